@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "duban",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "duban", targets: ["duban"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // ncursesw through pkg-config; Debian's libncursesw5-dev provides it.
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The model, the file format and every rule. Foundation only: no terminal code.
+        .target(name: "DubanCore", path: "Sources/DubanCore"),
+        // Notice text -> Plan.
+        .target(name: "DubanImport", dependencies: ["DubanCore"], path: "Sources/DubanImport",
+                resources: [.copy("Resources")]),
+        // Canvas, layout, panes, keymap, themes and the terminal backends.
+        .target(name: "DubanTUI", dependencies: ["DubanCore", "CNcursesw"], path: "Sources/DubanTUI",
+                swiftSettings: [.swiftLanguageMode(.v5)]),
+        // The thin command line.
+        .executableTarget(
+            name: "duban",
+            dependencies: [
+                "DubanCore", "DubanImport", "DubanTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/duban",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], path: "Tests/DubanCoreTests"),
+        .testTarget(name: "DubanImportTests", dependencies: ["DubanImport", "DubanCore"], path: "Tests/DubanImportTests"),
+        .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore"], path: "Tests/DubanTUITests"),
+    ]
+)

@@ -1,0 +1,8 @@
+#ifndef DUBAN_CNCURSESW_SHIM_H
+#define DUBAN_CNCURSESW_SHIM_H
+#define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+#endif

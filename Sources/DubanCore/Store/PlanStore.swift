@@ -1,0 +1,438 @@
+/// The plan in memory with every index and count the views need, kept up to date
+/// on each edit: no edit and no query walks the whole plan unless asked to search
+/// all of it. Views read; only `apply`, `undo` and `redo` change anything.
+public final class PlanStore {
+    public private(set) var plan: Plan
+    public let rules: Rules
+    public let strings: Strings
+    public private(set) var registry: UnitRegistry
+    /// The rules' verdict on each task, by task index.
+    public private(set) var assessments: [Assessment]
+
+    // Indexes.
+    private var indexByID: [String: Int] = [:]
+    private var indexesByNumber: [String: [Int]] = [:]
+    public private(set) var chapterIndexByID: [String: Int] = [:]
+    /// Child chapter indexes of each chapter id; "" holds the top level.
+    public private(set) var childChapters: [String: [Int]] = [:]
+    /// Each chapter's ancestors, nearest first.
+    private var ancestorsByChapter: [String: [String]] = [:]
+    /// Task indexes directly in each chapter ("" for tasks with no chapter), in document order.
+    public private(set) var tasksByChapter: [String: [Int]] = [:]
+    /// Task indexes by canonical unit name: led, and shared without leading. Sorted.
+    private var ledByUnit: [String: [Int]] = [:]
+    private var sharedByUnit: [String: [Int]] = [:]
+    private var tasksByLeader: [String: [Int]] = [:]
+    private var tasksByStatus: [TaskStatus: Set<Int>] = [:]
+    private var overdueSet = Set<Int>()
+
+    // Counts.
+    public private(set) var unitTallies: [String: Tally] = [:]
+    public private(set) var leaderTallies: [String: Tally] = [:]
+    /// Rolled up through the tree: a chapter counts its own tasks and its descendants'.
+    public private(set) var chapterTallies: [String: Tally] = [:]
+    public private(set) var statusCounts: [TaskStatus: Int] = [:]
+    public private(set) var totals = Tally()
+
+    // Search.
+    private var haystacks: [[UInt8]?] = []
+
+    // Undo.
+    public struct AppliedEdit: Sendable {
+        public let serial: Int
+        public let edit: Edit
+        public let index: Int
+        public let before: PlanTask
+        public let after: PlanTask
+    }
+    public private(set) var undoStack: [AppliedEdit] = []
+    public private(set) var redoStack: [AppliedEdit] = []
+    private var serial = 0
+    private var savedSerial = 0
+    /// Goes up by one on every change (edit, undo, redo): views cache against it.
+    public private(set) var revision = 0
+
+    public init(plan: Plan, rules: Rules, strings: Strings = Strings(.zh)) {
+        self.plan = plan
+        var r = rules
+        if r.periodStart == nil { r.periodStart = plan.periodStart }
+        self.rules = r
+        self.strings = strings
+        self.registry = UnitRegistry(plan.units)
+        self.assessments = []
+        rebuild()
+    }
+
+    /// Builds every index and count from scratch: once, on open.
+    private func rebuild() {
+        let tasks = plan.tasks
+        assessments = tasks.map { rules.assess($0) }
+        haystacks = Array(repeating: nil, count: tasks.count)
+        indexByID = Dictionary(minimumCapacity: tasks.count)
+        for (i, t) in tasks.enumerated() {
+            indexByID[t.id] = i
+            if let n = t.number { indexesByNumber[n, default: []].append(i) }
+        }
+        for (i, c) in plan.chapters.enumerated() {
+            chapterIndexByID[c.id] = i
+        }
+        for (i, c) in plan.chapters.enumerated() {
+            let parent = c.parent.flatMap { chapterIndexByID[$0] != nil ? $0 : nil } ?? ""
+            childChapters[parent, default: []].append(i)
+            var chain: [String] = []
+            var seen: Set<String> = [c.id]
+            var p = c.parent
+            while let pid = p, let k = chapterIndexByID[pid], seen.insert(pid).inserted {
+                chain.append(pid)
+                p = plan.chapters[k].parent
+            }
+            ancestorsByChapter[c.id] = chain
+        }
+        for s in TaskStatus.allCases { tasksByStatus[s] = []; statusCounts[s] = 0 }
+        for i in tasks.indices { add(i) }
+    }
+
+    // MARK: contributions
+
+    private func chapterKey(_ t: PlanTask) -> String {
+        if let c = t.chapter, chapterIndexByID[c] != nil { return c }
+        return ""
+    }
+
+    /// The canonical lead units, and the canonical co-units that do not also lead.
+    public func unitSets(of t: PlanTask) -> (lead: [String], co: [String]) {
+        let lead = registry.canonicalSet(t.leadUnits)
+        let leadSet = Set(lead)
+        let co = registry.canonicalSet(t.coUnits).filter { !leadSet.contains($0) }
+        return (lead, co)
+    }
+
+    private func leaderSet(_ t: PlanTask) -> [String] {
+        var seen = Set<String>()
+        return t.leaders.filter { seen.insert($0).inserted }
+    }
+
+    private func add(_ i: Int) { contribute(i, sign: 1) }
+    private func remove(_ i: Int) { contribute(i, sign: -1) }
+
+    private func contribute(_ i: Int, sign: Int) {
+        let t = plan.tasks[i]
+        let a = assessments[i]
+        let (lead, co) = unitSets(of: t)
+        for u in lead {
+            unitTallies[u, default: Tally()].count(t.status, a, sign: sign)
+            update(&ledByUnit[u, default: []], i, sign)
+        }
+        for u in co {
+            unitTallies[u, default: Tally()].shared += sign
+            update(&sharedByUnit[u, default: []], i, sign)
+        }
+        for l in leaderSet(t) {
+            leaderTallies[l, default: Tally()].count(t.status, a, sign: sign)
+            update(&tasksByLeader[l, default: []], i, sign)
+        }
+        let ck = chapterKey(t)
+        update(&tasksByChapter[ck, default: []], i, sign)
+        chapterTallies[ck, default: Tally()].count(t.status, a, sign: sign)
+        for anc in ancestorsByChapter[ck] ?? [] {
+            chapterTallies[anc, default: Tally()].count(t.status, a, sign: sign)
+        }
+        statusCounts[t.status, default: 0] += sign
+        if sign > 0 { tasksByStatus[t.status, default: []].insert(i) } else { tasksByStatus[t.status]?.remove(i) }
+        if a.isOverdue { if sign > 0 { overdueSet.insert(i) } else { overdueSet.remove(i) } }
+        totals.count(t.status, a, sign: sign)
+        if sign < 0 {
+            for u in lead where unitTallies[u]?.isEmpty == true { unitTallies[u] = nil }
+            for u in co where unitTallies[u]?.isEmpty == true { unitTallies[u] = nil }
+            for l in leaderSet(t) where leaderTallies[l]?.led == 0 { leaderTallies[l] = nil }
+        }
+    }
+
+    /// Keeps a sorted index list: appends when building in order, inserts or removes by
+    /// binary search when editing.
+    private func update(_ list: inout [Int], _ i: Int, _ sign: Int) {
+        if sign > 0 {
+            if list.last.map({ $0 < i }) ?? true { list.append(i); return }
+            let p = lowerBound(list, i)
+            if p < list.count, list[p] == i { return }
+            list.insert(i, at: p)
+        } else {
+            let p = lowerBound(list, i)
+            if p < list.count, list[p] == i { list.remove(at: p) }
+        }
+    }
+
+    private func lowerBound(_ list: [Int], _ x: Int) -> Int {
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    // MARK: lookups
+
+    public var taskCount: Int { plan.tasks.count }
+    public func task(at i: Int) -> PlanTask { plan.tasks[i] }
+    public func index(ofID id: String) -> Int? { indexByID[id] }
+
+    /// A task by id, else by its number label (an error when a number is not unique).
+    public enum Lookup: Equatable, Sendable { case found(Int), notFound, ambiguous([String]) }
+    public func lookup(_ key: String) -> Lookup {
+        if let i = indexByID[key] { return .found(i) }
+        let matches = indexesByNumber[key] ?? []
+        if matches.count == 1 { return .found(matches[0]) }
+        if matches.isEmpty { return .notFound }
+        return .ambiguous(matches.map { plan.tasks[$0].id })
+    }
+
+    public func chapter(_ id: String) -> Chapter? { chapterIndexByID[id].map { plan.chapters[$0] } }
+    public func ancestors(ofChapter id: String) -> [String] { ancestorsByChapter[id] ?? [] }
+    public func tally(forChapter id: String) -> Tally { chapterTallies[id] ?? Tally() }
+    /// Tasks with no chapter.
+    public var unchapteredTally: Tally { chapterTallies[""] ?? Tally() }
+
+    /// Units with at least one task, each with its counts, by the given order.
+    public enum WorkloadSort: String, CaseIterable, Sendable { case name, led, overdue, percentDone, red }
+    public func unitWorkload(sortedBy sort: WorkloadSort = .led) -> [(name: String, tally: Tally)] {
+        sorted(unitTallies, by: sort)
+    }
+    public func leaderWorkload(sortedBy sort: WorkloadSort = .led) -> [(name: String, tally: Tally)] {
+        sorted(leaderTallies, by: sort)
+    }
+
+    private func sorted(_ d: [String: Tally], by sort: WorkloadSort) -> [(name: String, tally: Tally)] {
+        let rows = d.map { (name: $0.key, tally: $0.value) }
+        return rows.sorted { a, b in
+            func key(_ t: Tally) -> (Int, Int) {
+                switch sort {
+                case .name: return (0, 0)
+                case .led: return (-(t.led + t.shared), -t.led)
+                case .overdue: return (-t.overdue, -t.red)
+                case .percentDone: return (-t.percentDone, -t.led)
+                case .red: return (-t.red, -t.yellow)
+                }
+            }
+            let ka = key(a.tally), kb = key(b.tally)
+            if ka != kb { return ka < kb }
+            return a.name.unicodeScalars.lexicographicallyPrecedes(b.name.unicodeScalars)
+        }
+    }
+
+    public func tally(forUnit name: String) -> Tally { unitTallies[registry.canonical(name)] ?? Tally() }
+    public func tally(forLeader name: String) -> Tally { leaderTallies[name] ?? Tally() }
+
+    // MARK: queries
+
+    /// Task indexes matching the filter, in the given order. `within` narrows an earlier
+    /// result (typing one more character of a search only looks at the last matches).
+    public func query(_ f: TaskFilter, sort: TaskSort = .documentOrder, within: [Int]? = nil) -> [Int] {
+        var candidates: [Int]
+        if let within {
+            candidates = within
+        } else if let u = f.unit {
+            let c = registry.canonical(u)
+            switch f.unitRole {
+            case .lead: candidates = ledByUnit[c] ?? []
+            case .co: candidates = sharedByUnit[c] ?? []
+            case .either: candidates = merge(ledByUnit[c] ?? [], sharedByUnit[c] ?? [])
+            }
+        } else if let l = f.leader {
+            candidates = tasksByLeader[l] ?? []
+        } else if let ch = f.chapter {
+            candidates = tasks(inChapterTree: ch)
+        } else if f.overdueOnly {
+            candidates = overdueSet.sorted()
+        } else if f.statuses.count == 1, let s = f.statuses.first {
+            candidates = (tasksByStatus[s] ?? []).sorted()
+        } else {
+            candidates = Array(plan.tasks.indices)
+        }
+        let needle = Array(f.text.lowercasedASCII.utf8)
+        let unitCanon = f.unit.map { registry.canonical($0) }
+        let chapterTree: Set<String>? = f.chapter.map { Set(chapterIDs(inTree: $0)) }
+        let result = candidates.filter { i in
+            let t = plan.tasks[i]
+            let a = assessments[i]
+            if !f.statuses.isEmpty, !f.statuses.contains(t.status) { return false }
+            if f.overdueOnly, !a.isOverdue { return false }
+            if f.dueSoonOnly, !a.isDueSoon { return false }
+            if let m = f.minimumLight, a.light < m { return false }
+            if let l = f.leader, !t.leaders.contains(l) { return false }
+            if let tree = chapterTree, !tree.contains(chapterKey(t)) { return false }
+            if let c = unitCanon, within != nil {
+                let (lead, co) = unitSets(of: t)
+                switch f.unitRole {
+                case .lead: if !lead.contains(c) { return false }
+                case .co: if !co.contains(c) { return false }
+                case .either: if !lead.contains(c) && !co.contains(c) { return false }
+                }
+            }
+            if !needle.isEmpty, !haystack(i).containsBytes(needle) { return false }
+            return true
+        }
+        return ordered(result, by: sort)
+    }
+
+    public func ordered(_ indexes: [Int], by sort: TaskSort) -> [Int] {
+        switch sort {
+        case .documentOrder:
+            return indexes
+        case .deadline:
+            return indexes.sorted { a, b in
+                let da = plan.tasks[a].deadline?.dayNumber ?? Int.max
+                let db = plan.tasks[b].deadline?.dayNumber ?? Int.max
+                return da != db ? da < db : a < b
+            }
+        case .status:
+            return indexes.sorted { a, b in
+                let ra = plan.tasks[a].status.sortRank, rb = plan.tasks[b].status.sortRank
+                return ra != rb ? ra < rb : a < b
+            }
+        case .unitCount:
+            return indexes.sorted { a, b in
+                let ta = plan.tasks[a], tb = plan.tasks[b]
+                let na = ta.leadUnits.count + ta.coUnits.count, nb = tb.leadUnits.count + tb.coUnits.count
+                return na != nb ? na > nb : a < b
+            }
+        }
+    }
+
+    /// The chapter and all its descendants' ids.
+    public func chapterIDs(inTree id: String) -> [String] {
+        var out: [String] = []
+        var stack = [id]
+        var seen = Set<String>()
+        while let c = stack.popLast() {
+            guard seen.insert(c).inserted else { continue }
+            out.append(c)
+            for k in childChapters[c] ?? [] { stack.append(plan.chapters[k].id) }
+        }
+        return out
+    }
+
+    /// Task indexes in a chapter and its descendants, in document order.
+    public func tasks(inChapterTree id: String) -> [Int] {
+        let ids = chapterIDs(inTree: id)
+        if ids.count == 1 { return tasksByChapter[id] ?? [] }
+        return ids.flatMap { tasksByChapter[$0] ?? [] }.sorted()
+    }
+
+    private func merge(_ a: [Int], _ b: [Int]) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) { out.append(a[i]); i += 1 }
+            else if i == a.count || b[j] < a[i] { out.append(b[j]); j += 1 }
+            else { out.append(a[i]); i += 1; j += 1 }
+        }
+        return out
+    }
+
+    /// What the free-text search looks through: number, text, units and leaders,
+    /// lower-cased ASCII, built on first search and kept up to date on edits.
+    private func haystack(_ i: Int) -> [UInt8] {
+        if let h = haystacks[i] { return h }
+        let t = plan.tasks[i]
+        var s = (t.number ?? "") + "\u{1}" + t.text + "\u{1}"
+        s += t.leadUnits.joined(separator: "\u{1}") + "\u{1}" + t.coUnits.joined(separator: "\u{1}")
+        s += "\u{1}" + t.leaders.joined(separator: "\u{1}")
+        let h = Array(s.lowercasedASCII.utf8)
+        haystacks[i] = h
+        return h
+    }
+
+    // MARK: edits
+
+    public var isDirty: Bool { (undoStack.last?.serial ?? 0) != savedSerial }
+    public var canUndo: Bool { !undoStack.isEmpty }
+    public var canRedo: Bool { !redoStack.isEmpty }
+
+    /// Applies an edit through the task's pure `applying`, updates every index and count
+    /// touched, and records it for undo. Returns false when the edit changed nothing.
+    @discardableResult
+    public func apply(_ edit: Edit) throws -> Bool {
+        guard let i = indexByID[edit.taskID] else { throw EditError.noSuchTask(edit.taskID) }
+        let before = plan.tasks[i]
+        guard let after = try before.applying(edit, strings: strings) else { return false }
+        replace(i, with: after)
+        serial += 1
+        undoStack.append(AppliedEdit(serial: serial, edit: edit, index: i, before: before, after: after))
+        redoStack.removeAll()
+        return true
+    }
+
+    @discardableResult
+    public func undo() -> AppliedEdit? {
+        guard let e = undoStack.popLast() else { return nil }
+        replace(e.index, with: e.before)
+        redoStack.append(e)
+        return e
+    }
+
+    @discardableResult
+    public func redo() -> AppliedEdit? {
+        guard let e = redoStack.popLast() else { return nil }
+        replace(e.index, with: e.after)
+        undoStack.append(e)
+        return e
+    }
+
+    /// The edits made since the plan was loaded or last saved, oldest first.
+    public var unsavedEdits: [Edit] {
+        guard let k = undoStack.firstIndex(where: { $0.serial > savedSerial }) else { return [] }
+        return undoStack[k...].map(\.edit)
+    }
+
+    /// Call after the plan was written to disk.
+    public func markSaved() { savedSerial = undoStack.last?.serial ?? 0 }
+
+    private func replace(_ i: Int, with new: PlanTask) {
+        remove(i)
+        let old = plan.tasks[i]
+        if old.number != new.number {
+            if let n = old.number { indexesByNumber[n]?.removeAll { $0 == i } }
+            if let n = new.number { indexesByNumber[n, default: []].append(i) }
+        }
+        plan.tasks[i] = new
+        assessments[i] = rules.assess(new)
+        haystacks[i] = nil
+        add(i)
+        revision += 1
+    }
+}
+
+extension String {
+    /// Lower-cases ASCII letters only; every other character stays as it is.
+    public var lowercasedASCII: String {
+        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
+        return String(decoding: utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether the bytes contain the needle (a plain scan; needles are short).
+    func containsBytes(_ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard n > 0 else { return true }
+        guard n <= count else { return false }
+        return withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { nd in
+                let first = nd[0]
+                var i = 0
+                let last = h.count - n
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n && h[i + k] == nd[k] { k += 1 }
+                        if k == n { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}

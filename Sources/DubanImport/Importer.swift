@@ -1,0 +1,2 @@
+// The importer: notice text -> Plan. (issue 4)
+import DubanCore
