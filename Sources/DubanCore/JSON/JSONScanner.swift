@@ -1,0 +1,239 @@
+/// A byte-level JSON scanner over a buffer: strings come out as Swift strings (UTF-8
+/// validated), numbers as their text, and every position is a byte offset turned into
+/// line and column only when something is wrong. Purpose-built for speed: see
+/// DECISIONS.md for the measurements against Foundation's decoders.
+struct JSONScanner {
+    let buf: UnsafeBufferPointer<UInt8>
+    var pos: Int = 0
+
+    init(_ buf: UnsafeBufferPointer<UInt8>) { self.buf = buf }
+
+    struct SyntaxError: Error {
+        var offset: Int
+        var message: String
+    }
+
+    @inline(__always) var atEnd: Bool { pos >= buf.count }
+
+    @inline(__always) mutating func skipSpace() {
+        while pos < buf.count {
+            let c = buf[pos]
+            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { pos += 1 } else { return }
+        }
+    }
+
+    /// The next byte after white space, without consuming it (0 at the end).
+    @inline(__always) mutating func peek() -> UInt8 {
+        skipSpace()
+        return pos < buf.count ? buf[pos] : 0
+    }
+
+    func describe(_ c: UInt8) -> String {
+        if c == 0 && pos >= buf.count { return "the end of the file" }
+        if c >= 0x20 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
+        if c >= 0x80 { return "a non-ASCII character" }
+        return "byte 0x" + String(c, radix: 16)
+    }
+
+    mutating func expect(_ c: UInt8, _ what: String) throws {
+        let got = peek()
+        guard got == c, pos < buf.count else { throw SyntaxError(offset: pos, message: "expected \(what), found \(describe(got))") }
+        pos += 1
+    }
+
+    /// Consumes `c` if it is next.
+    @inline(__always) mutating func take(_ c: UInt8) -> Bool {
+        if peek() == c && pos < buf.count { pos += 1; return true }
+        return false
+    }
+
+    /// Reads a string's raw byte range when it has no escapes; nil range with the decoded
+    /// bytes otherwise. The caller is at the opening quote.
+    mutating func stringBytes() throws -> (range: Range<Int>?, decoded: [UInt8]) {
+        let start = pos
+        guard peek() == 0x22 else { throw SyntaxError(offset: pos, message: "expected a string, found \(describe(peek()))") }
+        pos += 1
+        let contentStart = pos
+        while pos < buf.count {
+            let c = buf[pos]
+            if c == 0x22 { pos += 1; return (contentStart..<(pos - 1), []) }
+            if c == 0x5C { break }
+            if c < 0x20 { throw SyntaxError(offset: pos, message: "control character in a string (write it as \\u00\(c < 16 ? "0" : "")\(String(c, radix: 16)))") }
+            pos += 1
+        }
+        guard pos < buf.count else { throw SyntaxError(offset: start, message: "string not closed before the end of the file") }
+        // Slow path: escapes.
+        var out = Array(buf[contentStart..<pos])
+        while pos < buf.count {
+            let c = buf[pos]
+            if c == 0x22 { pos += 1; return (nil, out) }
+            if c < 0x20 { throw SyntaxError(offset: pos, message: "control character in a string") }
+            if c != 0x5C { out.append(c); pos += 1; continue }
+            pos += 1
+            guard pos < buf.count else { break }
+            let e = buf[pos]
+            pos += 1
+            switch e {
+            case 0x22: out.append(0x22)
+            case 0x5C: out.append(0x5C)
+            case 0x2F: out.append(0x2F)
+            case 0x62: out.append(0x08)
+            case 0x66: out.append(0x0C)
+            case 0x6E: out.append(0x0A)
+            case 0x72: out.append(0x0D)
+            case 0x74: out.append(0x09)
+            case 0x75:
+                var scalar = try hex4()
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard pos + 1 < buf.count, buf[pos] == 0x5C, buf[pos + 1] == 0x75 else {
+                        throw SyntaxError(offset: pos, message: "unpaired surrogate \\u\(String(scalar, radix: 16))")
+                    }
+                    pos += 2
+                    let low = try hex4()
+                    guard (0xDC00...0xDFFF).contains(low) else {
+                        throw SyntaxError(offset: pos - 6, message: "unpaired surrogate \\u\(String(scalar, radix: 16))")
+                    }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    throw SyntaxError(offset: pos - 6, message: "unpaired surrogate \\u\(String(scalar, radix: 16))")
+                }
+                guard let u = Unicode.Scalar(scalar) else { throw SyntaxError(offset: pos - 6, message: "invalid \\u escape") }
+                out.append(contentsOf: UTF8.encode(u).map { Array($0) } ?? [])
+            default:
+                throw SyntaxError(offset: pos - 2, message: "invalid escape \\\(Character(Unicode.Scalar(e)))")
+            }
+        }
+        throw SyntaxError(offset: start, message: "string not closed before the end of the file")
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard pos + 4 <= buf.count else { throw SyntaxError(offset: pos, message: "expected four hex digits after \\u") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = buf[pos]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            default: throw SyntaxError(offset: pos, message: "expected four hex digits after \\u")
+            }
+            v = v << 4 | d
+            pos += 1
+        }
+        return v
+    }
+
+    /// A string value, UTF-8 validated.
+    mutating func string() throws -> String {
+        let start = pos
+        let (range, decoded) = try stringBytes()
+        let s: String?
+        if let range {
+            s = String(validating: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self)
+        } else {
+            s = String(validating: decoded, as: UTF8.self)
+        }
+        guard let s else { throw SyntaxError(offset: start, message: "invalid UTF-8 in a string") }
+        return s
+    }
+
+    /// A number's text, checked against JSON's grammar.
+    mutating func numberText() throws -> String {
+        skipSpace()
+        let start = pos
+        if pos < buf.count, buf[pos] == 0x2D { pos += 1 }
+        func digits() -> Int {
+            let s = pos
+            while pos < buf.count, buf[pos] >= 0x30, buf[pos] <= 0x39 { pos += 1 }
+            return pos - s
+        }
+        let intDigits = digits()
+        guard intDigits > 0 else { throw SyntaxError(offset: start, message: "expected a value, found \(describe(pos < buf.count ? buf[pos] : 0))") }
+        if intDigits > 1, buf[pos - intDigits] == 0x30 { throw SyntaxError(offset: start, message: "a number cannot start with 0") }
+        if pos < buf.count, buf[pos] == 0x2E {
+            pos += 1
+            guard digits() > 0 else { throw SyntaxError(offset: pos, message: "expected digits after the decimal point") }
+        }
+        if pos < buf.count, buf[pos] == 0x65 || buf[pos] == 0x45 {
+            pos += 1
+            if pos < buf.count, buf[pos] == 0x2B || buf[pos] == 0x2D { pos += 1 }
+            guard digits() > 0 else { throw SyntaxError(offset: pos, message: "expected digits in the exponent") }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: buf[start..<pos]), as: UTF8.self)
+    }
+
+    mutating func literal(_ word: StaticString) throws {
+        let n = word.utf8CodeUnitCount
+        let w = UnsafeBufferPointer(start: word.utf8Start, count: n)
+        guard pos + n <= buf.count, buf[pos..<(pos + n)].elementsEqual(w) else {
+            throw SyntaxError(offset: pos, message: "expected a value, found \(describe(buf[pos]))")
+        }
+        pos += n
+    }
+
+    /// Any value, kept as it was (for keys the program does not know).
+    mutating func value(depth: Int = 0) throws -> JSONValue {
+        guard depth < 512 else { throw SyntaxError(offset: pos, message: "nested more than 512 levels deep") }
+        switch peek() {
+        case 0x22: return .string(try string())
+        case 0x7B:
+            pos += 1
+            var fields: [JSONField] = []
+            if take(0x7D) { return .object(fields) }
+            repeat {
+                let k = try string()
+                try expect(0x3A, "':' after a key")
+                fields.append(JSONField(k, try value(depth: depth + 1)))
+            } while take(0x2C)
+            try expect(0x7D, "',' or '}'")
+            return .object(fields)
+        case 0x5B:
+            pos += 1
+            var items: [JSONValue] = []
+            if take(0x5D) { return .array(items) }
+            repeat { items.append(try value(depth: depth + 1)) } while take(0x2C)
+            try expect(0x5D, "',' or ']'")
+            return .array(items)
+        case 0x74: try literal("true"); return .bool(true)
+        case 0x66: try literal("false"); return .bool(false)
+        case 0x6E: try literal("null"); return .null
+        case 0:
+            if pos >= buf.count { throw SyntaxError(offset: pos, message: "expected a value, found the end of the file") }
+            throw SyntaxError(offset: pos, message: "expected a value, found byte 0x0")
+        default: return .number(try numberText())
+        }
+    }
+
+    /// Whether the key at `range` equals the literal.
+    @inline(__always) func keyIs(_ range: Range<Int>, _ lit: StaticString) -> Bool {
+        let n = lit.utf8CodeUnitCount
+        guard range.count == n else { return false }
+        let p = lit.utf8Start
+        var i = 0
+        while i < n {
+            if buf[range.lowerBound + i] != p[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Line and column (both from 1; the column counts characters) of a byte offset.
+    func lineColumn(of offset: Int) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        let end = min(offset, buf.count)
+        var i = 0
+        while i < end {
+            if buf[i] == 0x0A { line += 1; lineStart = i + 1 }
+            i += 1
+        }
+        var col = 1
+        i = lineStart
+        while i < end {
+            if buf[i] & 0xC0 != 0x80 { col += 1 }
+            i += 1
+        }
+        return (line, col)
+    }
+}

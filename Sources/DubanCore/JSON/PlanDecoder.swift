@@ -1,0 +1,484 @@
+/// Reads the plan file format (docs/plan-format.md) straight from bytes into a `Plan`.
+/// Syntax errors stop the read; problems of meaning are collected (up to a limit) so
+/// that `duban validate` can list them all.
+public enum PlanJSON {
+    /// The most problems reported from one file; the rest are summed up in one line.
+    public static let problemLimit = 200
+
+    public static func decode(_ bytes: [UInt8], file: String) throws -> Plan {
+        try bytes.withUnsafeBufferPointer { try decode($0, file: file) }
+    }
+
+    public static func decode(_ buffer: UnsafeBufferPointer<UInt8>, file: String) throws -> Plan {
+        var d = PlanDecoder(JSONScanner(buffer), file: file)
+        return try d.decodePlan()
+    }
+}
+
+struct PlanDecoder {
+    var s: JSONScanner
+    let file: String
+    /// (byte offset, path, message); turned into line and column at the end.
+    var pending: [(offset: Int, path: String, message: String)] = []
+    var dropped = 0
+
+    init(_ s: JSONScanner, file: String) { self.s = s; self.file = file }
+
+    // MARK: problems
+
+    mutating func problem(_ offset: Int, _ path: String, _ message: String) {
+        if pending.count < PlanJSON.problemLimit {
+            pending.append((offset, path, message))
+        } else {
+            dropped += 1
+        }
+    }
+
+    func located() -> [PlanProblem] {
+        // One pass over the buffer for all offsets, in order.
+        let order = pending.indices.sorted { pending[$0].offset < pending[$1].offset }
+        var lc = Array(repeating: (1, 1), count: pending.count)
+        var line = 1, lineStart = 0, i = 0
+        for k in order {
+            let target = min(pending[k].offset, s.buf.count)
+            while i < target {
+                if s.buf[i] == 0x0A { line += 1; lineStart = i + 1 }
+                i += 1
+            }
+            var col = 1
+            var j = lineStart
+            while j < target { if s.buf[j] & 0xC0 != 0x80 { col += 1 }; j += 1 }
+            lc[k] = (line, col)
+        }
+        var out = pending.indices.map { k in
+            PlanProblem(file: file, line: lc[k].0, column: lc[k].1, path: pending[k].path, message: pending[k].message)
+        }
+        if dropped > 0, let last = out.last {
+            out.append(PlanProblem(file: file, line: last.line, column: last.column, path: "",
+                                   message: "and \(dropped) more problems not listed"))
+        }
+        return out
+    }
+
+    func found(_ c: UInt8) -> String {
+        switch c {
+        case 0x22: return "a string"
+        case 0x7B: return "an object"
+        case 0x5B: return "an array"
+        case 0x74, 0x66: return "a boolean"
+        case 0x6E: return "null"
+        case 0: return "nothing"
+        default: return "a number"
+        }
+    }
+
+    // MARK: typed values
+
+    /// A string; nil (with a problem, the value skipped) when it is not one.
+    mutating func string(_ path: @autoclosure () -> String, nullable: Bool = false) throws -> String? {
+        let c = s.peek()
+        if c == 0x22 { return try s.string() }
+        if c == 0x6E, nullable { try s.literal("null"); return nil }
+        let at = s.pos
+        _ = try s.value()
+        let where_ = path()
+        problem(at, where_, "expected a string\(nullable ? " or null" : ""), found \(found(c))")
+        return nil
+    }
+
+    mutating func stringArray(_ path: @autoclosure () -> String) throws -> [String] {
+        let c = s.peek()
+        guard c == 0x5B else {
+            let at = s.pos
+            _ = try s.value()
+            let where_ = path()
+            problem(at, where_, "expected an array of strings, found \(found(c))")
+            return []
+        }
+        s.pos += 1
+        var out: [String] = []
+        if s.take(0x5D) { return out }
+        var k = 0
+        repeat {
+            if s.peek() == 0x22 {
+                out.append(try s.string())
+            } else {
+                let c = s.peek(), at = s.pos
+                _ = try s.value()
+                let base = path()
+                problem(at, "\(base)[\(k)]", "expected a string, found \(found(c))")
+            }
+            k += 1
+        } while s.take(0x2C)
+        try s.expect(0x5D, "',' or ']'")
+        return out
+    }
+
+    mutating func bool(_ path: @autoclosure () -> String) throws -> Bool? {
+        let c = s.peek()
+        if c == 0x74 { try s.literal("true"); return true }
+        if c == 0x66 { try s.literal("false"); return false }
+        let at = s.pos
+        _ = try s.value()
+        let where_ = path()
+        problem(at, where_, "expected true or false, found \(found(c))")
+        return nil
+    }
+
+    mutating func int(_ path: @autoclosure () -> String, _ range: ClosedRange<Int>, what: String) throws -> Int? {
+        let c = s.peek()
+        let at = s.pos
+        guard c == 0x2D || (c >= 0x30 && c <= 0x39) else {
+            _ = try s.value()
+            let where_ = path()
+            problem(at, where_, "expected \(what), found \(found(c))")
+            return nil
+        }
+        let text = try s.numberText()
+        guard let v = Int(text), range.contains(v) else {
+            let where_ = path()
+            problem(at, where_, "expected \(what), found \(text)")
+            return nil
+        }
+        return v
+    }
+
+    mutating func date(_ path: @autoclosure () -> String, nullable: Bool) throws -> PlanDate? {
+        let c = s.peek()
+        let at = s.pos
+        if c == 0x6E, nullable { try s.literal("null"); return nil }
+        guard c == 0x22 else {
+            _ = try s.value()
+            let where_ = path()
+            problem(at, where_, "expected a date \"YYYY-MM-DD\"\(nullable ? " or null" : ""), found \(found(c))")
+            return nil
+        }
+        let (range, decoded) = try s.stringBytes()
+        let d: PlanDate?
+        if let range {
+            d = PlanDate(isoBytes: UnsafeBufferPointer(rebasing: s.buf[range]))
+        } else {
+            d = decoded.withUnsafeBufferPointer { PlanDate(isoBytes: $0) }
+        }
+        guard let d else {
+            let text = range.map { String(decoding: UnsafeBufferPointer(rebasing: s.buf[$0]), as: UTF8.self) }
+                ?? String(decoding: decoded, as: UTF8.self)
+            let shape = text.utf8.count == 10 && text.utf8.enumerated().allSatisfy { i, c in
+                (i == 4 || i == 7) ? c == 0x2D : (c >= 0x30 && c <= 0x39)
+            }
+            let where_ = path()
+            problem(at, where_, shape ? "\"\(text)\" is not a real day (expected a date \"YYYY-MM-DD\")"
+                                      : "expected a date \"YYYY-MM-DD\"\(nullable ? " or null" : ""), found \"\(text)\"")
+            return nil
+        }
+        return d
+    }
+
+    mutating func status(_ path: @autoclosure () -> String) throws -> TaskStatus? {
+        let at = s.pos
+        guard let text = try string(path()) else { return nil }
+        guard let st = TaskStatus(rawValue: text) else {
+            let where_ = path()
+            problem(at, where_, "unknown status \"\(text)\" (expected notStarted, inProgress, done or lagging)")
+            return nil
+        }
+        return st
+    }
+
+    /// Walks an object's keys; `body` reads the value of each key it knows and returns
+    /// true, or returns false to keep the value as an unknown key.
+    mutating func object(_ path: @autoclosure () -> String, _ body: (inout PlanDecoder, Range<Int>, Int) throws -> Bool) throws -> [JSONField]? {
+        let c = s.peek()
+        guard c == 0x7B else {
+            let at = s.pos
+            _ = try s.value()
+            let where_ = path()
+            problem(at, where_, "expected an object, found \(found(c))")
+            return nil
+        }
+        s.pos += 1
+        var extra: [JSONField] = []
+        if s.take(0x7D) { return extra }
+        repeat {
+            let keyAt = s.pos
+            let (range, decoded) = try s.stringBytes()
+            try s.expect(0x3A, "':' after a key")
+            let known: Bool
+            if let range { known = try body(&self, range, keyAt) } else { known = false }
+            if !known {
+                guard let key = range.map({ String(validating: UnsafeBufferPointer(rebasing: s.buf[$0]), as: UTF8.self) })
+                        ?? String(validating: decoded, as: UTF8.self) else {
+                    throw JSONScanner.SyntaxError(offset: keyAt, message: "invalid UTF-8 in a key")
+                }
+                extra.append(JSONField(key, try s.value()))
+            }
+        } while s.take(0x2C)
+        try s.expect(0x7D, "',' or '}'")
+        return extra
+    }
+
+    // MARK: the plan
+
+    mutating func decodePlan() throws -> Plan {
+        do {
+            return try decodePlanThrowingSyntax()
+        } catch let e as JSONScanner.SyntaxError {
+            pending.append((e.offset, "", e.message))
+            throw PlanLoadError(located())
+        }
+    }
+
+    mutating func decodePlanThrowingSyntax() throws -> Plan {
+        // A UTF-8 byte order mark is tolerated.
+        if s.buf.count >= 3, s.buf[0] == 0xEF, s.buf[1] == 0xBB, s.buf[2] == 0xBF { s.pos = 3 }
+        if s.peek() == 0 && s.atEnd {
+            pending.append((s.pos, "", "the file is empty; expected a plan: an object with formatVersion, title, chapters and tasks"))
+            throw PlanLoadError(located())
+        }
+        let topAt = s.pos
+        guard s.peek() == 0x7B else {
+            throw JSONScanner.SyntaxError(offset: s.pos, message: "expected a plan object '{', found \(found(s.peek()))")
+        }
+        var plan = Plan(title: "")
+        var seen = (version: false, title: false, chapters: false, tasks: false)
+        var versionAt = 0
+        var chapterParentAt: [Int] = []
+        var taskChapterAt: [Int] = []
+        var taskIDs = Set<String>()
+        var chapterIDs = Set<String>()
+
+        let extra = try object("") { d, k, keyAt in
+            if d.s.keyIs(k, "formatVersion") {
+                seen.version = true
+                versionAt = d.s.pos
+                if let v = try d.int("formatVersion", 1...Int.max, what: "a format version (a whole number from 1)") {
+                    plan.formatVersion = v
+                }
+            } else if d.s.keyIs(k, "title") {
+                seen.title = true
+                plan.title = try d.string("title") ?? ""
+            } else if d.s.keyIs(k, "issuer") {
+                plan.issuer = try d.string("issuer", nullable: true)
+            } else if d.s.keyIs(k, "documentNumber") {
+                plan.documentNumber = try d.string("documentNumber", nullable: true)
+            } else if d.s.keyIs(k, "issueDate") {
+                plan.issueDate = try d.date("issueDate", nullable: true)
+            } else if d.s.keyIs(k, "year") {
+                if d.s.peek() == 0x6E { try d.s.literal("null") } else {
+                    plan.year = try d.int("year", 1...9999, what: "a year from 1 to 9999")
+                }
+            } else if d.s.keyIs(k, "source") {
+                plan.source = try d.string("source", nullable: true)
+            } else if d.s.keyIs(k, "chapters") {
+                seen.chapters = true
+                try d.array("chapters") { d, i in
+                    let at = d.s.pos
+                    if let c = try d.chapter(i, parentAt: &chapterParentAt) {
+                        if !chapterIDs.insert(c.id).inserted {
+                            d.problem(at, "chapters[\(i)].id", "duplicate chapter id \"\(c.id)\"")
+                        }
+                        plan.chapters.append(c)
+                    }
+                }
+            } else if d.s.keyIs(k, "tasks") {
+                seen.tasks = true
+                try d.array("tasks") { d, i in
+                    if let (t, idAt, chapterAt) = try d.task(i) {
+                        if !taskIDs.insert(t.id).inserted {
+                            d.problem(idAt, "tasks[\(i)].id", "duplicate task id \"\(t.id)\"")
+                        }
+                        plan.tasks.append(t)
+                        taskChapterAt.append(chapterAt)
+                    }
+                }
+            } else if d.s.keyIs(k, "units") {
+                try d.array("units") { d, i in
+                    if let u = try d.unit(i) { plan.units.append(u) }
+                }
+            } else {
+                return false
+            }
+            return true
+        }
+        plan.extra = extra ?? []
+        if s.peek() != 0 || !s.atEnd {
+            throw JSONScanner.SyntaxError(offset: s.pos, message: "expected the end of the file after the plan object, found \(s.describe(s.peek()))")
+        }
+        for (key, present) in [("formatVersion", seen.version), ("title", seen.title),
+                               ("chapters", seen.chapters), ("tasks", seen.tasks)] where !present {
+            problem(topAt, "", "missing required key \"\(key)\"")
+        }
+        if plan.formatVersion > Plan.currentFormatVersion {
+            problem(versionAt, "formatVersion",
+                    "format version \(plan.formatVersion) is newer than this duban reads (\(Plan.currentFormatVersion)); upgrade duban to open it")
+        }
+        // References between chapters and tasks.
+        for (i, c) in plan.chapters.enumerated() {
+            guard let p = c.parent else { continue }
+            if !chapterIDs.contains(p) {
+                problem(chapterParentAt[i], "chapters[\(i)].parent", "no chapter has the id \"\(p)\"")
+            }
+        }
+        if let cyc = firstCycle(plan.chapters) {
+            problem(chapterParentAt[cyc], "chapters[\(cyc)].parent", "chapter \"\(plan.chapters[cyc].id)\" is its own ancestor")
+        }
+        for (i, t) in plan.tasks.enumerated() {
+            if let c = t.chapter, !chapterIDs.contains(c) {
+                problem(taskChapterAt[i], "tasks[\(i)].chapter", "no chapter has the id \"\(c)\"")
+            }
+        }
+        if !pending.isEmpty { throw PlanLoadError(located()) }
+        return plan
+    }
+
+    func firstCycle(_ chapters: [Chapter]) -> Int? {
+        var parentOf: [String: String] = [:]
+        for c in chapters { if let p = c.parent { parentOf[c.id] = p } }
+        for (i, c) in chapters.enumerated() {
+            var seen: Set<String> = [c.id]
+            var p = c.parent
+            var steps = 0
+            while let x = p, steps <= chapters.count {
+                if !seen.insert(x).inserted { return x == c.id ? i : nil }
+                p = parentOf[x]
+                steps += 1
+            }
+        }
+        return nil
+    }
+
+    mutating func array(_ path: @autoclosure () -> String, _ element: (inout PlanDecoder, Int) throws -> Void) throws {
+        let c = s.peek()
+        guard c == 0x5B else {
+            let at = s.pos
+            _ = try s.value()
+            let where_ = path()
+            problem(at, where_, "expected an array, found \(found(c))")
+            return
+        }
+        s.pos += 1
+        if s.take(0x5D) { return }
+        var i = 0
+        repeat {
+            try element(&self, i)
+            i += 1
+        } while s.take(0x2C)
+        try s.expect(0x5D, "',' or ']'")
+    }
+
+    mutating func chapter(_ i: Int, parentAt: inout [Int]) throws -> Chapter? {
+        let at = s.pos
+        var c = Chapter(id: "", label: "", title: "")
+        var hasID = false
+        var pAt = at
+        guard let extra = try object("chapters[\(i)]", { d, k, _ in
+            if d.s.keyIs(k, "id") { if let v = try d.string("chapters[\(i)].id") { c.id = v; hasID = true } }
+            else if d.s.keyIs(k, "label") { c.label = try d.string("chapters[\(i)].label") ?? "" }
+            else if d.s.keyIs(k, "title") { c.title = try d.string("chapters[\(i)].title") ?? "" }
+            else if d.s.keyIs(k, "parent") { pAt = d.s.pos; c.parent = try d.string("chapters[\(i)].parent", nullable: true) }
+            else if d.s.keyIs(k, "goal") { c.goal = try d.string("chapters[\(i)].goal", nullable: true) }
+            else if d.s.keyIs(k, "mainTasks") { c.mainTasks = try d.string("chapters[\(i)].mainTasks", nullable: true) }
+            else { return false }
+            return true
+        }) else { return nil }
+        c.extra = extra
+        if !hasID { problem(at, "chapters[\(i)]", "missing required key \"id\""); return nil }
+        parentAt.append(pAt)
+        return c
+    }
+
+    mutating func task(_ i: Int) throws -> (PlanTask, Int, Int)? {
+        let at = s.pos
+        var t = PlanTask(id: "", text: "")
+        var hasID = false, hasText = false
+        var idAt = at, chapterAt = at
+        guard let extra = try object("tasks[\(i)]", { d, k, _ in
+            switch k.count {
+            case 2 where d.s.keyIs(k, "id"):
+                idAt = d.s.pos
+                if let v = try d.string("tasks[\(i)].id") { t.id = v; hasID = true }
+            case 4 where d.s.keyIs(k, "text"):
+                hasText = true
+                t.text = try d.string("tasks[\(i)].text") ?? ""
+            case 6 where d.s.keyIs(k, "number"):
+                if d.s.peek() != 0x22 && d.s.peek() != 0x6E && d.s.peek() != 0x7B && d.s.peek() != 0x5B
+                    && d.s.peek() != 0x74 && d.s.peek() != 0x66 {
+                    t.number = try d.s.numberText()  // a bare number is taken as its text
+                } else {
+                    t.number = try d.string("tasks[\(i)].number", nullable: true)
+                }
+            case 7 where d.s.keyIs(k, "chapter"):
+                chapterAt = d.s.pos
+                t.chapter = try d.string("tasks[\(i)].chapter", nullable: true)
+            case 7 where d.s.keyIs(k, "leaders"):
+                t.leaders = try d.stringArray("tasks[\(i)].leaders")
+            case 9 where d.s.keyIs(k, "leadUnits"):
+                t.leadUnits = try d.stringArray("tasks[\(i)].leadUnits")
+            case 7 where d.s.keyIs(k, "coUnits"):
+                t.coUnits = try d.stringArray("tasks[\(i)].coUnits")
+            case 8 where d.s.keyIs(k, "deadline"):
+                t.deadline = try d.date("tasks[\(i)].deadline", nullable: true)
+            case 15 where d.s.keyIs(k, "deadlineAssumed"):
+                t.deadlineAssumed = try d.bool("tasks[\(i)].deadlineAssumed") ?? false
+            case 9 where d.s.keyIs(k, "startDate"):
+                t.startDate = try d.date("tasks[\(i)].startDate", nullable: true)
+            case 6 where d.s.keyIs(k, "status"):
+                t.status = try d.status("tasks[\(i)].status") ?? .notStarted
+            case 14 where d.s.keyIs(k, "statusInferred"):
+                t.statusInferred = try d.bool("tasks[\(i)].statusInferred") ?? false
+            case 8 where d.s.keyIs(k, "progress"):
+                t.progress = try d.int("tasks[\(i)].progress", 0...100, what: "a whole number from 0 to 100") ?? 0
+            case 7 where d.s.keyIs(k, "remarks"):
+                t.remarks = try d.string("tasks[\(i)].remarks") ?? ""
+            case 7 where d.s.keyIs(k, "history"):
+                try d.array("tasks[\(i)].history") { d, j in
+                    if let e = try d.historyEntry(i, j) { t.history.append(e) }
+                }
+            default:
+                return false
+            }
+            return true
+        }) else { return nil }
+        t.extra = extra
+        if !hasID { problem(at, "tasks[\(i)]", "missing required key \"id\""); return nil }
+        if !hasText { problem(at, "tasks[\(i)]", "missing required key \"text\"") }
+        return (t, idAt, chapterAt)
+    }
+
+    mutating func historyEntry(_ i: Int, _ j: Int) throws -> HistoryEntry? {
+        let at = s.pos
+        var e = HistoryEntry(date: PlanDate(dayNumber: 0), status: .notStarted, progress: 0)
+        var hasDate = false
+        let p = "tasks[\(i)].history[\(j)]"
+        guard let extra = try object(p, { d, k, _ in
+            if d.s.keyIs(k, "date") { if let v = try d.date(p + ".date", nullable: false) { e.date = v; hasDate = true } }
+            else if d.s.keyIs(k, "status") { e.status = try d.status(p + ".status") ?? .notStarted }
+            else if d.s.keyIs(k, "progress") { e.progress = try d.int(p + ".progress", 0...100, what: "a whole number from 0 to 100") ?? 0 }
+            else if d.s.keyIs(k, "note") { e.note = try d.string(p + ".note") ?? "" }
+            else if d.s.keyIs(k, "author") { e.author = try d.string(p + ".author", nullable: true) }
+            else { return false }
+            return true
+        }) else { return nil }
+        e.extra = extra
+        if !hasDate { problem(at, p, "missing required key \"date\""); return nil }
+        return e
+    }
+
+    mutating func unit(_ i: Int) throws -> Unit? {
+        let at = s.pos
+        var u = Unit(name: "")
+        var hasName = false
+        let p = "units[\(i)]"
+        guard let extra = try object(p, { d, k, _ in
+            if d.s.keyIs(k, "name") { if let v = try d.string(p + ".name") { u.name = v; hasName = true } }
+            else if d.s.keyIs(k, "aliases") { u.aliases = try d.stringArray(p + ".aliases") }
+            else if d.s.keyIs(k, "group") { u.isGroup = try d.bool(p + ".group") ?? false }
+            else if d.s.keyIs(k, "members") { u.members = try d.stringArray(p + ".members") }
+            else { return false }
+            return true
+        }) else { return nil }
+        u.extra = extra
+        if !hasName { problem(at, p, "missing required key \"name\""); return nil }
+        return u
+    }
+}

@@ -1,0 +1,230 @@
+extension PlanJSON {
+    /// The plan as the file format's bytes: fixed key order, two-space indent, one line
+    /// per scalar, UTF-8 text unescaped, a newline at the end. Keys the program does not
+    /// know follow the known ones in the order they were read.
+    public static func encode(_ plan: Plan) -> [UInt8] {
+        var w = PlanWriter()
+        w.out.reserveCapacity(256 + plan.tasks.count * 1200)
+        w.plan(plan)
+        return w.out
+    }
+
+    public static func encodeString(_ plan: Plan) -> String {
+        String(decoding: encode(plan), as: UTF8.self)
+    }
+}
+
+/// Writes JSON in the one layout duban uses.
+struct PlanWriter {
+    var out: [UInt8] = []
+    var depth = 0
+
+    @inline(__always) mutating func raw(_ s: StaticString) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    mutating func indent() {
+        for _ in 0..<depth { out.append(0x20); out.append(0x20) }
+    }
+
+    mutating func string(_ s: String) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { b in
+            var clean = true
+            for c in b where c < 0x20 || c == 0x22 || c == 0x5C || c == 0x7F { clean = false; break }
+            if clean { out.append(contentsOf: b); return }
+            for c in b {
+                switch c {
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(0x6E)
+                case 0x0D: out.append(0x5C); out.append(0x72)
+                case 0x09: out.append(0x5C); out.append(0x74)
+                case 0x08: out.append(0x5C); out.append(0x62)
+                case 0x0C: out.append(0x5C); out.append(0x66)
+                case 0..<0x20, 0x7F:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 15)]])
+                default: out.append(c)
+                }
+            }
+        }
+        out.append(0x22)
+    }
+
+    mutating func int(_ v: Int) { out.append(contentsOf: String(v).utf8) }
+
+    /// Opens `"key": ` on a new line at the current depth, after a comma unless first.
+    mutating func key(_ k: StaticString, first: inout Bool) {
+        if !first { out.append(0x2C) }
+        first = false
+        out.append(0x0A)
+        indent()
+        out.append(0x22)
+        raw(k)
+        raw("\": ")
+    }
+
+    mutating func key(_ k: String, first: inout Bool) {
+        if !first { out.append(0x2C) }
+        first = false
+        out.append(0x0A)
+        indent()
+        string(k)
+        raw(": ")
+    }
+
+    mutating func optionalString(_ s: String?) { if let s { string(s) } else { raw("null") } }
+    mutating func optionalDate(_ d: PlanDate?) { if let d { string(d.iso) } else { raw("null") } }
+    mutating func bool(_ b: Bool) { if b { raw("true") } else { raw("false") } }
+
+    mutating func stringArray(_ a: [String]) {
+        if a.isEmpty { raw("[]"); return }
+        out.append(0x5B)
+        depth += 1
+        for (i, s) in a.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            out.append(0x0A)
+            indent()
+            string(s)
+        }
+        depth -= 1
+        out.append(0x0A)
+        indent()
+        out.append(0x5D)
+    }
+
+    mutating func objectArray<T>(_ items: [T], _ body: (inout PlanWriter, T) -> Void) {
+        if items.isEmpty { raw("[]"); return }
+        out.append(0x5B)
+        depth += 1
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            out.append(0x0A)
+            indent()
+            out.append(0x7B)
+            depth += 1
+            body(&self, item)
+            depth -= 1
+            out.append(0x0A)
+            indent()
+            out.append(0x7D)
+        }
+        depth -= 1
+        out.append(0x0A)
+        indent()
+        out.append(0x5D)
+    }
+
+    mutating func extras(_ fields: [JSONField], first: inout Bool) {
+        for f in fields {
+            key(f.key, first: &first)
+            value(f.value)
+        }
+    }
+
+    mutating func value(_ v: JSONValue) {
+        switch v {
+        case .null: raw("null")
+        case .bool(let b): bool(b)
+        case .number(let n): out.append(contentsOf: n.utf8)
+        case .string(let s): string(s)
+        case .array(let items):
+            if items.isEmpty { raw("[]"); return }
+            out.append(0x5B)
+            depth += 1
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                out.append(0x0A)
+                indent()
+                value(item)
+            }
+            depth -= 1
+            out.append(0x0A)
+            indent()
+            out.append(0x5D)
+        case .object(let fields):
+            if fields.isEmpty { raw("{}"); return }
+            out.append(0x7B)
+            depth += 1
+            var first = true
+            extras(fields, first: &first)
+            depth -= 1
+            out.append(0x0A)
+            indent()
+            out.append(0x7D)
+        }
+    }
+
+    mutating func plan(_ p: Plan) {
+        out.append(0x7B)
+        depth = 1
+        var first = true
+        key("formatVersion", first: &first); int(p.formatVersion)
+        key("title", first: &first); string(p.title)
+        if let v = p.issuer { key("issuer", first: &first); string(v) }
+        if let v = p.documentNumber { key("documentNumber", first: &first); string(v) }
+        if let v = p.issueDate { key("issueDate", first: &first); string(v.iso) }
+        if let v = p.year { key("year", first: &first); int(v) }
+        if let v = p.source { key("source", first: &first); string(v) }
+        key("chapters", first: &first)
+        objectArray(p.chapters) { w, c in
+            var first = true
+            w.key("id", first: &first); w.string(c.id)
+            w.key("label", first: &first); w.string(c.label)
+            w.key("title", first: &first); w.string(c.title)
+            w.key("parent", first: &first); w.optionalString(c.parent)
+            if let g = c.goal { w.key("goal", first: &first); w.string(g) }
+            if let m = c.mainTasks { w.key("mainTasks", first: &first); w.string(m) }
+            w.extras(c.extra, first: &first)
+        }
+        key("tasks", first: &first)
+        objectArray(p.tasks) { w, t in w.task(t) }
+        if !p.units.isEmpty {
+            key("units", first: &first)
+            objectArray(p.units) { w, u in
+                var first = true
+                w.key("name", first: &first); w.string(u.name)
+                w.key("aliases", first: &first); w.stringArray(u.aliases)
+                w.key("group", first: &first); w.bool(u.isGroup)
+                w.key("members", first: &first); w.stringArray(u.members)
+                w.extras(u.extra, first: &first)
+            }
+        }
+        extras(p.extra, first: &first)
+        depth = 0
+        out.append(0x0A)
+        out.append(0x7D)
+        out.append(0x0A)
+    }
+
+    mutating func task(_ t: PlanTask) {
+        var first = true
+        key("id", first: &first); string(t.id)
+        key("number", first: &first); optionalString(t.number)
+        key("chapter", first: &first); optionalString(t.chapter)
+        key("text", first: &first); string(t.text)
+        key("leaders", first: &first); stringArray(t.leaders)
+        key("leadUnits", first: &first); stringArray(t.leadUnits)
+        key("coUnits", first: &first); stringArray(t.coUnits)
+        key("deadline", first: &first); optionalDate(t.deadline)
+        key("deadlineAssumed", first: &first); bool(t.deadlineAssumed)
+        if let s = t.startDate { key("startDate", first: &first); string(s.iso) }
+        key("status", first: &first); string(t.status.rawValue)
+        if t.statusInferred { key("statusInferred", first: &first); bool(true) }
+        key("progress", first: &first); int(t.progress)
+        key("remarks", first: &first); string(t.remarks)
+        key("history", first: &first)
+        objectArray(t.history) { w, e in
+            var first = true
+            w.key("date", first: &first); w.string(e.date.iso)
+            w.key("status", first: &first); w.string(e.status.rawValue)
+            w.key("progress", first: &first); w.int(e.progress)
+            w.key("note", first: &first); w.string(e.note)
+            if let a = e.author { w.key("author", first: &first); w.string(a) }
+            w.extras(e.extra, first: &first)
+        }
+        extras(t.extra, first: &first)
+    }
+}

@@ -1,0 +1,185 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What identifies a file's version on disk: if any of it changed since the plan was
+/// loaded, someone else saved over it.
+public struct FileStamp: Hashable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
+    public var size: Int64
+    public var modifiedSeconds: Int64
+    public var modifiedNanoseconds: Int64
+}
+
+public enum FileError: Error, Hashable, Sendable, CustomStringConvertible {
+    case cannotRead(path: String, reason: String)
+    case cannotWrite(path: String, reason: String)
+    case changedOnDisk(path: String)
+
+    public var description: String {
+        switch self {
+        case .cannotRead(let p, let r): return "\(p): cannot read: \(r)"
+        case .cannotWrite(let p, let r): return "\(p): cannot save: \(r); the file on disk was not changed"
+        case .changedOnDisk(let p): return "\(p): the file changed on disk since it was opened (someone else saved it); not overwritten"
+        }
+    }
+}
+
+/// Reading and writing plan files. A save is atomic and durable: the new version is
+/// written to a temporary file in the same folder, flushed, given the old file's
+/// permissions, then renamed over the old one and the folder flushed; the old version
+/// is kept as `PLAN.json.bak`. Until the rename the old file is untouched.
+public enum PlanFile {
+    /// The whole file's bytes.
+    public static func read(path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError.cannotRead(path: path, reason: errnoText()) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw FileError.cannotRead(path: path, reason: errnoText()) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw FileError.cannotRead(path: path, reason: "it is a folder") }
+        var out = [UInt8]()
+        var capacity = max(Int(st.st_size), 0) + 1
+        out.reserveCapacity(capacity)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError.cannotRead(path: path, reason: errnoText())
+            }
+            if n == 0 { break }
+            if out.count + n > capacity { capacity *= 2; out.reserveCapacity(capacity) }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
+    }
+
+    /// Reads and decodes a plan; errors name the file, line, column and JSON path.
+    public static func load(path: String) throws -> Plan {
+        let bytes = try read(path: path)
+        return try PlanJSON.decode(bytes, file: path)
+    }
+
+    public static func stamp(path: String) -> FileStamp? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return FileStamp(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                         modifiedSeconds: Int64(st.st_mtim.tv_sec), modifiedNanoseconds: Int64(st.st_mtim.tv_nsec))
+    }
+
+    /// Whether the file (or, for a new file, its folder) can be written.
+    public static func isWritable(path: String) -> Bool {
+        if access(path, F_OK) == 0 { return access(path, W_OK) == 0 }
+        return access(folder(of: path), W_OK) == 0
+    }
+
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let f = String(path[..<slash])
+        return f.isEmpty ? "/" : f
+    }
+
+    /// Saves atomically. When `expecting` is given and the file on disk is no longer that
+    /// version, nothing is written and `.changedOnDisk` is thrown. Returns the new stamp.
+    @discardableResult
+    public static func save(_ plan: Plan, to path: String, expecting: FileStamp? = nil, backup: Bool = true) throws -> FileStamp? {
+        try write(PlanJSON.encode(plan), to: path, expecting: expecting, backup: backup)
+    }
+
+    /// Failures to simulate, for tests of what a failed save leaves behind.
+    struct Faults {
+        /// The disk fills up after this many bytes of the new version.
+        var diskFullAfter: Int? = nil
+        var failRename = false
+        static let none = Faults()
+    }
+
+    /// Writes bytes atomically (see `save`).
+    @discardableResult
+    public static func write(_ bytes: [UInt8], to path: String, expecting: FileStamp? = nil, backup: Bool = false) throws -> FileStamp? {
+        try write(bytes, to: path, expecting: expecting, backup: backup, faults: .none)
+    }
+
+    static func write(_ bytes: [UInt8], to path: String, expecting: FileStamp?, backup: Bool, faults: Faults) throws -> FileStamp? {
+        if let expecting, let now = stamp(path: path), now != expecting {
+            throw FileError.changedOnDisk(path: path)
+        }
+        let dir = folder(of: path)
+        var old = stat()
+        let exists = stat(path, &old) == 0
+        let mode: mode_t = exists ? (old.st_mode & 0o7777) : 0o644
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        let tmp = (dir == "." && !path.hasPrefix("./") ? "" : dir + "/") + ".\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileError.cannotWrite(path: path, reason: errnoText()) }
+        func fail(_ reason: String) -> FileError {
+            close(fd)
+            unlink(tmp)
+            return FileError.cannotWrite(path: path, reason: reason)
+        }
+        var written = 0
+        let total = bytes.count
+        let ok: Bool = bytes.withUnsafeBytes { raw in
+            while written < total {
+                if let limit = faults.diskFullAfter, written >= limit { errno = ENOSPC; return false }
+                let chunk = faults.diskFullAfter.map { max(1, min(total - written, $0 - written)) } ?? (total - written)
+                let n = Glibc.write(fd, raw.baseAddress! + written, chunk)  // non-empty: count > written
+                if n < 0 { if errno == EINTR { continue }; return false }
+                if n == 0 { errno = ENOSPC; return false }
+                written += n
+            }
+            return true
+        }
+        guard ok else { throw fail(errnoText()) }
+        guard fsync(fd) == 0 else { throw fail(errnoText()) }
+        if exists, fchown(fd, old.st_uid, old.st_gid) != 0 { /* not the owner: keep ours */ }
+        guard fchmod(fd, mode) == 0 else { throw fail(errnoText()) }
+        guard close(fd) == 0 else { unlink(tmp); throw FileError.cannotWrite(path: path, reason: errnoText()) }
+
+        if backup && exists {
+            // The previous version as PLAN.json.bak: a hard link (no copy), else a copy.
+            let bak = path + ".bak"
+            let bakTmp = bak + ".tmp-\(getpid())"
+            unlink(bakTmp)
+            if link(path, bakTmp) == 0 || ((try? copyFile(path, bakTmp)) != nil) {
+                if rename(bakTmp, bak) != 0 { unlink(bakTmp) }
+            }
+        }
+        guard !faults.failRename, rename(tmp, path) == 0 else {
+            if faults.failRename { errno = EXDEV }
+            let reason = errnoText()
+            unlink(tmp)
+            throw FileError.cannotWrite(path: path, reason: reason)
+        }
+        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+        return stamp(path: path)
+    }
+
+    static func copyFile(_ from: String, _ to: String) throws {
+        let bytes = try read(path: from)
+        let fd = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileError.cannotWrite(path: to, reason: errnoText()) }
+        defer { close(fd) }
+        var off = 0
+        try bytes.withUnsafeBytes { raw in
+            while off < bytes.count {
+                let n = Glibc.write(fd, raw.baseAddress! + off, bytes.count - off)  // non-empty: count > off
+                if n <= 0 { if errno == EINTR { continue }; throw FileError.cannotWrite(path: to, reason: errnoText()) }
+                off += n
+            }
+        }
+        var st = stat()
+        if stat(from, &st) == 0 { fchmod(fd, st.st_mode & 0o7777) }
+        fsync(fd)
+    }
+}
+
+func errnoText() -> String {
+    String(cString: strerror(errno))
+}

@@ -1,0 +1,214 @@
+/// Workload and overdue reports, as tables, CSV, Markdown or JSON. Pure: the CLI only
+/// prints what these return.
+public enum ReportFormat: String, CaseIterable, Sendable { case table, csv, json, markdown }
+public enum ReportGrouping: String, CaseIterable, Sendable { case unit, leader, chapter, status }
+
+/// Rows of text with column titles; numbers align right.
+public struct ReportTable: Sendable {
+    public struct Column: Sendable {
+        public var title: String
+        public var numeric: Bool
+        public init(_ title: String, numeric: Bool = false) { self.title = title; self.numeric = numeric }
+    }
+    public var columns: [Column]
+    public var rows: [[String]]
+    public init(columns: [Column], rows: [[String]]) { self.columns = columns; self.rows = rows }
+
+    /// Columns aligned by display width (a Han character takes two cells), a rule under
+    /// the titles.
+    public func renderTable() -> String {
+        var widths = columns.map { DisplayWidth.of($0.title) }
+        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (i, col) in columns.enumerated() {
+                let text = i < cells.count ? cells[i] : ""
+                let last = i == columns.count - 1
+                if last && !col.numeric { parts.append(text) } else {
+                    parts.append(DisplayWidth.pad(text, to: widths[i], alignRight: col.numeric))
+                }
+            }
+            return parts.joined(separator: "  ")
+        }
+        var out = [line(columns.map(\.title))]
+        out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        out += rows.map(line)
+        return out.map { $0.trimmingTrailingSpaces }.joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
+    public func renderCSV() -> String {
+        func field(_ s: String) -> String {
+            if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+                return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
+            }
+            return s
+        }
+        return ([columns.map(\.title)] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    public func renderMarkdown() -> String {
+        func cell(_ s: String) -> String { s.replacingAll("|", with: "\\|").replacingAll("\n", with: " ") }
+        var out = "| " + columns.map { cell($0.title) }.joined(separator: " | ") + " |\n"
+        out += "| " + columns.map { $0.numeric ? "---:" : "---" }.joined(separator: " | ") + " |\n"
+        for r in rows { out += "| " + r.map(cell).joined(separator: " | ") + " |\n" }
+        return out
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
+
+public struct Reports {
+    public let store: PlanStore
+    public var strings: Strings { store.strings }
+    public init(_ store: PlanStore) { self.store = store }
+
+    /// The workload table for a grouping.
+    public func table(by g: ReportGrouping) -> ReportTable {
+        let S = strings
+        switch g {
+        case .unit, .leader:
+            let rows = g == .unit ? store.unitWorkload(sortedBy: .led) : store.leaderWorkload(sortedBy: .led)
+            var cols = [ReportTable.Column(S[g == .unit ? .colUnit : .colLeader]), .init(S[.colLed], numeric: true)]
+            if g == .unit { cols.append(.init(S[.colShared], numeric: true)) }
+            cols += [.init(S[.colDone], numeric: true), .init(S[.colOverdue], numeric: true),
+                     .init(S[.colLagging], numeric: true), .init(S[.colPercentDone], numeric: true)]
+            return ReportTable(columns: cols, rows: rows.map { r in
+                var cells = [r.name, String(r.tally.led)]
+                if g == .unit { cells.append(String(r.tally.shared)) }
+                cells += [String(r.tally.done), String(r.tally.overdue), String(r.tally.lagging), "\(r.tally.percentDone)%"]
+                return cells
+            })
+        case .chapter:
+            let cols: [ReportTable.Column] = [.init(S[.colChapter]), .init(S[.colTasks], numeric: true),
+                                              .init(S[.colDone], numeric: true), .init(S[.colOverdue], numeric: true),
+                                              .init(S[.colRed], numeric: true), .init(S[.colYellow], numeric: true),
+                                              .init(S[.colPercentDone], numeric: true)]
+            let rows = chapterRows().map { r in
+                [String(repeating: "  ", count: r.depth) + r.name, String(r.tally.led), String(r.tally.done),
+                 String(r.tally.overdue), String(r.tally.red), String(r.tally.yellow), "\(r.tally.percentDone)%"]
+            }
+            return ReportTable(columns: cols, rows: rows)
+        case .status:
+            let cols: [ReportTable.Column] = [.init(S[.colStatus]), .init(S[.colTasks], numeric: true)]
+            return ReportTable(columns: cols, rows: TaskStatus.allCases.map {
+                [S.status($0), String(store.statusCounts[$0] ?? 0)]
+            })
+        }
+    }
+
+    /// Chapters in outline order with depth, then the tasks with no chapter if any.
+    public func chapterRows() -> [(id: String?, depth: Int, name: String, tally: Tally)] {
+        var out: [(id: String?, depth: Int, name: String, tally: Tally)] = []
+        func walk(_ parent: String, _ depth: Int) {
+            for k in store.childChapters[parent] ?? [] {
+                let c = store.plan.chapters[k]
+                out.append((c.id, depth, Reports.chapterName(c), store.tally(forChapter: c.id)))
+                if depth < 64 { walk(c.id, depth + 1) }
+            }
+        }
+        walk("", 0)
+        if store.unchapteredTally.led > 0 { out.append((nil, 0, strings[.noChapter], store.unchapteredTally)) }
+        return out
+    }
+
+    /// 一、 title / (一) title / 1. title, as the chapter is printed.
+    public static func chapterName(_ c: Chapter) -> String {
+        if c.label.isEmpty { return c.title }
+        let l = c.label
+        if l.hasPrefix("(") || l.hasPrefix("（") { return l + c.title }
+        if l.unicodeScalars.allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }) { return l + ". " + c.title }
+        return l + "、" + c.title
+    }
+
+    /// The overdue tasks, most overdue first.
+    public func overdueIndexes() -> [Int] {
+        store.query(TaskFilter(overdueOnly: true)).sorted {
+            let a = store.assessments[$0].daysOverdue, b = store.assessments[$1].daysOverdue
+            return a != b ? a > b : $0 < $1
+        }
+    }
+
+    public func overdueTable() -> ReportTable {
+        let S = strings
+        let cols: [ReportTable.Column] = [.init(S[.colNumber]), .init(S[.colDaysOverdue], numeric: true),
+                                          .init(S[.colDeadline]), .init(S[.colStatus]), .init(S[.colLeadUnits]),
+                                          .init(S[.colText])]
+        return ReportTable(columns: cols, rows: overdueIndexes().map { i in
+            let t = store.task(at: i)
+            return [t.number ?? t.id, String(store.assessments[i].daysOverdue), t.deadline?.iso ?? "",
+                    S.status(t.status), t.leadUnits.joined(separator: "、"), DisplayWidth.truncate(t.text, to: 60)]
+        })
+    }
+
+    // MARK: JSON
+
+    public func json(by g: ReportGrouping) -> String {
+        var w = PlanWriter()
+        switch g {
+        case .unit, .leader:
+            let rows = g == .unit ? store.unitWorkload(sortedBy: .led) : store.leaderWorkload(sortedBy: .led)
+            w.objectArray(rows) { w, r in
+                var first = true
+                w.key("name", first: &first); w.string(r.name)
+                w.key("led", first: &first); w.int(r.tally.led)
+                if g == .unit { w.key("shared", first: &first); w.int(r.tally.shared) }
+                w.key("done", first: &first); w.int(r.tally.done)
+                w.key("overdue", first: &first); w.int(r.tally.overdue)
+                w.key("lagging", first: &first); w.int(r.tally.lagging)
+                w.key("percentDone", first: &first); w.int(r.tally.percentDone)
+            }
+        case .chapter:
+            w.objectArray(chapterRows()) { w, r in
+                var first = true
+                w.key("id", first: &first); w.optionalString(r.id)
+                w.key("depth", first: &first); w.int(r.depth)
+                w.key("name", first: &first); w.string(r.name)
+                w.key("tasks", first: &first); w.int(r.tally.led)
+                w.key("done", first: &first); w.int(r.tally.done)
+                w.key("overdue", first: &first); w.int(r.tally.overdue)
+                w.key("red", first: &first); w.int(r.tally.red)
+                w.key("yellow", first: &first); w.int(r.tally.yellow)
+                w.key("percentDone", first: &first); w.int(r.tally.percentDone)
+            }
+        case .status:
+            w.objectArray(TaskStatus.allCases) { w, s in
+                var first = true
+                w.key("status", first: &first); w.string(s.rawValue)
+                w.key("label", first: &first); w.string(strings.status(s))
+                w.key("tasks", first: &first); w.int(store.statusCounts[s] ?? 0)
+            }
+        }
+        w.out.append(0x0A)
+        return String(decoding: w.out, as: UTF8.self)
+    }
+
+    /// The overdue tasks as task objects (the file's keys) with `daysOverdue` added.
+    public func overdueJSON() -> String {
+        var w = PlanWriter()
+        w.objectArray(overdueIndexes()) { w, i in
+            w.task(store.task(at: i))
+            var first = false
+            w.key("daysOverdue", first: &first); w.int(store.assessments[i].daysOverdue)
+        }
+        w.out.append(0x0A)
+        return String(decoding: w.out, as: UTF8.self)
+    }
+
+    public func render(by g: ReportGrouping, overdue: Bool, format: ReportFormat) -> String {
+        if format == .json { return overdue ? overdueJSON() : json(by: g) }
+        let t = overdue ? overdueTable() : table(by: g)
+        switch format {
+        case .table: return t.renderTable()
+        case .csv: return t.renderCSV()
+        case .markdown: return t.renderMarkdown()
+        case .json: return ""
+        }
+    }
+}
