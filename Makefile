@@ -1,0 +1,25 @@
+# The two commands of README: `make run` and `make test`.
+SWIFT ?= swift
+
+.PHONY: setup build run test bench fuzz clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	$(SWIFT) build
+
+# Opens the dashboard on the built-in demo plan.
+run: build
+	$(SWIFT) run duban
+
+# Every test: unit tests, rendering tests and the end-to-end tests in tmux.
+test: setup
+	$(SWIFT) build
+	$(SWIFT) test --parallel
+
+bench: setup
+	$(SWIFT) run -c release duban-bench
+
+clean:
+	rm -rf .build
