@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "duban", targets: ["duban"]),
+        .executable(name: "duban-bench", targets: ["duban-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,6 +35,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/duban",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        // The benchmark: `make bench` (release build).
+        .executableTarget(
+            name: "duban-bench",
+            dependencies: ["DubanCore", "DubanImport", "DubanTUI"],
+            path: "Sources/duban-bench",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], path: "Tests/DubanCoreTests"),
