@@ -46,6 +46,8 @@ let package = Package(
         ),
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], path: "Tests/DubanCoreTests"),
         .testTarget(name: "DubanImportTests", dependencies: ["DubanImport", "DubanCore"], path: "Tests/DubanImportTests"),
+        // Runs the built `duban` binary as a user would.
+        .testTarget(name: "DubanCLITests", dependencies: ["DubanCore"], path: "Tests/DubanCLITests"),
         .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore"], path: "Tests/DubanTUITests"),
     ]
 )
