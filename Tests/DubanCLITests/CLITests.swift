@@ -68,8 +68,8 @@ final class CLITests: XCTestCase {
         let r = try duban(["validate", bad])
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.out.split(separator: "\n").map(String.init), [
-            "\(bad):2:38: tasks[0].status: unknown status \"finished\" (expected notStarted, inProgress, done or lagging)",
-            "\(bad):2:62: tasks[0].progress: expected a whole number from 0 to 100, found -1",
+            "\(bad):2:47: tasks[0].status: unknown status \"finished\" (expected notStarted, inProgress, done or lagging)",
+            "\(bad):2:71: tasks[0].progress: expected a whole number from 0 to 100, found -1",
         ])
     }
 
