@@ -22,6 +22,12 @@ struct JSONScanner {
         }
     }
 
+    /// The offset of the next value, after white space.
+    @inline(__always) mutating func here() -> Int {
+        skipSpace()
+        return pos
+    }
+
     /// The next byte after white space, without consuming it (0 at the end).
     @inline(__always) mutating func peek() -> UInt8 {
         skipSpace()

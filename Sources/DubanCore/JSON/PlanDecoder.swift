@@ -79,7 +79,7 @@ struct PlanDecoder {
         let c = s.peek()
         if c == 0x22 { return try s.string() }
         if c == 0x6E, nullable { try s.literal("null"); return nil }
-        let at = s.pos
+        let at = s.here()
         _ = try s.value()
         let where_ = path()
         problem(at, where_, "expected a string\(nullable ? " or null" : ""), found \(found(c))")
@@ -89,7 +89,7 @@ struct PlanDecoder {
     mutating func stringArray(_ path: @autoclosure () -> String) throws -> [String] {
         let c = s.peek()
         guard c == 0x5B else {
-            let at = s.pos
+            let at = s.here()
             _ = try s.value()
             let where_ = path()
             problem(at, where_, "expected an array of strings, found \(found(c))")
@@ -118,7 +118,7 @@ struct PlanDecoder {
         let c = s.peek()
         if c == 0x74 { try s.literal("true"); return true }
         if c == 0x66 { try s.literal("false"); return false }
-        let at = s.pos
+        let at = s.here()
         _ = try s.value()
         let where_ = path()
         problem(at, where_, "expected true or false, found \(found(c))")
@@ -127,7 +127,7 @@ struct PlanDecoder {
 
     mutating func int(_ path: @autoclosure () -> String, _ range: ClosedRange<Int>, what: String) throws -> Int? {
         let c = s.peek()
-        let at = s.pos
+        let at = s.here()
         guard c == 0x2D || (c >= 0x30 && c <= 0x39) else {
             _ = try s.value()
             let where_ = path()
@@ -145,7 +145,7 @@ struct PlanDecoder {
 
     mutating func date(_ path: @autoclosure () -> String, nullable: Bool) throws -> PlanDate? {
         let c = s.peek()
-        let at = s.pos
+        let at = s.here()
         if c == 0x6E, nullable { try s.literal("null"); return nil }
         guard c == 0x22 else {
             _ = try s.value()
@@ -175,7 +175,7 @@ struct PlanDecoder {
     }
 
     mutating func status(_ path: @autoclosure () -> String) throws -> TaskStatus? {
-        let at = s.pos
+        let at = s.here()
         guard let text = try string(path()) else { return nil }
         guard let st = TaskStatus(rawValue: text) else {
             let where_ = path()
@@ -190,7 +190,7 @@ struct PlanDecoder {
     mutating func object(_ path: @autoclosure () -> String, _ body: (inout PlanDecoder, Range<Int>, Int) throws -> Bool) throws -> [JSONField]? {
         let c = s.peek()
         guard c == 0x7B else {
-            let at = s.pos
+            let at = s.here()
             _ = try s.value()
             let where_ = path()
             problem(at, where_, "expected an object, found \(found(c))")
@@ -250,7 +250,7 @@ struct PlanDecoder {
         let extra = try object("") { d, k, keyAt in
             if d.s.keyIs(k, "formatVersion") {
                 seen.version = true
-                versionAt = d.s.pos
+                versionAt = d.s.here()
                 if let v = try d.int("formatVersion", 1...Int.max, what: "a format version (a whole number from 1)") {
                     plan.formatVersion = v
                 }
@@ -272,7 +272,7 @@ struct PlanDecoder {
             } else if d.s.keyIs(k, "chapters") {
                 seen.chapters = true
                 try d.array("chapters") { d, i in
-                    let at = d.s.pos
+                    let at = d.s.here()
                     if let c = try d.chapter(i, parentAt: &chapterParentAt) {
                         if !chapterIDs.insert(c.id).inserted {
                             d.problem(at, "chapters[\(i)].id", "duplicate chapter id \"\(c.id)\"")
@@ -350,7 +350,7 @@ struct PlanDecoder {
     mutating func array(_ path: @autoclosure () -> String, _ element: (inout PlanDecoder, Int) throws -> Void) throws {
         let c = s.peek()
         guard c == 0x5B else {
-            let at = s.pos
+            let at = s.here()
             _ = try s.value()
             let where_ = path()
             problem(at, where_, "expected an array, found \(found(c))")
@@ -367,7 +367,7 @@ struct PlanDecoder {
     }
 
     mutating func chapter(_ i: Int, parentAt: inout [Int]) throws -> Chapter? {
-        let at = s.pos
+        let at = s.here()
         var c = Chapter(id: "", label: "", title: "")
         var hasID = false
         var pAt = at
@@ -375,7 +375,7 @@ struct PlanDecoder {
             if d.s.keyIs(k, "id") { if let v = try d.string("chapters[\(i)].id") { c.id = v; hasID = true } }
             else if d.s.keyIs(k, "label") { c.label = try d.string("chapters[\(i)].label") ?? "" }
             else if d.s.keyIs(k, "title") { c.title = try d.string("chapters[\(i)].title") ?? "" }
-            else if d.s.keyIs(k, "parent") { pAt = d.s.pos; c.parent = try d.string("chapters[\(i)].parent", nullable: true) }
+            else if d.s.keyIs(k, "parent") { pAt = d.s.here(); c.parent = try d.string("chapters[\(i)].parent", nullable: true) }
             else if d.s.keyIs(k, "goal") { c.goal = try d.string("chapters[\(i)].goal", nullable: true) }
             else if d.s.keyIs(k, "mainTasks") { c.mainTasks = try d.string("chapters[\(i)].mainTasks", nullable: true) }
             else { return false }
@@ -388,14 +388,14 @@ struct PlanDecoder {
     }
 
     mutating func task(_ i: Int) throws -> (PlanTask, Int, Int)? {
-        let at = s.pos
+        let at = s.here()
         var t = PlanTask(id: "", text: "")
         var hasID = false, hasText = false
         var idAt = at, chapterAt = at
         guard let extra = try object("tasks[\(i)]", { d, k, _ in
             switch k.count {
             case 2 where d.s.keyIs(k, "id"):
-                idAt = d.s.pos
+                idAt = d.s.here()
                 if let v = try d.string("tasks[\(i)].id") { t.id = v; hasID = true }
             case 4 where d.s.keyIs(k, "text"):
                 hasText = true
@@ -408,7 +408,7 @@ struct PlanDecoder {
                     t.number = try d.string("tasks[\(i)].number", nullable: true)
                 }
             case 7 where d.s.keyIs(k, "chapter"):
-                chapterAt = d.s.pos
+                chapterAt = d.s.here()
                 t.chapter = try d.string("tasks[\(i)].chapter", nullable: true)
             case 7 where d.s.keyIs(k, "leaders"):
                 t.leaders = try d.stringArray("tasks[\(i)].leaders")
@@ -446,7 +446,7 @@ struct PlanDecoder {
     }
 
     mutating func historyEntry(_ i: Int, _ j: Int) throws -> HistoryEntry? {
-        let at = s.pos
+        let at = s.here()
         var e = HistoryEntry(date: PlanDate(dayNumber: 0), status: .notStarted, progress: 0)
         var hasDate = false
         let p = "tasks[\(i)].history[\(j)]"
@@ -465,7 +465,7 @@ struct PlanDecoder {
     }
 
     mutating func unit(_ i: Int) throws -> Unit? {
-        let at = s.pos
+        let at = s.here()
         var u = Unit(name: "")
         var hasName = false
         let p = "units[\(i)]"
