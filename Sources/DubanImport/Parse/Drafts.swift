@@ -1,0 +1,34 @@
+/// What the layout parsers find, before units are resolved and ids given.
+struct DraftChapter {
+    var label: String
+    var title: String
+    /// Index into the drafts' chapters.
+    var parent: Int?
+    var line: Int
+    var goal: String?
+    var mainTasks: String?
+}
+
+struct DraftTask {
+    var number: String?
+    /// Index into the drafts' chapters.
+    var chapter: Int?
+    var text: String
+    var line: Int
+    var column: Int
+    var fields: [Field] = []
+    /// Unit cells of a table: lead / co / either, with their line.
+    var goal: String?
+    var mainTasks: String?
+    var completion: String?
+    var remarks: String?
+}
+
+struct Drafts {
+    var chapters: [DraftChapter] = []
+    var tasks: [DraftTask] = []
+    var warnings: [ImportWarning] = []
+    /// Lines understood as part of the plan (for the region and for warnings).
+    var firstLine: Int = 0
+    var lastLine: Int = 0
+}

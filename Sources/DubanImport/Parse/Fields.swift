@@ -1,0 +1,173 @@
+/// What a labelled line (or a table column) holds.
+enum FieldKind: Sendable, Equatable {
+    case leaders        // 牵头负责领导 / 牵头领导 / 责任领导: people
+    case leadUnits      // 牵头责任单位 / 牵头单位 / 责任部门
+    case coUnits        // 协同责任单位 / 配合单位 / 配合部门
+    case units          // 责任单位: co-units when a lead line is given, else lead and co by the list's own marks
+    case deadline       // 完成时限
+    case goal           // 年度目标
+    case mainTasks      // 主要任务
+    case completion     // 完成情况 / 进展情况
+    case remarks        // 备注
+
+    var isUnits: Bool { self == .leadUnits || self == .coUnits || self == .units }
+    var isResponsibility: Bool { isUnits || self == .leaders }
+}
+
+/// One labelled value found in the notice.
+struct Field: Sendable {
+    var kind: FieldKind
+    /// Folded text of the value.
+    var value: String
+    var line: Int
+    var column: Int
+}
+
+enum FieldLabels {
+    /// Longest first, so 牵头责任单位 wins over 责任单位.
+    static let table: [(String, FieldKind)] = {
+        let raw: [(String, FieldKind)] = [
+            ("牵头负责领导", .leaders), ("牵头责任领导", .leaders), ("牵头市领导", .leaders), ("牵头区领导", .leaders),
+            ("牵头县领导", .leaders), ("分管市领导", .leaders), ("责任市领导", .leaders), ("责任区领导", .leaders),
+            ("牵头领导", .leaders), ("责任领导", .leaders), ("分管领导", .leaders), ("联系领导", .leaders),
+            ("负责领导", .leaders), ("包保领导", .leaders), ("领导", .leaders),
+            ("牵头责任单位", .leadUnits), ("牵头责任部门", .leadUnits), ("主要责任单位", .leadUnits), ("牵头单位", .leadUnits),
+            ("牵头部门", .leadUnits), ("主责单位", .leadUnits), ("主责部门", .leadUnits), ("责任部门", .leadUnits),
+            ("协同责任单位", .coUnits), ("协同单位", .coUnits), ("配合单位", .coUnits), ("配合部门", .coUnits),
+            ("协办单位", .coUnits), ("参与单位", .coUnits), ("协作单位", .coUnits), ("协同部门", .coUnits),
+            ("责任单位", .units), ("责任主体", .units), ("承办单位", .units),
+            ("完成时限", .deadline), ("完成时间", .deadline), ("时间节点", .deadline), ("时限要求", .deadline), ("时限", .deadline),
+            ("年度目标", .goal), ("工作目标", .goal), ("目标任务", .goal),
+            ("主要任务", .mainTasks), ("主要措施", .mainTasks), ("工作措施", .mainTasks),
+            ("完成情况", .completion), ("进展情况", .completion), ("推进情况", .completion), ("落实情况", .completion),
+            ("备注", .remarks),
+        ]
+        return raw.sorted { $0.0.count > $1.0.count }
+    }()
+
+    static func kind(ofLabel label: String) -> FieldKind? {
+        for (l, k) in table where l == label { return k }
+        return nil
+    }
+
+    /// A label at `start` of a folded line, followed by optional spaces and a colon.
+    /// Returns the kind and the index where the value starts.
+    static func label(in f: [Character], at start: Int = 0) -> (FieldKind, Int)? {
+        var s = start
+        var bracket: Character? = nil
+        if s < f.count, f[s] == "【" || f[s] == "[" { bracket = f[s] == "【" ? "】" : "]"; s += 1 }
+        for (l, k) in table {
+            let lc = Array(l)
+            guard s + lc.count <= f.count else { continue }
+            var ok = true
+            for i in 0..<lc.count where f[s + i] != lc[i] { ok = false; break }
+            guard ok else { continue }
+            var j = s + lc.count
+            if let b = bracket {
+                guard j < f.count, f[j] == b else { continue }
+                j += 1
+                while j < f.count, f[j] == " " { j += 1 }
+                if j < f.count, f[j] == ":" { j += 1 }
+                return (k, j)
+            }
+            while j < f.count, f[j] == " " { j += 1 }
+            guard j < f.count, f[j] == ":" else { continue }
+            return (k, j + 1)
+        }
+        return nil
+    }
+
+    /// All the fields of a line that starts with a label; a line may hold several
+    /// (牵头单位:X;责任单位:Y). nil when the line does not start with a label.
+    static func fields(of line: SourceLine) -> [Field]? {
+        let f = line.folded
+        guard let (kind, valueStart) = label(in: f) else { return nil }
+        return split(f, firstKind: kind, valueStart: valueStart, line: line.number, baseColumn: line.column)
+    }
+
+    static func split(_ f: [Character], firstKind: FieldKind, valueStart: Int, line: Int, baseColumn: Int) -> [Field] {
+        var out: [Field] = []
+        var kind = firstKind
+        var start = valueStart
+        var i = valueStart
+        while i < f.count {
+            let c = f[i]
+            if c == ";" || c == "," || c == "。" || c == " " || c == "." {
+                var j = i + 1
+                while j < f.count, f[j] == " " { j += 1 }
+                if let (k, vs) = label(in: f, at: j) {
+                    out.append(Field(kind: kind, value: clean(f[start..<i]), line: line, column: baseColumn + start))
+                    kind = k
+                    start = vs
+                    i = vs
+                    continue
+                }
+            }
+            i += 1
+        }
+        out.append(Field(kind: kind, value: clean(f[start..<f.count]), line: line, column: baseColumn + start))
+        return out
+    }
+
+    static func clean(_ s: ArraySlice<Character>) -> String {
+        String(s).trimmed(extra: ["。", ";", ",", "."])
+    }
+}
+
+/// Responsibility written inline at the end of an item:
+/// （牵头单位：X；责任单位：Y）, (X牵头，Y按职责分工负责), （责任部门：X；配合部门：Y）, （X负责）.
+enum InlineResponsibility {
+    struct Found {
+        /// Index in the folded line where the bracket opens (the text before it is the task text).
+        var textEnd: Int
+        var fields: [Field]
+    }
+
+    static func find(in f: [Character], line: Int, baseColumn: Int) -> Found? {
+        var end = f.count
+        while end > 0, f[end - 1] == "。" || f[end - 1] == "." || f[end - 1] == ";" || f[end - 1] == " " { end -= 1 }
+        guard end > 0, f[end - 1] == ")" || f[end - 1] == "】" || f[end - 1] == "]" else { return nil }
+        let close = f[end - 1]
+        let open: Character = close == ")" ? "(" : close == "】" ? "【" : "["
+        var depth = 0
+        var i = end - 1
+        var openAt: Int? = nil
+        while i >= 0 {
+            if f[i] == close { depth += 1 } else if f[i] == open { depth -= 1; if depth == 0 { openAt = i; break } }
+            i -= 1
+        }
+        guard let o = openAt, o > 0 else { return nil }
+        let inner = Array(f[(o + 1)..<(end - 1)])
+        let col = baseColumn + o + 1
+        // Labelled: 牵头单位:X;责任单位:Y
+        if let (k, vs) = FieldLabels.label(in: inner), k.isResponsibility || k == .deadline {
+            let fields = FieldLabels.split(inner, firstKind: k, valueStart: vs, line: line, baseColumn: col)
+            guard fields.contains(where: { $0.kind.isUnits }) else { return nil }
+            return Found(textEnd: o, fields: fields)
+        }
+        // X牵头,Y按职责分工负责 / X牵头负责 / X负责
+        if let p = inner.firstIndex(of: "牵头") {
+            let lead = String(inner[0..<p]).trimmed(extra: [",", "、"])
+            var rest = Array(inner[(p + 2)...])
+            if rest.hasPrefix("负责") { rest = Array(rest.dropFirst(2)) }
+            var co = String(rest).trimmed(extra: [",", ";", "、", "。"])
+            for suffix in ["按职责分工负责", "按职责分别负责", "按职能分工负责", "按职责负责", "分工负责", "配合落实", "共同负责", "配合", "参与", "协同", "负责"] where co.hasSuffix(suffix) {
+                co = String(co.dropLast(suffix.count)).trimmed(extra: [",", "、"])
+                break
+            }
+            guard !lead.isEmpty, UnitNames.looksLikeUnitList(lead) else { return nil }
+            var fields = [Field(kind: .leadUnits, value: lead, line: line, column: col)]
+            if !co.isEmpty {
+                guard UnitNames.looksLikeUnitList(co) else { return nil }
+                fields.append(Field(kind: .coUnits, value: co, line: line, column: col + p + 2))
+            }
+            return Found(textEnd: o, fields: fields)
+        }
+        if inner.hasSuffix("负责") {
+            let lead = String(inner.dropLast(2)).trimmed(extra: [",", "、"])
+            guard !lead.isEmpty, UnitNames.looksLikeUnitList(lead) else { return nil }
+            return Found(textEnd: o, fields: [Field(kind: .leadUnits, value: lead, line: line, column: col)])
+        }
+        return nil
+    }
+}

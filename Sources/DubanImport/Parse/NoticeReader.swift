@@ -1,0 +1,223 @@
+import DubanCore
+
+/// Reads decoded notice text into a plan: finds the layout, the metadata, the
+/// tasks and chapters, resolves units, deadlines and statuses.
+struct NoticeReader {
+    let text: String
+    let source: String
+    let options: ImportOptions
+    let aliases: AliasTable
+
+    func read() throws(ImportError) -> ImportResult {
+        let lines = Lines.split(text)
+        guard lines.contains(where: { !$0.isBlank }) else { throw .empty(file: source) }
+
+        // Both readers run; the one that finds more tasks wins (a table header is strong evidence).
+        let table = TableParser.parse(lines)
+        let outline = OutlineParser.parse(lines)
+        var drafts: Drafts
+        var isTable = false
+        var hasCompletion = false
+        if let t = table, t.drafts.tasks.count * 2 >= outline.tasks.count {
+            drafts = t.drafts
+            isTable = true
+            hasCompletion = t.header.columns.contains(.completion)
+        } else {
+            drafts = outline
+        }
+        guard !drafts.tasks.isEmpty else { throw .noTasks(file: source) }
+
+        let meta = Metadata.extract(lines, before: drafts.firstLine, after: drafts.lastLine)
+        let year = options.year ?? meta.year
+        var book = UnitBook(table: aliases)
+        var warnings = drafts.warnings
+
+        // Chapters.
+        var chapters: [Chapter] = []
+        for (i, c) in drafts.chapters.enumerated() {
+            chapters.append(Chapter(id: "c\(i + 1)", label: c.label, title: c.title,
+                                    parent: c.parent.map { "c\($0 + 1)" }, goal: c.goal, mainTasks: c.mainTasks))
+        }
+
+        // Tasks.
+        var tasks: [PlanTask] = []
+        let yearEnd = year.flatMap { PlanDate.endOfYear($0) }
+        let reportDate = meta.issueDate ?? yearEnd
+        for (i, d) in drafts.tasks.enumerated() {
+            var t = PlanTask(id: "t\(i + 1)", number: d.number, chapter: d.chapter.map { "c\($0 + 1)" },
+                             text: d.text.trimmed())
+            var lead: [String] = [], co: [String] = [], leaders: [String] = []
+            let hasLeadField = d.fields.contains { $0.kind == .leadUnits }
+            for f in d.fields {
+                switch f.kind {
+                case .leaders:
+                    leaders += UnitNames.parseLeaders(f.value)
+                case .leadUnits, .coUnits, .units:
+                    let (written, problems) = UnitNames.parseList(f.value)
+                    for p in problems {
+                        switch p {
+                        case .hasNumber(let s): warnings.append(ImportWarning(line: f.line, column: f.column, message: "\"\(s)\" is not a unit name (it carries a number): left out"))
+                        case .notAUnit(let s): warnings.append(ImportWarning(line: f.line, column: f.column, message: "\"\(s)\" is not a unit name: left out"))
+                        }
+                    }
+                    let names = written.map { book.resolve($0) }
+                    switch f.kind {
+                    case .leadUnits:
+                        // ★ marks still split a lead column into lead and co.
+                        if written.contains(where: \.marked) && !written.allSatisfy(\.marked) {
+                            for (w, n) in zip(written, names) { if w.marked { lead.append(n) } else { co.append(n) } }
+                        } else { lead += names }
+                    case .coUnits:
+                        co += names
+                    default:
+                        if hasLeadField { co += names; break }
+                        if written.contains(where: \.marked) {
+                            for (w, n) in zip(written, names) { if w.marked { lead.append(n) } else { co.append(n) } }
+                        } else if written.contains(where: { $0.commaGroup > 0 }) && written.contains(where: { $0.commaGroup == 0 }) {
+                            for (w, n) in zip(written, names) { if w.commaGroup == 0 { lead.append(n) } else { co.append(n) } }
+                        } else if isTable || lead.isEmpty {
+                            // The first unit listed leads.
+                            if lead.isEmpty, let first = names.first { lead.append(first); co += names.dropFirst() } else { co += names }
+                        } else { co += names }
+                    }
+                case .deadline:
+                    if let dl = Deadlines.parse(f.value, year: year) { t.deadline = dl } else if !f.value.isEmpty {
+                        warnings.append(ImportWarning(line: f.line, column: f.column, message: "deadline \"\(f.value)\" not understood: the plan year's end is assumed"))
+                    }
+                default: break
+                }
+            }
+            t.leaders = unique(leaders)
+            t.leadUnits = unique(lead)
+            t.coUnits = unique(co).filter { !t.leadUnits.contains($0) }
+            if t.deadline == nil, let dl = Deadlines.find(inText: t.text, year: year) { t.deadline = dl }
+            if t.deadline == nil {
+                t.deadline = yearEnd
+                t.deadlineAssumed = yearEnd != nil
+            }
+            var extra: [JSONField] = []
+            if let g = d.goal, !g.isEmpty { extra.append(JSONField("goal", .string(g))) }
+            if let m = d.mainTasks, !m.isEmpty { extra.append(JSONField("mainTasks", .string(m))) }
+            extra.append(JSONField("sourceLine", .number(String(d.line))))
+            t.extra = extra
+            if let r = d.remarks { t.remarks = r.trimmed() }
+            if let c = d.completion?.trimmed(), !c.isEmpty {
+                let status = StatusInference.infer(c)
+                t.status = status
+                t.statusInferred = true
+                t.progress = status == .done ? 100 : 0
+                if let date = reportDate {
+                    t.history.append(HistoryEntry(date: date, status: status, progress: t.progress, note: c,
+                                                  author: meta.issuer ?? "导入"))
+                }
+            }
+            if t.text.isEmpty {
+                warnings.append(ImportWarning(line: d.line, column: d.column, message: "task without text"))
+            }
+            tasks.append(t)
+        }
+
+        // Appendix member lists: 附件 ... 领导小组成员名单 / 成员单位名单.
+        Appendix.attachMembers(lines, after: drafts.lastLine, book: &book)
+
+        // Layout.
+        let layout: ImportLayout
+        if isTable { layout = hasCompletion ? .completionTable : .flatTable }
+        else { layout = Self.outlineLayout(drafts) }
+
+        // Title fallback.
+        var title = meta.title
+        if title == nil {
+            if let issuer = meta.issuer, let y = year { title = "\(issuer)\(y)年重点工作任务分解" }
+            else if let n = meta.documentNumber { title = n }
+            else { title = Self.fileStem(source) }
+        }
+
+        var plan = Plan(title: title ?? source, issuer: meta.issuer, documentNumber: meta.documentNumber,
+                        issueDate: meta.issueDate, year: year, source: source,
+                        chapters: chapters, tasks: tasks, units: book.units)
+        plan.extra = []
+        warnings.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+
+        let leadSet = Set(tasks.flatMap(\.leadUnits))
+        let summary = ImportSummary(
+            chapters: chapters.count,
+            topLevelChapters: chapters.filter { $0.parent == nil }.count,
+            tasks: tasks.count,
+            units: book.units.count,
+            leadUnits: leadSet.count,
+            leaders: Set(tasks.flatMap(\.leaders)).count,
+            tasksWithoutLeadUnit: tasks.filter { $0.leadUnits.isEmpty }.count,
+            statusesInferred: tasks.filter(\.statusInferred).count,
+            deadlinesAssumed: tasks.filter(\.deadlineAssumed).count,
+            warnings: warnings.count)
+        return ImportResult(plan: plan, layout: layout, warnings: warnings, summary: summary, encoding: "UTF-8")
+    }
+
+    private func unique(_ xs: [String]) -> [String] {
+        var seen = Set<String>()
+        return xs.filter { seen.insert($0).inserted }
+    }
+
+    static func outlineLayout(_ d: Drafts) -> ImportLayout {
+        var goal = 0, inline = 0, generic = 0, separate = 0
+        for t in d.tasks {
+            if t.goal != nil || t.mainTasks != nil { goal += 1 }
+            let kinds = t.fields.map(\.kind)
+            if kinds.contains(.leadUnits) || kinds.contains(.leaders) || kinds.contains(.coUnits) { separate += 1 }
+            else if kinds.contains(.units) { generic += 1 }
+            if t.fields.contains(where: { $0.kind.isUnits }) && t.fields.allSatisfy({ f in t.line == f.line }) { inline += 1 }
+        }
+        let n = max(1, d.tasks.count)
+        if goal * 2 >= n && goal >= separate + generic { return .goalItems }
+        if inline * 2 >= n { return .inlineResponsibility }
+        if generic > separate { return .numberedItems }
+        return .outline
+    }
+
+    static func fileStem(_ path: String) -> String {
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+        return name
+    }
+}
+
+/// 附件 lists: a heading ending in 成员名单 / 成员单位名单 and the unit list under it.
+enum Appendix {
+    static func attachMembers(_ lines: [SourceLine], after: Int, book: inout UnitBook) {
+        var i = 0
+        while i < lines.count {
+            let l = lines[i]
+            guard l.number > after, !l.isBlank else { i += 1; continue }
+            var f = l.folded
+            if let m = Headings.marker(f) { f = Array(f[m.titleStart...]) }
+            let s = String(f).trimmed(extra: [":", "。"])
+            guard s.hasSuffix("名单"), s.contains("成员") || s.contains("组成") else { i += 1; continue }
+            // The members: the next non-blank lines that are unit lists.
+            var members: [String] = []
+            var j = i + 1
+            while j < lines.count {
+                let m = lines[j]
+                if m.isBlank { j += 1; continue }
+                if Headings.marker(m.folded) != nil || PageChrome.isChrome(m) { break }
+                let (written, _) = UnitNames.parseList(m.foldedString)
+                guard written.count >= 2 || UnitNames.looksLikeUnitList(m.foldedString) else { break }
+                members += written.map { book.resolve($0) }
+                j += 1
+            }
+            if !members.isEmpty {
+                let base = String(s.dropLast(2))   // without 名单
+                var candidates = [base]
+                for suffix in ["成员单位", "成员", "组成人员", "组成单位"] where base.hasSuffix(suffix) {
+                    candidates.append(String(base.dropLast(suffix.count)))
+                }
+                if let idx = candidates.compactMap({ name in book.unitIndex(named: name) }).first {
+                    book.setMembers(members, ofUnitAt: idx)
+                } else if let name = candidates.last {
+                    _ = book.addGroup(name, members: members)
+                }
+            }
+            i = max(i + 1, j)
+        }
+    }
+}

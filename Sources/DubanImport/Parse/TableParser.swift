@@ -1,0 +1,312 @@
+/// Tables flattened one cell per line (a web page's table copied as text):
+/// a header of column names (序号 / 目标与任务 / 牵头责任单位 / 责任单位 / 完成情况 / 备注),
+/// then the cells row after row. Rows are found from the sequence-number cells,
+/// even when the number was lost or split by spaces ("1 22"); unit cells are told
+/// from text cells by their form; an empty cell is a line of spaces.
+/// A header on one line with cells separated by tabs gives one row a line.
+struct TableParser {
+    enum Column: Equatable {
+        case number, text, leaders, lead, co, units, deadline, completion, remarks, goal, other
+        var isUnits: Bool { self == .lead || self == .co || self == .units }
+    }
+
+    struct Header {
+        var columns: [Column]
+        /// Index in the lines of the first line after the header.
+        var bodyStart: Int
+        var line: Int
+        var oneRowPerLine: Bool
+    }
+
+    static func column(for name: String) -> Column? {
+        let s = Lines.fold(name).withoutSpaces
+        if s.isEmpty || s.count > 16 { return nil }
+        switch s {
+        case "序号", "编号", "序", "No.", "NO.", "No": return .number
+        case "备注": return .remarks
+        default: break
+        }
+        if s.hasSuffix("领导") { return .leaders }
+        if s.contains("牵头") && (s.hasSuffix("单位") || s.hasSuffix("部门")) { return .lead }
+        if s.hasPrefix("协同") || s.hasPrefix("配合") || s.hasPrefix("协办") || s.hasPrefix("参与") { return s.hasSuffix("单位") || s.hasSuffix("部门") ? .co : nil }
+        if s.hasSuffix("责任单位") || s.hasSuffix("责任部门") || s == "责任主体" || s == "承办单位" { return .units }
+        if s.contains("时限") || s == "完成时间" || s == "时间节点" || s == "完成期限" { return .deadline }
+        if s.hasSuffix("完成情况") || s.hasSuffix("进展情况") || s.hasSuffix("推进情况") || s.hasSuffix("落实情况") { return .completion }
+        if s == "年度目标" || s == "目标" || s == "工作目标" { return .goal }
+        if s.hasSuffix("任务") || s.hasSuffix("工作") || s == "工作内容" || s == "具体内容" || s == "内容" || s.hasSuffix("事项") || s.hasSuffix("措施") || s == "目标与任务" || s == "任务名称" || s == "项目名称" {
+            return .text
+        }
+        return nil
+    }
+
+    /// Finds the first header of a table: at least three column names in a row (one a line,
+    /// or on one line split by tabs), with a task column and a unit or number column.
+    static func findHeader(_ lines: [SourceLine]) -> Header? {
+        var i = 0
+        while i < lines.count {
+            let l = lines[i]
+            if l.isBlank { i += 1; continue }
+            // One line, cells split by tabs or wide spaces.
+            let cells = splitRowLine(l.string)
+            if cells.count >= 3 {
+                let cols = cells.map { column(for: $0) }
+                if cols.allSatisfy({ $0 != nil }) {
+                    let c = cols.compactMap { $0 }
+                    if valid(c) { return Header(columns: c, bodyStart: i + 1, line: l.number, oneRowPerLine: true) }
+                }
+            }
+            guard column(for: l.string) != nil else { i += 1; continue }
+            var cols: [Column] = []
+            var j = i
+            while j < lines.count {
+                let m = lines[j]
+                if m.isBlank { j += 1; continue }
+                guard let c = column(for: m.string) else { break }
+                cols.append(c)
+                j += 1
+            }
+            if cols.count >= 3, valid(cols) { return Header(columns: cols, bodyStart: j, line: l.number, oneRowPerLine: false) }
+            i = max(i + 1, j)
+        }
+        return nil
+    }
+
+    private static func valid(_ cols: [Column]) -> Bool {
+        cols.contains(.text) && (cols.contains(where: { $0.isUnits }) || cols.contains(.number)) && Set(cols.map { "\($0)" }).count >= 3
+    }
+
+    static func splitRowLine(_ s: String) -> [String] {
+        if s.contains("\t") { return s.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmed() } }
+        // Two or more spaces (ASCII or ideographic) between cells.
+        var cells: [String] = []
+        var cur = ""
+        var spaces = 0
+        for c in s {
+            if c == " " || c == "\u{3000}" { spaces += 1; continue }
+            if spaces >= 2 || (spaces >= 1 && c == "\u{3000}") { cells.append(cur); cur = "" }
+            else if spaces == 1 { cur.append(" ") }
+            spaces = 0
+            cur.append(c)
+        }
+        if !cur.isEmpty { cells.append(cur) }
+        return cells.map { $0.trimmed() }
+    }
+
+    // MARK: cells
+
+    enum CellKind { case empty, number(Int), units, text }
+
+    struct Cell {
+        var text: String
+        var folded: String
+        var line: Int
+        var column: Int
+        var kind: CellKind
+    }
+
+    static func classify(_ text: String, folded: String) -> CellKind {
+        let f = folded.trimmed()
+        if f.isEmpty { return .empty }
+        let digits = f.filter { $0 != " " }
+        if digits.count <= 5, !digits.isEmpty, digits.allSatisfy({ $0.isASCIIDigit }), let v = Int(digits) { return .number(v) }
+        // 1. / 1、 alone (a sequence cell with its stop)
+        if f.count <= 5, let last = f.last, last == "." || last == "、", let v = Int(String(f.dropLast()).withoutSpaces) { return .number(v) }
+        if f.last != "。", UnitNames.looksLikeUnitList(f) { return .units }
+        return .text
+    }
+
+    /// The cells after the header. With blank lines between the cells, a blank line only
+    /// separates and a line of spaces is an empty cell; without them, both are empty cells.
+    static func cells(_ lines: ArraySlice<SourceLine>) -> [Cell] {
+        let nonEmpty = lines.filter { !$0.isEmpty }.count
+        let empty = lines.filter { $0.isEmpty }.count
+        let separated = empty * 3 >= nonEmpty
+        var out: [Cell] = []
+        for l in lines {
+            if l.isEmpty && separated { continue }
+            if PageChrome.isChrome(l) { continue }
+            let f = l.foldedString
+            out.append(Cell(text: l.string, folded: f, line: l.number, column: l.column, kind: classify(l.string, folded: f)))
+        }
+        return out
+    }
+
+    // MARK: rows
+
+    struct Result {
+        var drafts: Drafts
+        var header: Header
+    }
+
+    static func parse(_ lines: [SourceLine]) -> Result? {
+        guard let header = findHeader(lines) else { return nil }
+        var d = Drafts()
+        d.firstLine = header.line
+        let body = lines[header.bodyStart...]
+        var rowsCells: [[Cell]] = []
+        if header.oneRowPerLine {
+            for l in body where !l.isBlank && !PageChrome.isChrome(l) {
+                let parts = splitRowLine(l.string)
+                rowsCells.append(parts.map { p in
+                    let f = Lines.fold(p)
+                    return Cell(text: p, folded: f, line: l.number, column: l.column, kind: classify(p, folded: f))
+                })
+            }
+            for row in rowsCells { if let t = rowByPosition(row, header.columns, &d) { d.tasks.append(t) } }
+        } else {
+            var cells = cells(body)
+            joinSplitUnitNames(&cells, header.columns)
+            parseCells(cells, header.columns, &d)
+        }
+        return d.tasks.isEmpty ? nil : Result(drafts: d, header: header)
+    }
+
+    /// "市退役军人" + "事务局" in a units column: one name broken over two cells.
+    private static func joinSplitUnitNames(_ cells: inout [Cell], _ cols: [Column]) {
+        guard cols.contains(where: { $0.isUnits }) else { return }
+        var i = 0
+        while i + 1 < cells.count {
+            let a = cells[i], b = cells[i + 1]
+            if case .text = a.kind, case .units = b.kind, a.folded.count <= 12, b.folded.count <= 8,
+               !a.folded.contains(where: { UnitNames.stopCharacters.contains($0) || $0 == "," || $0 == "、" || $0 == "。" }),
+               !UnitNames.startsLikeUnit(b.folded), UnitNames.startsLikeUnit(a.folded) || a.folded.count <= 6 {
+                let joined = a.folded.withoutSpaces + b.folded.withoutSpaces
+                if UnitNames.looksLikeUnit(joined) {
+                    cells[i] = Cell(text: a.text + b.text, folded: joined, line: a.line, column: a.column, kind: .units)
+                    cells.remove(at: i + 1)
+                    continue
+                }
+            }
+            i += 1
+        }
+    }
+
+    private static func parseCells(_ cells: [Cell], _ cols: [Column], _ d: inout Drafts) {
+        var i = 0
+        var lastNumber = 0
+        var rows = 0
+        func plausible(_ v: Int) -> Bool {
+            let base = max(lastNumber, rows)
+            return v > base && v <= base + 30
+        }
+        while i < cells.count {
+            // Skip empty cells between rows.
+            while i < cells.count, case .empty = cells[i].kind { i += 1 }
+            guard i < cells.count else { break }
+            let rowStart = i
+            var t = DraftTask(number: nil, chapter: nil, text: "", line: cells[i].line, column: cells[i].column)
+            var unitCells: [(Column, Cell)] = []
+            for (ci, col) in cols.enumerated() {
+                guard i < cells.count else { break }
+                let cell = cells[i]
+                let nextIsUnits = ci + 1 < cols.count && cols[ci + 1].isUnits
+                switch col {
+                case .number:
+                    if case .number(let v) = cell.kind, plausible(v) {
+                        t.number = String(v); lastNumber = v; i += 1
+                        t.line = cell.line; t.column = cell.column
+                    }
+                case .text:
+                    if case .number(let v) = cell.kind, plausible(v), i > rowStart { break }
+                    var parts: [Cell] = []
+                    while i < cells.count {
+                        let c = cells[i]
+                        if case .empty = c.kind { if parts.isEmpty { i += 1; continue } else { break } }
+                        if case .number(let v) = c.kind, plausible(v) { break }
+                        if !parts.isEmpty {
+                            // More text lines only while the next column is not a unit cell.
+                            if case .units = c.kind { break }
+                            if !nextIsUnits { break }
+                        }
+                        parts.append(c); i += 1
+                        if !nextIsUnits { break }
+                    }
+                    t.text = parts.map(\.text).joined()
+                    if let first = parts.first, t.number == nil { t.line = first.line; t.column = first.column }
+                case .lead, .co, .units, .leaders:
+                    let lastUnitColumn = !(ci + 1 < cols.count && (cols[ci + 1].isUnits || cols[ci + 1] == .leaders))
+                    if lastUnitColumn {
+                        var took = false
+                        while i < cells.count {
+                            let c = cells[i]
+                            if case .units = c.kind { unitCells.append((col, c)); i += 1; took = true; continue }
+                            if case .empty = c.kind, !took { i += 1; took = true; break }
+                            if col == .leaders, case .text = c.kind, !took, c.folded.count <= 20 { unitCells.append((col, c)); i += 1; took = true; continue }
+                            break
+                        }
+                    } else {
+                        switch cell.kind {
+                        case .units: unitCells.append((col, cell)); i += 1
+                        case .empty: i += 1
+                        case .text where col == .leaders && cell.folded.count <= 20: unitCells.append((col, cell)); i += 1
+                        default: break
+                        }
+                    }
+                case .completion:
+                    var parts: [String] = []
+                    while i < cells.count {
+                        let c = cells[i]
+                        if case .empty = c.kind { if parts.isEmpty { i += 1 }; break }
+                        if case .number(let v) = c.kind, plausible(v) { break }
+                        parts.append(c.text); i += 1
+                    }
+                    if !parts.isEmpty { t.completion = parts.joined(separator: "\n") }
+                case .deadline, .remarks, .goal, .other:
+                    switch cell.kind {
+                    case .empty: i += 1
+                    case .number(let v) where plausible(v): break
+                    default:
+                        if col == .deadline { t.fields.append(Field(kind: .deadline, value: cell.folded, line: cell.line, column: cell.column)) }
+                        else if col == .remarks { t.remarks = cell.text }
+                        else if col == .goal { t.goal = cell.text }
+                        i += 1
+                    }
+                }
+            }
+            if i == rowStart { i += 1; continue }   // nothing taken: skip the cell
+            for (col, c) in unitCells {
+                let kind: FieldKind
+                switch col {
+                case .lead: kind = .leadUnits
+                case .co: kind = .coUnits
+                case .leaders: kind = .leaders
+                default: kind = .units
+                }
+                t.fields.append(Field(kind: kind, value: c.folded, line: c.line, column: c.column))
+            }
+            if t.text.isEmpty {
+                d.warnings.append(ImportWarning(line: t.line, column: t.column, message: "table row without task text: skipped"))
+                continue
+            }
+            rows += 1
+            d.tasks.append(t)
+            d.lastLine = max(d.lastLine, cells[max(rowStart, i - 1)].line)
+        }
+    }
+
+    /// A row whose cells came on one line: by position.
+    private static func rowByPosition(_ row: [Cell], _ cols: [Column], _ d: inout Drafts) -> DraftTask? {
+        guard let first = row.first else { return nil }
+        var t = DraftTask(number: nil, chapter: nil, text: "", line: first.line, column: first.column)
+        for (c, col) in zip(row, cols) {
+            let v = c.folded.trimmed()
+            if v.isEmpty { continue }
+            switch col {
+            case .number: if case .number(let n) = c.kind { t.number = String(n) }
+            case .text: t.text = c.text
+            case .lead: t.fields.append(Field(kind: .leadUnits, value: v, line: c.line, column: c.column))
+            case .co: t.fields.append(Field(kind: .coUnits, value: v, line: c.line, column: c.column))
+            case .units: t.fields.append(Field(kind: .units, value: v, line: c.line, column: c.column))
+            case .leaders: t.fields.append(Field(kind: .leaders, value: v, line: c.line, column: c.column))
+            case .deadline: t.fields.append(Field(kind: .deadline, value: v, line: c.line, column: c.column))
+            case .completion: t.completion = c.text
+            case .remarks: t.remarks = c.text
+            case .goal: t.goal = c.text
+            case .other: break
+            }
+        }
+        if t.text.isEmpty { return nil }
+        d.lastLine = max(d.lastLine, first.line)
+        return t
+    }
+}

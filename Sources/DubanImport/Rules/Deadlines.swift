@@ -1,0 +1,128 @@
+import DubanCore
+
+/// Deadlines written in words, resolved against the plan year:
+/// 6月底前, 年底前, 上半年, 一季度, 年内, 2023年9月30日前, 9月30日, 2020年底.
+enum Deadlines {
+    /// Reads a 完成时限 value (the whole value is about the deadline).
+    static func parse(_ value: String, year: Int?) -> PlanDate? {
+        let f = Array(Lines.fold(value))
+        return scan(f, year: year, requireMarker: false)
+    }
+
+    /// Looks for a deadline phrase inside a task's text: only phrases that say
+    /// "by" (前, 之前, 年内, 底前) count, so 较上半年 or 2019年 do not.
+    static func find(inText text: String, year: Int?) -> PlanDate? {
+        let f = Array(Lines.fold(text))
+        return scan(f, year: year, requireMarker: true)
+    }
+
+    private static func number(_ f: [Character], _ i: inout Int) -> Int? {
+        var j = i
+        if j < f.count, f[j].isASCIIDigit {
+            var v = 0
+            while j < f.count, f[j].isASCIIDigit, j - i < 4 {
+                guard let d = f[j].wholeNumberValue else { break }
+                v = v * 10 + d; j += 1
+            }
+            i = j
+            return v
+        }
+        while j < f.count, Headings.isCNNumeral(f[j]), j - i < 3 { j += 1 }
+        if j > i, let v = Headings.chineseNumber(f[i..<j]) { i = j; return v }
+        return nil
+    }
+
+    private static func endOfMonth(_ y: Int, _ m: Int) -> PlanDate? {
+        guard (1...12).contains(m) else { return nil }
+        return PlanDate(year: y, month: m, day: PlanDate.daysIn(month: m, year: y))
+    }
+
+    private static func hasMarker(_ f: [Character], at i: Int) -> Bool {
+        var j = i
+        while j < f.count, f[j] == " " { j += 1 }
+        let rest = Array(f[j..<min(f.count, j + 3)])
+        return rest.hasPrefix("前") || rest.hasPrefix("之前") || rest.hasPrefix("底前") || rest.hasPrefix("末前")
+            || rest.hasPrefix("内") || rest.hasPrefix("以前") || rest.hasPrefix("完成") || rest.hasPrefix("止")
+    }
+
+    private static func scan(_ f: [Character], year: Int?, requireMarker: Bool) -> PlanDate? {
+        let n = f.count
+        var i = 0
+        while i < n {
+            // 2023年9月30日(前) / 2023年9月(底)(前) / 2023年底(前) / 2023年
+            if f[i].isASCIIDigit {
+                var j = i
+                guard let first = number(f, &j) else { i += 1; continue }
+                if j < n, f[j] == "年", first >= 1900, first <= 2100 {
+                    var k = j + 1
+                    if k < n, f[k] == "底" || f[k] == "末" {
+                        if !requireMarker || hasMarker(f, at: k + 1) { return PlanDate.endOfYear(first) }
+                    }
+                    if let m = number(f, &k), k < n, f[k] == "月" {
+                        var d = k + 1
+                        if let day = number(f, &d), d < n, f[d] == "日" || f[d] == "号" {
+                            if !requireMarker || hasMarker(f, at: d + 1) { return PlanDate(year: first, month: m, day: day) }
+                        } else if !requireMarker || hasMarker(f, at: k + 1) || (k + 1 < n && (f[k + 1] == "底" || f[k + 1] == "末")) {
+                            return endOfMonth(first, m)
+                        }
+                    }
+                    i = j + 1
+                    continue
+                }
+                // 6月30日前 / 6月底前 / 6月前
+                if j < n, f[j] == "月", (1...12).contains(first), let y = year {
+                    var d = j + 1
+                    if let day = number(f, &d), d < n, f[d] == "日" || f[d] == "号" {
+                        if !requireMarker || hasMarker(f, at: d + 1) { return PlanDate(year: y, month: first, day: day) }
+                    } else {
+                        var k = j + 1
+                        if k < n, f[k] == "份" { k += 1 }
+                        let atEnd = k < n && (f[k] == "底" || f[k] == "末")
+                        if atEnd { k += 1 }
+                        if !requireMarker || hasMarker(f, at: k) {
+                            return endOfMonth(y, first)
+                        }
+                    }
+                }
+                i = max(j, i + 1)
+                continue
+            }
+            guard let y = year else { i += 1; continue }
+            let rest = Array(f[i..<min(n, i + 6)])
+            // 六月底前
+            if Headings.isCNNumeral(f[i]) {
+                var j = i
+                if let m = number(f, &j), j < n, f[j] == "月", (1...12).contains(m) {
+                    var k = j + 1
+                    if k < n, f[k] == "份" { k += 1 }
+                    if k < n, f[k] == "底" || f[k] == "末" { k += 1 }
+                    if !requireMarker || hasMarker(f, at: k) { return endOfMonth(y, m) }
+                }
+                // 一季度 / 二季度末
+                if j < n, f[j] == "季", j + 1 < n, f[j + 1] == "度", let q = Headings.chineseNumber(f[i..<j]), (1...4).contains(q) {
+                    if !requireMarker || hasMarker(f, at: j + 2) || (j + 2 < n && f[j + 2] == "末") { return endOfMonth(y, q * 3) }
+                }
+            }
+            if rest.hasPrefix("第") || rest.hasPrefix("前") {
+                var j = i + 1
+                if let q = number(f, &j), j + 1 < n, f[j] == "季", f[j + 1] == "度", (1...4).contains(q) {
+                    if !requireMarker || rest.hasPrefix("前") || hasMarker(f, at: j + 2) || (j + 2 < n && f[j + 2] == "末") {
+                        return endOfMonth(y, q * 3)
+                    }
+                }
+            }
+            if rest.hasPrefix("上半年") {
+                if !requireMarker || hasMarker(f, at: i + 3) || (i + 3 < n && f[i + 3] == "底") { return endOfMonth(y, 6) }
+            }
+            if rest.hasPrefix("下半年") && !requireMarker { return PlanDate.endOfYear(y) }
+            if rest.hasPrefix("年底前") || rest.hasPrefix("年末前") || rest.hasPrefix("今年内") || rest.hasPrefix("年内") {
+                return PlanDate.endOfYear(y)
+            }
+            if !requireMarker && (rest.hasPrefix("年底") || rest.hasPrefix("年末") || rest.hasPrefix("全年") || rest.hasPrefix("12月")) {
+                return PlanDate.endOfYear(y)
+            }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+#if canImport(CoreFoundation)
+import CoreFoundation
+#endif
+
+/// Bytes of a notice -> text. UTF-8 (with or without BOM), UTF-16 with a BOM,
+/// otherwise GB18030 (which covers GBK and GB2312).
+enum TextDecoding {
+    enum Encoding: String, Sendable { case utf8 = "UTF-8", utf16 = "UTF-16", gb18030 = "GB18030" }
+
+    enum Failure: Error { case empty, binary(String), undecodable }
+
+    static func decode(_ bytes: [UInt8]) throws(Failure) -> (text: String, encoding: Encoding) {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { throw .empty }
+
+        if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
+            let little = body.first == 0xFF
+            var units: [UInt16] = []
+            units.reserveCapacity(body.count / 2)
+            var i = body.startIndex + 2
+            while i + 1 < body.endIndex {
+                let a = UInt16(body[i]), b = UInt16(body[i + 1])
+                units.append(little ? (b << 8 | a) : (a << 8 | b))
+                i += 2
+            }
+            let text = String(decoding: units, as: UTF16.self)
+            try checkText(text)
+            return (text, .utf16)
+        }
+        if containsBinaryControls(body) { throw .binary("control bytes (NUL and the like) where text was expected") }
+        if let text = String(validating: body, as: UTF8.self) {
+            try checkText(text)
+            return (text, .utf8)
+        }
+        if let text = decodeGB18030(Array(body)) {
+            try checkText(text)
+            return (text, .gb18030)
+        }
+        throw .undecodable
+    }
+
+    /// Too many control bytes: a binary file, not a notice.
+    private static func containsBinaryControls(_ b: ArraySlice<UInt8>) -> Bool {
+        var bad = 0
+        for c in b.prefix(65536) where c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C {
+            if c == 0 { return true }
+            bad += 1
+        }
+        return bad > 8
+    }
+
+    private static func checkText(_ text: String) throws(Failure) {
+        var controls = 0, total = 0
+        for s in text.unicodeScalars.prefix(65536) {
+            total += 1
+            if s.value == 0 { throw .binary("NUL characters in the text") }
+            if s.value < 0x20 && s != "\n" && s != "\r" && s != "\t" && s.value != 0x0C { controls += 1 }
+            if s.value == 0xFFFD { controls += 1 }
+        }
+        if total > 0 && controls * 20 > total { throw .binary("mostly control or undecodable characters") }
+    }
+
+    static func decodeGB18030(_ bytes: [UInt8]) -> String? {
+        #if canImport(CoreFoundation)
+        // kCFStringEncodingGB_18030_2000
+        let ns = CFStringConvertEncodingToNSStringEncoding(0x0632)
+        return String(data: Data(bytes), encoding: String.Encoding(rawValue: ns))
+        #else
+        return nil
+        #endif
+    }
+
+    /// Text -> GB18030 bytes (used by tests to build fixtures).
+    static func encodeGB18030(_ text: String) -> [UInt8]? {
+        #if canImport(CoreFoundation)
+        let ns = CFStringConvertEncodingToNSStringEncoding(0x0632)
+        return text.data(using: String.Encoding(rawValue: ns)).map { Array($0) }
+        #else
+        return nil
+        #endif
+    }
+}

@@ -1,0 +1,58 @@
+/// Page chrome: what a web page puts around a notice (breadcrumbs, "发布时间",
+/// font controls, share and print links, footers with telephone numbers,
+/// attachment download links). Recognised and skipped silently.
+enum PageChrome {
+    private static let anywhere: [String] = [
+        "发布时间", "发布日期", "发文日期:", "信息来源", "阅读次数", "浏览次数", "访问次数", "点击数:", "点击量",
+        "字体:", "字体:【", "【字体", "字号:", "【大】", "【中】", "【小】", "[大]", "[中]", "[小]", "大 中 小",
+        "文本下载", "【打印】", "【关闭】", "【打印本页】", "[打印]", "[关闭]", "打印本页", "关闭窗口",
+        "分享到", "扫一扫", "上一篇", "下一篇", "返回顶部", "返回首页", "相关链接", "相关文章",
+        "ICP备", "公网安备", "网站标识码", "累计访问", "版权所有", "Copyright", "copyright", "技术支持:",
+        "运维电话", "联系电话:", "传真电话", "网站地图", "政务微博", "政务微信", "无障碍浏览",
+    ]
+    private static let prefixes: [String] = [
+        "首页 >", "首页>", "首页 》", "首页》", "当前位置", "您的位置", "您现在的位置", "所在位置",
+        "主办:", "承办:", "主办单位", "承办单位", "地址:", "联系我们", "电话:", "传真:", "邮编:", "邮箱:",
+        "logo", "LOGO", "Logo", "来源:", "作者:", "编辑:", "责任编辑", "索引号", "主题分类", "发布机构",
+        "【字体",
+    ]
+    /// Only when the line is short: content may begin with these words too.
+    private static let shortPrefixes: [String] = ["字体", "打印", "收藏", "分享", "关闭", "附件下载", "下载"]
+    private static let fileExtensions: [String] = [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".zip", ".rar", ".ofd"]
+
+    /// Whether a line (folded form) is page chrome.
+    static func isChrome(_ line: SourceLine) -> Bool {
+        let f = line.folded
+        if f.isEmpty { return false }
+        if f.count > 160 { return false }
+        for p in prefixes where f.hasPrefix(p) { return true }
+        if f.count <= 24 { for p in shortPrefixes where f.hasPrefix(p) { return true } }
+        if f.last != "。" { for a in anywhere where f.contains(a) { return true } }
+        // Breadcrumbs: 新闻中心 > 长江经济带 > 文件政策
+        if f.count <= 80 {
+            var gt = 0
+            for c in f where c == ">" { gt += 1 }
+            if gt >= 2 { return true }
+        }
+        // Attachment download links: xxx.pdf, xxx.xls【70.00 KB】
+        let lower = String(f).lowercased()
+        for ext in fileExtensions {
+            if lower.hasSuffix(ext) { return true }
+            if lower.contains(ext + "【") || lower.contains(ext + "[") || lower.contains(ext + "(") { return true }
+        }
+        // A bare time stamp: 2024-02-05 00:00
+        if isTimeStamp(f) { return true }
+        return false
+    }
+
+    /// 2024-02-05 or 2024-02-05 00:00[:00], possibly followed by chrome words.
+    static func isTimeStamp(_ f: [Character]) -> Bool {
+        guard f.count >= 10 else { return false }
+        let head = Array(f.prefix(10))
+        guard head[4] == "-" || head[4] == "/", head[7] == "-" || head[7] == "/" else { return false }
+        for (i, c) in head.enumerated() where i != 4 && i != 7 { if !c.isASCIIDigit { return false } }
+        let rest = String(f.dropFirst(10)).trimmed()
+        if rest.isEmpty { return true }
+        return rest.allSatisfy { $0.isASCIIDigit || $0 == ":" || $0 == " " }
+    }
+}

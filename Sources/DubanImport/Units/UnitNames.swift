@@ -1,0 +1,247 @@
+/// One unit as written in a list, before it is resolved against the plan's units.
+struct WrittenUnit: Sendable, Equatable {
+    var name: String
+    /// Names given in brackets after it: 市交通运输局(市港航局).
+    var alternates: [String] = []
+    /// (以下简称高新区管委会)
+    var definedAlias: String? = nil
+    /// Marked ★ / * / (牵头) as the lead unit.
+    var marked: Bool = false
+    /// Index of the comma-separated group it belongs to (0 for the first).
+    var commaGroup: Int = 0
+    /// (见附件): its members are listed in an appendix.
+    var seeAppendix: Bool = false
+}
+
+enum UnitNames {
+    /// Endings of unit names (checked on the name without a trailing bracket).
+    static let suffixes: [String] = [
+        "局", "委", "办", "处", "室", "院", "会", "部", "中心", "公司", "集团", "政府", "区", "县", "市", "镇", "乡",
+        "街道", "组", "队", "所", "站", "社", "行", "联", "校", "馆", "台", "团", "单位", "机构", "企业", "厅", "署",
+        "关", "库", "场", "园", "庭", "军", "庭", "党组", "办事处", "片区", "分局", "支行", "银行", "协会", "大学",
+        "科", "股", "中队", "大队", "支队", "总队", "港", "村", "协", "门", "盟",
+    ]
+
+    static let verbPrefixes: [String] = [
+        "推进", "加快", "完成", "建设", "实施", "开展", "加强", "深化", "推动", "落实", "提升", "建成", "开工", "启动",
+        "做好", "办好", "创建", "打造", "新增", "组织", "制定", "出台", "举办", "已", "正", "积极", "全面", "持续",
+        "坚持", "按照", "通过", "截至", "根据", "围绕", "强化", "完善", "健全", "支持", "鼓励", "引导", "培育",
+        "扩大", "优化", "着力", "大力", "力争", "确保", "争创", "申报", "召开", "印发", "编制", "对", "在", "将",
+        "为", "与", "和", "目前", "今年", "全年", "累计", "共", "我市", "全市", "新建", "改造", "整治",
+    ]
+
+    static let stopCharacters: Set<Character> = ["。", "!", "?", ":", "《", "》", "%", "\u{FF05}", "=", "…"]
+
+    /// Whether one name looks like a unit: short, no sentence punctuation, no digits,
+    /// ends like a body (局, 委, 中心, 政府 ...) or is a group (各..., 市直...).
+    static func looksLikeUnit(_ raw: String) -> Bool {
+        var s = raw.trimmed(extra: ["★", "☆", "*", "※"])
+        s = stripEtc(s)
+        let cs = Array(s)
+        guard cs.count >= 2, cs.count <= 40 else { return false }
+        if cs.contains(where: { $0.isASCIIDigit || stopCharacters.contains($0) }) { return false }
+        if cs.contains(where: { $0 == "," || $0 == ";" }) { return false }
+        for v in verbPrefixes where s.hasPrefix(v) { return false }
+        let base = Array(stripTrailingBracket(s))
+        guard base.count >= 2 else { return false }
+        for suf in suffixes where base.hasSuffix(suf) { return true }
+        return false
+    }
+
+    /// Whether a whole cell or value looks like a list of units.
+    static func looksLikeUnitList(_ value: String) -> Bool {
+        let parts = splitTopLevel(value)
+        guard !parts.isEmpty else { return false }
+        for p in parts {
+            let t = p.text.trimmed()
+            if t.isEmpty { continue }
+            if !looksLikeUnit(t) { return false }
+        }
+        return true
+    }
+
+    /// Group names standing for many units: 各县(市)区政府, 市直相关单位, 各乡镇街道, 市政府各部门, ...成员单位.
+    static func isGroup(_ s: String) -> Bool {
+        if s.contains("各") { return true }
+        for p in ["相关", "有关", "市直", "区直", "县直", "沿江"] where s.hasPrefix(p) { return true }
+        for suf in ["成员单位", "相关单位", "有关单位", "相关部门", "有关部门", "领导小组", "联席会议", "委员会成员"] where s.hasSuffix(suf) { return true }
+        return false
+    }
+
+    static func stripEtc(_ s: String) -> String {
+        var s = s
+        for suf in ["等相关单位", "等有关单位", "等相关部门", "等有关部门", "等成员单位", "等单位", "等部门", "等"] where s.hasSuffix(suf) && s.count > suf.count {
+            s = String(s.dropLast(suf.count)).trimmed()
+            break
+        }
+        return s
+    }
+
+    static func stripTrailingBracket(_ s: String) -> Substring {
+        let cs = Array(s)
+        guard let last = cs.last, last == ")" else { return Substring(s) }
+        var depth = 0
+        var i = cs.count - 1
+        while i >= 0 {
+            if cs[i] == ")" { depth += 1 } else if cs[i] == "(" { depth -= 1; if depth == 0 { break } }
+            i -= 1
+        }
+        guard i > 0 else { return Substring(s) }
+        return Substring(String(cs[0..<i]))
+    }
+
+    struct Part { var text: String; var commaGroup: Int }
+
+    /// Splits a folded list at top level (not inside brackets or quotes) on 、 , ; / and 及 before a unit.
+    static func splitTopLevel(_ value: String) -> [Part] {
+        let cs = Array(value)
+        var parts: [Part] = []
+        var depth = 0
+        var quote = false
+        var current: [Character] = []
+        var group = 0
+        func push() {
+            let t = String(current).trimmed()
+            if !t.isEmpty { parts.append(Part(text: t, commaGroup: group)) }
+            current.removeAll()
+        }
+        var i = 0
+        while i < cs.count {
+            let c = cs[i]
+            if c == "(" || c == "[" || c == "【" || c == "〔" { depth += 1 }
+            else if c == ")" || c == "]" || c == "】" || c == "〕" { depth = max(0, depth - 1) }
+            else if c == "\u{201C}" { quote = true } else if c == "\u{201D}" { quote = false }
+            if depth == 0 && !quote {
+                if c == "、" || c == "/" || c == "|" {
+                    push(); i += 1; continue
+                }
+                if c == "," || c == ";" || c == "。" || c == "\n" {
+                    push()
+                    if !parts.isEmpty { group = parts[parts.count - 1].commaGroup + 1 }
+                    i += 1; continue
+                }
+                if c == "及" && !current.isEmpty {
+                    let before = String(current)
+                    let after = String(cs[(i + 1)...])
+                    if looksLikeUnit(before) && startsLikeUnit(after) { push(); i += 1; continue }
+                }
+            }
+            current.append(c)
+            i += 1
+        }
+        push()
+        // Parts separated only by spaces: 市公安局 市司法局.
+        var out: [Part] = []
+        for p in parts {
+            let words = p.text.split(separator: " ").map(String.init)
+            if words.count > 1 && words.allSatisfy({ looksLikeUnit($0) }) {
+                for w in words { out.append(Part(text: w, commaGroup: p.commaGroup)) }
+            } else {
+                out.append(p)
+            }
+        }
+        return out
+    }
+
+    static func startsLikeUnit(_ s: String) -> Bool {
+        for p in ["市", "区", "县", "省", "各", "相关", "有关", "镇", "乡", "街道"] where s.hasPrefix(p) { return true }
+        return false
+    }
+
+    enum Problem: Equatable { case hasNumber(String), notAUnit(String) }
+
+    /// Parses a folded unit list into written units; problems are names dropped.
+    static func parseList(_ value: String) -> (units: [WrittenUnit], problems: [Problem]) {
+        var out: [WrittenUnit] = []
+        var problems: [Problem] = []
+        for part in splitTopLevel(value) {
+            var s = part.text
+            var u = WrittenUnit(name: "", commaGroup: part.commaGroup)
+            if let f = s.first, f == "★" || f == "☆" || f == "*" || f == "※" { u.marked = true; s = String(s.dropFirst()) }
+            if let l = s.last, l == "★" || l == "☆" || l == "*" || l == "※" { u.marked = true; s = String(s.dropLast()) }
+            s = stripEtc(s.trimmed())
+            // Leading connectives left by the split.
+            for p in ["以及", "及", "和", "由"] where s.hasPrefix(p) && s.count > p.count + 1 { s = String(s.dropFirst(p.count)); break }
+            // Trailing brackets, innermost last: 市交通运输局(市港航局), ...(以下简称X), (见附件), (牵头)
+            var guardCount = 0
+            while s.hasSuffix(")"), guardCount < 4 {
+                guardCount += 1
+                let base = String(stripTrailingBracket(s))
+                guard base.count < s.count, !base.isEmpty else { break }
+                let inner = String(s.dropFirst(base.count + 1).dropLast()).trimmed()
+                if let r = aliasDefinition(inner) {
+                    u.definedAlias = r
+                    s = base.trimmed()
+                } else if inner.hasPrefix("见附件") || inner == "附件" || inner.hasPrefix("详见附件") || inner.hasPrefix("名单附后") {
+                    u.seeAppendix = true
+                    s = base.trimmed()
+                } else if inner == "牵头" || inner == "牵头单位" {
+                    u.marked = true
+                    s = base.trimmed()
+                } else if !isGroup(base), inner.count >= 3,
+                          splitTopLevel(inner).allSatisfy({ looksLikeUnit($0.text) }) {
+                    u.alternates.append(contentsOf: splitTopLevel(inner).map { stripEtc($0.text).withoutSpaces })
+                    s = base.trimmed()
+                } else {
+                    break
+                }
+                s = stripEtc(s)
+            }
+            s = s.withoutSpaces
+            s = s.trimmed(extra: ["[", "]", "【", "】"])
+            if !balanced(s) {
+                // A stray bracket left by the split: drop unmatched ones at the ends, then any left.
+                while s.hasPrefix("(") && !balanced(s) { s.removeFirst() }
+                while s.hasSuffix(")") && !balanced(s) { s.removeLast() }
+                if !balanced(s) { s = s.filter { $0 != "(" && $0 != ")" } }
+            }
+            // A second name without its place takes the first name's: 市财政局(国资委) -> 市国资委.
+            if let place = placePrefix(of: s) {
+                u.alternates = u.alternates.flatMap { alt in placePrefix(of: alt) == nil && !alt.hasPrefix(place) ? [place + alt, alt] : [alt] }
+            }
+            if s.isEmpty { continue }
+            if s.contains(where: { $0.isASCIIDigit }) { problems.append(.hasNumber(s)); continue }
+            if s.count < 2 || s.count > 40 { problems.append(.notAUnit(s)); continue }
+            u.name = s
+            out.append(u)
+        }
+        return (out, problems)
+    }
+
+    /// 市 / 区 / 县 / 省 at the start of a name (not 市委, 市直), or nil.
+    static func placePrefix(of s: String) -> String? {
+        guard let f = s.first, f == "市" || f == "区" || f == "县" || f == "省" else { return nil }
+        let second = s.dropFirst().first
+        if second == "委" || second == "直" || second == "属" { return nil }
+        return String(f)
+    }
+
+    /// 以下简称X / 简称X / 下称X
+    static func aliasDefinition(_ inner: String) -> String? {
+        for p in ["以下简称", "以下称", "下称", "简称"] where inner.hasPrefix(p) {
+            let r = String(inner.dropFirst(p.count)).trimmed(extra: ["\u{201C}", "\u{201D}", "\"", ":"])
+            return r.isEmpty ? nil : r.withoutSpaces
+        }
+        return nil
+    }
+
+    static func balanced(_ s: String) -> Bool {
+        var d = 0
+        for c in s {
+            if c == "(" { d += 1 } else if c == ")" { d -= 1; if d < 0 { return false } }
+        }
+        return d == 0
+    }
+
+    /// People named on a leaders line: 应鹏飞、滕敏。
+    static func parseLeaders(_ value: String) -> [String] {
+        var out: [String] = []
+        for part in value.split(whereSeparator: { $0 == "、" || $0 == "," || $0 == ";" || $0 == "。" || $0 == " " || $0 == "/" }) {
+            let t = String(part).trimmed(extra: ["。", "."]).withoutSpaces
+            if t.isEmpty || t.count > 20 { continue }
+            if t.contains(where: { $0.isASCIIDigit }) { continue }
+            if !out.contains(t) { out.append(t) }
+        }
+        return out
+    }
+}
