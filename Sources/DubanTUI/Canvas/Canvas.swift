@@ -1,0 +1,181 @@
+/// A rectangle of cells.
+public struct Rect: Equatable, CustomStringConvertible {
+    public var x: Int, y: Int, width: Int, height: Int
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x; self.y = y; self.width = max(0, width); self.height = max(0, height)
+    }
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+    public var isEmpty: Bool { width <= 0 || height <= 0 }
+    public func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
+    /// The rectangle inside a one-cell border.
+    public var inner: Rect { Rect(x: x + 1, y: y + 1, width: width - 2, height: height - 2) }
+    public func intersection(_ o: Rect) -> Rect {
+        let nx = max(x, o.x), ny = max(y, o.y)
+        return Rect(x: nx, y: ny, width: min(maxX, o.maxX) - nx, height: min(maxY, o.maxY) - ny)
+    }
+    public var description: String { "\(x),\(y) \(width)x\(height)" }
+}
+
+/// One screen cell. The right half of a wide glyph is a continuation cell (width 0)
+/// that the terminal backend skips.
+public struct Cell: Equatable {
+    public var text: String
+    public var width: UInt8
+    public var role: Role
+    public static let blank = Cell(text: " ", width: 1, role: .normal)
+    public var isContinuation: Bool { width == 0 }
+}
+
+/// A grid of cells that widgets draw into. No write leaves its clip rectangle and
+/// no write splits a wide glyph: a half-covered glyph is replaced by a space.
+public struct Canvas: Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor should be shown (the one-line editor), else hidden.
+    public var cursor: (x: Int, y: Int)?
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width); self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public static func == (a: Canvas, b: Canvas) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells
+            && a.cursor?.x == b.cursor?.x && a.cursor?.y == b.cursor?.y
+    }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        guard x >= 0, x < width, y >= 0, y < height else { return .blank }
+        return cells[y * width + x]
+    }
+
+    /// Sets one cell, keeping wide glyphs whole around it.
+    private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
+        let i = y * width + x
+        // Overwriting the right half of a wide glyph: blank its left half.
+        if cells[i].isContinuation, x > 0 { cells[i - 1] = Cell(text: " ", width: 1, role: cells[i - 1].role) }
+        // Overwriting the left half of a wide glyph: blank its right half.
+        if cells[i].width == 2, x + 1 < width, cell.width != 2 {
+            cells[i + 1] = Cell(text: " ", width: 1, role: cells[i + 1].role)
+        }
+        cells[i] = cell
+        if cell.width == 2, x + 1 < width {
+            let j = i + 1
+            if cells[j].width == 2, x + 2 < width { cells[j + 1] = Cell(text: " ", width: 1, role: cells[j + 1].role) }
+            cells[j] = Cell(text: "", width: 0, role: cell.role)
+        }
+    }
+
+    /// Fills a rectangle (clipped to the canvas) with a character and role.
+    public mutating func fill(_ r: Rect, _ ch: String = " ", role: Role) {
+        let c = r.intersection(bounds)
+        guard !c.isEmpty else { return }
+        for y in c.y..<c.maxY { for x in c.x..<c.maxX { set(x, y, Cell(text: ch, width: 1, role: role)) } }
+    }
+
+    /// Changes the role of the cells of a rectangle, keeping their text.
+    public mutating func paint(_ r: Rect, role: Role) {
+        let c = r.intersection(bounds)
+        guard !c.isEmpty else { return }
+        for y in c.y..<c.maxY { for x in c.x..<c.maxX { cells[y * width + x].role = role } }
+    }
+
+    /// Writes display units from (x, y), never past `clip` (nor the canvas). A wide
+    /// glyph that would straddle the clip's right edge becomes a space. Placeholders
+    /// take the placeholder role. Returns the x after the last cell written.
+    @discardableResult
+    public mutating func put(_ units: [DisplayUnit], x: Int, y: Int, role: Role, clip: Rect? = nil) -> Int {
+        let c = (clip ?? bounds).intersection(bounds)
+        guard y >= c.y, y < c.maxY else { return x }
+        var cx = x
+        for u in units {
+            if cx >= c.maxX { break }
+            if u.width == 0 { continue }
+            if cx < c.x { cx += u.width; continue }
+            let r: Role = u.isPlaceholder ? .placeholder : role
+            if u.width == 2 && cx + 1 >= c.maxX {
+                set(cx, y, Cell(text: " ", width: 1, role: role)); cx += 1; break
+            }
+            set(cx, y, Cell(text: u.text, width: UInt8(u.width), role: r))
+            cx += u.width
+        }
+        return cx
+    }
+
+    /// Writes a string (sanitised) from (x, y), clipped to `width` cells from x and to
+    /// `clip`; when it is longer it ends with `…`. Returns the x after it.
+    @discardableResult
+    public mutating func text(_ s: String, x: Int, y: Int, width: Int, role: Role, clip: Rect? = nil) -> Int {
+        guard width > 0 else { return x }
+        let fitted = Display.fit(Display.units(s), width: width)
+        let box = Rect(x: x, y: y, width: width, height: 1).intersection(clip ?? bounds)
+        return put(fitted, x: x, y: y, role: role, clip: box)
+    }
+
+    /// A box-drawn border around `r` with an optional title on the top edge.
+    public mutating func box(_ r: Rect, role: Role, title: String = "", titleRole: Role = .paneTitle) {
+        guard r.width >= 2, r.height >= 2 else { return }
+        let top = r.y, bottom = r.maxY - 1, left = r.x, right = r.maxX - 1
+        for x in (left + 1)..<right {
+            putChar("─", x, top, role); putChar("─", x, bottom, role)
+        }
+        for y in (top + 1)..<bottom {
+            putChar("│", left, y, role); putChar("│", right, y, role)
+        }
+        putChar("┌", left, top, role); putChar("┐", right, top, role)
+        putChar("└", left, bottom, role); putChar("┘", right, bottom, role)
+        if !title.isEmpty, r.width > 4 {
+            let end = text(" " + title + " ", x: left + 1, y: top, width: r.width - 2, role: titleRole)
+            _ = end
+        }
+    }
+
+    private mutating func putChar(_ s: String, _ x: Int, _ y: Int, _ role: Role) {
+        guard x >= 0, x < width, y >= 0, y < height else { return }
+        set(x, y, Cell(text: s, width: 1, role: role))
+    }
+
+    /// The rows as strings, continuation cells skipped: what a terminal would show.
+    public var lines: [String] {
+        (0..<height).map { line($0) }
+    }
+
+    public func line(_ y: Int) -> String {
+        var s = ""
+        for x in 0..<width where !cells[y * width + x].isContinuation { s += cells[y * width + x].text }
+        return s
+    }
+
+    /// The rows as one letter per cell naming its role's class, for tests that check
+    /// colours without a terminal: see `Role.letter`.
+    public var roleLines: [String] {
+        (0..<height).map { y in
+            var s = ""
+            for x in 0..<width { s.append(cells[y * width + x].role.letter) }
+            return s
+        }
+    }
+}
+
+extension Role {
+    /// A one-letter name for role snapshots.
+    public var letter: Character {
+        switch self {
+        case .normal: return "."
+        case .border, .borderFocused, .popupBorder: return "#"
+        case .red, .statusLagging: return "R"
+        case .yellow: return "Y"
+        case .green, .statusDone: return "G"
+        case .selection, .popupSelection: return "S"
+        case .selectionInactive: return "s"
+        case .match: return "M"
+        case .placeholder: return "P"
+        case .error: return "E"
+        default: return "-"
+        }
+    }
+}

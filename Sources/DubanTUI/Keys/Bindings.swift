@@ -1,0 +1,77 @@
+import DubanCore
+
+/// THE binding table: dispatch, the `?` help screen, the hint line and docs/keys.md
+/// all read it, so none of them can drift from what the keys do.
+public enum Bindings {
+    public static let defaults: [Binding] = [
+        // global
+        Binding([.char("?"), .function(1)], .help, .global, hint: true, .helpHelp, short: .hintHelp),
+        Binding([.char("q")], .quit, .global, hint: true, .helpQuit, short: .hintQuit),
+        Binding([.ctrl("c")], .interrupt, .global, .helpInterrupt),
+        Binding([.char("w"), .ctrl("s")], .save, .global, hint: true, .helpSave, short: .hintSave),
+        Binding([.char("u")], .undo, .global, .helpUndo, short: .hintUndo),
+        Binding([.ctrl("r")], .redo, .global, .helpRedo),
+        Binding([.char("/")], .search, .global, hint: true, .helpSearch, short: .hintSearch),
+        Binding([.char("n")], .nextMatch, .global, .helpNextMatch),
+        Binding([.char("N")], .prevMatch, .global, .helpPrevMatch),
+        Binding([.char("f")], .filterMenu, .global, hint: true, .helpFilterMenu, short: .hintFilter),
+        Binding([.char("F")], .clearFilters, .global, .helpClearFilters),
+        Binding([.tab], .nextPane, .global, hint: true, .helpNextPane, short: .hintPane),
+        Binding([.backTab], .prevPane, .global, .helpPrevPane),
+        Binding([.char("h")], .paneLeft, .global, .helpPaneLeft),
+        Binding([.char("l")], .paneRight, .global, .helpPaneRight),
+        Binding([.ctrl("l")], .redraw, .global, .helpRedraw),
+        Binding([.ctrl("z")], .suspend, .global, .helpSuspend),
+        // every list pane
+        Binding([.up, .char("k")], .moveUp, .list, .helpMoveUp),
+        Binding([.down, .char("j")], .moveDown, .list, hint: true, .helpMoveDown, short: .hintMove),
+        Binding([.pageUp, .ctrl("b")], .pageUp, .list, .helpPageUp),
+        Binding([.pageDown, .ctrl("f")], .pageDown, .list, .helpPageDown),
+        Binding([.home, .char("g")], .top, .list, .helpTop),
+        Binding([.end, .char("G")], .bottom, .list, .helpBottom),
+        Binding([.enter], .open, .list, hint: true, .helpOpen, short: .hintOpen),
+        Binding([.escape], .back, .list, .helpBack),
+        // chapters
+        Binding([.char(" ")], .toggleFold, .chapters, hint: true, .helpToggleFold, short: .hintFold),
+        // tasks
+        Binding([.char("o")], .cycleTaskSort, .tasks, .helpCycleTaskSort, short: .hintSort),
+        // workload
+        Binding([.char("o")], .cycleWorkloadSort, .workload, hint: true, .helpCycleWorkloadSort, short: .hintSort),
+        Binding([.char("v")], .toggleUnitsLeaders, .workload, hint: true, .helpToggleUnitsLeaders, short: .hintUnitsLeaders),
+        // editing the selected task (tasks and detail panes)
+        Binding([.char("s")], .cycleStatus, .taskEdit, hint: true, .helpCycleStatus, short: .hintStatus),
+        Binding([.char("1")], .setNotStarted, .taskEdit, .helpSetNotStarted),
+        Binding([.char("2")], .setInProgress, .taskEdit, .helpSetInProgress),
+        Binding([.char("3")], .setDone, .taskEdit, .helpSetDone),
+        Binding([.char("4")], .setLagging, .taskEdit, .helpSetLagging),
+        Binding([.char("p")], .setProgress, .taskEdit, hint: true, .helpSetProgress, short: .hintProgress),
+        Binding([.char("a")], .addNote, .taskEdit, hint: true, .helpAddNote, short: .hintNote),
+        Binding([.char("e")], .editDeadline, .taskEdit, .helpEditDeadline, short: .hintDeadline),
+        // one-line editor
+        Binding([.enter], .editorAccept, .editor, hint: true, .helpEditorAccept, short: .hintAccept),
+        Binding([.escape, .ctrl("g"), .ctrl("c")], .editorCancel, .editor, hint: true, .helpEditorCancel, short: .hintCancel),
+        Binding([.left, .ctrl("b")], .editorLeft, .editor, .helpEditorLeft),
+        Binding([.right, .ctrl("f")], .editorRight, .editor, .helpEditorRight),
+        Binding([.home, .ctrl("a")], .editorHome, .editor, .helpEditorHome),
+        Binding([.end, .ctrl("e")], .editorEnd, .editor, .helpEditorEnd),
+        Binding([.backspace, .ctrl("h")], .editorBackspace, .editor, .helpEditorBackspace),
+        Binding([.delete, .ctrl("d")], .editorDelete, .editor, .helpEditorDelete),
+        Binding([.ctrl("k")], .editorKillToEnd, .editor, .helpEditorKillToEnd),
+        Binding([.ctrl("u")], .editorKillToStart, .editor, .helpEditorKillToStart),
+        // menus and pickers
+        Binding([.up, .ctrl("p")], .menuUp, .menu, .helpMenuUp),
+        Binding([.down, .ctrl("n")], .menuDown, .menu, hint: true, .helpMenuDown, short: .hintMove),
+        Binding([.enter, .char(" ")], .menuToggle, .menu, hint: true, .helpMenuToggle, short: .hintToggle),
+        Binding([.escape, .ctrl("c")], .menuClose, .menu, hint: true, .helpMenuClose, short: .hintClose),
+        // confirm
+        Binding([.char("y"), .char("Y")], .confirmYes, .confirm, hint: true, .helpConfirmYes, short: .hintYes),
+        Binding([.char("n"), .char("N")], .confirmNo, .confirm, hint: true, .helpConfirmNo, short: .hintNo),
+        Binding([.escape, .char("c"), .ctrl("c")], .confirmCancel, .confirm, hint: true, .helpConfirmCancel, short: .hintCancel),
+        // help screen
+        Binding([.escape, .char("q"), .char("?"), .ctrl("c")], .helpClose, .help, hint: true, .helpHelpClose, short: .hintClose),
+        Binding([.up, .char("k")], .helpUp, .help, .helpMoveUp),
+        Binding([.down, .char("j")], .helpDown, .help, hint: true, .helpMoveDown, short: .hintMove),
+        Binding([.pageUp, .ctrl("b")], .helpPageUp, .help, .helpPageUp),
+        Binding([.pageDown, .ctrl("f"), .char(" ")], .helpPageDown, .help, .helpPageDown),
+    ]
+}

@@ -1,0 +1,234 @@
+import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real terminal, through ncursesw. Raw mode, so Ctrl-C, Ctrl-S and Ctrl-Z
+/// reach the keymap; signal handlers that give the terminal back before dying.
+public final class NcursesTerminal: Terminal {
+    public private(set) var colorMode: ColorMode = .monochrome
+    private var screen: OpaquePointer?
+    private var restored = false
+    private var last: Canvas?
+    private var attrs: [Role: (attr: attr_t, pair: Int16)] = [:]
+    private var lastClick: (x: Int, y: Int, time: Double)?
+
+    public var width: Int { Int(duban_cols()) }
+    public var height: Int { Int(duban_lines()) }
+
+    /// nil when stdin or stdout is not a terminal or ncurses cannot start; `why` says which.
+    public init?(environment: [String: String], why: inout String) {
+        guard isatty(0) == 1, isatty(1) == 1 else { why = "not a terminal"; return nil }
+        CellWidth.setUpLocale()
+        guard let scr = newterm(nil, stdout, stdin) else {
+            why = "cannot start the terminal (TERM=\(environment["TERM"] ?? ""))"
+            return nil
+        }
+        screen = scr
+        _ = set_term(scr)
+        TerminalGuard.active = true
+        TerminalGuard.install()
+        raw()
+        noecho()
+        nonl()
+        keypad(duban_stdscr(), true)
+        meta(duban_stdscr(), true)
+        duban_set_escdelay(25)
+        _ = curs_set(0)
+        _ = mousemask(duban_mouse_mask(), nil)
+        _ = mouseinterval(0)
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        if !noColor && has_colors() {
+            start_color()
+            use_default_colors()
+            colorMode = duban_colors() >= 256 ? .full256 : .eight
+        }
+    }
+
+    deinit { restore() }
+
+    public func use(_ theme: Theme) {
+        attrs = [:]
+        let mono = colorMode == .monochrome || theme.monochrome
+        let colors = Int(duban_colors())
+        for (i, role) in Role.allCases.enumerated() {
+            let st = theme.style(role)
+            var pair: Int16 = 0
+            if !mono && i + 1 < Int(duban_color_pairs()) {
+                pair = Int16(i + 1)
+                init_pair(pair, Int16(st.fg.index(colors: colors)), Int16(st.bg.index(colors: colors)))
+            }
+            attrs[role] = (Self.attr(mono ? Theme.monoAttributes(role) : st.attrs), pair)
+        }
+        last = nil
+    }
+
+    static func attr(_ a: TextAttributes) -> attr_t {
+        var v = duban_a_normal()
+        if a.contains(.bold) { v |= duban_a_bold() }
+        if a.contains(.dim) { v |= duban_a_dim() }
+        if a.contains(.underline) { v |= duban_a_underline() }
+        if a.contains(.reverse) { v |= duban_a_reverse() }
+        if a.contains(.italic) { v |= duban_a_italic() }
+        if a.contains(.standout) { v |= duban_a_standout() }
+        return v
+    }
+
+    public func present(_ canvas: Canvas, force: Bool) {
+        guard !restored else { return }
+        let win = duban_stdscr()
+        let full = force || last == nil || last?.width != canvas.width || last?.height != canvas.height
+        if full { clearok(win, true) }
+        let h = min(canvas.height, height), w = min(canvas.width, width)
+        for y in 0..<h {
+            if !full, let l = last, (0..<w).allSatisfy({ l[$0, y] == canvas[$0, y] }) { continue }
+            for x in 0..<w {
+                let cell = canvas[x, y]
+                if cell.isContinuation { continue }
+                let (a, p) = attrs[cell.role] ?? (duban_a_normal(), 0)
+                var cc = cchar_t()
+                var wide: [wchar_t] = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+                if wide.isEmpty { wide = [32] }
+                wide.append(0)
+                setcchar(&cc, wide, a, p, nil)
+                mvwadd_wch(win, Int32(y), Int32(x), &cc)
+            }
+        }
+        if let cur = canvas.cursor, cur.x < w, cur.y < h {
+            _ = curs_set(1)
+            wmove(win, Int32(cur.y), Int32(cur.x))
+        } else {
+            _ = curs_set(0)
+        }
+        wnoutrefresh(win)
+        doupdate()
+        last = canvas
+    }
+
+    public func nextEvent() -> Event? {
+        var errors = 0
+        while !restored {
+            var ch: wint_t = 0
+            let r = wget_wch(duban_stdscr(), &ch)
+            if r == KEY_CODE_YES {
+                errors = 0
+                if let e = keyCode(Int32(ch)) { return e }
+            } else if r == OK {
+                errors = 0
+                return .key(Self.key(forChar: UInt32(ch)))
+            } else {
+                // ERR: interrupted by a signal, or input gone (hang-up).
+                errors += 1
+                if errors > 50 { return nil }
+                if isatty(0) != 1 { return nil }
+            }
+        }
+        return nil
+    }
+
+    static func key(forChar v: UInt32) -> Key {
+        switch v {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(v + 96) ?? "?"))
+        case 28: return .ctrl("\\")
+        case 29: return .ctrl("]")
+        case 30: return .ctrl("^")
+        case 31: return .ctrl("_")
+        default: return .char(Character(Unicode.Scalar(v) ?? "\u{FFFD}"))
+        }
+    }
+
+    private func keyCode(_ k: Int32) -> Event? {
+        switch k {
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_DC: return .key(.delete)
+        case KEY_IC: return .key(.insert)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_RESIZE: last = nil; return .resize
+        case KEY_MOUSE: return mouse()
+        case (KEY_F0 + 1)...(KEY_F0 + 24): return .key(.function(Int(k - KEY_F0)))
+        default: return nil
+        }
+    }
+
+    private func mouse() -> Event? {
+        var m = MEVENT()
+        guard getmouse(&m) == OK else { return nil }
+        let x = Int(m.x), y = Int(m.y)
+        if m.bstate & duban_button4_pressed() != 0 { return .mouse(MouseEvent(x: x, y: y, button: .wheelUp)) }
+        if m.bstate & duban_button5_pressed() != 0 { return .mouse(MouseEvent(x: x, y: y, button: .wheelDown)) }
+        if m.bstate & (duban_button1_pressed() | duban_button1_clicked()) != 0 {
+            var ts = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &ts)
+            let now = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+            let double = lastClick.map { $0.x == x && $0.y == y && now - $0.time < 0.4 } ?? false
+            lastClick = double ? nil : (x, y, now)
+            return .mouse(MouseEvent(x: x, y: y, button: .left, isDoubleClick: double || m.bstate & duban_button1_double_clicked() != 0))
+        }
+        return nil
+    }
+
+    public func suspend() {
+        guard !restored else { return }
+        def_prog_mode()
+        endwin()
+        TerminalGuard.writeResetSequences()
+        signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        // Stopped here until `fg`.
+        reset_prog_mode()
+        _ = mousemask(duban_mouse_mask(), nil)
+        last = nil
+        wrefresh(duban_stdscr())
+    }
+
+    public func restore() {
+        guard !restored else { return }
+        restored = true
+        TerminalGuard.active = false
+        endwin()
+        TerminalGuard.writeResetSequences()
+        if let s = screen { delscreen(s); screen = nil }
+    }
+}
+
+/// Signal handlers that give the terminal back first, then let the signal do what
+/// it would have done (as htop's CRT_handleSIGSEGV).
+enum TerminalGuard {
+    static var active = false
+    static let signals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
+
+    static func install() {
+        for s in signals { signal(s, terminalGuardHandler) }
+    }
+
+    /// Mouse reporting off, cursor visible: what endwin may leave behind.
+    static func writeResetSequences() {
+        let seq = "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[?25h"
+        _ = seq.withCString { write(1, $0, strlen($0)) }
+    }
+}
+
+private func terminalGuardHandler(_ sig: Int32) {
+    if TerminalGuard.active {
+        TerminalGuard.active = false
+        endwin()
+        TerminalGuard.writeResetSequences()
+    }
+    signal(sig, SIG_DFL)
+    raise(sig)
+}

@@ -1,0 +1,137 @@
+import DubanCore
+
+/// The filter menu, the unit/leader picker and the quit question: boxes drawn over
+/// the panes, centred, never larger than the screen.
+enum Popups {
+    static func centred(_ c: Canvas, width: Int, height: Int, in area: Rect) -> Rect {
+        let w = min(width, area.width), h = min(height, area.height)
+        return Rect(x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h)
+    }
+
+    static func filterMenu(_ c: inout Canvas, _ s: DashboardState, selected: Int) {
+        let items = s.filterMenuItems
+        let names = items.map { s.filterItemName($0) }
+        let w = (names.map { CellWidth.of($0) }.max() ?? 10) + 10
+        let r = centred(c, width: max(w, 30), height: items.count + 2, in: s.layout.body)
+        c.fill(r, role: .popup)
+        c.box(r, role: .popupBorder, title: s.strings[.tuiFilterTitle], titleRole: .popupBorder)
+        let inner = r.inner
+        for (n, item) in items.enumerated() where n < inner.height {
+            let y = inner.y + n
+            let sel = n == selected
+            if sel { c.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .popupSelection) }
+            let box = item == .clear ? "   " : (s.isOn(item) ? "[x]" : "[ ]")
+            c.text(" " + box + " " + names[n], x: inner.x, y: y, width: inner.width, role: sel ? .popupSelection : .popup, clip: inner)
+        }
+    }
+
+    static func picker(_ c: inout Canvas, _ s: DashboardState, _ ps: inout PickerState) {
+        let matches = ps.matches
+        let area = s.layout.body
+        let r = centred(c, width: 48, height: min(area.height, 18), in: area)
+        c.fill(r, role: .popup)
+        let title = ps.kind == .unit ? s.strings[.tuiFilterUnit] : s.strings[.tuiFilterLeader]
+        c.box(r, role: .popupBorder, title: title + " \(matches.count)", titleRole: .popupBorder)
+        let inner = r.inner
+        guard inner.height >= 2 else { return }
+        let x = c.text("> ", x: inner.x, y: inner.y, width: 2, role: .hintKey, clip: inner)
+        let fieldW = inner.maxX - x
+        c.fill(Rect(x: x, y: inner.y, width: fieldW, height: 1), role: .editor)
+        let v = ps.editor.view(width: fieldW)
+        c.put(v.units, x: x, y: inner.y, role: .editor, clip: inner)
+        c.cursor = (x + v.cursorX, inner.y)
+        let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        var ls = ps.list
+        ls.clamp(count: matches.count, visible: body.height)
+        for row in 0..<body.height {
+            let p = ls.offset + row
+            guard p < matches.count else { break }
+            let sel = p == ls.selected
+            let y = body.y + row
+            if sel { c.fill(Rect(x: body.x, y: y, width: body.width, height: 1), role: .popupSelection) }
+            Look.highlighted(&c, " " + matches[p], needle: ps.editor.text, x: body.x, y: y, width: body.width,
+                             role: sel ? .popupSelection : .popup, matchRole: .match, clip: body)
+        }
+    }
+
+    static func confirmQuit(_ c: inout Canvas, _ s: DashboardState) {
+        let S = s.strings
+        let question = S.format(.tuiQuitQuestion, s.store.unsavedEdits.count)
+        let keys = [(Action.confirmYes, S[.tuiQuitSave]), (.confirmNo, S[.tuiQuitDiscard]), (.confirmCancel, S[.hintCancel])]
+        let keyText = keys.map { (a, label) in (s.keymap.keys(for: a, in: .confirm).first?.name ?? "?") + " " + label }
+        let w = max(CellWidth.of(question), keyText.map { CellWidth.of($0) }.max() ?? 0) + 6
+        let r = centred(c, width: max(w, 30), height: keys.count + 4, in: s.layout.body)
+        c.fill(r, role: .popup)
+        c.box(r, role: .popupBorder, title: S[.tuiQuitTitle], titleRole: .popupBorder)
+        let inner = r.inner
+        c.text(" " + question, x: inner.x, y: inner.y, width: inner.width, role: .popup, clip: inner)
+        for (n, t) in keyText.enumerated() {
+            let y = inner.y + 2 + n
+            let keyName = String(t.prefix { $0 != " " })
+            let x = c.text("  " + keyName, x: inner.x, y: y, width: inner.width, role: .hintKey, clip: inner)
+            c.text(String(t.dropFirst(keyName.count)), x: x, y: y, width: inner.maxX - x, role: .popup, clip: inner)
+        }
+    }
+}
+
+/// The `?` screen: every binding, grouped by where it works, from the same table
+/// that dispatches keys.
+enum HelpScreen {
+    static func draw(_ c: inout Canvas, _ s: DashboardState, offset: Int) {
+        let area = s.layout.body
+        c.fill(area, role: .popup)
+        c.box(area, role: .popupBorder, title: s.strings[.tuiHelpTitle], titleRole: .popupBorder)
+        let inner = area.inner
+        let lines = s.helpLines()
+        for row in 0..<inner.height {
+            let k = offset + row
+            guard k < lines.count else { break }
+            let y = inner.y + row
+            let (keys, text, isHeading) = lines[k]
+            if isHeading {
+                c.text(text, x: inner.x + 1, y: y, width: inner.width - 1, role: .header, clip: inner)
+            } else {
+                let kw = min(20, inner.width / 3)
+                c.text(keys, x: inner.x + 3, y: y, width: kw, role: .hintKey, clip: inner)
+                c.text(text, x: inner.x + 4 + kw, y: y, width: inner.width - kw - 4, role: .popup, clip: inner)
+            }
+        }
+    }
+}
+
+extension DashboardState {
+    /// The help screen's lines: (keys, text, is heading), one group per context.
+    public func helpLines() -> [(String, String, Bool)] {
+        var out: [(String, String, Bool)] = []
+        for ctx in Context.allCases {
+            let bs = keymap.bindings.filter { $0.context == ctx && !$0.keys.isEmpty }
+            guard !bs.isEmpty else { continue }
+            if !out.isEmpty { out.append(("", "", true)) }
+            out.append(("", strings[ctx.titleKey], true))
+            for b in bs {
+                var text = strings[b.help]
+                if readOnly && b.action.isEdit { text += " " + strings[.tuiDisabledReadOnly] }
+                out.append((b.keys.map(\.name).joined(separator: " "), text, false))
+            }
+        }
+        return out
+    }
+}
+
+extension Context {
+    var titleKey: Strings.Key {
+        switch self {
+        case .global: return .ctxGlobal
+        case .list: return .ctxList
+        case .chapters: return .ctxChapters
+        case .tasks: return .ctxTasks
+        case .detail: return .ctxDetail
+        case .workload: return .ctxWorkload
+        case .taskEdit: return .ctxTaskEdit
+        case .editor: return .ctxEditor
+        case .menu: return .ctxMenu
+        case .confirm: return .ctxConfirm
+        case .help: return .ctxHelp
+        }
+    }
+}
