@@ -14,6 +14,13 @@ public struct FileStamp: Hashable, Sendable {
     public var modifiedNanoseconds: Int64
 }
 
+extension FileStamp {
+    init(_ st: stat) {
+        self.init(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                  modifiedSeconds: Int64(st.st_mtim.tv_sec), modifiedNanoseconds: Int64(st.st_mtim.tv_nsec))
+    }
+}
+
 public enum FileError: Error, Hashable, Sendable, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
@@ -35,6 +42,12 @@ public enum FileError: Error, Hashable, Sendable, CustomStringConvertible {
 public enum PlanFile {
     /// The whole file's bytes.
     public static func read(path: String) throws -> [UInt8] {
+        try readWithStamp(path: path).bytes
+    }
+
+    /// The whole file's bytes and the stamp of the version read (taken from the open
+    /// file, so a save by someone else in between cannot slip through unnoticed).
+    public static func readWithStamp(path: String) throws -> (bytes: [UInt8], stamp: FileStamp) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileError.cannotRead(path: path, reason: errnoText()) }
         defer { close(fd) }
@@ -55,7 +68,25 @@ public enum PlanFile {
             if out.count + n > capacity { capacity *= 2; out.reserveCapacity(capacity) }
             out.append(contentsOf: chunk[0..<n])
         }
-        return out
+        return (out, FileStamp(st))
+    }
+
+    /// A plan opened for editing: what the dashboard needs to edit it safely.
+    public struct Opened: Sendable {
+        public var plan: Plan
+        /// The bytes it was read from: the journal records their hash.
+        public var bytes: [UInt8]
+        /// The version read: pass it as `expecting:` when saving.
+        public var stamp: FileStamp
+        /// false for a read-only plan: open it read-only, with a banner.
+        public var writable: Bool
+    }
+
+    /// Reads, decodes and stamps a plan, and tells whether it can be saved.
+    public static func loadForEditing(path: String) throws -> Opened {
+        let (bytes, stamp) = try readWithStamp(path: path)
+        let plan = try PlanJSON.decode(bytes, file: path)
+        return Opened(plan: plan, bytes: bytes, stamp: stamp, writable: isWritable(path: path))
     }
 
     /// Reads and decodes a plan; errors name the file, line, column and JSON path.
@@ -67,13 +98,18 @@ public enum PlanFile {
     public static func stamp(path: String) -> FileStamp? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
-        return FileStamp(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
-                         modifiedSeconds: Int64(st.st_mtim.tv_sec), modifiedNanoseconds: Int64(st.st_mtim.tv_nsec))
+        return FileStamp(st)
     }
 
-    /// Whether the file (or, for a new file, its folder) can be written.
+    /// Whether the file (or, for a new file, its folder) can be written. A file with no
+    /// write permission at all (`chmod a-w`) is read-only even for root, who could write
+    /// it anyway: someone marked it read-only on purpose.
     public static func isWritable(path: String) -> Bool {
-        if access(path, F_OK) == 0 { return access(path, W_OK) == 0 }
+        var st = stat()
+        if stat(path, &st) == 0 {
+            if st.st_mode & 0o222 == 0 { return false }
+            return access(path, W_OK) == 0
+        }
         return access(folder(of: path), W_OK) == 0
     }
 
