@@ -194,7 +194,37 @@ public enum PlanFile {
         }
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 { fsync(dfd); close(dfd) }
+        removeStaleTemporaries(of: path)
         return stamp(path: path)
+    }
+
+    /// Removes what saves of this file killed before their rename left behind: the
+    /// temporary files `.PLAN.json.tmp-PID-N` and `PLAN.json.bak.tmp-PID` whose process
+    /// is gone and that are more than a minute old. A file whose process still runs (a
+    /// save in progress) is kept, and so is a recent one (on a shared folder the process
+    /// may be another machine's).
+    static func removeStaleTemporaries(of path: String) {
+        let dir = folder(of: path)
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        let prefixes = [".\(base).tmp-", "\(base).bak.tmp-"]
+        guard let d = opendir(dir) else { return }
+        defer { closedir(d) }
+        var stale: [String] = []
+        while let e = readdir(d) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard let prefix = prefixes.first(where: { name.hasPrefix($0) }) else { continue }
+            let digits = name.dropFirst(prefix.count).prefix { $0 >= "0" && $0 <= "9" }
+            guard let pid = Int32(digits), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { stale.append(name) }
+        }
+        let prefixDir = (dir == "." && !path.hasPrefix("./")) ? "" : dir + "/"
+        let now = time(nil)
+        for name in stale {
+            var st = stat()
+            if lstat(prefixDir + name, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, now - st.st_mtim.tv_sec > 60 {
+                unlink(prefixDir + name)
+            }
+        }
     }
 
     static func copyFile(_ from: String, _ to: String) throws {
