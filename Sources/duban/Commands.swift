@@ -1,7 +1,11 @@
-extension Duban {
-    static var commands: [ParsableCommand.Type] {
-        [ValidateCommand.self, ReportCommand.self, SetCommand.self, DemoCommand.self]
-    }
-    static var defaultCommand: ParsableCommand.Type? { nil }
-}
 import ArgumentParser
+
+extension Duban {
+    /// Every command; `open` (the dashboard) is the default, so `duban` and
+    /// `duban PLAN.json` reach it.
+    static var commands: [ParsableCommand.Type] {
+        [OpenCommand.self, ImportCommand.self, ValidateCommand.self, ReportCommand.self, SetCommand.self,
+         DemoCommand.self, GenerateCommand.self]
+    }
+    static var defaultCommand: ParsableCommand.Type? { OpenCommand.self }
+}

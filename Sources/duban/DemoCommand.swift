@@ -1,5 +1,6 @@
 import ArgumentParser
 import DubanCore
+import DubanImport
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,15 +28,8 @@ struct DemoCommand: ParsableCommand {
     }
 }
 
-/// The built-in demo plan.
+/// The built-in demo plan: the Jieshou 2020 notice imported by DubanImport, with
+/// statuses, progress and notes made varied (and deterministic) for a good first look.
 enum DemoPlan {
-    static func make() -> Plan {
-        // A small hand-made plan until the importer builds the demo from a seed notice.
-        let d = { (s: String) in PlanDate(iso: s) }
-        return Plan(title: "2020年度市政府重点工作任务（示例）", issuer: "示例市人民政府", year: 2020,
-                    chapters: [Chapter(id: "c1", label: "一", title: "生态环境")],
-                    tasks: [PlanTask(id: "t1", number: "1", chapter: "c1", text: "扎实打好污染防治攻坚战。",
-                                     leadUnits: ["市生态环境局"], coUnits: ["各县(市)区政府"],
-                                     deadline: d("2020-06-30"), status: .inProgress, progress: 40)])
-    }
+    static func make() -> Plan { NoticeImporter.demoPlan() }
 }
