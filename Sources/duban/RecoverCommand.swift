@@ -1,0 +1,183 @@
+import ArgumentParser
+import DubanCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `duban recover PLAN.json`: the journaled changes a session left unsaved (killed, crashed,
+/// window closed), listed, then replayed into the plan with an atomic save, or discarded.
+struct RecoverCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recover",
+        abstract: "Replay (or discard) the unsaved changes a dashboard session left in the plan's journal.",
+        discussion: """
+        Every change made in the dashboard is written to PLAN.json.journal before it is shown.
+        If duban is stopped before saving, the changes wait there: this lists them and saves
+        them into the plan (atomically; the previous version is kept as PLAN.json.bak).
+
+        If the plan changed on disk since the changes were made (someone else saved it), the
+        changes can only be merged, as commands, onto the new version: pass --merge.
+
+        Examples:
+          duban recover plan.json --dry-run      list, change nothing
+          duban recover plan.json                replay and save
+          duban recover plan.json --merge        replay onto a plan someone else changed
+          duban recover plan.json --discard      drop them (kept once as plan.json.journal.discarded)
+        """)
+
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "The plan file.") var plan: String
+    @Flag(help: "Drop the unsaved changes instead of replaying them.") var discard = false
+    @Flag(name: .customLong("dry-run"), help: "Only list the unsaved changes; change nothing.") var dryRun = false
+    @Flag(help: "Replay onto a plan that changed on disk since the changes were made.") var merge = false
+
+    func validate() throws {
+        if discard && merge { throw ValidationError("--discard and --merge cannot be used together") }
+    }
+
+    func run() throws {
+        let S = common.strings
+        let zh = S.lang == .zh
+        let opened: PlanFile.Opened
+        do { opened = try PlanFile.loadForEditing(path: plan) } catch {
+            printError(String(describing: error))
+            throw ExitCode(1)
+        }
+        let journal: Journal
+        do { journal = try Journal.open(planPath: plan, planBytes: opened.bytes) } catch {
+            printError(String(describing: error))
+            throw ExitCode(1)
+        }
+        guard let found = journal.found else {
+            journal.close(unsaved: false)
+            print(zh ? "\(plan)：日志中没有未保存的修改" : "\(plan): no unsaved changes in the journal")
+            return
+        }
+        list(found, S)
+
+        if dryRun {
+            journal.close(unsaved: true)
+            print(zh ? "（试运行：未做任何修改）" : "(dry run: nothing changed)")
+            return
+        }
+        if discard {
+            do { try journal.discard() } catch {
+                printError(String(describing: error))
+                throw ExitCode(1)
+            }
+            journal.close(unsaved: false)
+            let kept = Journal.discardedPath(forPlan: plan)
+            print(zh ? "已丢弃 \(found.entries.count) 项未保存的修改（副本保留为 \(kept)）"
+                     : "discarded \(found.entries.count) unsaved change(s) (a copy is kept as \(kept))")
+            return
+        }
+        guard !found.entries.isEmpty else {
+            journal.close(unsaved: true)
+            printError(zh ? "\(found.journalPath)：没有可读的修改；用 --discard 丢弃此日志"
+                          : "\(found.journalPath): no readable changes; use --discard to drop this journal")
+            throw ExitCode(1)
+        }
+        guard found.baseMatches || merge else {
+            journal.close(unsaved: true)
+            printError(zh
+                ? "\(plan)：这些修改之后文件已被他人保存过；用 --merge 把它们作为命令合并到当前版本，或用 --discard 丢弃。未做任何修改。"
+                : "\(plan): the file was saved by someone else after these changes were made; --merge replays them as commands onto the current version, --discard drops them. Nothing was changed.")
+            throw ExitCode(1)
+        }
+        guard opened.writable else {
+            journal.close(unsaved: true)
+            printError(zh ? "\(plan)：文件只读，无法保存恢复的修改；修改仍保留在日志中"
+                          : "\(plan): the file is read-only, so the recovered changes cannot be saved; they stay in the journal")
+            throw ExitCode(1)
+        }
+        let store = PlanStore(plan: opened.plan, rules: Rules(asOf: PlanDate.today()), strings: S)
+        let r: JournalReplay
+        do { r = try journal.recover(into: store) } catch {
+            printError(String(describing: error))
+            throw ExitCode(1)
+        }
+        for s in r.skipped { printError(Sanitized.text(s)) }
+        if r.store.plan == opened.plan {
+            journal.close(unsaved: false)
+            print(zh ? "\(plan)：这些修改相互抵消，计划未变" : "\(plan): the changes cancel out; the plan is unchanged")
+            return
+        }
+        do { try journal.save(r.store.plan, expecting: opened.stamp) } catch {
+            journal.close(unsaved: true)
+            printError(String(describing: error) + (zh ? "（修改仍保留在日志中）" : " (the changes stay in the journal)"))
+            throw ExitCode(1)
+        }
+        journal.close(unsaved: false)
+        print(zh ? "已将 \(r.replayed) 项修改恢复到 \(plan)（原版本保留为 \(plan).bak）"
+                 : "replayed \(r.replayed) change(s) into \(plan) (the previous version is kept as \(plan).bak)")
+    }
+
+    func list(_ found: JournalPending, _ S: Strings) {
+        let zh = S.lang == .zh
+        let n = found.entries.count
+        let since = found.started > 0 ? (zh ? "，始于 " : ", started ") + Self.localTime(found.started) : ""
+        print(zh ? "\(plan)：\(found.journalPath) 中有 \(n) 项未保存的修改\(since)"
+                 : "\(plan): \(n) unsaved change(s) in \(found.journalPath)\(since)")
+        if !found.baseMatches {
+            print(zh ? "  注意：这些修改之后，文件已被他人保存过" : "  note: the file was saved by someone else after these changes were made")
+        }
+        for e in found.entries {
+            let kind: String
+            switch e.kind {
+            case .edit: kind = zh ? "修改" : "edit"
+            case .undo: kind = zh ? "撤销" : "undo"
+            case .redo: kind = zh ? "重做" : "redo"
+            }
+            let who = e.edit.author.map { " (\(Sanitized.text($0, limit: 20)))" } ?? ""
+            print("  \(e.line)  \(Self.localTime(e.time))  \(Sanitized.text(e.edit.taskID, limit: 20))  \(kind)  "
+                  + Self.describe(e.edit.command, S) + who)
+        }
+        for note in found.notes { printError(Sanitized.text(note)) }
+    }
+
+    static func describe(_ c: EditCommand, _ S: Strings) -> String {
+        let zh = S.lang == .zh
+        func q(_ s: String) -> String { "“" + Sanitized.text(s, limit: 40) + "”" }
+        switch c {
+        case .setStatus(let s): return (zh ? "状态 → " : "status → ") + S.status(s)
+        case .setProgress(let p): return (zh ? "进度 → " : "progress → ") + "\(p)%"
+        case .addNote(let n): return (zh ? "进展 " : "note ") + q(n)
+        case .setDeadline(let d): return (zh ? "完成时限 → " : "deadline → ") + (d?.iso ?? (zh ? "无" : "none"))
+        case .setText(let t): return (zh ? "内容 → " : "text → ") + q(t)
+        case .setUnits(let lead, let co):
+            return (zh ? "责任单位 → " : "units → ") + q(lead.joined(separator: "、") + (co.isEmpty ? "" : "；" + co.joined(separator: "、")))
+        case .setLeaders(let l): return (zh ? "责任领导 → " : "leaders → ") + q(l.joined(separator: "、"))
+        case .setRemarks(let r): return (zh ? "备注 → " : "remarks → ") + q(r)
+        }
+    }
+
+    /// `2020-07-02 10:01`, local time.
+    static func localTime(_ seconds: Int) -> String {
+        var t = time_t(seconds)
+        var tm = tm()
+        guard localtime_r(&t, &tm) != nil else { return "\(seconds)" }
+        var buf = [CChar](repeating: 0, count: 32)
+        let n = strftime(&buf, buf.count, "%Y-%m-%d %H:%M", &tm)
+        return String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// Text from a journal or a plan made safe to print: control characters and escape
+/// sequences shown as `\u{1b}`, never sent to the terminal raw; long text cut.
+enum Sanitized {
+    static func text(_ s: String, limit: Int = Int.max) -> String {
+        var out = ""
+        var count = 0
+        for u in s.unicodeScalars {
+            if count >= limit { out += "…"; break }
+            let v = u.value
+            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 {
+                out += "\\u{\(String(v, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(u)
+            }
+            count += 1
+        }
+        return out
+    }
+}
