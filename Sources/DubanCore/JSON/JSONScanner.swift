@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A byte-level JSON scanner over a buffer: strings come out as Swift strings (UTF-8
 /// validated), numbers as their text, and every position is a byte offset turned into
 /// line and column only when something is wrong. Purpose-built for speed: see
@@ -18,7 +24,19 @@ struct JSONScanner {
     @inline(__always) mutating func skipSpace() {
         while pos < buf.count {
             let c = buf[pos]
-            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { pos += 1 } else { return }
+            if c == 0x20 {
+                // Indentation comes in runs of spaces: count them eight at a time.
+                while pos + 8 <= buf.count {
+                    let x = word(pos) ^ 0x2020_2020_2020_2020
+                    if x != 0 { pos += x.trailingZeroBitCount >> 3; break }
+                    pos += 8
+                }
+                while pos < buf.count, buf[pos] == 0x20 { pos += 1 }
+            } else if c == 0x0A || c == 0x0D || c == 0x09 {
+                pos += 1
+            } else {
+                return
+            }
         }
     }
 
@@ -53,6 +71,35 @@ struct JSONScanner {
         return false
     }
 
+    /// Eight bytes from `offset` (which must leave eight in the buffer), first byte lowest.
+    @inline(__always) func word(_ offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(buf.baseAddress.unsafelyUnwrapped + offset).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The offset of the first '"', '\\' or control byte at or after `from`, scanning eight
+    /// bytes at a time; `buf.count` when there is none. (SWAR: a byte b is flagged when
+    /// b ^ '"', b ^ '\\' or b itself is below the threshold; borrows can only flag bytes
+    /// above the first true match, so the lowest flag is exact.)
+    @inline(__always) func stringStop(from: Int) -> Int {
+        var p = from
+        let n = buf.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while p + 8 <= n {
+            let w = word(p)
+            let q = w ^ 0x2222_2222_2222_2222
+            let b = w ^ 0x5C5C_5C5C_5C5C_5C5C
+            let m = ((q &- ones) & ~q | (b &- ones) & ~b | (w &- 0x2020_2020_2020_2020) & ~w) & highs
+            if m != 0 { return p + m.trailingZeroBitCount >> 3 }
+            p += 8
+        }
+        while p < n {
+            let c = buf[p]
+            if c == 0x22 || c == 0x5C || c < 0x20 { return p }
+            p += 1
+        }
+        return n
+    }
+
     /// Reads a string's raw byte range when it has no escapes; nil range with the decoded
     /// bytes otherwise. The caller is at the opening quote.
     mutating func stringBytes() throws -> (range: Range<Int>?, decoded: [UInt8]) {
@@ -60,6 +107,7 @@ struct JSONScanner {
         guard peek() == 0x22 else { throw SyntaxError(offset: pos, message: "expected a string, found \(describe(peek()))") }
         pos += 1
         let contentStart = pos
+        pos = stringStop(from: pos)
         while pos < buf.count {
             let c = buf[pos]
             if c == 0x22 { pos += 1; return (contentStart..<(pos - 1), []) }
@@ -136,12 +184,49 @@ struct JSONScanner {
         let (range, decoded) = try stringBytes()
         let s: String?
         if let range {
-            s = String(validating: UnsafeBufferPointer(rebasing: buf[range]), as: UTF8.self)
+            s = JSONScanner.validString(UnsafeBufferPointer(rebasing: buf[range]))
         } else {
-            s = String(validating: decoded, as: UTF8.self)
+            s = decoded.withUnsafeBufferPointer { JSONScanner.validString($0) }
         }
         guard let s else { throw SyntaxError(offset: start, message: "invalid UTF-8 in a string") }
         return s
+    }
+
+    /// The bytes as a String, or nil when they are not valid UTF-8. Same verdict as
+    /// `String(validating:as:)`, which is generic over the encoding and, unspecialised,
+    /// spent more time looking up type metadata than validating. `String(decoding:)`
+    /// takes the stdlib's specialised UTF-8 path and repairs bad input with U+FFFD; a
+    /// repair always changes the bytes (the replacement is itself valid UTF-8, so it
+    /// cannot stand where invalid bytes were), so comparing the result finds it.
+    @inline(__always)
+    static func validString(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        var s = String(decoding: b, as: UTF8.self)
+        let same = s.withUTF8 { u in
+            u.count == b.count && (b.count == 0 || memcmp(u.baseAddress!, b.baseAddress!, b.count) == 0)
+        }
+        return same ? s : nil
+    }
+
+    /// A whole number of up to 18 digits at the cursor (after white space), with where it
+    /// ends; nil when the number is anything else (sign, fraction, exponent, leading zero,
+    /// more digits), which `numberText` then reads and judges. Does not move the cursor.
+    @inline(__always) mutating func plainInt() -> (Int, Int)? {
+        skipSpace()
+        var p = pos
+        var v = 0
+        while p < buf.count, p - pos < 19 {
+            let d = buf[p] &- 0x30
+            if d > 9 { break }
+            v = v &* 10 &+ Int(d)
+            p += 1
+        }
+        let n = p - pos
+        guard n > 0, n <= 18, n == 1 || buf[pos] != 0x30 else { return nil }
+        if p < buf.count {
+            let c = buf[p]
+            if c == 0x2E || c == 0x65 || c == 0x45 { return nil }
+        }
+        return (v, p)
     }
 
     /// A number's text, checked against JSON's grammar.

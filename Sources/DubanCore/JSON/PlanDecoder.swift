@@ -21,6 +21,8 @@ struct PlanDecoder {
     /// (byte offset, path, message); turned into line and column at the end.
     var pending: [(offset: Int, path: String, message: String)] = []
     var dropped = 0
+    /// One copy of each unit, leader and author name.
+    var names = StringInterner()
 
     init(_ s: JSONScanner, file: String) { self.s = s; self.file = file }
 
@@ -86,6 +88,25 @@ struct PlanDecoder {
         return nil
     }
 
+    /// A string from a field whose values repeat (names): shared through the interner.
+    mutating func name(_ path: @autoclosure () -> String, nullable: Bool = false) throws -> String? {
+        if s.peek() == 0x22, let v = try internedString() { return v }
+        return try string(path(), nullable: nullable)
+    }
+
+    /// The string at the cursor through the interner; nil (nothing consumed) when it has
+    /// escapes, which the ordinary path decodes.
+    mutating func internedString() throws -> String? {
+        let start = s.pos
+        let stop = s.stringStop(from: start + 1)
+        guard stop < s.buf.count, s.buf[stop] == 0x22 else { return nil }
+        guard let v = names.string(s.buf, (start + 1)..<stop) else {
+            throw JSONScanner.SyntaxError(offset: start, message: "invalid UTF-8 in a string")
+        }
+        s.pos = stop + 1
+        return v
+    }
+
     mutating func stringArray(_ path: @autoclosure () -> String) throws -> [String] {
         let c = s.peek()
         guard c == 0x5B else {
@@ -101,7 +122,7 @@ struct PlanDecoder {
         var k = 0
         repeat {
             if s.peek() == 0x22 {
-                out.append(try s.string())
+                out.append(try internedString() ?? s.string())
             } else {
                 let c = s.peek(), at = s.pos
                 _ = try s.value()
@@ -134,6 +155,8 @@ struct PlanDecoder {
             problem(at, where_, "expected \(what), found \(found(c))")
             return nil
         }
+        // Fast path: a few plain digits followed by something that cannot continue a number.
+        if c != 0x2D, let (v, end) = s.plainInt(), range.contains(v) { s.pos = end; return v }
         let text = try s.numberText()
         guard let v = Int(text), range.contains(v) else {
             let where_ = path()
@@ -176,6 +199,22 @@ struct PlanDecoder {
 
     mutating func status(_ path: @autoclosure () -> String) throws -> TaskStatus? {
         let at = s.here()
+        if s.peek() == 0x22 {
+            // Fast path: compare the bytes with the four codes; anything else (escapes,
+            // unknown words) takes the ordinary path below from the same place.
+            let stop = s.stringStop(from: at + 1)
+            if stop < s.buf.count, s.buf[stop] == 0x22 {
+                let r = (at + 1)..<stop
+                let st: TaskStatus?
+                switch r.count {
+                case 4: st = s.keyIs(r, "done") ? .done : nil
+                case 7: st = s.keyIs(r, "lagging") ? .lagging : nil
+                case 10: st = s.keyIs(r, "inProgress") ? .inProgress : s.keyIs(r, "notStarted") ? .notStarted : nil
+                default: st = nil
+                }
+                if let st { s.pos = stop + 1; return st }
+            }
+        }
         guard let text = try string(path()) else { return nil }
         guard let st = TaskStatus(rawValue: text) else {
             let where_ = path()
@@ -331,17 +370,33 @@ struct PlanDecoder {
         return plan
     }
 
+    /// The first chapter (in order) that is its own ancestor; nil when there is none, or
+    /// when the first chapter found to lead into a loop is not on it. Ids are numbered
+    /// (an id stands for the last chapter with it) and the walk marks indexes with the chapter it started from, so no Set is built
+    /// per chapter: one pass costs two lookups per chapter instead of a dozen hashes.
     func firstCycle(_ chapters: [Chapter]) -> Int? {
-        var parentOf: [String: String] = [:]
-        for c in chapters { if let p = c.parent { parentOf[c.id] = p } }
+        var node: [String: Int] = Dictionary(minimumCapacity: chapters.count)
+        for (i, c) in chapters.enumerated() { node[c.id] = i }
+        // parentOf[id], set by the last chapter with the id that has a parent: a chapter
+        // node, or -1 for none and for an id no chapter has (after such an id the walk
+        // stops without a repeat, as it would after one more step).
+        var next = [Int](repeating: -1, count: chapters.count)
+        for c in chapters {
+            if let p = c.parent, let me = node[c.id] { next[me] = node[p] ?? -1 }
+        }
+        var seenBy = [Int](repeating: -1, count: chapters.count)
         for (i, c) in chapters.enumerated() {
-            var seen: Set<String> = [c.id]
-            var p = c.parent
+            guard let me = node[c.id], let p = c.parent else { continue }
+            seenBy[me] = i
+            guard var x = node[p] else { continue }  // an unknown id: one step, then the end
             var steps = 0
-            while let x = p, steps <= chapters.count {
-                if !seen.insert(x).inserted { return x == c.id ? i : nil }
-                p = parentOf[x]
+            while steps <= chapters.count {
+                if seenBy[x] == i { return x == me ? i : nil }
+                seenBy[x] = i
                 steps += 1
+                if next[x] < 0 { break }
+                guard steps <= chapters.count else { break }
+                x = next[x]
             }
         }
         return nil
@@ -449,18 +504,23 @@ struct PlanDecoder {
         let at = s.here()
         var e = HistoryEntry(date: PlanDate(dayNumber: 0), status: .notStarted, progress: 0)
         var hasDate = false
-        let p = "tasks[\(i)].history[\(j)]"
-        guard let extra = try object(p, { d, k, _ in
-            if d.s.keyIs(k, "date") { if let v = try d.date(p + ".date", nullable: false) { e.date = v; hasDate = true } }
-            else if d.s.keyIs(k, "status") { e.status = try d.status(p + ".status") ?? .notStarted }
-            else if d.s.keyIs(k, "progress") { e.progress = try d.int(p + ".progress", 0...100, what: "a whole number from 0 to 100") ?? 0 }
-            else if d.s.keyIs(k, "note") { e.note = try d.string(p + ".note") ?? "" }
-            else if d.s.keyIs(k, "author") { e.author = try d.string(p + ".author", nullable: true) }
-            else { return false }
+        // The path is only spelled out when there is a problem to report.
+        func p() -> String { "tasks[\(i)].history[\(j)]" }
+        guard let extra = try object(p(), { d, k, _ in
+            switch k.count {
+            case 4 where d.s.keyIs(k, "date"):
+                if let v = try d.date(p() + ".date", nullable: false) { e.date = v; hasDate = true }
+            case 6 where d.s.keyIs(k, "status"): e.status = try d.status(p() + ".status") ?? .notStarted
+            case 8 where d.s.keyIs(k, "progress"):
+                e.progress = try d.int(p() + ".progress", 0...100, what: "a whole number from 0 to 100") ?? 0
+            case 4 where d.s.keyIs(k, "note"): e.note = try d.string(p() + ".note") ?? ""
+            case 6 where d.s.keyIs(k, "author"): e.author = try d.name(p() + ".author", nullable: true)
+            default: return false
+            }
             return true
         }) else { return nil }
         e.extra = extra
-        if !hasDate { problem(at, p, "missing required key \"date\""); return nil }
+        if !hasDate { problem(at, p(), "missing required key \"date\""); return nil }
         return e
     }
 

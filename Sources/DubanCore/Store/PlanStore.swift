@@ -73,23 +73,161 @@ public final class PlanStore {
             indexByID[t.id] = i
             if let n = t.number { indexesByNumber[n, default: []].append(i) }
         }
-        for (i, c) in plan.chapters.enumerated() {
+        let chapters = plan.chapters
+        chapterIndexByID = Dictionary(minimumCapacity: chapters.count)
+        for (i, c) in chapters.enumerated() {
             chapterIndexByID[c.id] = i
         }
-        for (i, c) in plan.chapters.enumerated() {
-            let parent = c.parent.flatMap { chapterIndexByID[$0] != nil ? $0 : nil } ?? ""
+        // Walks up by index; a chapter id stands for the index the dictionary gives it, so
+        // "seen" is a stamp per index instead of a Set of ids per chapter.
+        let parentIndex: [Int?] = chapters.map { c in c.parent.flatMap { chapterIndexByID[$0] } }
+        var seenBy = [Int](repeating: -1, count: chapters.count)
+        for (i, c) in chapters.enumerated() {
+            let parent = parentIndex[i] != nil ? (c.parent ?? "") : ""
             childChapters[parent, default: []].append(i)
             var chain: [String] = []
-            var seen: Set<String> = [c.id]
+            if let me = chapterIndexByID[c.id] { seenBy[me] = i }
             var p = c.parent
-            while let pid = p, let k = chapterIndexByID[pid], seen.insert(pid).inserted {
+            var k = parentIndex[i]
+            while let pid = p, let pk = k, seenBy[pk] != i {
+                seenBy[pk] = i
                 chain.append(pid)
-                p = plan.chapters[k].parent
+                p = chapters[pk].parent
+                k = parentIndex[pk]
             }
             ancestorsByChapter[c.id] = chain
         }
         for s in TaskStatus.allCases { tasksByStatus[s] = []; statusCounts[s] = 0 }
-        for i in tasks.indices { add(i) }
+        addAll()
+    }
+
+    /// What `add(i)` for every task in order would give, built in arrays indexed by
+    /// numbered names and chapters, then turned into the dictionaries once: the same
+    /// keys, counts and sorted lists, without hashing a Chinese name for every task.
+    private func addAll() {
+        let tasks = plan.tasks
+        let chapters = plan.chapters
+        var units = NameNumbering(), leaders = NameNumbering()
+        var unitTally: [Tally] = [], led: [[Int]] = [], shared: [[Int]] = []
+        var leaderTally: [Tally] = [], byLeader: [[Int]] = []
+        // Chapters by index; the last slot stands for "" (no chapter).
+        let none = chapters.count
+        var chapterTally = [Tally](repeating: Tally(), count: none + 1)
+        var chapterTallied = [Bool](repeating: false, count: none + 1)
+        var byChapter = [[Int]](repeating: [], count: none + 1)
+        var ancestorIndexes = [[Int]?](repeating: nil, count: none + 1)
+        var byStatus = [[Int]](repeating: [], count: 4)
+        var overdue: [Int] = []
+        var total = Tally()
+        var leadIDs: [Int] = [], coIDs: [Int] = [], leaderIDs: [Int] = []
+        let registry = self.registry
+        let canonical: (String) -> String = { registry.canonical($0) }
+        let sameName: (String) -> String = { $0 }
+
+        // Fields are read in place: copying a whole PlanTask retains every string and
+        // array in it, a cache miss each on a 100k-task plan.
+        tasks.withUnsafeBufferPointer { tasks in
+        assessments.withUnsafeBufferPointer { assessments in
+        for i in tasks.indices {
+            let t = UnsafePointer(tasks.baseAddress.unsafelyUnwrapped + i)
+            let a = Counted(status: t.pointee.status, assessments[i])
+            leadIDs.removeAll(keepingCapacity: true)
+            coIDs.removeAll(keepingCapacity: true)
+            leaderIDs.removeAll(keepingCapacity: true)
+            for u in t.pointee.leadUnits {
+                let k = units.id(of: u, canonical: canonical)
+                if !leadIDs.contains(k) { leadIDs.append(k) }
+            }
+            for u in t.pointee.coUnits {
+                let k = units.id(of: u, canonical: canonical)
+                if !leadIDs.contains(k) && !coIDs.contains(k) { coIDs.append(k) }
+            }
+            for l in t.pointee.leaders {
+                let k = leaders.id(of: l, canonical: sameName)
+                if !leaderIDs.contains(k) { leaderIDs.append(k) }
+            }
+            while unitTally.count < units.names.count { unitTally.append(Tally()); led.append([]); shared.append([]) }
+            while leaderTally.count < leaders.names.count { leaderTally.append(Tally()); byLeader.append([]) }
+            for k in leadIDs { a.add(to: &unitTally[k]); led[k].append(i) }
+            for k in coIDs { unitTally[k].shared += 1; shared[k].append(i) }
+            for k in leaderIDs { a.add(to: &leaderTally[k]); byLeader[k].append(i) }
+
+            let ck = t.pointee.chapter.flatMap { chapterIndexByID[$0] } ?? none
+            byChapter[ck].append(i)
+            a.add(to: &chapterTally[ck])
+            chapterTallied[ck] = true
+            if ck != none {
+                if ancestorIndexes[ck] == nil {
+                    ancestorIndexes[ck] = (ancestorsByChapter[chapters[ck].id] ?? []).compactMap { chapterIndexByID[$0] }
+                }
+                for anc in ancestorIndexes[ck] ?? [] {
+                    a.add(to: &chapterTally[anc])
+                    chapterTallied[anc] = true
+                }
+            }
+            byStatus[a.statusSlot].append(i)
+            if a.isOverdue { overdue.append(i) }
+            a.add(to: &total)
+        }
+        }
+        }
+
+        for (k, name) in units.names.enumerated() {
+            unitTallies[name] = unitTally[k]
+            if !led[k].isEmpty { ledByUnit[name] = led[k] }
+            if !shared[k].isEmpty { sharedByUnit[name] = shared[k] }
+        }
+        for (k, name) in leaders.names.enumerated() {
+            leaderTallies[name] = leaderTally[k]
+            tasksByLeader[name] = byLeader[k]
+        }
+        for k in 0...none where chapterTallied[k] {
+            let id = k == none ? "" : chapters[k].id
+            chapterTallies[id] = chapterTally[k]
+            if !byChapter[k].isEmpty { tasksByChapter[id] = byChapter[k] }
+        }
+        for s in TaskStatus.allCases {
+            let k = Counted.slot(s)
+            statusCounts[s] = byStatus[k].count
+            tasksByStatus[s] = Set(byStatus[k])
+        }
+        overdueSet = Set(overdue)
+        totals = total
+    }
+
+    /// What a task adds to a tally, copied out of its assessment so the build does not
+    /// retain the assessment's reasons array per count.
+    private struct Counted {
+        let status: TaskStatus
+        let light: Light
+        let isOverdue: Bool
+
+        init(status: TaskStatus, _ a: Assessment) {
+            self.status = status; light = a.light; isOverdue = a.isOverdue
+        }
+
+        /// Tally.count(status, assessment, sign: 1), field for field.
+        @inline(__always) func add(to t: inout Tally) {
+            t.led += 1
+            if status == .done { t.done += 1 }
+            if status == .lagging { t.lagging += 1 }
+            if isOverdue { t.overdue += 1 }
+            switch light {
+            case .red: t.red += 1
+            case .yellow: t.yellow += 1
+            case .green: break
+            }
+        }
+
+        static func slot(_ s: TaskStatus) -> Int {
+            switch s {
+            case .notStarted: return 0
+            case .inProgress: return 1
+            case .done: return 2
+            case .lagging: return 3
+            }
+        }
+        var statusSlot: Int { Counted.slot(status) }
     }
 
     // MARK: contributions

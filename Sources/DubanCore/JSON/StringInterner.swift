@@ -1,0 +1,88 @@
+/// Keeps one copy of each short string read from a file: unit names, leaders and
+/// authors repeat hundreds of thousands of times in a province-sized plan. A repeat
+/// costs a hash of its bytes and one comparison instead of a UTF-8 validation and an
+/// allocation, and every task shares the one string's storage (a third less memory
+/// for a 100k-task plan; see DECISIONS.md). Equal bytes give the same string, so what
+/// is decoded does not change.
+struct StringInterner {
+    /// Strings longer than this are rarely repeated (texts, notes) and not kept.
+    static let maxLength = 96
+    /// No more than this many distinct strings are kept (a file of unique names should
+    /// not grow the table without bound); later ones are simply decoded.
+    static let maxEntries = 1 << 16
+
+    private struct Entry {
+        var hash: UInt64
+        var start: Int
+        var count: Int
+        var string: String
+    }
+    /// Slot -> entry index + 1 (0: empty); open addressing with linear probing.
+    private var slots = [Int32](repeating: 0, count: 1024)
+    private var entries: [Entry] = []
+
+    /// The string for `buf[range]`, reusing an earlier equal one; nil when the bytes are
+    /// not valid UTF-8.
+    mutating func string(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+        let n = range.count
+        guard n <= StringInterner.maxLength, n > 15 else {
+            // Up to 15 bytes a String is stored inline: nothing to share.
+            return JSONScanner.validString(UnsafeBufferPointer(rebasing: buf[range]))
+        }
+        let base = buf.baseAddress.unsafelyUnwrapped + range.lowerBound
+        let h = StringInterner.hash(base, n)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let e = Int(slots[slot])
+            if e == 0 { break }
+            let entry = entries[e - 1]
+            if entry.hash == h, entry.count == n,
+               memcmp(buf.baseAddress.unsafelyUnwrapped + entry.start, base, n) == 0 {
+                return entry.string
+            }
+            slot = (slot + 1) & mask
+        }
+        guard let s = JSONScanner.validString(UnsafeBufferPointer(start: base, count: n)) else { return nil }
+        guard entries.count < StringInterner.maxEntries else { return s }
+        entries.append(Entry(hash: h, start: range.lowerBound, count: n, string: s))
+        slots[slot] = Int32(entries.count)
+        if entries.count * 2 > slots.count { grow() }
+        return s
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (k, e) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: e.hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(k + 1)
+        }
+    }
+
+    /// A fast hash of a few dozen bytes, eight at a time (not for untrusted adversaries:
+    /// the worst a crafted file can do is make the table slow, and it is bounded).
+    @inline(__always)
+    static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+        var i = 0
+        let raw = UnsafeRawPointer(p)
+        while i + 8 <= n {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n { tail |= UInt64(p[i]) << shift; shift += 8; i += 1 }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 29)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
