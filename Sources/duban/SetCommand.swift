@@ -50,6 +50,11 @@ struct SetCommand: ParsableCommand {
         if let note { commands.append(.addNote(note)) }
         guard !commands.isEmpty else { throw ValidationError(S[.nothingToChange]) }
 
+        // A dashboard's unsaved (journaled) changes must not be overwritten from a script.
+        if let refusal = Journal.refusal(planPath: plan) {
+            printError(refusal)
+            throw ExitCode(1)
+        }
         let stamp = PlanFile.stamp(path: plan)
         let p = try loadPlanOrExit(plan)
         let store = PlanStore(plan: p, rules: Rules(asOf: date), strings: S)
