@@ -21,5 +21,11 @@ test: setup
 bench: setup
 	$(SWIFT) run -c release duban-bench
 
+# libFuzzer on the plan loader, the journal, the importer and the themes:
+# FUZZ_SECONDS each (60 by default). See docs/reliability.md.
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
 clean:
 	rm -rf .build
