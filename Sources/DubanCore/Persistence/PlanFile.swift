@@ -101,16 +101,18 @@ public enum PlanFile {
         return FileStamp(st)
     }
 
-    /// Whether the file (or, for a new file, its folder) can be written. A file with no
-    /// write permission at all (`chmod a-w`) is read-only even for root, who could write
-    /// it anyway: someone marked it read-only on purpose.
+    /// Whether the file (or, for a new file, its folder) can be written. A file (or folder)
+    /// with no write permission at all (`chmod a-w`) is read-only even for root, who could
+    /// write it anyway: someone marked it read-only on purpose.
     public static func isWritable(path: String) -> Bool {
         var st = stat()
         if stat(path, &st) == 0 {
             if st.st_mode & 0o222 == 0 { return false }
             return access(path, W_OK) == 0
         }
-        return access(folder(of: path), W_OK) == 0
+        let dir = folder(of: path)
+        guard stat(dir, &st) == 0, st.st_mode & 0o222 != 0 else { return false }
+        return access(dir, W_OK) == 0
     }
 
     public static func folder(of path: String) -> String {
