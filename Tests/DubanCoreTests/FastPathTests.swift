@@ -139,4 +139,35 @@ final class FastPathTests: XCTestCase {
         XCTAssertTrue(problems("007").contains("cannot start with 0"))
         XCTAssertTrue(problems("99999999999999999999999").contains("found 99999999999999999999999"))
     }
+
+    func testWriterFastPathsWriteWhatTheSlowPathsWrote() {
+        // Dates: every year shape, including ones PlanDate(year:) refuses but dayNumber allows.
+        let days = [0, -1, -719_162, -719_528, 1_000_000, 2_932_896, 2_932_897, 18_000, -400_000]
+        for n in days {
+            let d = PlanDate(dayNumber: n)
+            var w = PlanWriter()
+            w.date(d)
+            var v = PlanWriter()
+            v.string(d.iso)
+            XCTAssertEqual(w.out, v.out, d.iso)
+        }
+        for i in [0, 5, 9, 10, 99, 100, 999, 1000, -1, -100, 123_456_789, Int.min, Int.max] {
+            var w = PlanWriter()
+            w.int(i)
+            XCTAssertEqual(String(decoding: w.out, as: UTF8.self), String(i))
+        }
+        // Strings: an escape at every offset of a longer string.
+        for special in ["\"", "\\", "\u{1}", "\u{7F}", "\n", "\t"] {
+            for k in 0..<20 {
+                let text = String(repeating: "中", count: k / 3) + String(repeating: "x", count: k % 5) + special + "尾巴"
+                var w = PlanWriter()
+                w.string(text)
+                let back = try? PlanJSON.decode(Array("{\"formatVersion\":1,\"title\":".utf8) + w.out
+                                                 + Array(",\"chapters\":[],\"tasks\":[]}".utf8), file: "p")
+                XCTAssertEqual(back?.title, text)
+                XCTAssertFalse(Array(text.utf8).withUnsafeBufferPointer { PlanWriter.isClean($0) })
+            }
+        }
+        XCTAssertTrue(Array("任务 plain ascii and 中文 ~ € 😀".utf8).withUnsafeBufferPointer { PlanWriter.isClean($0) })
+    }
 }

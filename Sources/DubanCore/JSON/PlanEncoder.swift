@@ -4,9 +4,30 @@ extension PlanJSON {
     /// know follow the known ones in the order they were read.
     public static func encode(_ plan: Plan) -> [UInt8] {
         var w = PlanWriter()
-        w.out.reserveCapacity(256 + plan.tasks.count * 1200)
+        w.out.reserveCapacity(estimatedSize(plan))
         w.plan(plan)
         return w.out
+    }
+
+    /// A little more than the encoded size for plans without unknown keys, so the
+    /// output is written without reallocating (a 200 MB plan otherwise copies itself
+    /// once or twice): the layout's fixed bytes per object plus the strings' bytes.
+    static func estimatedSize(_ plan: Plan) -> Int {
+        var n = 4096
+        for c in plan.chapters {
+            n += 160 + c.id.utf8.count + c.label.utf8.count + c.title.utf8.count + (c.parent?.utf8.count ?? 4)
+                + (c.goal?.utf8.count ?? 0) + (c.mainTasks?.utf8.count ?? 0)
+        }
+        for t in plan.tasks {
+            n += 420 + t.id.utf8.count + (t.number?.utf8.count ?? 0) + (t.chapter?.utf8.count ?? 0) + t.text.utf8.count
+                + t.remarks.utf8.count
+            for l in t.leaders { n += 12 + l.utf8.count }
+            for u in t.leadUnits { n += 12 + u.utf8.count }
+            for u in t.coUnits { n += 12 + u.utf8.count }
+            for e in t.history { n += 150 + e.note.utf8.count + (e.author.map { 24 + $0.utf8.count } ?? 0) }
+        }
+        for u in plan.units { n += 120 + u.name.utf8.count + u.aliases.count * 40 + u.members.count * 40 }
+        return n + n / 64
     }
 
     public static func encodeString(_ plan: Plan) -> String {
@@ -23,17 +44,45 @@ struct PlanWriter {
         out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
-    mutating func indent() {
-        for _ in 0..<depth { out.append(0x20); out.append(0x20) }
+    static let spaces = [UInt8](repeating: 0x20, count: 64)
+
+    @inline(__always) mutating func indent() {
+        let n = 2 * depth
+        if n <= PlanWriter.spaces.count {
+            PlanWriter.spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+        } else {
+            for _ in 0..<depth { out.append(0x20); out.append(0x20) }
+        }
+    }
+
+    /// Whether the bytes need no escaping: no '"', '\\', control byte or DEL. Eight bytes
+    /// at a time (the same SWAR test as the scanner's, plus DEL).
+    @inline(__always) static func isClean(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return true }
+        let n = b.count
+        var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            let q = w ^ 0x2222_2222_2222_2222, s = w ^ 0x5C5C_5C5C_5C5C_5C5C, d = w ^ 0x7F7F_7F7F_7F7F_7F7F
+            if ((q &- ones) & ~q | (s &- ones) & ~s | (d &- ones) & ~d | (w &- 0x2020_2020_2020_2020) & ~w) & highs != 0 {
+                return false
+            }
+            i += 8
+        }
+        while i < n {
+            let c = base[i]
+            if c < 0x20 || c == 0x22 || c == 0x5C || c == 0x7F { return false }
+            i += 1
+        }
+        return true
     }
 
     mutating func string(_ s: String) {
         out.append(0x22)
         var s = s
         s.withUTF8 { b in
-            var clean = true
-            for c in b where c < 0x20 || c == 0x22 || c == 0x5C || c == 0x7F { clean = false; break }
-            if clean { out.append(contentsOf: b); return }
+            if PlanWriter.isClean(b) { out.append(contentsOf: b); return }
             for c in b {
                 switch c {
                 case 0x22: out.append(0x5C); out.append(0x22)
@@ -53,7 +102,30 @@ struct PlanWriter {
         out.append(0x22)
     }
 
-    mutating func int(_ v: Int) { out.append(contentsOf: String(v).utf8) }
+    mutating func int(_ v: Int) {
+        if v >= 0 && v < 1000 {
+            // Progress and years: digits straight into the output.
+            if v >= 100 { out.append(0x30 + UInt8(v / 100)) }
+            if v >= 10 { out.append(0x30 + UInt8(v / 10 % 10)) }
+            out.append(0x30 + UInt8(v % 10))
+            return
+        }
+        out.append(contentsOf: String(v).utf8)
+    }
+
+    /// `"YYYY-MM-DD"`, as `string(d.iso)` writes it, without building the string.
+    mutating func date(_ d: PlanDate) {
+        let (y, m, day) = d.components
+        guard (0...9999).contains(y) else { string(d.iso); return }
+        out.append(0x22)
+        out.append(0x30 + UInt8(y / 1000)); out.append(0x30 + UInt8(y / 100 % 10))
+        out.append(0x30 + UInt8(y / 10 % 10)); out.append(0x30 + UInt8(y % 10))
+        out.append(0x2D)
+        out.append(0x30 + UInt8(m / 10)); out.append(0x30 + UInt8(m % 10))
+        out.append(0x2D)
+        out.append(0x30 + UInt8(day / 10)); out.append(0x30 + UInt8(day % 10))
+        out.append(0x22)
+    }
 
     /// Opens `"key": ` on a new line at the current depth, after a comma unless first.
     mutating func key(_ k: StaticString, first: inout Bool) {
@@ -76,7 +148,7 @@ struct PlanWriter {
     }
 
     mutating func optionalString(_ s: String?) { if let s { string(s) } else { raw("null") } }
-    mutating func optionalDate(_ d: PlanDate?) { if let d { string(d.iso) } else { raw("null") } }
+    mutating func optionalDate(_ d: PlanDate?) { if let d { date(d) } else { raw("null") } }
     mutating func bool(_ b: Bool) { if b { raw("true") } else { raw("false") } }
 
     mutating func stringArray(_ a: [String]) {
@@ -165,7 +237,7 @@ struct PlanWriter {
         key("title", first: &first); string(p.title)
         if let v = p.issuer { key("issuer", first: &first); string(v) }
         if let v = p.documentNumber { key("documentNumber", first: &first); string(v) }
-        if let v = p.issueDate { key("issueDate", first: &first); string(v.iso) }
+        if let v = p.issueDate { key("issueDate", first: &first); date(v) }
         if let v = p.year { key("year", first: &first); int(v) }
         if let v = p.source { key("source", first: &first); string(v) }
         key("chapters", first: &first)
@@ -210,7 +282,7 @@ struct PlanWriter {
         key("coUnits", first: &first); stringArray(t.coUnits)
         key("deadline", first: &first); optionalDate(t.deadline)
         key("deadlineAssumed", first: &first); bool(t.deadlineAssumed)
-        if let s = t.startDate { key("startDate", first: &first); string(s.iso) }
+        if let s = t.startDate { key("startDate", first: &first); date(s) }
         key("status", first: &first); string(t.status.rawValue)
         if t.statusInferred { key("statusInferred", first: &first); bool(true) }
         key("progress", first: &first); int(t.progress)
@@ -218,7 +290,7 @@ struct PlanWriter {
         key("history", first: &first)
         objectArray(t.history) { w, e in
             var first = true
-            w.key("date", first: &first); w.string(e.date.iso)
+            w.key("date", first: &first); w.date(e.date)
             w.key("status", first: &first); w.string(e.status.rawValue)
             w.key("progress", first: &first); w.int(e.progress)
             w.key("note", first: &first); w.string(e.note)

@@ -551,26 +551,21 @@ extension String {
 }
 
 extension Array where Element == UInt8 {
-    /// Whether the bytes contain the needle (a plain scan; needles are short).
+    /// Whether the bytes contain the needle: the C library's memmem (SIMD two-way search),
+    /// which scans a 100k-task plan's haystacks several times faster than a byte loop.
     func containsBytes(_ needle: [UInt8]) -> Bool {
         let n = needle.count
         guard n > 0 else { return true }
         guard n <= count else { return false }
         return withUnsafeBufferPointer { h in
             needle.withUnsafeBufferPointer { nd in
-                let first = nd[0]
-                var i = 0
-                let last = h.count - n
-                while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < n && h[i + k] == nd[k] { k += 1 }
-                        if k == n { return true }
-                    }
-                    i += 1
-                }
-                return false
+                c_memmem(h.baseAddress!, h.count, nd.baseAddress!, n) != nil  // both non-empty here
             }
         }
     }
 }
+
+/// The C library's memmem; Glibc hides it unless _GNU_SOURCE is defined.
+@_silgen_name("memmem")
+func c_memmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int,
+              _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?
