@@ -1,2 +1,274 @@
-// The benchmark (issue 7). Placeholder until it is written.
-print("duban-bench: not written yet")
+// The benchmark of issue 7: `make bench` (swift run -c release duban-bench).
+//
+// Generates plans of 1k, 10k and 100k tasks with the generator into a temporary
+// folder, then measures in one run: open to the first frame, keystrokes, save, report,
+// import, the demo, peak memory (in a child process that only opens the 100k plan),
+// and the baselines `jq length` and python's json.load on the same 100k file.
+// Prints one row per figure with the target and whether it is met.
+import DubanCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+setvbuf(stdout, nil, _IOLBF, 0)
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+
+// The child that measures peak memory: open one plan to its first frame, then exit.
+if arguments.first == "--child-open", arguments.count >= 2 {
+    if arguments.contains("--trace") { traceMemory = true }
+    do { _ = try openPlan(path: arguments[1]) } catch { fputs("\(error)\n", stderr); exit(1) }
+    // VmHWM of this process alone. (ru_maxrss from wait4 would not do: a child started
+    // with posix_spawn shares the parent's memory until exec, and Linux carries that
+    // high-water mark across exec, so it reports the bench's own size.)
+    if let out = option("--report"), let f = fopen(out, "w") {
+        fputs("\(Machine.peakResident)\n", f)
+        fclose(f)
+    }
+    exit(0)
+}
+
+if arguments.contains("--help") || arguments.contains("-h") {
+    print("""
+    usage: duban-bench [--sizes 1000,10000,100000] [--runs N] [--presses N] [--seeds DIR]
+                       [--keep DIR] [--no-baselines] [--no-candidates]
+    Generates plans of each size, measures open, keystrokes, save, report, import, the
+    demo and peak memory, and times jq and python on the largest file in the same run.
+    """)
+    exit(0)
+}
+let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
+let bigRuns = Int(option("--runs") ?? "") ?? 3
+let presses = Int(option("--presses") ?? "") ?? 200
+let seedsDir = option("--seeds") ?? "../shared/seeds"
+let baselines = !arguments.contains("--no-baselines")
+let candidates = !arguments.contains("--no-candidates")
+
+func note(_ s: String) { fputs(s + "\n", stderr) }
+
+// MARK: files
+
+var template = Array((option("--keep") ?? "/tmp/duban-bench-XXXXXX").utf8CString)
+let folder: String
+if option("--keep") != nil {
+    folder = option("--keep")!
+    mkdir(folder, 0o755)
+} else {
+    guard let p = mkdtemp(&template) else { note("cannot make a temporary folder"); exit(1) }
+    folder = String(cString: p)
+}
+
+let loadAtStart = Machine.load
+note("duban-bench: \(Machine.description); load \(loadAtStart); plans in \(folder)")
+
+struct SizeResult {
+    var tasks: Int
+    var bytes = 0
+    var generate = 0.0
+    var open = OpenTimes()
+    var keys = KeyTimes()
+    var save = 0.0
+    var encode = 0.0
+    var report = 0.0
+}
+
+var results: [SizeResult] = []
+var bigPath = ""
+for n in sizes {
+    var r = SizeResult(tasks: n)
+    let path = "\(folder)/plan-\(n).json"
+    note("generating \(n) tasks ...")
+    var bytes: [UInt8] = []
+    r.generate = timed { bytes = PlanJSON.encode(PlanGenerator(tasks: n, seed: 1).generate()) }
+    r.bytes = bytes.count
+    do { try PlanFile.write(bytes, to: path) } catch { note("\(error)"); exit(1) }
+    bytes = []
+    bigPath = path
+
+    let runs = n >= 100_000 ? bigRuns : n >= 10_000 ? 7 : 21
+    note("opening \(n) tasks \(runs)x ...")
+    var opens: [OpenTimes] = []
+    var opened: Opened? = nil
+    for _ in 0..<runs {
+        opened = nil  // free the previous copy first, as a fresh process would have it
+        do {
+            let (t, o) = try openPlan(path: path)
+            opens.append(t)
+            opened = o
+        } catch { note("\(error)"); exit(1) }
+    }
+    r.open = OpenTimes(read: median(opens.map(\.read)), parse: median(opens.map(\.parse)),
+                       index: median(opens.map(\.index)), frame: median(opens.map(\.frame)))
+    let totals = opens.map(\.total)
+    r.open.frame += median(totals) - r.open.total  // keep the parts summing to the median total
+    guard let o = opened else { exit(1) }
+
+    note("keystrokes on \(n) tasks ...")
+    r.keys = keystrokes(o, presses: presses)
+
+    note("save and report on \(n) tasks ...")
+    let s = store(of: o)
+    let saveRuns = n >= 100_000 ? 3 : 7
+    var saves: [Double] = [], encodes: [Double] = [], reports: [Double] = []
+    for _ in 0..<saveRuns {
+        encodes.append(timed { _ = PlanJSON.encode(s.plan) })
+        saves.append(timed { _ = try? PlanFile.save(s.plan, to: "\(folder)/saved-\(n).json") })
+        reports.append(timed { _ = Reports(s).render(by: .unit, overdue: false, format: .table) })
+    }
+    r.save = median(saves); r.encode = median(encodes); r.report = median(reports)
+    results.append(r)
+}
+
+// MARK: import, demo, memory
+
+let seedFiles = (0..<5).compactMap { i -> String? in
+    let names = ["000_112df4394b09fca9.txt", "001_62242f2f62d00f55.txt", "002_a1abf0dc1ca748f1.txt",
+                 "003_49da82af0a8ac836.txt", "004_7787839b41b45836.txt"]
+    let p = "\(seedsDir)/\(names[i])"
+    return access(p, R_OK) == 0 ? p : nil
+}
+note("importing the seed notices ...")
+var imports: [Double] = []
+var importedTasks = 0
+if seedFiles.count == 5 {
+    for _ in 0..<5 {
+        if let (t, k) = importSeeds(seedFiles) { imports.append(t); importedTasks = k }
+    }
+}
+note("opening the demo ...")
+var demos: [OpenTimes] = []
+for _ in 0..<11 { if let t = openDemo() { demos.append(t) } }
+
+note("peak memory: a child opens the \(sizes.last ?? 0)-task plan ...")
+let selfPath = String(cString: realpath(CommandLine.arguments[0], nil) ?? strdup(CommandLine.arguments[0]))
+let peakFile = "\(folder)/peak.txt"
+let child = spawn([selfPath, "--child-open", bigPath, "--report", peakFile])
+let childPeak = Int(Machine.text(peakFile).split(separator: "\n").first ?? "") ?? 0
+unlink(peakFile)
+
+// MARK: baselines
+
+var jqRuns: [Double] = [], pyRuns: [Double] = []
+var jqPeak = 0, pyPeak = 0
+if baselines {
+    note("baselines on \(bigPath): jq length, python json.load (3x each) ...")
+    // Each through a small python wrapper that times the command and reads its peak
+    // memory from RUSAGE_CHILDREN (see above for why wait4's figure would be wrong here;
+    // the wrapper's own ~10 MB is the most it can add).
+    let wrapper = """
+    import resource, subprocess, sys, time
+    t = time.monotonic(); r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); t = time.monotonic() - t
+    print(t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024, r.returncode)
+    """
+    func wrapped(_ argv: [String]) -> (Double, Int)? {
+        let out = "\(folder)/baseline.txt"
+        let cmd = ["python3", "-c", wrapper] + argv
+        let quoted = cmd.map { "'" + $0.replacingAll("'", with: "'\\''") + "'" }.joined(separator: " ")
+        guard spawn(["sh", "-c", quoted + " > '\(out)'"], quiet: false)?.ok == true else { return nil }
+        let f = Machine.text(out).split(separator: " ")
+        unlink(out)
+        guard f.count >= 3, f[2].hasPrefix("0"), let t = Double(f[0]), let m = Int(f[1]) else { return nil }
+        return (t, m)
+    }
+    for _ in 0..<3 {
+        if let (t, m) = wrapped(["jq", "length", bigPath]) { jqRuns.append(t); jqPeak = max(jqPeak, m) }
+        if let (t, m) = wrapped(["python3", "-c", "import json,sys; json.load(open(sys.argv[1]))", bigPath]) {
+            pyRuns.append(t); pyPeak = max(pyPeak, m)
+        }
+    }
+}
+var serialization: Double? = nil, decoder: Double? = nil
+#if canImport(Foundation)
+if candidates {
+    note("candidates on \(bigPath): Foundation JSONSerialization, JSONDecoder (once each) ...")
+    serialization = Candidates.jsonSerialization(path: bigPath)
+    decoder = Candidates.jsonDecoder(path: bigPath)
+}
+#endif
+
+// MARK: the table
+
+func verdict(_ ok: Bool?) -> String { ok.map { $0 ? "met" : "MISSED" } ?? "" }
+var table: [[String]] = []
+func row(_ name: String, _ values: [String], target: String = "", _ ok: Bool? = nil) {
+    table.append([name] + values + [target, verdict(ok)])
+}
+let big = results.last
+let cols = results.map { r -> String in r.tasks >= 1000 && r.tasks % 1000 == 0 ? "\(r.tasks / 1000)k tasks" : "\(r.tasks) tasks" }
+func each(_ f: (SizeResult) -> String) -> [String] { results.map(f) }
+
+row("file size", each { megabytes($0.bytes) })
+row("generate + encode (not a target)", each { seconds($0.generate) })
+row("open: read", each { seconds($0.open.read) })
+row("open: parse", each { seconds($0.open.parse) })
+row("open: indexes + counts + workload", each { seconds($0.open.index) })
+row("open: first frame \(frameWidth)x\(frameHeight)", each { haveFrame ? seconds($0.open.frame) : "TODO: no DubanTUI" })
+let jq = median(jqRuns), py = median(pyRuns)
+let openBig = big?.open.total ?? .nan
+row("open to first frame (total)", each { seconds($0.open.total) },
+    target: "≤ jq/5 (aim jq/10)", jqRuns.isEmpty || !haveFrame ? nil : openBig * 5 <= jq)
+row("open per 1k tasks (linear growth)", each { seconds($0.open.total / Double($0.tasks) * 1000) },
+    target: "not rising with size", results.count >= 2 ? (results.last!.open.total / Double(results.last!.tasks))
+        <= 1.25 * (results[results.count - 2].open.total / Double(results[results.count - 2].tasks)) : nil)
+row("key: move selection (median)", each { haveFrame ? seconds(median($0.keys.move)) : "n/a" },
+    target: "< 2 ms", haveFrame ? (big.map { median($0.keys.move) < 0.002 }) : nil)
+row("key: search, first character (full scan)", each { seconds(median($0.keys.searchFirst)) })
+row("key: search, one more character (within:)", each { seconds(median($0.keys.searchNext)) },
+    target: "< 20 ms", big.map { median($0.keys.searchNext) < 0.020 })
+row("key: status change + all counts (median)", each { seconds(median($0.keys.status)) },
+    target: "< 5 ms", big.map { median($0.keys.status) < 0.005 })
+row("save (encode + atomic write + fsync)", each { seconds($0.save) }, target: "< 0.5 s", big.map { $0.save < 0.5 })
+row("  of which encode", each { seconds($0.encode) })
+row("report by unit (table)", each { seconds($0.report) })
+let peak = child?.ok == true ? childPeak : 0
+row("peak memory, open of the largest plan (child)", results.map { $0.tasks == big?.tasks ? megabytes(peak) : "" },
+    target: "< 2.5 × file", big.map { peak > 0 && Double(peak) < 2.5 * Double($0.bytes) })
+if let b = big, peak > 0 {
+    row("  peak / file size", results.map { $0.tasks == b.tasks ? fixed(Double(peak) / Double(b.bytes), 2) + "×" : "" })
+}
+var lines: [String] = []
+lines.append("| figure | " + cols.joined(separator: " | ") + " | target | |")
+lines.append("|---|" + cols.map { _ in "---:" }.joined(separator: "|") + "|---|---|")
+for r in table { lines.append("| " + r.joined(separator: " | ") + " |") }
+
+lines.append("")
+lines.append("| once per run | time | target | |")
+lines.append("|---|---:|---|---|")
+let imp = median(imports)
+lines.append("| import of the five seed notices (\(importedTasks) tasks) | \(imports.isEmpty ? "n/a (no DubanImport or seeds)" : seconds(imp)) | | |")
+let demo = median(demos.map(\.total))
+lines.append("| demo (import built-in notice + open) to first frame | \(demos.isEmpty ? "n/a" : seconds(demo)) | < 50 ms | \(verdict(demos.isEmpty || !haveFrame ? nil : demo < 0.050)) |")
+if let b = big {
+    let name = "\(b.tasks / 1000)k"
+    lines.append("| baseline `jq length` on the \(name) file (median of \(jqRuns.count)) | \(jqRuns.isEmpty ? "n/a" : seconds(jq)) (peak \(megabytes(jqPeak))) | | |")
+    lines.append("| baseline python `json.load` on the \(name) file (median of \(pyRuns.count)) | \(pyRuns.isEmpty ? "n/a" : seconds(py)) (peak \(megabytes(pyPeak))) | | |")
+    lines.append("| jq / duban open to first frame | \(jqRuns.isEmpty ? "n/a" : fixed(jq / openBig, 1) + "×") | ≥ 5× (aim 10×) | \(verdict(jqRuns.isEmpty || !haveFrame ? nil : jq / openBig >= 5)) |")
+    lines.append("| python / duban open to first frame | \(pyRuns.isEmpty ? "n/a" : fixed(py / openBig, 1) + "×") | | |")
+    if let t = serialization { lines.append("| candidate: Foundation JSONSerialization parse only (\(name)) | \(seconds(t)) | | |") }
+    if let t = decoder { lines.append("| candidate: Foundation JSONDecoder into Codable mirrors (\(name)) | \(seconds(t)) | | |") }
+}
+print("")
+print("Machine: \(Machine.description); load average \(loadAtStart) at start, \(Machine.load) at end.")
+print("Release build, as of \(benchAsOf.iso); medians (open: \(bigRuns) runs at 100k, 7 at 10k, 21 at 1k; keys: \(presses) presses each way).")
+if !haveFrame { print("TODO: built without DubanTUI, so the first frame is not measured and keystrokes are store-only.") }
+print("")
+for l in lines { print(l) }
+if let b = big {
+    print("")
+    print("Search words (hits at \(b.tasks) tasks): " + b.keys.searchHits.joined(separator: ", ")
+          + "; task list length when moving: \(b.keys.listLength).")
+}
+
+if option("--keep") == nil {
+    for r in results {
+        unlink("\(folder)/plan-\(r.tasks).json"); unlink("\(folder)/saved-\(r.tasks).json")
+        unlink("\(folder)/saved-\(r.tasks).json.bak")
+    }
+    rmdir(folder)
+}

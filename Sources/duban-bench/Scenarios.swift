@@ -1,0 +1,171 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import DubanCore
+#if canImport(DubanTUI)
+import DubanTUI
+#endif
+#if canImport(DubanImport)
+import DubanImport
+#endif
+
+let benchAsOf = PlanDate(year: 2020, month: 9, day: 1)!
+/// `--child-open PATH --trace`: print resident memory after each part of the open.
+nonisolated(unsafe) var traceMemory = false
+func trace(_ what: String) {
+    if traceMemory { fputs("\(what): VmRSS \(Machine.field("/proc/self/status", "VmRSS") ?? "?"), VmHWM \(Machine.field("/proc/self/status", "VmHWM") ?? "?")\n", stderr) }
+}
+let frameWidth = 200, frameHeight = 60
+
+#if canImport(DubanTUI)
+let haveFrame = true
+/// An opened plan: the dashboard's state, as the real loop holds it.
+typealias Opened = DashboardState
+func store(of o: Opened) -> PlanStore { o.store }
+#else
+let haveFrame = false
+typealias Opened = PlanStore
+func store(of o: Opened) -> PlanStore { o }
+#endif
+
+/// The parts of one open: read, parse, build the store (every index, count and the
+/// workload) and draw the first frame into the in-memory screen.
+struct OpenTimes {
+    var read = 0.0, parse = 0.0, index = 0.0, frame = 0.0
+    var total: Double { read + parse + index + frame }
+}
+
+/// Opens a plan file the way `duban PLAN.json` does, timing each part.
+func openPlan(path: String) throws -> (OpenTimes, Opened) {
+    var t = OpenTimes()
+    var plan: Plan
+    do {
+        // As PlanFile.load: the bytes live only until the plan is decoded.
+        var t0 = now()
+        let bytes = try PlanFile.read(path: path)
+        t.read = now() - t0
+        trace("read")
+        t0 = now()
+        plan = try PlanJSON.decode(bytes, file: path)
+        t.parse = now() - t0
+        trace("parsed")
+    }
+    return try openDecoded(plan, times: t)
+}
+
+func openDecoded(_ plan: Plan, times: OpenTimes = OpenTimes()) throws -> (OpenTimes, Opened) {
+    var t = times
+    var t0 = now()
+    #if canImport(DubanTUI)
+    let dashboard = Dashboard(plan: plan, options: DashboardOptions(asOf: benchAsOf, environment: [:]),
+                              saver: { _, _ in })
+    let state = dashboard.state
+    t.index = now() - t0
+    trace("store and dashboard")
+    t0 = now()
+    state.resize(width: frameWidth, height: frameHeight)
+    let canvas = Renderer.render(state)
+    t.frame = now() - t0
+    trace("first frame")
+    precondition(canvas.width == frameWidth && canvas.height == frameHeight)
+    return (t, state)
+    #else
+    let s = PlanStore(plan: plan, rules: Rules(asOf: benchAsOf))
+    _ = s.unitWorkload(sortedBy: .led)
+    t.index = now() - t0
+    t.frame = 0  // TODO: no DubanTUI in this build: the first frame is not measured.
+    return (t, s)
+    #endif
+}
+
+/// Medians of keystrokes on an opened plan, each with the frame redrawn after it.
+struct KeyTimes {
+    var move = [Double](), searchFirst = [Double](), searchNext = [Double](), status = [Double]()
+    var listLength = 0
+    var searchHits: [String] = []
+}
+
+let searchWords = ["市发展改革委", "高新区管委会", "质量强市", "滕敏", "生态环境分局", "基础设施"]
+
+func keystrokes(_ o: Opened, presses: Int) -> KeyTimes {
+    var k = KeyTimes()
+    #if canImport(DubanTUI)
+    let s = o
+    func press(_ key: Key) -> Double {
+        timed {
+            _ = s.handle(.key(key))
+            _ = Renderer.render(s)
+        }
+    }
+    k.listLength = s.taskList.count
+    let steps = max(1, min(presses, k.listLength - 1))
+    for _ in 0..<steps { k.move.append(press(.down)) }
+    for _ in 0..<steps { k.move.append(press(.up)) }
+    for word in searchWords {
+        _ = press(.char("/"))
+        for (i, c) in word.enumerated() {
+            let t = press(.char(c))
+            if i == 0 { k.searchFirst.append(t) } else { k.searchNext.append(t) }
+        }
+        k.searchHits.append("\(word):\(s.taskList.count)")
+        _ = press(.escape)
+    }
+    let before = s.store.revision
+    for _ in 0..<presses { k.status.append(press(.char("s"))) }
+    precondition(s.store.revision == before + presses, "every s changed a status")
+    #else
+    let st = o
+    k.listLength = st.taskCount
+    for word in searchWords {
+        var previous: [Int]? = nil
+        var text = ""
+        for (i, c) in word.enumerated() {
+            text.append(c)
+            var result: [Int] = []
+            let t = timed { result = st.query(TaskFilter(text: text), within: previous) }
+            previous = result
+            if i == 0 { k.searchFirst.append(t) } else { k.searchNext.append(t) }
+        }
+        k.searchHits.append("\(word):\(previous?.count ?? 0)")
+    }
+    var r = Xoshiro256(seed: 3)
+    for _ in 0..<presses {
+        let i = r.below(st.taskCount)
+        let t = st.task(at: i)
+        k.status.append(timed { _ = try? st.apply(Edit(taskID: t.id, command: .setStatus(t.status.next), date: benchAsOf)) })
+    }
+    #endif
+    return k
+}
+
+/// The five seed notices through the importer, once; nil without DubanImport.
+func importSeeds(_ paths: [String]) -> (seconds: Double, tasks: Int)? {
+    #if canImport(DubanImport)
+    var tasks = 0
+    let t = timed {
+        for p in paths {
+            if let r = try? NoticeImporter(options: ImportOptions(useUserAliasFile: false)).importNotice(path: p) {
+                tasks += r.plan.tasks.count
+            }
+        }
+    }
+    return (t, tasks)
+    #else
+    return nil
+    #endif
+}
+
+/// The built-in demo to its first frame; nil without DubanImport.
+func openDemo() -> OpenTimes? {
+    #if canImport(DubanImport)
+    let t0 = now()
+    let plan = NoticeImporter.demoPlan()
+    let importTime = now() - t0
+    guard let (t, _) = try? openDecoded(plan, times: OpenTimes(read: 0, parse: importTime)) else { return nil }
+    return t
+    #else
+    return nil
+    #endif
+}

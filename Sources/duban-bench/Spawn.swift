@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One run of another program: wall time, peak memory (ru_maxrss of the child) and
+/// exit status. Standard output goes to /dev/null; the child's own start-up is part of
+/// the time, as it is for anyone who types the command.
+struct ChildRun {
+    var seconds: Double
+    var peakResident: Int
+    var status: Int32
+    var ok: Bool { status == 0 }
+}
+
+func spawn(_ argv: [String], quiet: Bool = true) -> ChildRun? {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    if quiet { posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0) }
+    let cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+    defer { for p in cargs { free(p) } }
+    var pid: pid_t = 0
+    let t0 = now()
+    guard posix_spawnp(&pid, argv[0], &actions, nil, cargs, environ) == 0 else { return nil }
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 {
+        if errno != EINTR { return nil }
+    }
+    let t = now() - t0
+    let exited = (status & 0x7f) == 0
+    return ChildRun(seconds: t, peakResident: Int(usage.ru_maxrss) * 1024,
+                    status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f))
+}
+
+/// Whether a program is on PATH.
+func onPath(_ name: String) -> Bool {
+    spawn(["sh", "-c", "command -v \(name)"])?.ok ?? false
+}
