@@ -57,26 +57,27 @@ final class FastPathTests: XCTestCase {
         }
     }
 
-    /// The original cycle search, kept as the reference.
-    func referenceFirstCycle(_ chapters: [Chapter]) -> Int? {
-        var parentOf: [String: String] = [:]
-        for c in chapters { if let p = c.parent { parentOf[c.id] = p } }
-        for (i, c) in chapters.enumerated() {
-            var seen: Set<String> = [c.id]
-            var p = c.parent
+    /// The definition, slowly: a chapter is on a loop when following parent links (an id
+    /// stands for the last chapter with it) from it comes back to it; each loop is reported
+    /// once, by its first chapter.
+    func referenceCycles(_ chapters: [Chapter]) -> [Int] {
+        var node: [String: Int] = [:]
+        for (i, c) in chapters.enumerated() { node[c.id] = i }
+        func up(_ i: Int) -> Int? { chapters[i].parent.flatMap { node[$0] } }
+        var firsts = Set<Int>()
+        for i in chapters.indices {
+            var members = [i]
+            var x = up(i)
             var steps = 0
-            while let x = p, steps <= chapters.count {
-                if !seen.insert(x).inserted { return x == c.id ? i : nil }
-                p = parentOf[x]
-                steps += 1
-            }
+            while let y = x, y != i, steps < chapters.count { members.append(y); x = up(y); steps += 1 }
+            if x == i { firsts.insert(members.min() ?? i) }
         }
-        return nil
+        return firsts.sorted()
     }
 
-    func testCycleSearchAgreesWithTheReference() {
+    func testCycleSearchAgreesWithTheDefinition() {
         var r = Xoshiro256(seed: 99)
-        var found = 0
+        var found = 0, leadingIn = 0
         for _ in 0..<3000 {
             let n = 1 + r.below(9)
             let ids = (0..<n).map { _ in "c\(r.below(n + 1))" }  // duplicates on purpose
@@ -85,11 +86,22 @@ final class FastPathTests: XCTestCase {
                 return Chapter(id: id, label: "", title: "", parent: p)
             }
             let d = PlanDecoder(JSONScanner(UnsafeBufferPointer(start: nil, count: 0)), file: "x")
-            let expected = referenceFirstCycle(chapters)
-            XCTAssertEqual(d.firstCycle(chapters), expected, "\(chapters.map { ($0.id, $0.parent ?? "-") })")
-            if expected != nil { found += 1 }
+            let expected = referenceCycles(chapters)
+            XCTAssertEqual(d.cycles(chapters), expected, "\(chapters.map { ($0.id, $0.parent ?? "-") })")
+            if !expected.isEmpty { found += 1 }
+            // a loop reached first through a chapter that only leads into it
+            if let first = expected.first, first > 0 { leadingIn += 1 }
         }
         XCTAssertGreaterThan(found, 100)
+        XCTAssertGreaterThan(leadingIn, 10, "the cases the earlier search missed are covered")
+    }
+
+    func testLoopEnteredFromOutsideIsStillReported() {
+        // a -> b -> c -> b: a only leads into the loop b <-> c, which is reported at b.
+        let text = #"{"formatVersion":1,"title":"T","chapters":[{"id":"a","parent":"b"},{"id":"b","parent":"c"},{"id":"c","parent":"b"}],"tasks":[]}"#
+        XCTAssertThrowsError(try PlanJSON.decode(Array(text.utf8), file: "p.json")) { e in
+            XCTAssertEqual((e as? PlanLoadError)?.problems.map(\.path), ["chapters[1].parent"])
+        }
     }
 
     func testScannerFastPathsKeepTheirVerdicts() throws {

@@ -358,7 +358,7 @@ struct PlanDecoder {
                 problem(chapterParentAt[i], "chapters[\(i)].parent", "no chapter has the id \"\(p)\"")
             }
         }
-        if let cyc = firstCycle(plan.chapters) {
+        for cyc in cycles(plan.chapters) {
             problem(chapterParentAt[cyc], "chapters[\(cyc)].parent", "chapter \"\(plan.chapters[cyc].id)\" is its own ancestor")
         }
         for (i, t) in plan.tasks.enumerated() {
@@ -370,36 +370,33 @@ struct PlanDecoder {
         return plan
     }
 
-    /// The first chapter (in order) that is its own ancestor; nil when there is none, or
-    /// when the first chapter found to lead into a loop is not on it. Ids are numbered
-    /// (an id stands for the last chapter with it) and the walk marks indexes with the chapter it started from, so no Set is built
-    /// per chapter: one pass costs two lookups per chapter instead of a dozen hashes.
-    func firstCycle(_ chapters: [Chapter]) -> Int? {
+    /// For every loop in the chapters' parent links, the first chapter (in order) on it.
+    /// Linear: each chapter is walked once, marking the chapters on the current path; a
+    /// walk that meets its own path has found a loop, one that meets an earlier walk's
+    /// chapters or an unknown parent has not. A chapter leading into a loop without being
+    /// on it is not reported; the loop's own chapters are.
+    func cycles(_ chapters: [Chapter]) -> [Int] {
         var node: [String: Int] = Dictionary(minimumCapacity: chapters.count)
         for (i, c) in chapters.enumerated() { node[c.id] = i }
-        // parentOf[id], set by the last chapter with the id that has a parent: a chapter
-        // node, or -1 for none and for an id no chapter has (after such an id the walk
-        // stops without a repeat, as it would after one more step).
-        var next = [Int](repeating: -1, count: chapters.count)
-        for c in chapters {
-            if let p = c.parent, let me = node[c.id] { next[me] = node[p] ?? -1 }
-        }
-        var seenBy = [Int](repeating: -1, count: chapters.count)
-        for (i, c) in chapters.enumerated() {
-            guard let me = node[c.id], let p = c.parent else { continue }
-            seenBy[me] = i
-            guard var x = node[p] else { continue }  // an unknown id: one step, then the end
-            var steps = 0
-            while steps <= chapters.count {
-                if seenBy[x] == i { return x == me ? i : nil }
-                seenBy[x] = i
-                steps += 1
-                if next[x] < 0 { break }
-                guard steps <= chapters.count else { break }
-                x = next[x]
+        let parent = chapters.map { c in c.parent.flatMap { node[$0] } ?? -1 }
+        // 0: not walked, 1: on the current walk, 2: finished
+        var state = [UInt8](repeating: 0, count: chapters.count)
+        var found: [Int] = []
+        var path: [Int] = []
+        for start in chapters.indices where state[start] == 0 {
+            path.removeAll(keepingCapacity: true)
+            var x = start
+            while x >= 0 && state[x] == 0 {
+                state[x] = 1
+                path.append(x)
+                x = parent[x]
             }
+            if x >= 0 && state[x] == 1, let k = path.firstIndex(of: x) {
+                found.append(path[k...].min() ?? x)
+            }
+            for y in path { state[y] = 2 }
         }
-        return nil
+        return found.sorted()
     }
 
     mutating func array(_ path: @autoclosure () -> String, _ element: (inout PlanDecoder, Int) throws -> Void) throws {
