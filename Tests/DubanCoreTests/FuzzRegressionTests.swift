@@ -51,7 +51,7 @@ final class FuzzRegressionTests: XCTestCase {
             let bytes = try PlanFile.read(path: path)
             let contents = JournalContents(bytes, path: path)
             XCTAssertLessThanOrEqual(contents.goodLength, bytes.count, path)
-            for note in contents.notes { XCTAssertTrue(note.hasPrefix(path + ":"), note) }
+            for note in contents.notes { XCTAssertTrue(note.text.hasPrefix(path + ":"), note.text) }
             let entries = contents.pending(plan: ContentHash(size: -1, fnv: 0), path: path)?.entries ?? []
             for e in entries {
                 let back = JournalLine.entry(e).bytes.dropLast().withUnsafeBufferPointer { JournalLine.parse($0, number: e.line, file: path) }

@@ -240,6 +240,17 @@ final class JournalTests: XCTestCase {
         XCTAssertEqual(journalText().split(separator: "\n").count, 2)
     }
 
+    func testDamageBeforeTheLastSaveDoesNotMatter() throws {
+        let plan = try PlanFile.read(path: planPath)
+        let text = String(decoding: JournalLine.header(plan: "plan.json", base: ContentHash(Array("old".utf8)), started: 0).bytes, as: UTF8.self)
+            + "damaged line\n"
+            + String(decoding: JournalLine.saving(ContentHash(plan), time: 0).bytes, as: UTF8.self)
+        FileManagerless.write(Journal.path(forPlan: planPath), text)
+        XCTAssertEqual(Journal.status(planPath: planPath), .clear)
+        let (_, journal, _) = try session()
+        XCTAssertNil(journal.found)
+    }
+
     func testUndoingAnEditSavedEarlierReplaysExactly() throws {
         var seen: Plan
         do {

@@ -71,3 +71,23 @@ final class ReliabilityPermissionTests: XCTestCase {
         XCTAssertFalse(PlanFile.isWritable(path: "/proc/duban-test.json"))
     }
 }
+
+extension ReliabilityPermissionTests {
+    func testSavingThroughASymbolicLinkUpdatesItsTargetAndKeepsTheLink() throws {
+        mkdir(dir + "/shared", 0o755)
+        let real = dir + "/shared/plan.json"
+        try PlanFile.save(Fixture.plan, to: real)
+        chmod(real, 0o660)
+        let link = dir + "/plan.json"
+        symlink("shared/plan.json", link)
+        var p = Fixture.plan
+        p.title = "经由链接保存"
+        try PlanFile.save(p, to: link, expecting: PlanFile.stamp(path: link))
+        var st = stat()
+        lstat(link, &st)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFLNK, "still a link")
+        XCTAssertEqual(try PlanFile.load(path: real).title, "经由链接保存")
+        XCTAssertEqual(mode(real), 0o660)
+        XCTAssertEqual(try PlanFile.load(path: real + ".bak"), Fixture.plan, "the backup sits beside the real file")
+    }
+}

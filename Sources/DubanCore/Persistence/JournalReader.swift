@@ -20,10 +20,11 @@ struct JournalContents {
     var header: (plan: String, base: ContentHash, started: Int)?
     /// Entries and saving markers after the header, in order.
     var lines: [JournalLine] = []
-    var notes: [String] = []
-    /// Lines skipped for damage (not counting a torn last line, which was never finished
-    /// and so never shown as done).
-    var damaged = 0
+    /// What could not be read, each with the count of `lines` read before it.
+    var notes: [(at: Int, text: String)] = []
+    /// Where lines were skipped for damage, as in `notes` (a torn last line is not
+    /// counted: it was never finished, so never shown as done).
+    var damagedAt: [Int] = []
     /// Bytes up to the end of the last complete, readable line: appending resumes there.
     var goodLength = 0
 
@@ -43,7 +44,7 @@ struct JournalContents {
                 let next = complete ? end + 1 : end
                 defer { start = next }
                 if !complete {
-                    notes.append("\(path):\(number): the last line was cut short (the program was stopped while writing it); ignored")
+                    notes.append((lines.count, "\(path):\(number): the last line was cut short (the program was stopped while writing it); ignored"))
                     break
                 }
                 if line.isEmpty || line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) {
@@ -56,19 +57,19 @@ struct JournalContents {
                         if header == nil && lines.isEmpty {
                             header = (plan, base, started)
                         } else {
-                            notes.append("\(path):\(number):1: a second journal header; ignored")
-                            damaged += 1
+                            notes.append((lines.count, "\(path):\(number):1: a second journal header; ignored"))
+                            damagedAt.append(lines.count)
                         }
                     } else if header == nil {
-                        notes.append("\(path):\(number):1: an entry before the journal header; ignored")
-                        damaged += 1
+                        notes.append((lines.count, "\(path):\(number):1: an entry before the journal header; ignored"))
+                        damagedAt.append(lines.count)
                     } else {
                         lines.append(l)
                     }
                     goodLength = next
                 case .failure(let e):
-                    notes.append("\(path):\(number):\(e.column): \(e.message); line skipped")
-                    damaged += 1
+                    notes.append((lines.count, "\(path):\(number):\(e.column): \(e.message); line skipped"))
+                    damagedAt.append(lines.count)
                     goodLength = next
                 }
             }
@@ -80,8 +81,8 @@ struct JournalContents {
     /// the plan changed on disk: every entry is pending, to be merged.
     func pending(plan: ContentHash, path: String) -> JournalPending? {
         guard let header else {
-            if damaged == 0 { return nil }
-            return JournalPending(journalPath: path, entries: [], baseMatches: false, notes: notes, started: 0)
+            if damagedAt.isEmpty { return nil }
+            return JournalPending(journalPath: path, entries: [], baseMatches: false, notes: notes.map(\.text), started: 0)
         }
         var after = -1
         if header.base == plan { after = 0 }
@@ -91,8 +92,9 @@ struct JournalContents {
         let matches = after >= 0
         let from = max(after, 0)
         let entries: [JournalEntry] = lines[from...].compactMap { if case .entry(let e) = $0 { return e } else { return nil } }
-        if entries.isEmpty && damaged == 0 { return nil }
-        return JournalPending(journalPath: path, entries: entries, baseMatches: matches, notes: notes,
-                              started: header.started)
+        // Damage before the version on disk was saved over does not matter any more.
+        if entries.isEmpty && !damagedAt.contains(where: { $0 >= from }) { return nil }
+        return JournalPending(journalPath: path, entries: entries, baseMatches: matches,
+                              notes: notes.filter { $0.at >= from }.map(\.text), started: header.started)
     }
 }

@@ -160,7 +160,8 @@ public enum PlanFile {
         try write(bytes, to: path, expecting: expecting, backup: backup, faults: .none)
     }
 
-    static func write(_ bytes: [UInt8], to path: String, expecting: FileStamp?, backup: Bool, faults: Faults) throws -> FileStamp? {
+    static func write(_ bytes: [UInt8], to given: String, expecting: FileStamp?, backup: Bool, faults: Faults) throws -> FileStamp? {
+        let path = target(of: given)
         if let expecting, let now = stamp(path: path), now != expecting {
             throw FileError.changedOnDisk(path: path)
         }
@@ -216,6 +217,16 @@ public enum PlanFile {
         if dfd >= 0 { fsync(dfd); close(dfd) }
         removeStaleTemporaries(of: path)
         return stamp(path: path)
+    }
+
+    /// The file a save must replace: for a symbolic link, the file it points to (renaming
+    /// over the link would turn it into a file and leave its target behind); otherwise
+    /// the path itself.
+    static func target(of path: String) -> String {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK, let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     /// Removes what saves of this file killed before their rename left behind: the
