@@ -401,6 +401,23 @@ final class JournalTests: XCTestCase {
                        .pending(count: 1, inUse: true, journal: Journal.path(forPlan: other)))
     }
 
+    func testAFailedSaveAsLeavesNothingBehindAndKeepsTheJournal() throws {
+        let (store, journal, _) = try session()
+        try journal.apply(edit("t1", .setProgress(20)), to: store)
+        let target = dir + "/no/such/folder/plan.json"
+        XCTAssertThrowsError(try journal.save(store.plan, to: target))
+        XCTAssertEqual(journal.planPath, planPath)
+        XCTAssertEqual(journal.unsavedCount, 1)
+        XCTAssertEqual(Journal.status(planPath: planPath),
+                       .pending(count: 1, inUse: true, journal: Journal.path(forPlan: planPath)))
+        // The new file's folder is fine but the file cannot be replaced: a folder in its way.
+        mkdir(dir + "/taken.json", 0o755)
+        XCTAssertThrowsError(try journal.save(store.plan, to: dir + "/taken.json"))
+        XCTAssertEqual(access(dir + "/taken.json.journal", F_OK), -1, "no empty journal left")
+        try journal.apply(edit("t1", .setProgress(21)), to: store)
+        XCTAssertEqual(journal.unsavedCount, 2)
+    }
+
     func testQuittingWithoutSavingSetsTheJournalAside() throws {
         let (store, journal, _) = try session()
         try journal.apply(edit("t1", .setProgress(20)), to: store)

@@ -296,6 +296,9 @@ public final class Journal {
         do {
             stamp = try PlanFile.write(bytes, to: newPath, expecting: expecting, backup: true)
         } catch {
+            // Leave no empty journal behind for a file that was not written.
+            var st = stat()
+            if fstat(nfd, &st) == 0, st.st_size == 0 { unlink(newJournal) }
             Glibc.close(nfd)
             throw error
         }
