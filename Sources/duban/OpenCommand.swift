@@ -49,7 +49,7 @@ struct OpenCommand: ParsableCommand {
                 suggested = path
             }
         } else {
-            loaded = DemoPlan.make()
+            loaded = NoticeImporter.demoPlan()
         }
         var stamp = savePath.flatMap { PlanFile.stamp(path: $0) }
         let openedPath = savePath
