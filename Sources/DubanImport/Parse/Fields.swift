@@ -52,7 +52,10 @@ enum FieldLabels {
 
     /// A label at `start` of a folded line, followed by optional spaces and a colon.
     /// Returns the kind and the index where the value starts.
+    static let firstCharacters: Set<Character> = Set(table.compactMap { $0.0.first } + ["【", "["])
+
     static func label(in f: [Character], at start: Int = 0) -> (FieldKind, Int)? {
+        guard start < f.count, firstCharacters.contains(f[start]) else { return nil }
         var s = start
         var bracket: Character? = nil
         if s < f.count, f[s] == "【" || f[s] == "[" { bracket = f[s] == "【" ? "】" : "]"; s += 1 }

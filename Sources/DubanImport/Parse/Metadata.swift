@@ -33,7 +33,7 @@ enum Metadata {
             if Headings.marker(f) != nil { continue }
             let s = String(f)
             var score = 0
-            if s.contains("关于") && (s.hasSuffix("通知") || s.hasSuffix("通报") || s.hasSuffix("意见") || s.hasSuffix("方案") || s.hasSuffix("决定") || s.hasSuffix("批复")) { score = 3 }
+            if s.includes("关于") && (s.hasSuffix("通知") || s.hasSuffix("通报") || s.hasSuffix("意见") || s.hasSuffix("方案") || s.hasSuffix("决定") || s.hasSuffix("批复")) { score = 3 }
             else if titleEndings.contains(where: { s.hasSuffix($0) }) && !s.hasSuffix(":") { score = 2 }
             if score > (best?.0 ?? 0) { best = (score, l) }
             if score == 3 { break }
@@ -96,7 +96,7 @@ enum Metadata {
         if m.year == nil {
             for l in lines where l.number < limit && l.folded.count <= 40 && !PageChrome.isChrome(l) {
                 let s = l.foldedString
-                if s.contains("重点工作") || s.contains("重点任务") || s.contains("工作要点"), let y = yearIn(s) { m.year = y; break }
+                if s.includes("重点工作") || s.includes("重点任务") || s.includes("工作要点"), let y = yearIn(s) { m.year = y; break }
             }
         }
         if m.year == nil, let n = m.documentNumber { m.year = yearIn(n, marker: false) }

@@ -192,7 +192,7 @@ enum Appendix {
             var f = l.folded
             if let m = Headings.marker(f) { f = Array(f[m.titleStart...]) }
             let s = String(f).trimmed(extra: [":", "。"])
-            guard s.hasSuffix("名单"), s.contains("成员") || s.contains("组成") else { i += 1; continue }
+            guard s.hasSuffix("名单"), s.includes("成员") || s.includes("组成") else { i += 1; continue }
             // The members: the next non-blank lines that are unit lists.
             var members: [String] = []
             var j = i + 1

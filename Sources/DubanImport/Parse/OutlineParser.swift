@@ -211,11 +211,21 @@ struct OutlineParser {
         }
         // Sibling rule: a leaf item among task siblings of its kind is a task, even without its own lines.
         var missingLines = Set<Int>()
+        // Siblings of the same kind under the same parent, with each node's place among them.
+        var listIndex: [String: Int] = [:]
+        var lists: [[Int]] = []
+        var place = [(list: Int, pos: Int)](repeating: (0, 0), count: nodes.count)
+        for i in nodes.indices {
+            let k = "\(nodes[i].parent ?? -1):\(nodes[i].kind.rawValue)"
+            let li: Int
+            if let x = listIndex[k] { li = x } else { li = lists.count; listIndex[k] = li; lists.append([]) }
+            place[i] = (li, lists[li].count)
+            lists[li].append(i)
+        }
         for i in nodes.indices where !nodes[i].isTask && nodes[i].children.isEmpty {
             let n = nodes[i]
-            let siblings: [Int] = (n.parent.map { nodes[$0].children } ?? nodes.indices.filter { nodes[$0].parent == nil })
-                .filter { nodes[$0].kind == n.kind }
-            guard let pos = siblings.firstIndex(of: i) else { continue }
+            let siblings = lists[place[i].list]
+            let pos = place[i].pos
             let prevIsTask = pos > 0 && nodes[siblings[pos - 1]].isTask && nodes[siblings[pos - 1]].value + 1 == n.value
             let nextIsTask = pos + 1 < siblings.count && nodes[siblings[pos + 1]].isTask && nodes[siblings[pos + 1]].value == n.value + 1
             guard prevIsTask || nextIsTask else { continue }

@@ -19,6 +19,7 @@ struct TableParser {
     }
 
     static func column(for name: String) -> Column? {
+        if name.utf8.count > 64 { return nil }
         let s = Lines.fold(name).withoutSpaces
         if s.isEmpty || s.count > 16 { return nil }
         switch s {
@@ -27,10 +28,10 @@ struct TableParser {
         default: break
         }
         if s.hasSuffix("领导") { return .leaders }
-        if s.contains("牵头") && (s.hasSuffix("单位") || s.hasSuffix("部门")) { return .lead }
+        if s.includes("牵头") && (s.hasSuffix("单位") || s.hasSuffix("部门")) { return .lead }
         if s.hasPrefix("协同") || s.hasPrefix("配合") || s.hasPrefix("协办") || s.hasPrefix("参与") { return s.hasSuffix("单位") || s.hasSuffix("部门") ? .co : nil }
         if s.hasSuffix("责任单位") || s.hasSuffix("责任部门") || s == "责任主体" || s == "承办单位" { return .units }
-        if s.contains("时限") || s == "完成时间" || s == "时间节点" || s == "完成期限" { return .deadline }
+        if s.includes("时限") || s == "完成时间" || s == "时间节点" || s == "完成期限" { return .deadline }
         if s.hasSuffix("完成情况") || s.hasSuffix("进展情况") || s.hasSuffix("推进情况") || s.hasSuffix("落实情况") { return .completion }
         if s == "年度目标" || s == "目标" || s == "工作目标" { return .goal }
         if s.hasSuffix("任务") || s.hasSuffix("工作") || s == "工作内容" || s == "具体内容" || s == "内容" || s.hasSuffix("事项") || s.hasSuffix("措施") || s == "目标与任务" || s == "任务名称" || s == "项目名称" {
@@ -47,7 +48,7 @@ struct TableParser {
             let l = lines[i]
             if l.isBlank { i += 1; continue }
             // One line, cells split by tabs or wide spaces.
-            let cells = splitRowLine(l.string)
+            let cells = l.text.count <= 120 ? splitRowLine(l.string) : []
             if cells.count >= 3 {
                 let cols = cells.map { column(for: $0) }
                 if cols.allSatisfy({ $0 != nil }) {
@@ -76,7 +77,7 @@ struct TableParser {
     }
 
     static func splitRowLine(_ s: String) -> [String] {
-        if s.contains("\t") { return s.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmed() } }
+        if s.includes("\t") { return s.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmed() } }
         // Two or more spaces (ASCII or ideographic) between cells.
         var cells: [String] = []
         var cur = ""

@@ -12,10 +12,10 @@ enum StatusInference {
     static func infer(_ text: String) -> TaskStatus {
         let t = Lines.fold(text).withoutSpaces
         if t.isEmpty { return .notStarted }
-        if lagging.contains(where: { t.contains($0) }) { return .lagging }
+        if lagging.contains(where: { t.includes($0) }) { return .lagging }
         // 初步完成 / 基本完成 say "not yet": check them before the done words they contain.
-        if inProgress.contains(where: { t.contains($0) }) { return .inProgress }
-        if done.contains(where: { t.contains($0) }) { return .done }
+        if inProgress.contains(where: { t.includes($0) }) { return .inProgress }
+        if done.contains(where: { t.includes($0) }) { return .done }
         return .inProgress
     }
 }

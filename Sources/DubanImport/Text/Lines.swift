@@ -136,3 +136,29 @@ extension String {
     /// Removes every space inside the string (for numbers split by spaces and unit names).
     var withoutSpaces: String { String(filter { !Lines.isSpace($0) }) }
 }
+
+extension String {
+    /// Whether `p` occurs in the string: a byte search over UTF-8 (Foundation's `contains`
+    /// folds character clusters and is many times slower on long texts).
+    func includes(_ p: String) -> Bool {
+        var a = self
+        var b = p
+        return a.withUTF8 { hay in
+            b.withUTF8 { needle in
+                let n = needle.count, h = hay.count
+                guard n > 0 else { return true }
+                guard n <= h, let first = needle.first else { return false }
+                var i = 0
+                while i + n <= h {
+                    if hay[i] == first {
+                        var k = 1
+                        while k < n && hay[i + k] == needle[k] { k += 1 }
+                        if k == n { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}

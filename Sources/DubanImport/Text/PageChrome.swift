@@ -25,9 +25,10 @@ enum PageChrome {
         let f = line.folded
         if f.isEmpty { return false }
         if f.count > 160 { return false }
-        for p in prefixes where f.hasPrefix(p) { return true }
-        if f.count <= 24 { for p in shortPrefixes where f.hasPrefix(p) { return true } }
-        if f.last != "。" { for a in anywhere where f.contains(a) { return true } }
+        let s = String(f)
+        for p in prefixes where s.hasPrefix(p) { return true }
+        if f.count <= 24 { for p in shortPrefixes where s.hasPrefix(p) { return true } }
+        if f.last != "。" { for a in anywhere where s.includes(a) { return true } }
         // Breadcrumbs: 新闻中心 > 长江经济带 > 文件政策
         if f.count <= 80 {
             var gt = 0
@@ -35,10 +36,11 @@ enum PageChrome {
             if gt >= 2 { return true }
         }
         // Attachment download links: xxx.pdf, xxx.xls【70.00 KB】
+        guard f.contains(".") else { return isTimeStamp(f) }
         let lower = String(f).lowercased()
         for ext in fileExtensions {
             if lower.hasSuffix(ext) { return true }
-            if lower.contains(ext + "【") || lower.contains(ext + "[") || lower.contains(ext + "(") { return true }
+            if lower.includes(ext + "【") || lower.includes(ext + "[") || lower.includes(ext + "(") { return true }
         }
         // A bare time stamp: 2024-02-05 00:00
         if isTimeStamp(f) { return true }

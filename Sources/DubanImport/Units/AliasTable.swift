@@ -35,7 +35,7 @@ public struct AliasTable: Sendable {
                 prefixPairs.append((names[0], names[1]))
                 continue
             }
-            let names = s.split(separator: "=").map { String($0).withoutSpaces }
+            let names = s.split(separator: "=", omittingEmptySubsequences: false).map { String($0).withoutSpaces }
             if names.count == 1 { continue }   // a name on its own: nothing to join
             if names.contains(where: { $0.isEmpty }) {
                 warnings.append(ImportWarning(file: file, line: line.number, column: line.column,

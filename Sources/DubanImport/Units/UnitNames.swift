@@ -62,7 +62,7 @@ enum UnitNames {
 
     /// Group names standing for many units: 各县(市)区政府, 市直相关单位, 各乡镇街道, 市政府各部门, ...成员单位.
     static func isGroup(_ s: String) -> Bool {
-        if s.contains("各") { return true }
+        if s.includes("各") { return true }
         for p in ["相关", "有关", "市直", "区直", "县直", "沿江"] where s.hasPrefix(p) { return true }
         for suf in ["成员单位", "相关单位", "有关单位", "相关部门", "有关部门", "领导小组", "联席会议", "委员会成员"] where s.hasSuffix(suf) { return true }
         return false
