@@ -50,7 +50,11 @@ final class EndToEndTests: XCTestCase {
     }
 
     override func tearDown() {
-        if !socket.isEmpty { _ = tmux(["kill-server"]) }
+        if !socket.isEmpty {
+            _ = tmux(["kill-server"])
+            let base = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+            unlink("\(base)/tmux-\(getuid())/\(socket)")
+        }
         if !dir.isEmpty { try? FileManager.default.removeItem(atPath: dir) }
     }
 
