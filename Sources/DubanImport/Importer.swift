@@ -137,11 +137,13 @@ public struct NoticeImporter: Sendable {
 
     /// Reads and imports a file.
     public func importNotice(path: String) throws(ImportError) -> ImportResult {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadable(file: path, reason: (error as NSError).localizedDescription)
+        let bytes: [UInt8]
+        do { bytes = try PlanFile.read(path: path) } catch let FileError.cannotRead(_, reason) {
+            throw .unreadable(file: path, reason: reason)
+        } catch {
+            throw .unreadable(file: path, reason: String(describing: error))
         }
-        return try importNotice(bytes: Array(data), source: path)
+        return try importNotice(bytes: bytes, source: path)
     }
 
     /// Imports the bytes of a notice; `source` names it in messages and in the plan.

@@ -242,3 +242,25 @@ final class SeedTests: XCTestCase {
         XCTAssertLessThan(elapsed, .seconds(5))
     }
 }
+
+final class RoundTripTests: XCTestCase {
+    func testImportedPlansSurviveTheFileFormat() throws {
+        for prefix in ["000", "001", "002", "003", "004"] {
+            let plan = try Seeds.result(prefix).plan
+            let back = try PlanJSON.decode(PlanJSON.encode(plan), file: prefix)
+            XCTAssertEqual(back, plan, prefix)
+        }
+        let demo = NoticeImporter.demoPlan()
+        XCTAssertEqual(try PlanJSON.decode(PlanJSON.encode(demo), file: "demo"), demo)
+    }
+
+    func testUnreadableFilesAreClearErrors() {
+        XCTAssertThrowsError(try Seeds.importer.importNotice(path: "/nonexistent/notice.txt")) { e in
+            guard case ImportError.unreadable(let f, _) = e else { return XCTFail("\(e)") }
+            XCTAssertEqual(f, "/nonexistent/notice.txt")
+        }
+        XCTAssertThrowsError(try Seeds.importer.importNotice(path: "/tmp")) { e in
+            XCTAssertTrue(String(describing: e).contains("folder"), "\(e)")
+        }
+    }
+}
