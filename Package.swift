@@ -48,7 +48,8 @@ let package = Package(
         .testTarget(name: "DubanImportTests", dependencies: ["DubanImport", "DubanCore"], path: "Tests/DubanImportTests"),
         // Runs the built `duban` binary as a user would.
         .testTarget(name: "DubanCLITests", dependencies: ["DubanCore"], path: "Tests/DubanCLITests"),
-        .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore"], path: "Tests/DubanTUITests"),
+        .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore"], path: "Tests/DubanTUITests",
+                    exclude: ["Snapshots"]),
         // The child the kill test (ReliabilityKillTests) kills while it saves.
         .executableTarget(name: "duban-savetest", dependencies: ["DubanCore"], path: "Sources/duban-savetest"),
     ]

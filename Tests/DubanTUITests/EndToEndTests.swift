@@ -101,7 +101,10 @@ final class EndToEndTests: XCTestCase {
 
     func start(_ args: [String] = [], width: Int = 120, height: Int = 40, env: [String] = []) {
         let plan = args.first.map { $0.hasPrefix("-") } ?? true ? [planPath] : []
-        let cmd = ["env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "HOME=\(dir)", "TERM=screen-256color"] + env
+        // `swift test` exports NO_COLOR=1 to its children: the dashboard must start from a
+        // clean slate, with only what the test asks for.
+        let cmd = ["env", "-u", "NO_COLOR", "-u", "COLORTERM", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "HOME=\(dir)",
+                   "TERM=screen-256color"] + env
             + ["sh", dir + "/run.sh"] + plan + ["--as-of", "2020-09-01"] + args
         let r = tmux(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", shellJoin(cmd)])
         XCTAssertEqual(r.status, 0, "tmux new-session")
@@ -218,11 +221,11 @@ final class EndToEndTests: XCTestCase {
         tmux(["resize-window", "-t", session, "-x", "60", "-y", "20"])
         var screen = waitFor("two panes at 60x20") { s in
             let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
-            return lines.count >= 20 && lines[1].hasPrefix("┌ 任务") && !s.contains("┌ 单位")
+            return lines.count >= 20 && lines[1].hasPrefix("┌ 任务") && !s.contains("┌ 单位") && self.frameComplete(s, 60, 20)
         }
         checkBorders(screen, width: 60, height: 20)
         tmux(["resize-window", "-t", session, "-x", "200", "-y", "60"])
-        screen = waitFor("four panes at 200x60") { $0.contains("┌ 单位") && $0.contains("┌ 章节") }
+        screen = waitFor("four panes at 200x60") { $0.contains("┌ 单位") && $0.contains("┌ 章节") && self.frameComplete($0, 200, 60) }
         checkBorders(screen, width: 200, height: 60)
         keys("q")
         _ = waitForText("EXIT=0")
@@ -241,6 +244,14 @@ final class EndToEndTests: XCTestCase {
         }
         keys("q")
         _ = waitForText("EXIT=0")
+    }
+
+    /// Whether a capture holds a whole frame of that size (the last pane row drawn to its
+    /// corner): a capture can land while ncurses is still writing the frame.
+    func frameComplete(_ s: String, _ w: Int, _ h: Int) -> Bool {
+        let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= h else { return false }
+        return (1..<(h - 1)).allSatisfy { CellWidth.of(String(lines[$0])) == w } && lines[h - 2].hasSuffix("┘")
     }
 
     /// Every pane border is where the layout puts it, counted in cells: no wide glyph
