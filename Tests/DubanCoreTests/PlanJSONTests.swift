@@ -36,6 +36,8 @@ final class PlanJSONTests: XCTestCase {
         plan.tasks[0].statusInferred = true
         plan.tasks[0].startDate = PlanDate(iso: "2020-02-01")
         plan.tasks[1].remarks = "😀 emoji and 中文"
+        plan.tasks[2].goal = "全年造林5000亩"
+        plan.tasks[2].mainTasks = "1. 规划\n2. 造林"
         let first = PlanJSON.encode(plan)
         let back = try PlanJSON.decode(first, file: "x")
         XCTAssertEqual(back, plan)

@@ -175,7 +175,7 @@ final class FamilyTests: XCTestCase {
         XCTAssertEqual(r.plan.tasks.map(\.number), ["(一)", "(二)", "(三)"])
         XCTAssertEqual(r.plan.tasks.map(\.text), ["巩固重点改革成果", "扩大融杭接沪实效", "实施双百工程"])
         XCTAssertEqual(r.plan.chapters.map(\.title), ["深化改革创新", "深化投资拉动"])
-        XCTAssertEqual(r.plan.tasks[1].extra.first { $0.key == "goal" }?.value.stringValue, "落实长三角一体化发展国家战略")
+        XCTAssertEqual(r.plan.tasks[1].goal, "落实长三角一体化发展国家战略")
         XCTAssertEqual(r.warnings, [])
     }
 

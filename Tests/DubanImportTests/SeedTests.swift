@@ -134,9 +134,9 @@ final class SeedTests: XCTestCase {
         XCTAssertEqual(p.tasks.first?.number, "(一)")
         XCTAssertEqual(p.tasks.first?.text, "巩固重点改革成果")
         XCTAssertEqual(p.tasks.last?.number, "(二十二)")
-        let goal = p.tasks.first?.extra.first { $0.key == "goal" }?.value.stringValue
+        let goal = p.tasks.first?.goal
         XCTAssertEqual(goal, "完成既定改革任务")
-        XCTAssertNotNil(p.tasks.first?.extra.first { $0.key == "mainTasks" })
+        XCTAssertNotNil(p.tasks.first?.mainTasks)
         // No units in the text.
         XCTAssertEqual(p.units.count, 0)
         XCTAssertTrue(p.tasks.allSatisfy { $0.leadUnits.isEmpty })

@@ -452,6 +452,10 @@ struct PlanDecoder {
             case 4 where d.s.keyIs(k, "text"):
                 hasText = true
                 t.text = try d.string("tasks[\(i)].text") ?? ""
+            case 4 where d.s.keyIs(k, "goal"):
+                t.goal = try d.string("tasks[\(i)].goal", nullable: true)
+            case 9 where d.s.keyIs(k, "mainTasks"):
+                t.mainTasks = try d.string("tasks[\(i)].mainTasks", nullable: true)
             case 6 where d.s.keyIs(k, "number"):
                 if d.s.peek() != 0x22 && d.s.peek() != 0x6E && d.s.peek() != 0x7B && d.s.peek() != 0x5B
                     && d.s.peek() != 0x74 && d.s.peek() != 0x66 {

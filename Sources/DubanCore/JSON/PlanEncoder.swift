@@ -277,6 +277,8 @@ struct PlanWriter {
         key("number", first: &first); optionalString(t.number)
         key("chapter", first: &first); optionalString(t.chapter)
         key("text", first: &first); string(t.text)
+        if let g = t.goal { key("goal", first: &first); string(g) }
+        if let m = t.mainTasks { key("mainTasks", first: &first); string(m) }
         key("leaders", first: &first); stringArray(t.leaders)
         key("leadUnits", first: &first); stringArray(t.leadUnits)
         key("coUnits", first: &first); stringArray(t.coUnits)

@@ -45,6 +45,10 @@ public struct PlanTask: Hashable, Sendable {
     /// The chapter the task belongs to.
     public var chapter: String?
     public var text: String
+    /// 年度目标, where the item gives its own annual goal.
+    public var goal: String?
+    /// 主要任务, where the item gives its own main-task text.
+    public var mainTasks: String?
     /// 牵头负责领导: people.
     public var leaders: [String]
     public var leadUnits: [String]
@@ -64,11 +68,12 @@ public struct PlanTask: Hashable, Sendable {
     public var extra: [JSONField]
 
     public init(id: String, number: String? = nil, chapter: String? = nil, text: String,
-                leaders: [String] = [], leadUnits: [String] = [], coUnits: [String] = [],
+                goal: String? = nil, mainTasks: String? = nil, leaders: [String] = [], leadUnits: [String] = [], coUnits: [String] = [],
                 deadline: PlanDate? = nil, deadlineAssumed: Bool = false, startDate: PlanDate? = nil,
                 status: TaskStatus = .notStarted, statusInferred: Bool = false, progress: Int = 0,
                 remarks: String = "", history: [HistoryEntry] = [], extra: [JSONField] = []) {
         self.id = id; self.number = number; self.chapter = chapter; self.text = text
+        self.goal = goal; self.mainTasks = mainTasks
         self.leaders = leaders; self.leadUnits = leadUnits; self.coUnits = coUnits
         self.deadline = deadline; self.deadlineAssumed = deadlineAssumed; self.startDate = startDate
         self.status = status; self.statusInferred = statusInferred; self.progress = progress

@@ -100,6 +100,7 @@ public struct Strings: Sendable {
         case tuiMoreProblems, tuiNoChange, tuiNoDeadline, tuiNoHistory, tuiNoMatch, tuiNoSearch
         case tuiNoTasks, tuiNothingToRedo, tuiNothingToUndo, tuiPromptDeadline, tuiPromptNote, tuiPromptProgress
         case tuiPromptSaveAs, tuiQuitDiscard, tuiQuitQuestion, tuiQuitSave, tuiQuitTitle, tuiReadOnlyRefused
+        case tuiGoal, tuiMainTasks
         case tuiRedone, tuiRemarks, tuiSaveFailed, tuiSortDocument, tuiSortName, tuiSortUnitCount
         case tuiSortedBy, tuiStatusInferred, tuiTitleAsOf, tuiTitleDone, tuiTitleFilter, tuiTitleFilterCount
         case tuiTitleOverdue, tuiTitleReadOnly, tuiTitleTasks, tuiTitleUnsaved, tuiTooSmall, tuiUndone
@@ -294,6 +295,8 @@ extension Strings.Key {
         case .tuiReadOnlyRefused: return ("只读模式：不能修改", "read-only: nothing can be changed")
         case .tuiRedone: return ("已重做：{0}", "redone: {0}")
         case .tuiRemarks: return ("备注", "Remarks")
+        case .tuiGoal: return ("年度目标", "Annual goal")
+        case .tuiMainTasks: return ("主要任务", "Main tasks")
         case .tuiSaveFailed: return ("保存失败，修改仍在：{0}", "not saved, your changes are kept: {0}")
         case .tuiSortDocument: return ("文档顺序", "document order")
         case .tuiSortName: return ("名称", "name")

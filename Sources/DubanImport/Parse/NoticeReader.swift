@@ -95,9 +95,9 @@ struct NoticeReader {
                 t.deadline = yearEnd
                 t.deadlineAssumed = yearEnd != nil
             }
+            if let g = d.goal, !g.isEmpty { t.goal = g }
+            if let m = d.mainTasks, !m.isEmpty { t.mainTasks = m }
             var extra: [JSONField] = []
-            if let g = d.goal, !g.isEmpty { extra.append(JSONField("goal", .string(g))) }
-            if let m = d.mainTasks, !m.isEmpty { extra.append(JSONField("mainTasks", .string(m))) }
             extra.append(JSONField("sourceLine", .number(String(d.line))))
             t.extra = extra
             if let r = d.remarks { t.remarks = r.trimmed() }

@@ -33,8 +33,10 @@ enum DetailPane {
         let S = s.strings
         let t = s.store.task(at: i)
         let a = s.store.assessments[i]
+        // Labels of the rows this task shows: the value column starts after the widest.
         let labels: [Strings.Key] = [.colNumber, .colChapter, .colText, .colLeader, .colLeadUnits, .tuiCoUnits,
                                      .colDeadline, .colStatus, .colProgress, .tuiLight, .tuiRemarks, .tuiHistory]
+            + (t.goal == nil ? [] : [.tuiGoal]) + (t.mainTasks == nil ? [] : [.tuiMainTasks])
         let labelW = min((labels.map { CellWidth.of(S[$0]) }.max() ?? 8) + 2, max(width / 3, 4))
         let valueW = max(width - labelW, 4)
         var out: [Line] = []
@@ -66,6 +68,8 @@ enum DetailPane {
             field(.colChapter, path, .dim)
         }
         field(.colText, t.text)
+        if let g = t.goal { field(.tuiGoal, g) }
+        if let m = t.mainTasks { field(.tuiMainTasks, m) }
         field(.colLeader, t.leaders.joined(separator: sep))
         field(.colLeadUnits, t.leadUnits.joined(separator: sep))
         field(.tuiCoUnits, t.coUnits.joined(separator: sep))
