@@ -159,6 +159,29 @@ final class PlanStoreTests: XCTestCase {
         XCTAssertEqual(s.query(TaskFilter(text: "推进"), within: first).map { s.task(at: $0).id }, ["t2"])
     }
 
+    func testSearchFollowsEditsAndNeverSpansTwoTasksOrFields() throws {
+        let s = Fixture.store()
+        func ids(_ text: String, _ extra: TaskFilter = TaskFilter()) -> [String] {
+            var f = extra
+            f.text = text
+            return s.query(f).map { s.task(at: $0).id }
+        }
+        XCTAssertEqual(ids("攻坚战"), ["t1"])
+        // t1's text ends in 攻坚战 and t2's number is "2": no match across the two tasks
+        XCTAssertEqual(ids("攻坚战2"), [])
+        // t4: lead 市教育局, co 市财政局: no match across two unit names
+        XCTAssertEqual(ids("教育局市财政"), [])
+        try s.apply(Edit(taskID: "t1", command: .setText("深入推进蓝天保卫战"), date: Fixture.asOf))
+        XCTAssertEqual(ids("攻坚战"), [], "the old text is not found after the edit")
+        XCTAssertEqual(ids("蓝天"), ["t1"])
+        XCTAssertEqual(ids("蓝天", TaskFilter(statuses: [.inProgress, .done])), ["t1"])
+        XCTAssertEqual(ids("蓝天", TaskFilter(statuses: [.done, .lagging])), [])
+        s.undo()
+        XCTAssertEqual(ids("攻坚战"), ["t1"])
+        XCTAssertEqual(ids("PM"), [])
+        XCTAssertEqual(ids("市教育局", TaskFilter(unit: "市财政局")), ["t4"])
+    }
+
     func testSorts() {
         let s = Fixture.store()
         func ids(_ sort: TaskSort) -> [String] { s.query(TaskFilter(), sort: sort).map { s.task(at: $0).id } }

@@ -35,7 +35,11 @@ public final class PlanStore {
     public private(set) var totals = Tally()
 
     // Search.
-    private var haystacks: [[UInt8]?] = []
+    /// Every task's search text, one after another, each ended by a 0 byte; built on the
+    /// first search. A task edited since has its text in `searchOverride` instead.
+    private var corpus: [UInt8] = []
+    private var corpusStart: [Int] = []
+    private var searchOverride: [Int: [UInt8]] = [:]
 
     // Undo.
     public struct AppliedEdit: Sendable {
@@ -67,7 +71,6 @@ public final class PlanStore {
     private func rebuild() {
         let tasks = plan.tasks
         assessments = tasks.map { rules.assess($0) }
-        haystacks = Array(repeating: nil, count: tasks.count)
         indexByID = Dictionary(minimumCapacity: tasks.count)
         for (i, t) in tasks.enumerated() {
             indexByID[t.id] = i
@@ -384,10 +387,16 @@ public final class PlanStore {
             candidates = overdueSet.sorted()
         } else if f.statuses.count == 1, let s = f.statuses.first {
             candidates = (tasksByStatus[s] ?? []).sorted()
+        } else if !f.text.isEmpty {
+            // Free text over the whole plan: one pass over the search corpus.
+            var rest = f
+            rest.text = ""
+            let hits = textMatches(Array(f.text.lowercasedASCII.utf8).filter { $0 != 0 })
+            return rest.isEmpty ? ordered(hits, by: sort) : query(rest, sort: sort, within: hits)
         } else {
             candidates = Array(plan.tasks.indices)
         }
-        let needle = Array(f.text.lowercasedASCII.utf8)
+        let needle = Array(f.text.lowercasedASCII.utf8).filter { $0 != 0 }
         let unitCanon = f.unit.map { registry.canonical($0) }
         let chapterTree: Set<String>? = f.chapter.map { Set(chapterIDs(inTree: $0)) }
         let result = candidates.filter { i in
@@ -407,7 +416,7 @@ public final class PlanStore {
                 case .either: if !lead.contains(c) && !co.contains(c) { return false }
                 }
             }
-            if !needle.isEmpty, !haystack(i).containsBytes(needle) { return false }
+            if !needle.isEmpty, !matches(i, needle) { return false }
             return true
         }
         return ordered(result, by: sort)
@@ -469,17 +478,94 @@ public final class PlanStore {
         return out
     }
 
-    /// What the free-text search looks through: number, text, units and leaders,
-    /// lower-cased ASCII, built on first search and kept up to date on edits.
-    private func haystack(_ i: Int) -> [UInt8] {
-        if let h = haystacks[i] { return h }
-        let t = plan.tasks[i]
-        var s = (t.number ?? "") + "\u{1}" + t.text + "\u{1}"
-        s += t.leadUnits.joined(separator: "\u{1}") + "\u{1}" + t.coUnits.joined(separator: "\u{1}")
-        s += "\u{1}" + t.leaders.joined(separator: "\u{1}")
-        let h = Array(s.lowercasedASCII.utf8)
-        haystacks[i] = h
-        return h
+    /// What the free-text search looks through: number, text, units and leaders, with a
+    /// 1 byte between fields, lower-cased ASCII.
+    private static func appendSearchText(_ t: PlanTask, to buf: inout [UInt8]) {
+        if let n = t.number { buf.append(contentsOf: n.utf8) }
+        buf.append(1)
+        buf.append(contentsOf: t.text.utf8)
+        for list in [t.leadUnits, t.coUnits, t.leaders] {
+            for name in list { buf.append(1); buf.append(contentsOf: name.utf8) }
+        }
+    }
+
+    private static func lowercaseASCII(_ buf: inout [UInt8], from start: Int = 0) {
+        buf.withUnsafeMutableBufferPointer { b in
+            var i = start
+            while i < b.count {
+                let c = b[i]
+                if c &- 0x41 < 26 { b[i] = c | 0x20 }
+                i += 1
+            }
+        }
+    }
+
+    /// Builds the corpus on the first search: appends of each task's UTF-8 bytes, no
+    /// intermediate strings (≈ 20 MB for 100k tasks).
+    private func buildCorpusIfNeeded() {
+        guard corpusStart.isEmpty else { return }
+        var buf: [UInt8] = []
+        buf.reserveCapacity(plan.tasks.count * 200)
+        var starts: [Int] = []
+        starts.reserveCapacity(plan.tasks.count + 1)
+        for t in plan.tasks {
+            starts.append(buf.count)
+            PlanStore.appendSearchText(t, to: &buf)
+            buf.append(0)
+        }
+        starts.append(buf.count)
+        PlanStore.lowercaseASCII(&buf)
+        corpus = buf
+        corpusStart = starts
+        searchOverride = [:]
+    }
+
+    /// Whether task i's search text contains the needle (lower-cased, no 0 byte).
+    private func matches(_ i: Int, _ needle: [UInt8]) -> Bool {
+        buildCorpusIfNeeded()
+        if let o = searchOverride[i] { return o.containsBytes(needle) }
+        let start = corpusStart[i], end = corpusStart[i + 1] - 1
+        guard end - start >= needle.count else { return false }
+        return corpus.withUnsafeBufferPointer { c in
+            needle.withUnsafeBufferPointer { nd in
+                guard let base = c.baseAddress, let np = nd.baseAddress else { return false }
+                return c_memmem(base + start, end - start, np, nd.count) != nil
+            }
+        }
+    }
+
+    /// Every task whose search text contains the needle, in document order: memmem runs
+    /// over the whole corpus, jumping to the next task after each hit.
+    private func textMatches(_ needle: [UInt8]) -> [Int] {
+        buildCorpusIfNeeded()
+        guard !needle.isEmpty else { return Array(plan.tasks.indices) }
+        var out: [Int] = []
+        corpus.withUnsafeBufferPointer { c in
+            needle.withUnsafeBufferPointer { nd in
+                guard let base = c.baseAddress, let np = nd.baseAddress else { return }
+                var pos = 0
+                var task = 0
+                let n = plan.tasks.count
+                while pos < c.count, let hit = c_memmem(base + pos, c.count - pos, np, nd.count) {
+                    let off = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                    // the task holding the hit: search forward from the last one
+                    var lo = task, hi = n
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if corpusStart[mid + 1] <= off { lo = mid + 1 } else { hi = mid }
+                    }
+                    task = lo
+                    if task >= n { break }
+                    if searchOverride[task] == nil { out.append(task) }
+                    pos = corpusStart[task + 1]
+                    task += 1
+                }
+            }
+        }
+        guard !searchOverride.isEmpty else { return out }
+        // Edited tasks: their own text decides.
+        let edited = searchOverride.filter { $0.value.containsBytes(needle) }.map(\.key)
+        return (out + edited).sorted()
     }
 
     // MARK: edits
@@ -536,7 +622,13 @@ public final class PlanStore {
         }
         plan.tasks[i] = new
         assessments[i] = rules.assess(new)
-        haystacks[i] = nil
+        if !corpusStart.isEmpty {
+            var h: [UInt8] = []
+            PlanStore.appendSearchText(new, to: &h)
+            PlanStore.lowercaseASCII(&h)
+            searchOverride[i] = h
+            if searchOverride.count > 4096 { corpusStart = [] }  // rebuilt at the next search
+        }
         add(i)
         revision += 1
     }
