@@ -7,7 +7,21 @@ extension NoticeImporter {
     /// deadlines, statuses, progress and history so that, looked at between
     /// April and December 2020, some tasks are done, some lagging and some overdue.
     /// Everything is computed from the task's position: the same plan every time.
+    ///
+    /// The plan ships ready-made as Resources/demo-plan.json so that the dashboard opens
+    /// it in a few milliseconds; `DemoPlanTests` checks that the file is exactly what
+    /// `importedDemoPlan()` makes from the notice (re-record with RECORD_SNAPSHOTS=1).
     public static func demoPlan() -> Plan {
+        if let url = ImportResources.url(named: "demo-plan.json"),
+           let bytes = try? PlanFile.read(path: url.path),
+           let plan = try? PlanJSON.decode(bytes, file: url.path) {
+            return plan
+        }
+        return importedDemoPlan()
+    }
+
+    /// The demo plan made from the notice itself (what demo-plan.json must hold).
+    public static func importedDemoPlan() -> Plan {
         let importer = NoticeImporter(options: ImportOptions(useUserAliasFile: false))
         var plan: Plan
         if let url = ImportResources.url(named: "demo-notice.txt"),
