@@ -16,7 +16,7 @@ run: build
 # Every test: unit tests, rendering tests and the end-to-end tests in tmux.
 test: setup
 	$(SWIFT) build
-	$(SWIFT) test --parallel
+	$(SWIFT) test
 
 bench: setup
 	$(SWIFT) run -c release duban-bench
