@@ -1,5 +1,5 @@
 import XCTest
-import DubanCore
+@testable import DubanCore
 
 final class PlanJSONTests: XCTestCase {
     func decode(_ text: String, file: String = "plan.json") throws -> Plan {
@@ -42,6 +42,24 @@ final class PlanJSONTests: XCTestCase {
         let back = try PlanJSON.decode(first, file: "x")
         XCTAssertEqual(back, plan)
         XCTAssertEqual(PlanJSON.encode(back), first)
+    }
+
+    func testParallelEncodingGivesTheSameBytes() throws {
+        var plans: [Plan] = [Fixture.plan, Plan(title: "空", chapters: [], tasks: [])]
+        var withExtras = Fixture.plan
+        withExtras.extra = [JSONField("x", .array([.number("1"), .object([JSONField("k", .string("v"))])]))]
+        withExtras.units = []
+        withExtras.tasks[3].extra = [JSONField("weight", .number("2"))]
+        plans.append(withExtras)
+        var one = Fixture.plan
+        one.tasks = [one.tasks[0]]
+        plans.append(one)
+        plans.append(PlanGenerator(tasks: 4321, units: 50, seed: 7).generate())
+        for p in plans {
+            let single = PlanJSON.encode(p, parallelAbove: Int.max)
+            XCTAssertEqual(PlanJSON.encode(p, parallelAbove: 0), single, p.title)
+            XCTAssertEqual(try PlanJSON.decode(single, file: "x"), p)
+        }
     }
 
     func testOutputLayoutIsStableAndReadable() {

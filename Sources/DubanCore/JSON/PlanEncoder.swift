@@ -1,12 +1,47 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension PlanJSON {
     /// The plan as the file format's bytes: fixed key order, two-space indent, one line
     /// per scalar, UTF-8 text unescaped, a newline at the end. Keys the program does not
     /// know follow the known ones in the order they were read.
     public static func encode(_ plan: Plan) -> [UInt8] {
-        var w = PlanWriter()
-        w.out.reserveCapacity(estimatedSize(plan))
-        w.plan(plan)
-        return w.out
+        encode(plan, parallelAbove: 4000)
+    }
+
+    /// Plans with more tasks than `parallelAbove` have their tasks encoded in slices on
+    /// every core, then joined: the bytes are the same as from one writer (a test checks).
+    static func encode(_ plan: Plan, parallelAbove: Int) -> [UInt8] {
+        let cores = max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8))
+        let n = plan.tasks.count
+        guard n > parallelAbove, cores > 1, n >= 2 else {
+            var w = PlanWriter()
+            w.out.reserveCapacity(estimatedSize(plan))
+            w.plan(plan)
+            return w.out
+        }
+        // The plan without its tasks, and where they go.
+        var head = PlanWriter()
+        head.splitTasks = true
+        head.plan(plan)
+        let split = head.taskSplit
+        let slices = min(cores * 2, n)
+        let chunks = SliceResults(count: slices)
+        DispatchQueue.concurrentPerform(iterations: slices) { k in
+            let lo = n * k / slices, hi = n * (k + 1) / slices
+            var w = PlanWriter()
+            w.out.reserveCapacity((hi - lo) * 2200)
+            w.taskItems(plan.tasks[lo..<hi], first: lo == 0)
+            chunks.set(k, w.out)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(head.out.count + chunks.totalCount)
+        out.append(contentsOf: head.out[0..<split])
+        for k in 0..<slices { out.append(contentsOf: chunks.get(k)) }
+        out.append(contentsOf: head.out[split...])
+        return out
     }
 
     /// A little more than the encoded size for plans without unknown keys, so the
@@ -20,7 +55,7 @@ extension PlanJSON {
         }
         for t in plan.tasks {
             n += 420 + t.id.utf8.count + (t.number?.utf8.count ?? 0) + (t.chapter?.utf8.count ?? 0) + t.text.utf8.count
-                + t.remarks.utf8.count
+                + t.remarks.utf8.count + (t.goal.map { 16 + $0.utf8.count } ?? 0) + (t.mainTasks.map { 24 + $0.utf8.count } ?? 0)
             for l in t.leaders { n += 12 + l.utf8.count }
             for u in t.leadUnits { n += 12 + u.utf8.count }
             for u in t.coUnits { n += 12 + u.utf8.count }
@@ -35,9 +70,36 @@ extension PlanJSON {
     }
 }
 
+/// Each slice's bytes, filled by one worker each (distinct indexes, so no two threads
+/// touch the same element; the lock only orders the writes before the reads).
+final class SliceResults: @unchecked Sendable {
+    private var items: [[UInt8]]
+    private let lock = NSLockless()
+    init(count: Int) { items = Array(repeating: [], count: count) }
+    func set(_ k: Int, _ bytes: [UInt8]) { lock.locked { items[k] = bytes } }
+    func get(_ k: Int) -> [UInt8] { lock.locked { items[k] } }
+    var totalCount: Int { lock.locked { items.reduce(0) { $0 + $1.count } } }
+}
+
+/// A pthread mutex (DubanCore does not import Foundation).
+final class NSLockless: @unchecked Sendable {
+    private var m = pthread_mutex_t()
+    init() { pthread_mutex_init(&m, nil) }
+    deinit { pthread_mutex_destroy(&m) }
+    func locked<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(&m)
+        defer { pthread_mutex_unlock(&m) }
+        return body()
+    }
+}
+
 /// Writes JSON in the one layout duban uses.
 struct PlanWriter {
     var out: [UInt8] = []
+    /// When set, `plan` writes the tasks array empty and records in `taskSplit` where
+    /// its items go (after the `[`), for the parallel encoder.
+    var splitTasks = false
+    var taskSplit = 0
     var depth = 0
 
     @inline(__always) mutating func raw(_ s: StaticString) {
@@ -252,7 +314,16 @@ struct PlanWriter {
             w.extras(c.extra, first: &first)
         }
         key("tasks", first: &first)
-        objectArray(p.tasks) { w, t in w.task(t) }
+        if splitTasks && !p.tasks.isEmpty {
+            // "[" items "\n  ]", as objectArray writes them at this depth.
+            out.append(0x5B)
+            taskSplit = out.count
+            out.append(0x0A)
+            indent()
+            out.append(0x5D)
+        } else {
+            objectArray(p.tasks) { w, t in w.task(t) }
+        }
         if !p.units.isEmpty {
             key("units", first: &first)
             objectArray(p.units) { w, u in
@@ -269,6 +340,26 @@ struct PlanWriter {
         out.append(0x0A)
         out.append(0x7D)
         out.append(0x0A)
+    }
+
+    /// Task objects as items of the plan's tasks array (depth 2), each after a comma
+    /// unless it is the array's first.
+    mutating func taskItems(_ tasks: ArraySlice<PlanTask>, first: Bool) {
+        depth = 2
+        var isFirst = first
+        for t in tasks {
+            if !isFirst { out.append(0x2C) }
+            isFirst = false
+            out.append(0x0A)
+            indent()
+            out.append(0x7B)
+            depth = 3
+            task(t)
+            depth = 2
+            out.append(0x0A)
+            indent()
+            out.append(0x7D)
+        }
     }
 
     mutating func task(_ t: PlanTask) {

@@ -481,12 +481,24 @@ public final class PlanStore {
     /// What the free-text search looks through: number, text, units and leaders, with a
     /// 1 byte between fields, lower-cased ASCII.
     private static func appendSearchText(_ t: PlanTask, to buf: inout [UInt8]) {
-        if let n = t.number { buf.append(contentsOf: n.utf8) }
+        appendSearchText(number: t.number, text: t.text, lead: t.leadUnits, co: t.coUnits, leaders: t.leaders, to: &buf)
+    }
+
+    @inline(__always)
+    private static func appendSearchText(number: String?, text: String, lead: [String], co: [String], leaders: [String],
+                                         to buf: inout [UInt8]) {
+        if let n = number { appendUTF8(n, to: &buf) }
         buf.append(1)
-        buf.append(contentsOf: t.text.utf8)
-        for list in [t.leadUnits, t.coUnits, t.leaders] {
-            for name in list { buf.append(1); buf.append(contentsOf: name.utf8) }
-        }
+        appendUTF8(text, to: &buf)
+        for name in lead { buf.append(1); appendUTF8(name, to: &buf) }
+        for name in co { buf.append(1); appendUTF8(name, to: &buf) }
+        for name in leaders { buf.append(1); appendUTF8(name, to: &buf) }
+    }
+
+    @inline(__always)
+    private static func appendUTF8(_ s: String, to buf: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { buf.append(contentsOf: $0) }
     }
 
     private static func lowercaseASCII(_ buf: inout [UInt8], from start: Int = 0) {
@@ -508,10 +520,14 @@ public final class PlanStore {
         buf.reserveCapacity(plan.tasks.count * 200)
         var starts: [Int] = []
         starts.reserveCapacity(plan.tasks.count + 1)
-        for t in plan.tasks {
-            starts.append(buf.count)
-            PlanStore.appendSearchText(t, to: &buf)
-            buf.append(0)
+        plan.tasks.withUnsafeBufferPointer { tasks in
+            for i in tasks.indices {
+                starts.append(buf.count)
+                // fields read in place: copying each PlanTask would retain a dozen objects
+                PlanStore.appendSearchText(number: tasks[i].number, text: tasks[i].text, lead: tasks[i].leadUnits,
+                                           co: tasks[i].coUnits, leaders: tasks[i].leaders, to: &buf)
+                buf.append(0)
+            }
         }
         starts.append(buf.count)
         PlanStore.lowercaseASCII(&buf)
