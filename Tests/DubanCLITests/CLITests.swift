@@ -140,7 +140,7 @@ final class CLITests: XCTestCase {
     }
 
     func testHelpHasExamples() throws {
-        for cmd in ["validate", "report", "set", "demo"] {
+        for cmd in ["open", "import", "validate", "report", "set", "recover", "demo", "generate"] {
             let r = try duban([cmd, "--help"])
             XCTAssertEqual(r.status, 0)
             XCTAssertTrue(r.out.contains("Examples:"), cmd)
