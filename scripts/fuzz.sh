@@ -34,9 +34,19 @@ module() {
     local lib="$OUT/lib$name.a"
     if [ -f "$lib" ] && [ -z "$(find "$dir" -name '*.swift' -newer "$lib" | head -1)" ]; then return; fi
     echo "fuzz: building $name" >&2
-    # shellcheck disable=SC2046
-    "$SWIFTC" "${LIBFLAGS[@]}" "$@" -module-name "$name" -emit-module -emit-module-path "$OUT/mods/$name.swiftmodule" \
-        -o "$lib" $(sources "$dir")
+    # Someone saving a source file mid-build makes swiftc stop; try again (up to 3 times).
+    local try
+    for try in 1 2 3; do
+        # shellcheck disable=SC2046
+        # Built aside and moved into place, so a failed build never looks up to date.
+        if "$SWIFTC" "${LIBFLAGS[@]}" "$@" -module-name "$name" -emit-module -emit-module-path "$OUT/mods/$name.swiftmodule" \
+            -o "$lib.new" $(sources "$dir") 2> "$OUT/logs/build-$name.txt"; then mv "$lib.new" "$lib"; return; fi
+        rm -f "$lib.new"
+        grep -q 'was modified during the build' "$OUT/logs/build-$name.txt" || break
+        echo "fuzz: $name: a source changed during the build; again" >&2
+    done
+    grep -E 'error' "$OUT/logs/build-$name.txt" | head -20 >&2
+    return 1
 }
 
 target() {
