@@ -131,6 +131,39 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(try duban(["set", plan, "9", "--status", "done", "--lang", "en"]).err.contains("no task \"9\""))
     }
 
+    func testRecoverReplaysWhatAKilledDashboardLeftInTheJournal() throws {
+        let plan = try planFile()
+        // A dashboard session: two edits journaled, then the process "dies" (the journal is
+        // closed as unsaved, which is what a kill leaves behind).
+        let opened = try PlanFile.loadForEditing(path: plan)
+        let journal = try Journal.open(planPath: plan, planBytes: opened.bytes)
+        let store = PlanStore(plan: opened.plan, rules: Rules(asOf: PlanDate(iso: "2020-07-01")!))
+        let day = PlanDate(iso: "2020-07-01")!
+        XCTAssertTrue(try journal.apply(Edit(taskID: "t3", command: .setStatus(.inProgress), date: day), to: store))
+        XCTAssertTrue(try journal.apply(Edit(taskID: "t3", command: .addNote("已部署专项检查"), date: day), to: store))
+        journal.close(unsaved: true)
+        let before = try PlanFile.read(path: plan)
+
+        // A script must not write over them.
+        let set = try duban(["set", plan, "1", "--status", "done", "--lang", "en"])
+        XCTAssertEqual(set.status, 1)
+        XCTAssertTrue(set.err.contains("duban recover"), set.err)
+        XCTAssertEqual(try PlanFile.read(path: plan), before)
+
+        let dry = try duban(["recover", plan, "--dry-run"])
+        XCTAssertEqual(dry.status, 0, dry.err)
+        XCTAssertTrue((dry.out + dry.err).contains("已部署专项检查"), dry.out + dry.err)
+        XCTAssertEqual(try PlanFile.read(path: plan), before, "--dry-run changes nothing")
+
+        let r = try duban(["recover", plan])
+        XCTAssertEqual(r.status, 0, r.err)
+        let saved = try PlanFile.load(path: plan)
+        XCTAssertEqual(saved.tasks[2].status, .inProgress)
+        XCTAssertEqual(saved.tasks[2].history.last?.note, "已部署专项检查")
+        XCTAssertFalse(Journal.hasPending(planPath: plan))
+        XCTAssertEqual(try duban(["set", plan, "1", "--status", "done"]).status, 0, "scripts may write again")
+    }
+
     func testDemoWritesAValidPlan() throws {
         let r = try duban(["demo", "-o", "demo.json"])
         XCTAssertEqual(r.status, 0, r.err)
