@@ -52,15 +52,22 @@ enum FieldLabels {
 
     /// A label at `start` of a folded line, followed by optional spaces and a colon.
     /// Returns the kind and the index where the value starts.
-    static let firstCharacters: Set<Character> = Set(table.compactMap { $0.0.first } + ["【", "["])
+    static let firstCharacters: Set<Ch> = Set(table.compactMap { chs($0.0).first } + ["【", "["])
 
-    static func label(in f: [Character], at start: Int = 0) -> (FieldKind, Int)? {
+    /// The labels by their first character, longest first as in `table`.
+    static let byFirst: [Ch: [([Ch], FieldKind)]] = {
+        var d: [Ch: [([Ch], FieldKind)]] = [:]
+        for (l, k) in table { let lc = chs(l); if let f = lc.first { d[f, default: []].append((lc, k)) } }
+        return d
+    }()
+
+    static func label(in f: [Ch], at start: Int = 0) -> (FieldKind, Int)? {
         guard start < f.count, firstCharacters.contains(f[start]) else { return nil }
         var s = start
-        var bracket: Character? = nil
+        var bracket: Ch? = nil
         if s < f.count, f[s] == "【" || f[s] == "[" { bracket = f[s] == "【" ? "】" : "]"; s += 1 }
-        for (l, k) in table {
-            let lc = Array(l)
+        guard s < f.count, let candidates = byFirst[f[s]] else { return nil }
+        for (lc, k) in candidates {
             guard s + lc.count <= f.count else { continue }
             var ok = true
             for i in 0..<lc.count where f[s + i] != lc[i] { ok = false; break }
@@ -88,7 +95,7 @@ enum FieldLabels {
         return split(f, firstKind: kind, valueStart: valueStart, line: line.number, baseColumn: line.column)
     }
 
-    static func split(_ f: [Character], firstKind: FieldKind, valueStart: Int, line: Int, baseColumn: Int) -> [Field] {
+    static func split(_ f: [Ch], firstKind: FieldKind, valueStart: Int, line: Int, baseColumn: Int) -> [Field] {
         var out: [Field] = []
         var kind = firstKind
         var start = valueStart
@@ -112,9 +119,10 @@ enum FieldLabels {
         return out
     }
 
-    static func clean(_ s: ArraySlice<Character>) -> String {
-        String(s).trimmed(extra: ["。", ";", ",", "."])
+    static func clean(_ s: ArraySlice<Ch>) -> String {
+        String(s.trimmed(extra: cleanExtra))
     }
+    private static let cleanExtra: Set<Ch> = ["。", ";", ",", "."]
 }
 
 /// Responsibility written inline at the end of an item:
@@ -126,12 +134,12 @@ enum InlineResponsibility {
         var fields: [Field]
     }
 
-    static func find(in f: [Character], line: Int, baseColumn: Int) -> Found? {
+    static func find(in f: [Ch], line: Int, baseColumn: Int) -> Found? {
         var end = f.count
         while end > 0, f[end - 1] == "。" || f[end - 1] == "." || f[end - 1] == ";" || f[end - 1] == " " { end -= 1 }
         guard end > 0, f[end - 1] == ")" || f[end - 1] == "】" || f[end - 1] == "]" else { return nil }
         let close = f[end - 1]
-        let open: Character = close == ")" ? "(" : close == "】" ? "【" : "["
+        let open: Ch = close == ")" ? "(" : close == "】" ? "【" : "["
         var depth = 0
         var i = end - 1
         var openAt: Int? = nil
@@ -150,10 +158,10 @@ enum InlineResponsibility {
         }
         // X牵头,Y按职责分工负责 / X牵头负责 / X负责
         if let p = inner.firstIndex(of: "牵头") {
-            let lead = String(inner[0..<p]).trimmed(extra: [",", "、"])
+            let lead = String(inner[0..<p].trimmed(extra: [",", "、"]))
             var rest = Array(inner[(p + 2)...])
             if rest.hasPrefix("负责") { rest = Array(rest.dropFirst(2)) }
-            var co = String(rest).trimmed(extra: [",", ";", "、", "。"])
+            var co = String(rest.trimmed(extra: [",", ";", "、", "。"]))
             for suffix in ["按职责分工负责", "按职责分别负责", "按职能分工负责", "按职责负责", "分工负责", "配合落实", "共同负责", "配合", "参与", "协同", "负责"] where co.hasSuffix(suffix) {
                 co = String(co.dropLast(suffix.count)).trimmed(extra: [",", "、"])
                 break
@@ -167,7 +175,7 @@ enum InlineResponsibility {
             return Found(textEnd: o, fields: fields)
         }
         if inner.hasSuffix("负责") {
-            let lead = String(inner.dropLast(2)).trimmed(extra: [",", "、"])
+            let lead = String(inner.dropLast(2).trimmed(extra: [",", "、"]))
             guard !lead.isEmpty, UnitNames.looksLikeUnitList(lead) else { return nil }
             return Found(textEnd: o, fields: [Field(kind: .leadUnits, value: lead, line: line, column: col)])
         }

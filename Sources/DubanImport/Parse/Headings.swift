@@ -22,18 +22,35 @@ struct HeadingMarker: Sendable {
 }
 
 enum Headings {
-    static let cnDigits: [Character: Int] = [
+    static let cnDigits: [Ch: Int] = [
         "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
     ]
 
+    /// `cnDigits[c]` without hashing.
+    @inline(__always) static func cnDigit(_ c: Ch) -> Int? {
+        switch c.key {
+        case 0x3007, 0x96F6: return 0   // 〇 零
+        case 0x4E00: return 1           // 一
+        case 0x4E8C, 0x4E24: return 2   // 二 两
+        case 0x4E09: return 3
+        case 0x56DB: return 4
+        case 0x4E94: return 5
+        case 0x516D: return 6
+        case 0x4E03: return 7
+        case 0x516B: return 8
+        case 0x4E5D: return 9
+        default: return nil
+        }
+    }
+
     /// 一 .. 九十九 (and 一百..): nil when not a Chinese numeral.
-    static func chineseNumber(_ cs: ArraySlice<Character>) -> Int? {
+    static func chineseNumber(_ cs: ArraySlice<Ch>) -> Int? {
         guard !cs.isEmpty, cs.count <= 5 else { return nil }
         var total = 0
         var current = 0
         var sawAny = false
         for c in cs {
-            if let d = cnDigits[c] { current = d; sawAny = true }
+            if let d = cnDigit(c) { current = d; sawAny = true }
             else if c == "十" { total += (current == 0 ? 1 : current) * 10; current = 0; sawAny = true }
             else if c == "百" { total += (current == 0 ? 1 : current) * 100; current = 0; sawAny = true }
             else { return nil }
@@ -41,10 +58,10 @@ enum Headings {
         return sawAny ? total + current : nil
     }
 
-    static func isCNNumeral(_ c: Character) -> Bool { cnDigits[c] != nil || c == "十" || c == "百" }
+    @inline(__always) static func isCNNumeral(_ c: Ch) -> Bool { cnDigit(c) != nil || c == "十" || c == "百" }
 
     /// Recognises the heading marker at the start of a folded line.
-    static func marker(_ f: [Character]) -> HeadingMarker? {
+    static func marker(_ f: [Ch]) -> HeadingMarker? {
         guard let first = f.first else { return nil }
         let n = f.count
         // 第一部分 / 第一章 / 第一节 (节 deeper than we track: treated as part too).
@@ -110,19 +127,20 @@ enum Headings {
             return HeadingMarker(kind: .num, label: String(f[0..<j]), value: v, titleStart: skipSpaces(f, k + 1))
         }
         // ⑴..⒇ (U+2474..U+2487)
-        if let s = first.unicodeScalars.first, (0x2474...0x2487).contains(s.value) {
-            let v = Int(s.value - 0x2474 + 1)
+        let firstScalar = first.firstScalarValue
+        if (0x2474...0x2487).contains(firstScalar) {
+            let v = Int(firstScalar - 0x2474 + 1)
             return HeadingMarker(kind: .numParen, label: "(\(v))", value: v, titleStart: skipSpaces(f, 1))
         }
         // ①..⑳ (U+2460..U+2473)
-        if let s = first.unicodeScalars.first, (0x2460...0x2473).contains(s.value) {
-            let v = Int(s.value - 0x2460 + 1)
-            return HeadingMarker(kind: .circled, label: String(first), value: v, titleStart: skipSpaces(f, 1))
+        if (0x2460...0x2473).contains(firstScalar) {
+            let v = Int(firstScalar - 0x2460 + 1)
+            return HeadingMarker(kind: .circled, label: String([first]), value: v, titleStart: skipSpaces(f, 1))
         }
         return nil
     }
 
-    private static func skipSpaces(_ f: [Character], _ i: Int) -> Int {
+    private static func skipSpaces(_ f: [Ch], _ i: Int) -> Int {
         var i = i
         while i < f.count, f[i] == " " { i += 1 }
         return i

@@ -127,9 +127,9 @@ enum Metadata {
     }
 
     /// 界政发〔2020〕11号, 许政 [2020] 20号 -> normalised with 〔〕 and no spaces.
-    static func documentNumber(in f: [Character]) -> (String, Int)? {
-        let opens: Set<Character> = ["〔", "[", "(", "【", "［", "{"]
-        let closes: Set<Character> = ["〕", "]", ")", "】", "］", "}"]
+    static func documentNumber(in f: [Ch]) -> (String, Int)? {
+        let opens: Set<Ch> = ["〔", "[", "(", "【", "［", "{"]
+        let closes: Set<Ch> = ["〕", "]", ")", "】", "］", "}"]
         var i = 0
         while i < f.count {
             guard opens.contains(f[i]) else { i += 1; continue }
@@ -157,10 +157,10 @@ enum Metadata {
     }
 
     /// A line that is only a date: 2020年2月23日, 二〇二〇年二月十四日.
-    static func standaloneDate(_ f: [Character]) -> PlanDate? {
+    static func standaloneDate(_ f: [Ch]) -> PlanDate? {
         guard f.count >= 8, f.count <= 14, f.last == "日" else { return nil }
         guard let yi = f.firstIndex(of: "年"), let mi = f.firstIndex(of: "月"), yi < mi, mi < f.count - 1 else { return nil }
-        func value(_ s: ArraySlice<Character>) -> Int? {
+        func value(_ s: ArraySlice<Ch>) -> Int? {
             if s.allSatisfy({ $0.isASCIIDigit }) { return Int(String(s)) }
             if s.count == 4 || s.allSatisfy({ Headings.cnDigits[$0] != nil }) && s.count == 4 {
                 var v = 0
@@ -173,7 +173,7 @@ enum Metadata {
         return PlanDate(year: y, month: m, day: d)
     }
 
-    private static func isoDateIndex(_ f: [Character]) -> Int? {
+    private static func isoDateIndex(_ f: [Ch]) -> Int? {
         guard f.count >= 10 else { return nil }
         for i in 0...(f.count - 10) {
             if f[i].isASCIIDigit, f[i + 4] == "-", f[i + 7] == "-", (i == 0 || !f[i - 1].isASCIIDigit) { return i }
@@ -181,7 +181,7 @@ enum Metadata {
         return nil
     }
 
-    private static func isoDate(_ f: [Character], at i: Int) -> PlanDate? {
+    private static func isoDate(_ f: [Ch], at i: Int) -> PlanDate? {
         PlanDate(iso: String(f[i..<(i + 10)]))
     }
 }

@@ -8,7 +8,7 @@
 struct OutlineParser {
     struct Paragraph {
         var text: String
-        var folded: [Character]
+        var folded: [Ch]
         var line: Int
         var column: Int
     }
@@ -25,7 +25,7 @@ struct OutlineParser {
         var label: String
         var value: Int
         var title: String
-        var titleFolded: [Character]
+        var titleFolded: [Ch]
         var line: Int
         var column: Int
         var parent: Int?
@@ -43,7 +43,7 @@ struct OutlineParser {
     var rootSegments: [Segment] = []
 
     /// Short heading titles such as 推进就业创业 or 引导多元共治: a body paragraph under them is its own task.
-    static func isShortTitle(_ f: [Character]) -> Bool {
+    static func isShortTitle(_ f: [Ch]) -> Bool {
         f.count <= 24 && !f.contains(where: { $0 == "," || $0 == "。" || $0 == ";" || $0 == ":" })
     }
 
@@ -60,8 +60,8 @@ struct OutlineParser {
             if seg.isEmpty || !seg[seg.count - 1].fields.isEmpty {
                 // A wrapped unit list continues the last units field.
                 if let last = seg.last, let lf = last.fields.last, lf.kind.isUnits, inline == nil,
-                   paragraph.folded.last != "。", UnitNames.looksLikeUnitList(String(paragraph.folded)) {
-                    seg[seg.count - 1].fields[last.fields.count - 1].value += "、" + String(paragraph.folded).trimmed(extra: ["。"])
+                   paragraph.folded.last != "。", UnitNames.looksLikeUnitList(paragraph.folded) {
+                    seg[seg.count - 1].fields[last.fields.count - 1].value += "、" + String(paragraph.folded.trimmed(extra: ["。"]))
                     seg[seg.count - 1].lastLine = paragraph.line
                     return
                 }
@@ -92,16 +92,16 @@ struct OutlineParser {
             if l.isBlank || PageChrome.isChrome(l) { continue }
             let f = l.folded
             if let m = Headings.marker(f), m.titleStart <= f.count {
-                var title = String(l.text[m.titleStart...]).trimmed()
+                var title = String(l.text[m.titleStart...].trimmed())
                 var titleFolded = Array(f[m.titleStart...])
                 var inline: [Field] = []
                 if let found = InlineResponsibility.find(in: titleFolded, line: l.number, baseColumn: l.column + m.titleStart) {
                     inline = found.fields
-                    title = String(Array(l.text[m.titleStart...])[0..<found.textEnd]).trimmed()
+                    title = String(l.text[m.titleStart..<(m.titleStart + found.textEnd)].trimmed())
                     titleFolded = Array(titleFolded[0..<found.textEnd])
                 } else if let (before, fields) = splitTrailingFields(titleFolded, line: l.number, column: l.column + m.titleStart) {
                     inline = fields
-                    title = String(Array(l.text[m.titleStart...])[0..<before]).trimmed()
+                    title = String(l.text[m.titleStart..<(m.titleStart + before)].trimmed())
                     titleFolded = Array(titleFolded[0..<before])
                 }
                 while let top = stack.last, nodes[top].kind >= m.kind { stack.removeLast() }
@@ -119,12 +119,12 @@ struct OutlineParser {
             }
             // A paragraph, maybe ending with inline responsibility or with "。责任单位:..." on the same line.
             if let found = InlineResponsibility.find(in: f, line: l.number, baseColumn: l.column) {
-                let text = String(l.text[0..<found.textEnd]).trimmed()
+                let text = String(l.text[0..<found.textEnd].trimmed())
                 append(paragraph: Paragraph(text: text, folded: Array(f[0..<found.textEnd]), line: l.number, column: l.column), inline: found.fields)
                 continue
             }
             if let (before, fields) = splitTrailingFields(f, line: l.number, column: l.column) {
-                let text = String(l.text[0..<before]).trimmed()
+                let text = String(l.text[0..<before].trimmed())
                 append(paragraph: Paragraph(text: text, folded: Array(f[0..<before]), line: l.number, column: l.column), inline: fields)
                 continue
             }
@@ -133,7 +133,7 @@ struct OutlineParser {
     }
 
     /// "...任务文字。责任单位:市发改委" -> the text and the fields after it.
-    private func splitTrailingFields(_ f: [Character], line: Int, column: Int) -> (Int, [Field])? {
+    private func splitTrailingFields(_ f: [Ch], line: Int, column: Int) -> (Int, [Field])? {
         var i = 0
         while i < f.count {
             if f[i] == "。" || f[i] == ";" || f[i] == " " {
@@ -380,6 +380,6 @@ struct OutlineParser {
     }
 
     static func excerpt(_ s: String) -> String {
-        s.count <= 30 ? s : String(s.prefix(30)) + "…"
+        s.charCount <= 30 ? s : String(s.prefix(30)) + "…"
     }
 }

@@ -20,23 +20,51 @@ struct TableParser {
 
     static func column(for name: String) -> Column? {
         if name.utf8.count > 64 { return nil }
-        let s = Lines.fold(name).withoutSpaces
+        return column(folded: Lines.foldedChs(name))
+    }
+
+    /// `column(for: line.string)`.
+    static func column(for line: SourceLine) -> Column? {
+        if utf8Count(line.text, limit: 64) > 64 { return nil }
+        return column(folded: line.folded)
+    }
+
+    /// The UTF-8 length of the characters, counted up to a little past `limit`.
+    static func utf8Count(_ cs: [Ch], limit: Int) -> Int {
+        var n = 0
+        for c in cs {
+            if c.isExotic { n += String([c]).utf8.count }
+            else { n += c.v < 0x80 ? 1 : c.v < 0x800 ? 2 : c.v < 0x10000 ? 3 : 4 }
+            if n > limit { return n }
+        }
+        return n
+    }
+
+    private static let numberNames: [[Ch]] = ["序号", "编号", "序", "No.", "NO.", "No"].map(chs)
+    private static let coPrefixes: [[Ch]] = ["协同", "配合", "协办", "参与"].map(chs)
+    private static let textNames: [[Ch]] = ["工作内容", "具体内容", "内容", "目标与任务", "任务名称", "项目名称"].map(chs)
+    private static let textSuffixes: [[Ch]] = ["任务", "工作", "事项", "措施"].map(chs)
+    private static let completionSuffixes: [[Ch]] = ["完成情况", "进展情况", "推进情况", "落实情况"].map(chs)
+    private static let P = (
+        备注: chs("备注"), 领导: chs("领导"), 牵头: chs("牵头"), 单位: chs("单位"), 部门: chs("部门"),
+        责任单位: chs("责任单位"), 责任部门: chs("责任部门"), 责任主体: chs("责任主体"), 承办单位: chs("承办单位"),
+        时限: chs("时限"), 完成时间: chs("完成时间"), 时间节点: chs("时间节点"), 完成期限: chs("完成期限"),
+        年度目标: chs("年度目标"), 目标: chs("目标"), 工作目标: chs("工作目标"))
+
+    /// The column a (folded) name stands for.
+    static func column(folded: [Ch]) -> Column? {
+        let s = folded.withoutSpaces
         if s.isEmpty || s.count > 16 { return nil }
-        switch s {
-        case "序号", "编号", "序", "No.", "NO.", "No": return .number
-        case "备注": return .remarks
-        default: break
-        }
-        if s.hasSuffix("领导") { return .leaders }
-        if s.includes("牵头") && (s.hasSuffix("单位") || s.hasSuffix("部门")) { return .lead }
-        if s.hasPrefix("协同") || s.hasPrefix("配合") || s.hasPrefix("协办") || s.hasPrefix("参与") { return s.hasSuffix("单位") || s.hasSuffix("部门") ? .co : nil }
-        if s.hasSuffix("责任单位") || s.hasSuffix("责任部门") || s == "责任主体" || s == "承办单位" { return .units }
-        if s.includes("时限") || s == "完成时间" || s == "时间节点" || s == "完成期限" { return .deadline }
-        if s.hasSuffix("完成情况") || s.hasSuffix("进展情况") || s.hasSuffix("推进情况") || s.hasSuffix("落实情况") { return .completion }
-        if s == "年度目标" || s == "目标" || s == "工作目标" { return .goal }
-        if s.hasSuffix("任务") || s.hasSuffix("工作") || s == "工作内容" || s == "具体内容" || s == "内容" || s.hasSuffix("事项") || s.hasSuffix("措施") || s == "目标与任务" || s == "任务名称" || s == "项目名称" {
-            return .text
-        }
+        if numberNames.contains(s) { return .number }
+        if s == P.备注 { return .remarks }
+        if s.hasSuffix(P.领导) { return .leaders }
+        if s.includes(P.牵头) && (s.hasSuffix(P.单位) || s.hasSuffix(P.部门)) { return .lead }
+        if coPrefixes.contains(where: { s.hasPrefix($0) }) { return s.hasSuffix(P.单位) || s.hasSuffix(P.部门) ? .co : nil }
+        if s.hasSuffix(P.责任单位) || s.hasSuffix(P.责任部门) || s == P.责任主体 || s == P.承办单位 { return .units }
+        if s.includes(P.时限) || s == P.完成时间 || s == P.时间节点 || s == P.完成期限 { return .deadline }
+        if completionSuffixes.contains(where: { s.hasSuffix($0) }) { return .completion }
+        if s == P.年度目标 || s == P.目标 || s == P.工作目标 { return .goal }
+        if textSuffixes.contains(where: { s.hasSuffix($0) }) || textNames.contains(s) { return .text }
         return nil
     }
 
@@ -48,21 +76,23 @@ struct TableParser {
             let l = lines[i]
             if l.isBlank { i += 1; continue }
             // One line, cells split by tabs or wide spaces.
-            let cells = l.text.count <= 120 ? splitRowLine(l.string) : []
+            let cells = l.text.count <= 120 && mayHoldCells(l.text) ? splitRowCells(l.text) : []
             if cells.count >= 3 {
-                let cols = cells.map { column(for: $0) }
+                let cols = cells.map { cell -> Column? in
+                    utf8Count(cell, limit: 64) > 64 ? nil : column(folded: cell.map(Lines.fold))
+                }
                 if cols.allSatisfy({ $0 != nil }) {
                     let c = cols.compactMap { $0 }
                     if valid(c) { return Header(columns: c, bodyStart: i + 1, line: l.number, oneRowPerLine: true) }
                 }
             }
-            guard column(for: l.string) != nil else { i += 1; continue }
+            guard column(for: l) != nil else { i += 1; continue }
             var cols: [Column] = []
             var j = i
             while j < lines.count {
                 let m = lines[j]
                 if m.isBlank { j += 1; continue }
-                guard let c = column(for: m.string) else { break }
+                guard let c = column(for: m) else { break }
                 cols.append(c)
                 j += 1
             }
@@ -76,21 +106,36 @@ struct TableParser {
         cols.contains(.text) && (cols.contains(where: { $0.isUnits }) || cols.contains(.number)) && Set(cols.map { "\($0)" }).count >= 3
     }
 
-    static func splitRowLine(_ s: String) -> [String] {
-        if s.includes("\t") { return s.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmed() } }
+    static func splitRowLine(_ s: String) -> [String] { splitRowCells(Ch.array(s)).map { String($0) } }
+
+    /// Whether the line may hold several cells: a tab, or two spaces in a row.
+    static func mayHoldCells(_ t: [Ch]) -> Bool {
+        var run = 0
+        for c in t {
+            if c == "\t" { return true }
+            if c == " " || c == "\u{3000}" { run += 1; if run >= 2 { return true } } else { run = 0 }
+        }
+        return false
+    }
+
+    /// The cells of a line split by tabs, or by two or more spaces (ASCII or ideographic), each trimmed.
+    static func splitRowCells(_ t: [Ch]) -> [[Ch]] {
+        if t.contains(where: { $0 == "\t" }) {
+            return t.split(separator: "\t", omittingEmptySubsequences: false).map { Array($0.trimmed()) }
+        }
         // Two or more spaces (ASCII or ideographic) between cells.
-        var cells: [String] = []
-        var cur = ""
+        var cells: [[Ch]] = []
+        var cur: [Ch] = []
         var spaces = 0
-        for c in s {
+        for c in t {
             if c == " " || c == "\u{3000}" { spaces += 1; continue }
-            if spaces >= 2 || (spaces >= 1 && c == "\u{3000}") { cells.append(cur); cur = "" }
+            if spaces >= 2 { cells.append(cur); cur = [] }
             else if spaces == 1 { cur.append(" ") }
             spaces = 0
             cur.append(c)
         }
         if !cur.isEmpty { cells.append(cur) }
-        return cells.map { $0.trimmed() }
+        return cells.map { Array($0.trimmed()) }
     }
 
     // MARK: cells
@@ -98,20 +143,23 @@ struct TableParser {
     enum CellKind { case empty, number(Int), units, text }
 
     struct Cell {
-        var text: String
-        var folded: String
+        /// The characters as printed, and folded.
+        var t: [Ch]
+        var f: [Ch]
         var line: Int
         var column: Int
         var kind: CellKind
+        var text: String { String(t) }
+        var folded: String { String(f) }
     }
 
-    static func classify(_ text: String, folded: String) -> CellKind {
-        let f = folded.trimmed()
+    static func classify(folded: [Ch]) -> CellKind {
+        let f = Array(folded.trimmed())
         if f.isEmpty { return .empty }
         let digits = f.filter { $0 != " " }
-        if digits.count <= 5, !digits.isEmpty, digits.allSatisfy({ $0.isASCIIDigit }), let v = Int(digits) { return .number(v) }
+        if digits.count <= 5, !digits.isEmpty, digits.allSatisfy({ $0.isASCIIDigit }), let v = Int(String(digits)) { return .number(v) }
         // 1. / 1、 alone (a sequence cell with its stop)
-        if f.count <= 5, let last = f.last, last == "." || last == "、", let v = Int(String(f.dropLast()).withoutSpaces) { return .number(v) }
+        if f.count <= 5, let last = f.last, last == "." || last == "、", let v = Int(String(Array(f.dropLast()).withoutSpaces)) { return .number(v) }
         if f.last != "。", UnitNames.looksLikeUnitList(f) { return .units }
         return .text
     }
@@ -119,15 +167,15 @@ struct TableParser {
     /// The cells after the header. With blank lines between the cells, a blank line only
     /// separates and a line of spaces is an empty cell; without them, both are empty cells.
     static func cells(_ lines: ArraySlice<SourceLine>) -> [Cell] {
-        let nonEmpty = lines.filter { !$0.isEmpty }.count
-        let empty = lines.filter { $0.isEmpty }.count
+        var empty = 0
+        for l in lines where l.isEmpty { empty += 1 }
+        let nonEmpty = lines.count - empty
         let separated = empty * 3 >= nonEmpty
         var out: [Cell] = []
         for l in lines {
             if l.isEmpty && separated { continue }
             if PageChrome.isChrome(l) { continue }
-            let f = l.foldedString
-            out.append(Cell(text: l.string, folded: f, line: l.number, column: l.column, kind: classify(l.string, folded: f)))
+            out.append(Cell(t: l.text, f: l.folded, line: l.number, column: l.column, kind: classify(folded: l.folded)))
         }
         return out
     }
@@ -147,10 +195,10 @@ struct TableParser {
         var rowsCells: [[Cell]] = []
         if header.oneRowPerLine {
             for l in body where !l.isBlank && !PageChrome.isChrome(l) {
-                let parts = splitRowLine(l.string)
+                let parts = splitRowCells(l.text)
                 rowsCells.append(parts.map { p in
-                    let f = Lines.fold(p)
-                    return Cell(text: p, folded: f, line: l.number, column: l.column, kind: classify(p, folded: f))
+                    let f = p.map(Lines.fold)
+                    return Cell(t: p, f: f, line: l.number, column: l.column, kind: classify(folded: f))
                 })
             }
             for row in rowsCells { if let t = rowByPosition(row, header.columns, &d) { d.tasks.append(t) } }
@@ -168,12 +216,13 @@ struct TableParser {
         var i = 0
         while i + 1 < cells.count {
             let a = cells[i], b = cells[i + 1]
-            if case .text = a.kind, case .units = b.kind, a.folded.count <= 12, b.folded.count <= 8,
-               !a.folded.contains(where: { UnitNames.stopCharacters.contains($0) || $0 == "," || $0 == "、" || $0 == "。" }),
-               !UnitNames.startsLikeUnit(b.folded), UnitNames.startsLikeUnit(a.folded) || a.folded.count <= 6 {
-                let joined = a.folded.withoutSpaces + b.folded.withoutSpaces
+            if case .text = a.kind, case .units = b.kind, a.f.count <= 12, b.f.count <= 8,
+               !a.f.contains(where: { UnitNames.stopCharacters.contains($0) || $0 == "," || $0 == "、" || $0 == "。" }),
+               !UnitNames.startsLikeUnit(b.f), UnitNames.startsLikeUnit(a.f) || a.f.count <= 6 {
+                // Joined as strings, then read again: characters may combine where the two meet.
+                let joined = Ch.array(String(a.f.withoutSpaces) + String(b.f.withoutSpaces))
                 if UnitNames.looksLikeUnit(joined) {
-                    cells[i] = Cell(text: a.text + b.text, folded: joined, line: a.line, column: a.column, kind: .units)
+                    cells[i] = Cell(t: Ch.array(a.text + b.text), f: joined, line: a.line, column: a.column, kind: .units)
                     cells.remove(at: i + 1)
                     continue
                 }
@@ -232,14 +281,14 @@ struct TableParser {
                             let c = cells[i]
                             if case .units = c.kind { unitCells.append((col, c)); i += 1; took = true; continue }
                             if case .empty = c.kind, !took { i += 1; took = true; break }
-                            if col == .leaders, case .text = c.kind, !took, c.folded.count <= 20 { unitCells.append((col, c)); i += 1; took = true; continue }
+                            if col == .leaders, case .text = c.kind, !took, c.f.count <= 20 { unitCells.append((col, c)); i += 1; took = true; continue }
                             break
                         }
                     } else {
                         switch cell.kind {
                         case .units: unitCells.append((col, cell)); i += 1
                         case .empty: i += 1
-                        case .text where col == .leaders && cell.folded.count <= 20: unitCells.append((col, cell)); i += 1
+                        case .text where col == .leaders && cell.f.count <= 20: unitCells.append((col, cell)); i += 1
                         default: break
                         }
                     }
@@ -290,8 +339,9 @@ struct TableParser {
         guard let first = row.first else { return nil }
         var t = DraftTask(number: nil, chapter: nil, text: "", line: first.line, column: first.column)
         for (c, col) in zip(row, cols) {
-            let v = c.folded.trimmed()
-            if v.isEmpty { continue }
+            let vs = c.f.trimmed()
+            if vs.isEmpty { continue }
+            let v = String(vs)
             switch col {
             case .number: if case .number(let n) = c.kind { t.number = String(n) }
             case .text: t.text = c.text

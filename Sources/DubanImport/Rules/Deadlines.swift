@@ -5,23 +5,23 @@ import DubanCore
 enum Deadlines {
     /// Reads a 完成时限 value (the whole value is about the deadline).
     static func parse(_ value: String, year: Int?) -> PlanDate? {
-        let f = Array(Lines.fold(value))
+        let f = Lines.foldedChs(value)
         return scan(f, year: year, requireMarker: false)
     }
 
     /// Looks for a deadline phrase inside a task's text: only phrases that say
     /// "by" (前, 之前, 年内, 底前) count, so 较上半年 or 2019年 do not.
     static func find(inText text: String, year: Int?) -> PlanDate? {
-        let f = Array(Lines.fold(text))
+        let f = Lines.foldedChs(text)
         return scan(f, year: year, requireMarker: true)
     }
 
-    private static func number(_ f: [Character], _ i: inout Int) -> Int? {
+    private static func number(_ f: [Ch], _ i: inout Int) -> Int? {
         var j = i
         if j < f.count, f[j].isASCIIDigit {
             var v = 0
             while j < f.count, f[j].isASCIIDigit, j - i < 4 {
-                guard let d = f[j].wholeNumberValue else { break }
+                guard let d = f[j].digitValue else { break }
                 v = v * 10 + d; j += 1
             }
             i = j
@@ -37,15 +37,19 @@ enum Deadlines {
         return PlanDate(year: y, month: m, day: PlanDate.daysIn(month: m, year: y))
     }
 
-    private static func hasMarker(_ f: [Character], at i: Int) -> Bool {
+    private static let markers: [[Ch]] = ["前", "之前", "底前", "末前", "内", "以前", "完成", "止"].map(chs)
+    private static let W = (第: chs("第"), 前: chs("前"), 上半年: chs("上半年"), 下半年: chs("下半年"),
+                            年底前: chs("年底前"), 年末前: chs("年末前"), 今年内: chs("今年内"), 年内: chs("年内"),
+                            年底: chs("年底"), 年末: chs("年末"), 全年: chs("全年"), 十二月: chs("12月"))
+
+    private static func hasMarker(_ f: [Ch], at i: Int) -> Bool {
         var j = i
         while j < f.count, f[j] == " " { j += 1 }
-        let rest = Array(f[j..<min(f.count, j + 3)])
-        return rest.hasPrefix("前") || rest.hasPrefix("之前") || rest.hasPrefix("底前") || rest.hasPrefix("末前")
-            || rest.hasPrefix("内") || rest.hasPrefix("以前") || rest.hasPrefix("完成") || rest.hasPrefix("止")
+        for m in markers where f.hasPrefix(m, at: j) { return true }
+        return false
     }
 
-    private static func scan(_ f: [Character], year: Int?, requireMarker: Bool) -> PlanDate? {
+    private static func scan(_ f: [Ch], year: Int?, requireMarker: Bool) -> PlanDate? {
         let n = f.count
         var i = 0
         while i < n {
@@ -88,7 +92,13 @@ enum Deadlines {
                 continue
             }
             guard let y = year else { i += 1; continue }
-            let rest = Array(f[i..<min(n, i + 6)])
+            // Nothing below starts with any other character.
+            switch f[i] {
+            case "第", "前", "上", "下", "年", "今", "全", "1": break
+            default: if !Headings.isCNNumeral(f[i]) { i += 1; continue }
+            }
+            /// Whether a word (at most 6 characters) starts at i.
+            func rest(_ w: [Ch]) -> Bool { f.hasPrefix(w, at: i) }
             // 六月底前
             if Headings.isCNNumeral(f[i]) {
                 var j = i
@@ -103,22 +113,22 @@ enum Deadlines {
                     if !requireMarker || hasMarker(f, at: j + 2) || (j + 2 < n && f[j + 2] == "末") { return endOfMonth(y, q * 3) }
                 }
             }
-            if rest.hasPrefix("第") || rest.hasPrefix("前") {
+            if rest(W.第) || rest(W.前) {
                 var j = i + 1
                 if let q = number(f, &j), j + 1 < n, f[j] == "季", f[j + 1] == "度", (1...4).contains(q) {
-                    if !requireMarker || rest.hasPrefix("前") || hasMarker(f, at: j + 2) || (j + 2 < n && f[j + 2] == "末") {
+                    if !requireMarker || rest(W.前) || hasMarker(f, at: j + 2) || (j + 2 < n && f[j + 2] == "末") {
                         return endOfMonth(y, q * 3)
                     }
                 }
             }
-            if rest.hasPrefix("上半年") {
+            if rest(W.上半年) {
                 if !requireMarker || hasMarker(f, at: i + 3) || (i + 3 < n && f[i + 3] == "底") { return endOfMonth(y, 6) }
             }
-            if rest.hasPrefix("下半年") && !requireMarker { return PlanDate.endOfYear(y) }
-            if rest.hasPrefix("年底前") || rest.hasPrefix("年末前") || rest.hasPrefix("今年内") || rest.hasPrefix("年内") {
+            if rest(W.下半年) && !requireMarker { return PlanDate.endOfYear(y) }
+            if rest(W.年底前) || rest(W.年末前) || rest(W.今年内) || rest(W.年内) {
                 return PlanDate.endOfYear(y)
             }
-            if !requireMarker && (rest.hasPrefix("年底") || rest.hasPrefix("年末") || rest.hasPrefix("全年") || rest.hasPrefix("12月")) {
+            if !requireMarker && (rest(W.年底) || rest(W.年末) || rest(W.全年) || rest(W.十二月)) {
                 return PlanDate.endOfYear(y)
             }
             i += 1

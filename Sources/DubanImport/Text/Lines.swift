@@ -1,3 +1,179 @@
+import Foundation
+
+/// One character of a notice as the importer compares it: a `Character`, in four bytes.
+///
+/// Almost every character of a notice is one Unicode scalar that stands alone (ASCII,
+/// Han, CJK and full-width punctuation, ...): such a character is kept as its scalar
+/// value, and comparing two of them is comparing two integers. Any other character
+/// (several scalars such as a letter with a combining mark, or a scalar outside those
+/// ranges) is "exotic": it is kept in a process-wide table with its canonical key, so
+/// that `==` and hashing follow `Character` equality (canonical equivalence) exactly:
+/// U+2000 equals U+2002, a compatibility ideograph equals its unified form, and so on.
+/// Building a `String` from `Ch`s gives back the characters as printed.
+struct Ch: Hashable, Sendable, ExpressibleByUnicodeScalarLiteral {
+    /// A simple scalar's value, or `exoticBit | id` into `Exotics.shared`.
+    let v: UInt32
+
+    static let exoticBit: UInt32 = 0x8000_0000
+
+    @inline(__always) init(v: UInt32) { self.v = v }
+    /// Literals in this module are all simple scalars.
+    @inline(__always) init(unicodeScalarLiteral s: Unicode.Scalar) { v = s.value }
+
+    @inline(__always) var isExotic: Bool { v & Ch.exoticBit != 0 }
+
+    /// Equal keys exactly when the characters are equal (canonically equivalent).
+    @inline(__always) var key: UInt32 { isExotic ? Exotics.shared.key(v) : v }
+
+    @inline(__always) static func == (a: Ch, b: Ch) -> Bool {
+        if a.v == b.v { return true }
+        if (a.v | b.v) & Ch.exoticBit == 0 { return false }
+        return a.key == b.key
+    }
+
+    func hash(into h: inout Hasher) { h.combine(key) }
+
+    /// Whether the scalar, standing alone, is a character of its own whatever is around it
+    /// (no combining, joining or prepending behaviour) and is its own canonical form.
+    @inline(__always) static func isSimple(_ v: UInt32) -> Bool {
+        if v < 0x100 { return v != 0x0D }
+        if v >= 0x4E00 {
+            return v <= 0x9FFF || (v >= 0xFF01 && v <= 0xFF65) || (v >= 0xFE50 && v <= 0xFE6B) || v == 0xFEFF || v == 0xFFFD
+        }
+        if v >= 0x3400 { return v <= 0x4DBF }
+        if v >= 0x3000 { return v <= 0x3029 || (v >= 0x3030 && v <= 0x303F) }
+        if v >= 0x2000 {
+            if v < 0x2010 { return v == 0x2002 || v == 0x2003 || v == 0x2009 || v == 0x200B }
+            if v <= 0x2027 { return true }
+            if v < 0x2030 { return v == 0x202F }
+            if v <= 0x205E { return true }
+            return (v >= 0x2460 && v <= 0x24FF) || (v >= 0x2500 && v <= 0x27BF)
+        }
+        return false
+    }
+
+    /// The character.
+    var character: Character {
+        if isExotic { return Exotics.shared.character(v) }
+        return Character(Unicode.Scalar(v) ?? "\u{FFFD}")
+    }
+
+    /// The first scalar's value, as `Character.unicodeScalars.first` gives it.
+    var firstScalarValue: UInt32 {
+        if isExotic { return Exotics.shared.firstScalar(v) }
+        return v
+    }
+
+    /// `("0"..."9").contains(character)`.
+    @inline(__always) var isASCIIDigit: Bool {
+        if !isExotic { return v >= 0x30 && v <= 0x39 }
+        return character.isASCIIDigit
+    }
+
+    var isHan: Bool {
+        let v = firstScalarValue
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x2FA1F).contains(v) || (0xF900...0xFAFF).contains(v)
+    }
+
+    /// The value of an ASCII digit (Character.wholeNumberValue for the digits 0-9).
+    var digitValue: Int? {
+        if !isExotic { return v >= 0x30 && v <= 0x39 ? Int(v - 0x30) : nil }
+        return character.wholeNumberValue
+    }
+
+    /// The characters of a string, one `Ch` per `Character`.
+    static func array(_ s: String) -> [Ch] {
+        var out: [Ch] = []
+        out.reserveCapacity(s.utf8.count)
+        var simple = true
+        for u in s.unicodeScalars {
+            guard isSimple(u.value) else { simple = false; break }
+            out.append(Ch(v: u.value))
+        }
+        if simple { return out }
+        out.removeAll(keepingCapacity: true)
+        for c in s { out.append(Exotics.shared.ch(for: c)) }
+        return out
+    }
+}
+
+/// The characters that are not simple scalars, with their canonical keys. Grows with the
+/// number of distinct such characters ever seen (a handful in real notices).
+final class Exotics: @unchecked Sendable {
+    static let shared = Exotics()
+    private let lock = NSLock()
+    private var originals: [[Unicode.Scalar]] = []
+    private var keys: [UInt32] = []
+    private var idByScalars: [[UInt32]: UInt32] = [:]
+    private var canonicalIds: [Character: UInt32] = [:]
+
+    func ch(for c: Character) -> Ch {
+        let scalars = Array(c.unicodeScalars)
+        if scalars.count == 1, Ch.isSimple(scalars[0].value) { return Ch(v: scalars[0].value) }
+        let raw = scalars.map(\.value)
+        lock.lock(); defer { lock.unlock() }
+        if let id = idByScalars[raw] { return Ch(v: Ch.exoticBit | id) }
+        // Its key: the scalar it is canonically equivalent to when there is one, else an id per class.
+        var key: UInt32? = nil
+        let nfc = Array(String(c).precomposedStringWithCanonicalMapping.unicodeScalars)
+        if nfc.count == 1, Character(nfc[0]) == c { key = nfc[0].value }
+        if key == nil {
+            if let k = canonicalIds[c] { key = k } else {
+                let k = 0x4000_0000 | UInt32(canonicalIds.count)
+                canonicalIds[c] = k
+                key = k
+            }
+        }
+        let id = UInt32(originals.count)
+        originals.append(scalars)
+        keys.append(key ?? 0x4000_0000)
+        idByScalars[raw] = id
+        return Ch(v: Ch.exoticBit | id)
+    }
+
+    func key(_ v: UInt32) -> UInt32 {
+        let id = Int(v & ~Ch.exoticBit)
+        lock.lock(); defer { lock.unlock() }
+        return id < keys.count ? keys[id] : v
+    }
+
+    func scalars(_ v: UInt32) -> [Unicode.Scalar] {
+        let id = Int(v & ~Ch.exoticBit)
+        lock.lock(); defer { lock.unlock() }
+        return id < originals.count ? originals[id] : []
+    }
+
+    func character(_ v: UInt32) -> Character {
+        var u = String.UnicodeScalarView()
+        u.append(contentsOf: scalars(v))
+        return String(u).first ?? "\u{FFFD}"
+    }
+
+    func firstScalar(_ v: UInt32) -> UInt32 { scalars(v).first?.value ?? 0 }
+}
+
+extension String {
+    /// The characters as printed.
+    init<S: Sequence>(_ chs: S) where S.Element == Ch {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(chs.underestimatedCount * 3)
+        func put(_ v: UInt32) {
+            if v < 0x80 { bytes.append(UInt8(v)) }
+            else if v < 0x800 { bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F)) }
+            else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | (v >> 6) & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            } else {
+                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | (v >> 12) & 0x3F))
+                bytes.append(UInt8(0x80 | (v >> 6) & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            }
+        }
+        for c in chs {
+            if c.isExotic { for s in Exotics.shared.scalars(c.v) { put(s.value) } } else { put(c.v) }
+        }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+}
+
 /// One line of the notice. `text` is the line as printed without its edges;
 /// `folded` is the same characters with full-width punctuation, digits and
 /// letters folded to ASCII, character for character, so an index into one is
@@ -7,8 +183,8 @@ struct SourceLine: Sendable {
     let number: Int
     /// 1-based column (in characters) of the first printed character.
     let column: Int
-    let text: [Character]
-    let folded: [Character]
+    let text: [Ch]
+    let folded: [Ch]
     /// The line holds nothing at all.
     let isEmpty: Bool
     /// The line holds only spaces (a table's empty cell written as a line of spaces).
@@ -20,35 +196,85 @@ struct SourceLine: Sendable {
 }
 
 enum Lines {
-    /// Splits on LF, CRLF, CR, U+2028 and U+2029; trims spaces (ASCII, ideographic, no-break) at both ends.
+    /// Splits on LF, CRLF, CR, U+2028 and U+2029 (and VT, FF); trims spaces (ASCII, ideographic,
+    /// no-break) at both ends. Each separator is always a character of its own, so lines are
+    /// found on scalars; a line holding anything but simple scalars is read by characters.
     static func split(_ text: String) -> [SourceLine] {
         var out: [SourceLine] = []
-        var current: [Character] = []
-        var number = 1
-        func flush() {
-            out.append(make(number: number, raw: current))
-            number += 1
-            current.removeAll(keepingCapacity: true)
-        }
-        for ch in text {
-            if ch == "\n" || ch == "\r\n" || ch == "\r" || ch == "\u{2028}" || ch == "\u{2029}" || ch == "\u{0B}" || ch == "\u{0C}" {
-                flush()
-            } else {
-                current.append(ch)
+        var text = text
+        text.withUTF8 { buf in
+            let n = buf.count
+            var current: [Ch] = []
+            var simple = true
+            var lineStart = 0
+            var number = 1
+            var i = 0
+            func flush(end: Int) {
+                if simple {
+                    out.append(make(number: number, raw: current))
+                } else {
+                    let s = String(decoding: UnsafeBufferPointer(rebasing: buf[lineStart..<end]), as: UTF8.self)
+                    out.append(make(number: number, raw: s.map { Exotics.shared.ch(for: $0) }))
+                }
+                number += 1
+                current.removeAll(keepingCapacity: true)
+                simple = true
             }
+            while i < n {
+                let b0 = buf[i]
+                var v: UInt32
+                var len: Int
+                if b0 < 0x80 { v = UInt32(b0); len = 1 }
+                else if b0 < 0xE0 { v = UInt32(b0 & 0x1F); len = 2 }
+                else if b0 < 0xF0 { v = UInt32(b0 & 0x0F); len = 3 }
+                else { v = UInt32(b0 & 0x07); len = 4 }
+                if i + len > n { len = n - i }
+                var k = 1
+                while k < len { v = v << 6 | UInt32(buf[i + k] & 0x3F); k += 1 }
+                let start = i
+                i += len
+                switch v {
+                case 0x0A, 0x0B, 0x0C, 0x2028, 0x2029:
+                    flush(end: start); lineStart = i
+                case 0x0D:
+                    flush(end: start)
+                    if i < n, buf[i] == 0x0A { i += 1 }
+                    lineStart = i
+                default:
+                    if simple {
+                        if Ch.isSimple(v) { current.append(Ch(v: v)) } else { simple = false }
+                    }
+                }
+            }
+            if lineStart < n { flush(end: n) }
         }
-        if !current.isEmpty { flush() }
         return out
     }
 
-    static func make(number: Int, raw: [Character]) -> SourceLine {
+    static func make(number: Int, raw: [Ch]) -> SourceLine {
         var start = 0
         var end = raw.count
         while start < end, isSpace(raw[start]) { start += 1 }
         while end > start, isSpace(raw[end - 1]) { end -= 1 }
-        let text = Array(raw[start..<end])
-        return SourceLine(number: number, column: start + 1, text: text, folded: text.map(fold),
+        let text = start == 0 && end == raw.count ? raw : Array(raw[start..<end])
+        var folded = text
+        var changed = false
+        for (i, c) in text.enumerated() {
+            let f = fold(c)
+            if f.v != c.v {
+                if !changed { changed = true }
+                folded[i] = f
+            }
+        }
+        return SourceLine(number: number, column: start + 1, text: text, folded: changed ? folded : text,
                           isEmpty: raw.isEmpty)
+    }
+
+    @inline(__always) static func isSpace(_ c: Ch) -> Bool {
+        switch c.key {
+        case 0x20, 0x09, 0x3000, 0xA0, 0xFEFF, 0x2002, 0x2003, 0x2009, 0x200B, 0x202F: return true
+        default: return false
+        }
     }
 
     static func isSpace(_ c: Character) -> Bool {
@@ -60,6 +286,21 @@ enum Lines {
 
     /// Full-width ASCII (U+FF01...U+FF5E) to ASCII; ideographic and no-break spaces to a space;
     /// a few look-alike brackets and stops to their ASCII forms.
+    @inline(__always) static func fold(_ c: Ch) -> Ch {
+        let v = c.v
+        if v < 0xA0 || c.isExotic { return c }
+        if v >= 0xFF01 && v <= 0xFF5E { return Ch(v: v - 0xFEE0) }
+        switch v {
+        case 0x3000, 0xA0, 0x2002, 0x2003, 0x2009, 0x202F: return " "
+        case 0xFE59: return "("   // ﹙
+        case 0xFE5A: return ")"
+        case 0xFE50, 0xFE51: return ","
+        case 0xFE54: return ";"
+        case 0xFE55: return ":"
+        default: return c
+        }
+    }
+
     static func fold(_ c: Character) -> Character {
         guard c.unicodeScalars.count == 1, let s = c.unicodeScalars.first else { return c }
         let v = s.value
@@ -71,36 +312,44 @@ enum Lines {
         case 0xFE50, 0xFE51: return ","
         case 0xFE54: return ";"
         case 0xFE55: return ":"
-        case 0x2474...0x2487: return c // ⑴...⒇ stay
         default: return c
         }
     }
 
-    static func fold(_ s: String) -> String { String(s.map(fold)) }
+    static func fold(_ s: String) -> String { String(foldedChs(s)) }
+
+    /// The folded characters of a string.
+    static func foldedChs(_ s: String) -> [Ch] {
+        var cs = Ch.array(s)
+        for i in cs.indices { cs[i] = fold(cs[i]) }
+        return cs
+    }
 }
 
-extension Array where Element == Character {
-    func hasPrefix(_ p: String) -> Bool {
-        var i = 0
-        for ch in p {
-            guard i < count, self[i] == ch else { return false }
-            i += 1
-        }
+extension Array where Element == Ch {
+    func hasPrefix(_ p: String) -> Bool { hasPrefix(Ch.array(p)) }
+
+    func hasPrefix(_ p: [Ch]) -> Bool { hasPrefix(p, at: 0) }
+
+    /// Whether `p` occurs at `start`.
+    @inline(__always) func hasPrefix(_ p: [Ch], at start: Int) -> Bool {
+        guard start >= 0, p.count <= count - start else { return false }
+        var k = 0
+        while k < p.count { if self[start + k] != p[k] { return false }; k += 1 }
         return true
     }
 
-    func hasSuffix(_ p: String) -> Bool {
-        let pc = Array(p)
-        guard pc.count <= count else { return false }
-        return Array(self[(count - pc.count)...]) == pc
-    }
+    func hasSuffix(_ p: String) -> Bool { hasSuffix(Ch.array(p)) }
 
-    func firstIndex(of p: String, from start: Int = 0) -> Int? {
-        let pc = Array(p)
-        guard !pc.isEmpty, pc.count <= count else { return nil }
+    func hasSuffix(_ p: [Ch]) -> Bool { hasPrefix(p, at: count - p.count) }
+
+    func firstIndex(of p: String, from start: Int = 0) -> Int? { firstIndex(of: Ch.array(p), from: start) }
+
+    func firstIndex(of pc: [Ch], from start: Int = 0) -> Int? {
+        guard let first = pc.first, pc.count <= count else { return nil }
         var i = Swift.max(0, start)
         while i + pc.count <= count {
-            if self[i] == pc[0] {
+            if self[i] == first {
                 var ok = true
                 var k = 1
                 while k < pc.count { if self[i + k] != pc[k] { ok = false; break }; k += 1 }
@@ -112,7 +361,53 @@ extension Array where Element == Character {
     }
 
     func contains(_ p: String) -> Bool { firstIndex(of: p) != nil }
+
+    var hasExotic: Bool { contains(where: { $0.isExotic }) }
+
+    /// Whether the UTF-8 of `String(self)` contains `p`'s (String.includes, without building the string).
+    func includes(_ p: [Ch]) -> Bool {
+        if hasExotic || p.contains(where: { $0.isExotic }) { return String(self).includes(String(p)) }
+        guard let first = p.first else { return true }
+        guard p.count <= count else { return false }
+        var i = 0
+        while i + p.count <= count {
+            if self[i].v == first.v {
+                var k = 1
+                while k < p.count && self[i + k].v == p[k].v { k += 1 }
+                if k == p.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Without spaces at both ends nor the given extra characters (String.trimmed).
+    func trimmed(extra: Set<Ch> = []) -> ArraySlice<Ch> { self[...].trimmed(extra: extra) }
+
+    /// Every space removed (String.withoutSpaces; characters that meet where a space was
+    /// taken out may combine, as they do in a string).
+    var withoutSpaces: [Ch] {
+        guard contains(where: { Lines.isSpace($0) }) else { return self }
+        return resegmented(filter { !Lines.isSpace($0) })
+    }
 }
+
+/// The characters again as a string would have them after pieces were joined: only
+/// characters that are not simple scalars can combine with their neighbours.
+func resegmented(_ cs: [Ch]) -> [Ch] { cs.hasExotic ? Ch.array(String(cs)) : cs }
+
+extension ArraySlice where Element == Ch {
+    func trimmed(extra: Set<Ch> = []) -> ArraySlice<Ch> {
+        var a = startIndex, b = endIndex
+        func drop(_ c: Ch) -> Bool { Lines.isSpace(c) || c == "\n" || c == "\r" || (!extra.isEmpty && extra.contains(c)) }
+        while a < b, drop(self[a]) { a += 1 }
+        while b > a, drop(self[b - 1]) { b -= 1 }
+        return self[a..<b]
+    }
+}
+
+/// Literal patterns as characters, made once.
+func chs(_ s: String) -> [Ch] { Ch.array(s) }
 
 extension Character {
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
@@ -124,17 +419,38 @@ extension Character {
 }
 
 extension String {
+    /// Whether every scalar is simple, so that each is a character of its own.
+    var isSimpleText: Bool {
+        for u in unicodeScalars where !Ch.isSimple(u.value) { return false }
+        return true
+    }
+
     /// Trims spaces (ASCII, ideographic, no-break) and the given extra characters at both ends.
     func trimmed(extra: Set<Character> = []) -> String {
-        let cs = Array(self)
-        var a = 0, b = cs.count
-        while a < b, Lines.isSpace(cs[a]) || cs[a] == "\n" || cs[a] == "\r" || extra.contains(cs[a]) { a += 1 }
-        while b > a, Lines.isSpace(cs[b - 1]) || cs[b - 1] == "\n" || cs[b - 1] == "\r" || extra.contains(cs[b - 1]) { b -= 1 }
-        return String(cs[a..<b])
+        var cs = Ch.array(self)
+        let ex = Set(extra.map { Exotics.shared.ch(for: $0) })
+        let t = cs.trimmed(extra: ex)
+        if t.count == cs.count { return self }
+        cs = Array(t)
+        return String(cs)
     }
 
     /// Removes every space inside the string (for numbers split by spaces and unit names).
-    var withoutSpaces: String { String(filter { !Lines.isSpace($0) }) }
+    var withoutSpaces: String {
+        let cs = Ch.array(self)
+        let w = cs.withoutSpaces
+        return w.count == cs.count ? self : String(w)
+    }
+
+    /// The number of characters (`count`), without breaking graphemes when every scalar is simple.
+    var charCount: Int {
+        var n = 0
+        for u in unicodeScalars {
+            guard Ch.isSimple(u.value) else { return count }
+            n += 1
+        }
+        return n
+    }
 }
 
 extension String {

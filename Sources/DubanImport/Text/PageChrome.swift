@@ -20,15 +20,24 @@ enum PageChrome {
     private static let shortPrefixes: [String] = ["字体", "打印", "收藏", "分享", "关闭", "附件下载", "下载"]
     private static let fileExtensions: [String] = [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".zip", ".rar", ".ofd"]
 
+    private static let anywhereChs: [[Ch]] = anywhere.map(chs)
+    private static let prefixChs: [[Ch]] = prefixes.map(chs)
+    private static let shortPrefixChs: [[Ch]] = shortPrefixes.map(chs)
+    /// The `anywhere` words by their first character, to look for all of them in one pass.
+    private static let anywhereByFirst: [Ch: [[Ch]]] = {
+        var d: [Ch: [[Ch]]] = [:]
+        for a in anywhereChs { if let f = a.first { d[f, default: []].append(a) } }
+        return d
+    }()
+
     /// Whether a line (folded form) is page chrome.
     static func isChrome(_ line: SourceLine) -> Bool {
         let f = line.folded
         if f.isEmpty { return false }
         if f.count > 160 { return false }
-        let s = String(f)
-        for p in prefixes where s.hasPrefix(p) { return true }
-        if f.count <= 24 { for p in shortPrefixes where s.hasPrefix(p) { return true } }
-        if f.last != "。" { for a in anywhere where s.includes(a) { return true } }
+        for p in prefixChs where f.hasPrefix(p) { return true }
+        if f.count <= 24 { for p in shortPrefixChs where f.hasPrefix(p) { return true } }
+        if f.last != "。" && containsAnywhereWord(f) { return true }
         // Breadcrumbs: 新闻中心 > 长江经济带 > 文件政策
         if f.count <= 80 {
             var gt = 0
@@ -36,24 +45,63 @@ enum PageChrome {
             if gt >= 2 { return true }
         }
         // Attachment download links: xxx.pdf, xxx.xls【70.00 KB】
-        guard f.contains(".") else { return isTimeStamp(f) }
-        let lower = String(f).lowercased()
-        for ext in fileExtensions {
-            if lower.hasSuffix(ext) { return true }
-            if lower.includes(ext + "【") || lower.includes(ext + "[") || lower.includes(ext + "(") { return true }
-        }
+        guard f.contains(where: { $0 == "." }) else { return isTimeStamp(f) }
+        if hasFileExtension(f) { return true }
         // A bare time stamp: 2024-02-05 00:00
         if isTimeStamp(f) { return true }
         return false
     }
 
+    /// Each extension, then followed by 【, [ and (.
+    private static let extensionChs: [(ext: [Ch], followed: [[Ch]])] = fileExtensions.map { e in
+        (chs(e), [chs(e + "【"), chs(e + "["), chs(e + "(")])
+    }
+
+    /// An attachment link: the lowercased line ends with a file extension or holds one followed by a bracket.
+    private static func hasFileExtension(_ f: [Ch]) -> Bool {
+        if f.hasExotic {
+            let lower = String(f).lowercased()
+            for ext in fileExtensions {
+                if lower.hasSuffix(ext) { return true }
+                if lower.includes(ext + "【") || lower.includes(ext + "[") || lower.includes(ext + "(") { return true }
+            }
+            return false
+        }
+        // Only ASCII letters matter: the patterns are ASCII and 【, and no other simple
+        // character lowercases to one of those.
+        let lower = f.map { c in c.v >= 0x41 && c.v <= 0x5A ? Ch(v: c.v + 0x20) : c }
+        for (ext, _) in extensionChs {
+            if lower.hasSuffix(ext) { return true }
+        }
+        for i in lower.indices where lower[i] == "." {
+            for (_, followed) in extensionChs {
+                for p in followed where lower.hasPrefix(p, at: i) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether the UTF-8 of the line holds one of the `anywhere` words.
+    private static func containsAnywhereWord(_ f: [Ch]) -> Bool {
+        if f.hasExotic {
+            let s = String(f)
+            for a in anywhere where s.includes(a) { return true }
+            return false
+        }
+        for i in f.indices {
+            guard let cands = anywhereByFirst[f[i]] else { continue }
+            for a in cands where f.hasPrefix(a, at: i) { return true }
+        }
+        return false
+    }
+
     /// 2024-02-05 or 2024-02-05 00:00[:00], possibly followed by chrome words.
-    static func isTimeStamp(_ f: [Character]) -> Bool {
+    static func isTimeStamp(_ f: [Ch]) -> Bool {
         guard f.count >= 10 else { return false }
         let head = Array(f.prefix(10))
         guard head[4] == "-" || head[4] == "/", head[7] == "-" || head[7] == "/" else { return false }
         for (i, c) in head.enumerated() where i != 4 && i != 7 { if !c.isASCIIDigit { return false } }
-        let rest = String(f.dropFirst(10)).trimmed()
+        let rest = Array(f.dropFirst(10)).trimmed()
         if rest.isEmpty { return true }
         return rest.allSatisfy { $0.isASCIIDigit || $0 == ":" || $0 == " " }
     }

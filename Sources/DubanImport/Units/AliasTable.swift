@@ -117,8 +117,12 @@ public struct AliasTable: Sendable {
 
     // MARK: - The shipped table and the user's own
 
-    /// The table shipped with the program (Resources/unit-aliases.txt).
-    public static func shipped() -> (AliasTable, [ImportWarning]) {
+    /// The table shipped with the program (Resources/unit-aliases.txt), read once.
+    public static func shipped() -> (AliasTable, [ImportWarning]) { shippedOnce }
+
+    private static let shippedOnce: (AliasTable, [ImportWarning]) = readShipped()
+
+    private static func readShipped() -> (AliasTable, [ImportWarning]) {
         var t = AliasTable()
         guard let url = ImportResources.url(named: "unit-aliases.txt"),
               let text = try? String(contentsOf: url, encoding: .utf8) else {

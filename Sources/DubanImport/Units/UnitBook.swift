@@ -16,7 +16,7 @@ struct UnitBook {
         let idx = index(for: w.name)
         for alt in w.alternates { attach(alias: alt, to: idx) }
         if let a = w.definedAlias { attach(alias: a, to: idx) }
-        if UnitNames.isGroup(units[idx].name) { units[idx].isGroup = true }
+        // (A group name was marked when the unit was made, and nothing unmarks it.)
         return units[idx].name
     }
 

@@ -30,26 +30,43 @@ enum UnitNames {
         "为", "与", "和", "目前", "今年", "全年", "累计", "共", "我市", "全市", "新建", "改造", "整治",
     ]
 
-    static let stopCharacters: Set<Character> = ["。", "!", "?", ":", "《", "》", "%", "\u{FF05}", "=", "…"]
+    static let stopCharacters: Set<Ch> = ["。", "!", "?", ":", "《", "》", "%", "\u{FF05}", "=", "…"]
+
+    private static let suffixChs: [[Ch]] = suffixes.map(chs)
+    private static let verbPrefixChs: [[Ch]] = verbPrefixes.map(chs)
+    private static let markChs: Set<Ch> = ["★", "☆", "*", "※"]
+    private static let etcSuffixes: [[Ch]] = ["等相关单位", "等有关单位", "等相关部门", "等有关部门", "等成员单位", "等单位", "等部门", "等"].map(chs)
+    private static let connectives: [[Ch]] = ["以及", "及", "和", "由"].map(chs)
+    private static let unitStarts: [[Ch]] = ["市", "区", "县", "省", "各", "相关", "有关", "镇", "乡", "街道"].map(chs)
+    private static let groupPrefixes: [[Ch]] = ["相关", "有关", "市直", "区直", "县直", "沿江"].map(chs)
+    private static let groupSuffixes: [[Ch]] = ["成员单位", "相关单位", "有关单位", "相关部门", "有关部门", "领导小组", "联席会议", "委员会成员"].map(chs)
+    private static let aliasMarkers: [[Ch]] = ["以下简称", "以下称", "下称", "简称"].map(chs)
+    private static let 各: [Ch] = chs("各")
+    private static let appendixWords = (见附件: chs("见附件"), 附件: chs("附件"), 详见附件: chs("详见附件"), 名单附后: chs("名单附后"),
+                                        牵头: chs("牵头"), 牵头单位: chs("牵头单位"))
 
     /// Whether one name looks like a unit: short, no sentence punctuation, no digits,
     /// ends like a body (局, 委, 中心, 政府 ...) or is a group (各..., 市直...).
-    static func looksLikeUnit(_ raw: String) -> Bool {
-        var s = raw.trimmed(extra: ["★", "☆", "*", "※"])
-        s = stripEtc(s)
-        let cs = Array(s)
-        guard cs.count >= 2, cs.count <= 40 else { return false }
-        if cs.contains(where: { $0.isASCIIDigit || stopCharacters.contains($0) }) { return false }
-        if cs.contains(where: { $0 == "," || $0 == ";" }) { return false }
-        for v in verbPrefixes where s.hasPrefix(v) { return false }
+    static func looksLikeUnit(_ raw: String) -> Bool { looksLikeUnit(Ch.array(raw)[...]) }
+    static func looksLikeUnit(_ raw: [Ch]) -> Bool { looksLikeUnit(raw[...]) }
+
+    static func looksLikeUnit(_ raw: ArraySlice<Ch>) -> Bool {
+        let s = stripEtc(Array(raw.trimmed(extra: markChs)))
+        guard s.count >= 2, s.count <= 40 else { return false }
+        for c in s {
+            if c.isASCIIDigit || c == "," || c == ";" || stopCharacters.contains(c) { return false }
+        }
+        for v in verbPrefixChs where s.hasPrefix(v) { return false }
         let base = Array(stripTrailingBracket(s))
         guard base.count >= 2 else { return false }
-        for suf in suffixes where base.hasSuffix(suf) { return true }
+        for suf in suffixChs where base.hasSuffix(suf) { return true }
         return false
     }
 
     /// Whether a whole cell or value looks like a list of units.
-    static func looksLikeUnitList(_ value: String) -> Bool {
+    static func looksLikeUnitList(_ value: String) -> Bool { looksLikeUnitList(Ch.array(value)) }
+
+    static func looksLikeUnitList(_ value: [Ch]) -> Bool {
         let parts = splitTopLevel(value)
         guard !parts.isEmpty else { return false }
         for p in parts {
@@ -61,49 +78,52 @@ enum UnitNames {
     }
 
     /// Group names standing for many units: 各县(市)区政府, 市直相关单位, 各乡镇街道, 市政府各部门, ...成员单位.
-    static func isGroup(_ s: String) -> Bool {
-        if s.includes("各") { return true }
-        for p in ["相关", "有关", "市直", "区直", "县直", "沿江"] where s.hasPrefix(p) { return true }
-        for suf in ["成员单位", "相关单位", "有关单位", "相关部门", "有关部门", "领导小组", "联席会议", "委员会成员"] where s.hasSuffix(suf) { return true }
+    static func isGroup(_ s: String) -> Bool { isGroup(Ch.array(s)) }
+
+    static func isGroup(_ s: [Ch]) -> Bool {
+        if s.includes(各) { return true }
+        for p in groupPrefixes where s.hasPrefix(p) { return true }
+        for suf in groupSuffixes where s.hasSuffix(suf) { return true }
         return false
     }
 
-    static func stripEtc(_ s: String) -> String {
-        var s = s
-        for suf in ["等相关单位", "等有关单位", "等相关部门", "等有关部门", "等成员单位", "等单位", "等部门", "等"] where s.hasSuffix(suf) && s.count > suf.count {
-            s = String(s.dropLast(suf.count)).trimmed()
-            break
+    static func stripEtc(_ s: String) -> String { String(stripEtc(Ch.array(s))) }
+
+    static func stripEtc(_ s: [Ch]) -> [Ch] {
+        for suf in etcSuffixes where s.hasSuffix(suf) && s.count > suf.count {
+            return Array(s.dropLast(suf.count).trimmed())
         }
         return s
     }
 
-    static func stripTrailingBracket(_ s: String) -> Substring {
-        let cs = Array(s)
-        guard let last = cs.last, last == ")" else { return Substring(s) }
+    static func stripTrailingBracket(_ s: String) -> Substring { Substring(String(stripTrailingBracket(Ch.array(s)))) }
+
+    static func stripTrailingBracket(_ cs: [Ch]) -> ArraySlice<Ch> {
+        guard let last = cs.last, last == ")" else { return cs[...] }
         var depth = 0
         var i = cs.count - 1
         while i >= 0 {
             if cs[i] == ")" { depth += 1 } else if cs[i] == "(" { depth -= 1; if depth == 0 { break } }
             i -= 1
         }
-        guard i > 0 else { return Substring(s) }
-        return Substring(String(cs[0..<i]))
+        guard i > 0 else { return cs[...] }
+        return cs[0..<i]
     }
 
-    struct Part { var text: String; var commaGroup: Int }
+    struct Part { var text: [Ch]; var commaGroup: Int }
 
     /// Splits a folded list at top level (not inside brackets or quotes) on 、 , ; / and 及 before a unit.
-    static func splitTopLevel(_ value: String) -> [Part] {
-        let cs = Array(value)
+    static func splitTopLevel(_ value: String) -> [Part] { splitTopLevel(Ch.array(value)) }
+
+    static func splitTopLevel(_ cs: [Ch]) -> [Part] {
         var parts: [Part] = []
         var depth = 0
         var quote = false
-        var current: [Character] = []
+        var start = 0
         var group = 0
-        func push() {
-            let t = String(current).trimmed()
-            if !t.isEmpty { parts.append(Part(text: t, commaGroup: group)) }
-            current.removeAll()
+        func push(_ end: Int) {
+            let t = cs[start..<end].trimmed()
+            if !t.isEmpty { parts.append(Part(text: Array(t), commaGroup: group)) }
         }
         var i = 0
         while i < cs.count {
@@ -113,29 +133,26 @@ enum UnitNames {
             else if c == "\u{201C}" { quote = true } else if c == "\u{201D}" { quote = false }
             if depth == 0 && !quote {
                 if c == "、" || c == "/" || c == "|" {
-                    push(); i += 1; continue
+                    push(i); i += 1; start = i; continue
                 }
                 if c == "," || c == ";" || c == "。" || c == "\n" {
-                    push()
+                    push(i)
                     if !parts.isEmpty { group = parts[parts.count - 1].commaGroup + 1 }
-                    i += 1; continue
+                    i += 1; start = i; continue
                 }
-                if c == "及" && !current.isEmpty {
-                    let before = String(current)
-                    let after = String(cs[(i + 1)...])
-                    if looksLikeUnit(before) && startsLikeUnit(after) { push(); i += 1; continue }
+                if c == "及" && i > start {
+                    if looksLikeUnit(cs[start..<i]) && startsLikeUnit(cs[(i + 1)...]) { push(i); i += 1; start = i; continue }
                 }
             }
-            current.append(c)
             i += 1
         }
-        push()
+        push(cs.count)
         // Parts separated only by spaces: 市公安局 市司法局.
         var out: [Part] = []
         for p in parts {
-            let words = p.text.split(separator: " ").map(String.init)
+            let words = p.text.split(separator: " ")
             if words.count > 1 && words.allSatisfy({ looksLikeUnit($0) }) {
-                for w in words { out.append(Part(text: w, commaGroup: p.commaGroup)) }
+                for w in words { out.append(Part(text: Array(w), commaGroup: p.commaGroup)) }
             } else {
                 out.append(p)
             }
@@ -143,66 +160,73 @@ enum UnitNames {
         return out
     }
 
-    static func startsLikeUnit(_ s: String) -> Bool {
-        for p in ["市", "区", "县", "省", "各", "相关", "有关", "镇", "乡", "街道"] where s.hasPrefix(p) { return true }
+    static func startsLikeUnit(_ s: String) -> Bool { startsLikeUnit(Ch.array(s)[...]) }
+    static func startsLikeUnit(_ s: [Ch]) -> Bool { startsLikeUnit(s[...]) }
+
+    static func startsLikeUnit(_ s: ArraySlice<Ch>) -> Bool {
+        for p in unitStarts where p.count <= s.count && s.prefix(p.count).elementsEqual(p) { return true }
         return false
     }
 
     enum Problem: Equatable { case hasNumber(String), notAUnit(String) }
 
-    /// Parses a folded unit list into written units; problems are names dropped.
-    static func parseList(_ value: String) -> (units: [WrittenUnit], problems: [Problem]) {
+    /// Parses a folded list into written units; problems are names dropped.
+    static func parseList(_ value: String) -> (units: [WrittenUnit], problems: [Problem]) { parseList(Ch.array(value)) }
+
+    static func parseList(_ value: [Ch]) -> (units: [WrittenUnit], problems: [Problem]) {
         var out: [WrittenUnit] = []
         var problems: [Problem] = []
+        let w = appendixWords
         for part in splitTopLevel(value) {
             var s = part.text
             var u = WrittenUnit(name: "", commaGroup: part.commaGroup)
-            if let f = s.first, f == "★" || f == "☆" || f == "*" || f == "※" { u.marked = true; s = String(s.dropFirst()) }
-            if let l = s.last, l == "★" || l == "☆" || l == "*" || l == "※" { u.marked = true; s = String(s.dropLast()) }
-            s = stripEtc(s.trimmed())
+            if let f = s.first, f == "★" || f == "☆" || f == "*" || f == "※" { u.marked = true; s.removeFirst() }
+            if let l = s.last, l == "★" || l == "☆" || l == "*" || l == "※" { u.marked = true; s.removeLast() }
+            s = stripEtc(Array(s.trimmed()))
             // Leading connectives left by the split.
-            for p in ["以及", "及", "和", "由"] where s.hasPrefix(p) && s.count > p.count + 1 { s = String(s.dropFirst(p.count)); break }
+            for p in connectives where s.hasPrefix(p) && s.count > p.count + 1 { s.removeFirst(p.count); break }
             // Trailing brackets, innermost last: 市交通运输局(市港航局), ...(以下简称X), (见附件), (牵头)
             var guardCount = 0
-            while s.hasSuffix(")"), guardCount < 4 {
+            while s.last == ")", guardCount < 4 {
                 guardCount += 1
-                let base = String(stripTrailingBracket(s))
+                let base = Array(stripTrailingBracket(s))
                 guard base.count < s.count, !base.isEmpty else { break }
-                let inner = String(s.dropFirst(base.count + 1).dropLast()).trimmed()
+                let inner = Array(s.dropFirst(base.count + 1).dropLast().trimmed())
                 if let r = aliasDefinition(inner) {
                     u.definedAlias = r
-                    s = base.trimmed()
-                } else if inner.hasPrefix("见附件") || inner == "附件" || inner.hasPrefix("详见附件") || inner.hasPrefix("名单附后") {
+                    s = Array(base.trimmed())
+                } else if inner.hasPrefix(w.见附件) || inner == w.附件 || inner.hasPrefix(w.详见附件) || inner.hasPrefix(w.名单附后) {
                     u.seeAppendix = true
-                    s = base.trimmed()
-                } else if inner == "牵头" || inner == "牵头单位" {
+                    s = Array(base.trimmed())
+                } else if inner == w.牵头 || inner == w.牵头单位 {
                     u.marked = true
-                    s = base.trimmed()
+                    s = Array(base.trimmed())
                 } else if !isGroup(base), inner.count >= 3,
                           splitTopLevel(inner).allSatisfy({ looksLikeUnit($0.text) }) {
-                    u.alternates.append(contentsOf: splitTopLevel(inner).map { stripEtc($0.text).withoutSpaces })
-                    s = base.trimmed()
+                    u.alternates.append(contentsOf: splitTopLevel(inner).map { String(stripEtc($0.text).withoutSpaces) })
+                    s = Array(base.trimmed())
                 } else {
                     break
                 }
                 s = stripEtc(s)
             }
             s = s.withoutSpaces
-            s = s.trimmed(extra: ["[", "]", "【", "】"])
+            s = Array(s.trimmed(extra: ["[", "]", "【", "】"]))
             if !balanced(s) {
                 // A stray bracket left by the split: drop unmatched ones at the ends, then any left.
-                while s.hasPrefix("(") && !balanced(s) { s.removeFirst() }
-                while s.hasSuffix(")") && !balanced(s) { s.removeLast() }
-                if !balanced(s) { s = s.filter { $0 != "(" && $0 != ")" } }
+                while s.first == "(" && !balanced(s) { s.removeFirst() }
+                while s.last == ")" && !balanced(s) { s.removeLast() }
+                if !balanced(s) { s = resegmented(s.filter { $0 != "(" && $0 != ")" }) }
             }
+            let name = String(s)
             // A second name without its place takes the first name's: 市财政局(国资委) -> 市国资委.
             if let place = placePrefix(of: s) {
                 u.alternates = u.alternates.flatMap { alt in placePrefix(of: alt) == nil && !alt.hasPrefix(place) ? [place + alt, alt] : [alt] }
             }
             if s.isEmpty { continue }
-            if s.contains(where: { $0.isASCIIDigit }) { problems.append(.hasNumber(s)); continue }
-            if s.count < 2 || s.count > 40 { problems.append(.notAUnit(s)); continue }
-            u.name = s
+            if s.contains(where: { $0.isASCIIDigit }) { problems.append(.hasNumber(name)); continue }
+            if s.count < 2 || s.count > 40 { problems.append(.notAUnit(name)); continue }
+            u.name = name
             out.append(u)
         }
         return (out, problems)
@@ -216,16 +240,27 @@ enum UnitNames {
         return String(f)
     }
 
+    static func placePrefix(of s: [Ch]) -> String? {
+        guard let f = s.first, f == "市" || f == "区" || f == "县" || f == "省" else { return nil }
+        let second = s.dropFirst().first
+        if second == "委" || second == "直" || second == "属" { return nil }
+        return String([f])
+    }
+
     /// 以下简称X / 简称X / 下称X
-    static func aliasDefinition(_ inner: String) -> String? {
-        for p in ["以下简称", "以下称", "下称", "简称"] where inner.hasPrefix(p) {
-            let r = String(inner.dropFirst(p.count)).trimmed(extra: ["\u{201C}", "\u{201D}", "\"", ":"])
-            return r.isEmpty ? nil : r.withoutSpaces
+    static func aliasDefinition(_ inner: String) -> String? { aliasDefinition(Ch.array(inner)) }
+
+    static func aliasDefinition(_ inner: [Ch]) -> String? {
+        for p in aliasMarkers where inner.hasPrefix(p) {
+            let r = Array(inner.dropFirst(p.count).trimmed(extra: ["\u{201C}", "\u{201D}", "\"", ":"]))
+            return r.isEmpty ? nil : String(r.withoutSpaces)
         }
         return nil
     }
 
-    static func balanced(_ s: String) -> Bool {
+    static func balanced(_ s: String) -> Bool { balanced(Ch.array(s)) }
+
+    static func balanced(_ s: [Ch]) -> Bool {
         var d = 0
         for c in s {
             if c == "(" { d += 1 } else if c == ")" { d -= 1; if d < 0 { return false } }
