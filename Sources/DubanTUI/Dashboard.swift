@@ -40,6 +40,23 @@ public final class Dashboard {
     /// Problems found in the theme and config files (also shown on screen).
     public private(set) var problems: [FileProblem] = []
 
+    /// A dashboard on a plan file (or an unsaved plan): every edit goes through the
+    /// session's journal, saves check the file was not changed on disk, and an earlier
+    /// session's unsaved changes are offered back first.
+    public convenience init(session: PlanSession, options: DashboardOptions) {
+        var o = options
+        o.readOnly = session.readOnly != nil
+        o.savePath = session.path ?? options.savePath
+        self.init(plan: session.plan, options: o, saver: { _, _ in })
+        state.session = session
+        state.readOnlyReason = session.readOnly
+        if session.needsRecoveryDecision {
+            state.modal = .dialog(DialogState(kind: .recover))
+        } else if let why = session.readOnly, why != .requested, state.message == nil {
+            state.message = StatusMessage(text: why.refusal(state.strings), isError: true)
+        }
+    }
+
     public init(plan: Plan, options: DashboardOptions, saver: @escaping (Plan, String) throws -> Void) {
         let strings = Strings(options.lang)
         var keymap = Keymap()
@@ -68,8 +85,16 @@ public final class Dashboard {
         }
     }
 
-    /// Runs until quit or end of input; returns the exit code.
+    /// Runs until quit or end of input, then closes the journal (kept when changes are
+    /// unsaved, removed when not, set aside when the user quit without saving); returns
+    /// the exit code.
     public func run(on terminal: Terminal) -> Int32 {
+        let code = loop(on: terminal)
+        state.session?.close(unsaved: state.hasUnsavedChanges)
+        return code
+    }
+
+    private func loop(on terminal: Terminal) -> Int32 {
         terminal.use(theme)
         state.resize(width: terminal.width, height: terminal.height)
         terminal.present(Renderer.render(state), force: true)
@@ -100,7 +125,20 @@ public final class Dashboard {
 public func runDashboard(plan: Plan, options: DashboardOptions,
                          saver: @escaping (Plan, String) throws -> Void) -> Int32 {
     CellWidth.setUpLocale()
-    let dashboard = Dashboard(plan: plan, options: options, saver: saver)
+    return runDashboard(Dashboard(plan: plan, options: options, saver: saver), options: options)
+}
+
+/// The same, on a plan file's session (journal, stamp, read-only reason).
+public func runDashboard(session: PlanSession, options: DashboardOptions) -> Int32 {
+    CellWidth.setUpLocale()
+    let dashboard = Dashboard(session: session, options: options)
+    let code = runDashboard(dashboard, options: options)
+    // No terminal: nothing was shown or changed; keep whatever the journal holds.
+    session.close(unsaved: true)
+    return code
+}
+
+func runDashboard(_ dashboard: Dashboard, options: DashboardOptions) -> Int32 {
     var why = ""
     guard let terminal = NcursesTerminal(environment: options.environment, why: &why) else {
         fputs("duban: \(why)\n", stderr)

@@ -30,38 +30,44 @@ struct OpenCommand: ParsableCommand {
         let env = environment()
         let S = Strings(Lang.resolve(flag: lang, environment: env))
         let asOfDate = try parseAsOf(asOf, S)
-        var loaded: Plan
-        var savePath: String? = nil
+        let loaded: Plan
         var suggested = "duban-demo.json"
-        if let path = plan {
-            if path.lowercased().hasSuffix(".txt") {
-                do {
-                    let result = try NoticeImporter().importNotice(path: path)
-                    loaded = result.plan
-                } catch {
-                    printError(String(describing: error))
-                    throw ExitCode(1)
-                }
-                suggested = String(path.dropLast(4)) + ".json"
-            } else {
-                loaded = try loadPlanOrExit(path)
-                savePath = path
-                suggested = path
+        if let path = plan, !path.lowercased().hasSuffix(".txt") {
+            // A plan file: read with its stamp, its journal opened (an earlier session's
+            // unsaved changes are offered back in the dashboard), read-only when the file
+            // or its folder cannot be written or another duban is editing it.
+            let session: PlanSession
+            do {
+                session = try PlanSession.open(path: path, readOnly: readOnly)
+            } catch {
+                printError(String(describing: error))
+                throw ExitCode(1)
             }
+            let options = DashboardOptions(
+                asOf: asOfDate, readOnly: readOnly, lang: S.lang, theme: theme, configPath: config,
+                savePath: path, suggestedSavePath: path, environment: env)
+            let code = runDashboard(session: session, options: options)
+            if code != 0 { throw ExitCode(code) }
+            return
+        }
+        if let path = plan {
+            do {
+                let result = try NoticeImporter().importNotice(path: path)
+                loaded = result.plan
+            } catch {
+                printError(String(describing: error))
+                throw ExitCode(1)
+            }
+            suggested = String(path.dropLast(4)) + ".json"
         } else {
             loaded = NoticeImporter.demoPlan()
         }
-        var stamp = savePath.flatMap { PlanFile.stamp(path: $0) }
-        let openedPath = savePath
+        // No file behind the plan yet: the first save (w asks for a name) gives it one,
+        // and from then on edits are journaled.
         let options = DashboardOptions(
             asOf: asOfDate, readOnly: readOnly, lang: S.lang, theme: theme, configPath: config,
-            savePath: savePath, suggestedSavePath: suggested, environment: env)
-        let code = runDashboard(plan: loaded, options: options) { plan, path in
-            // Refuse to overwrite the opened file if someone else saved it meanwhile.
-            let expecting = path == openedPath ? stamp : nil
-            let newStamp = try PlanFile.save(plan, to: path, expecting: expecting)
-            if path == openedPath { stamp = newStamp }
-        }
+            savePath: nil, suggestedSavePath: suggested, environment: env)
+        let code = runDashboard(session: PlanSession.unsaved(plan: loaded, readOnly: readOnly), options: options)
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -104,6 +104,15 @@ public struct Strings: Sendable {
         case tuiRedone, tuiRemarks, tuiSaveFailed, tuiSortDocument, tuiSortName, tuiSortUnitCount
         case tuiSortedBy, tuiStatusInferred, tuiTitleAsOf, tuiTitleDone, tuiTitleFilter, tuiTitleFilterCount
         case tuiTitleOverdue, tuiTitleReadOnly, tuiTitleTasks, tuiTitleUnsaved, tuiTooSmall, tuiUndone
+        // dashboard: the journal, recovery, a plan changed on disk, read-only files
+        case tuiRecoverTitle, tuiRecoverIntro, tuiRecoverChanged, tuiRecoverNotes, tuiRecoverUndo, tuiRecoverRedo
+        case tuiRecoverMore, tuiRecoverReplay, tuiRecoverMerge, tuiRecoverDiscard, tuiRecoverReadOnly, tuiRecoverQuit
+        case tuiRecovered, tuiRecoverRebuilt, tuiDiscarded, tuiJournalFailed
+        case tuiChangedTitle, tuiChangedIntro, tuiChangedKept, tuiChangedMerge, tuiChangedReload, tuiChangedSaveAs
+        case tuiChangedCancel, tuiReloadTitle, tuiReloadQuestion, tuiReloadYes, tuiReloadNo, tuiReloaded, tuiMerged
+        case tuiMergeSkipped, tuiMergeFailed, tuiSaveElsewhere, tuiSaveRefused
+        case tuiTitleReadOnlyFile, tuiTitleReadOnlyInUse, tuiTitleReadOnlyNoJournal, tuiTitleReadOnlyPending
+        case tuiReadOnlyFile, tuiReadOnlyInUse, tuiReadOnlyNoJournal, tuiReadOnlyPending
     }
 }
 
@@ -313,6 +322,47 @@ extension Strings.Key {
         case .tuiTitleUnsaved: return ("未保存{0}", "unsaved {0}")
         case .tuiTooSmall: return ("终端太小：至少需要{0}x{1}，现在是{2}x{3}", "terminal too small: needs {0}x{1}, is {2}x{3}")
         case .tuiUndone: return ("已撤销：{0}", "undone: {0}")
+        case .tuiRecoverTitle: return ("恢复未保存的修改", "Unsaved changes found")
+        case .tuiRecoverIntro: return ("{0}：上次会话未保存就结束了，日志中有{1}处修改：", "{0}: a session ended without saving; its journal holds {1} changes:")
+        case .tuiRecoverChanged: return ("此后文件已被他人修改：恢复时把这些修改作为命令合并到新版本。", "The file changed since: replaying merges them as commands onto the new version.")
+        case .tuiRecoverNotes: return ("日志有{0}行无法读取，已跳过：{1}", "{0} journal lines could not be read and are skipped: {1}")
+        case .tuiRecoverUndo: return ("撤销", "undo")
+        case .tuiRecoverRedo: return ("重做", "redo")
+        case .tuiRecoverMore: return ("……另有{0}处", "… and {0} more")
+        case .tuiRecoverReplay: return ("恢复这些修改", "replay them")
+        case .tuiRecoverMerge: return ("合并到新版本", "merge them onto the new version")
+        case .tuiRecoverDiscard: return ("丢弃（留存为 {0}）", "discard them (kept as {0})")
+        case .tuiRecoverReadOnly: return ("只读打开（修改留待下次）", "open read-only (keep them for later)")
+        case .tuiRecoverQuit: return ("退出（修改留待下次）", "quit (keep them for later)")
+        case .tuiRecovered: return ("已恢复{0}处修改；按 w 保存", "{0} changes replayed; press w to save")
+        case .tuiRecoverRebuilt: return ("（按日志中的任务快照恢复，不能撤销）", " (restored from the journal's snapshots; cannot be undone)")
+        case .tuiDiscarded: return ("已丢弃上次的修改（留存为 {0}）", "the earlier changes were discarded (kept as {0})")
+        case .tuiJournalFailed: return ("修改未做，日志写不进：{0}", "change not made, the journal cannot be written: {0}")
+        case .tuiChangedTitle: return ("文件已被他人修改", "The file changed on disk")
+        case .tuiChangedIntro: return ("{0} 在你打开后已被他人保存；你有{1}处修改未保存。", "{0} was saved by someone else since you opened it; you have {1} unsaved changes.")
+        case .tuiChangedKept: return ("没有覆盖它。你的修改都在日志中，不会丢失。", "It was not overwritten. Your changes are safe in the journal.")
+        case .tuiChangedMerge: return ("合并：把你的修改重放到新版本上，再保存", "merge: replay your changes onto the new version, then save")
+        case .tuiChangedReload: return ("重新载入新版本（放弃你的修改，先确认）", "reload the new version (drop your changes; asks first)")
+        case .tuiChangedSaveAs: return ("另存为其他文件…", "save to another file…")
+        case .tuiChangedCancel: return ("取消（暂不保存）", "cancel (do not save now)")
+        case .tuiReloadTitle: return ("重新载入", "Reload")
+        case .tuiReloadQuestion: return ("放弃你的{0}处修改，载入 {1} 的新版本？", "Drop your {0} changes and load the new version of {1}?")
+        case .tuiReloadYes: return ("放弃并重新载入", "drop them and reload")
+        case .tuiReloadNo: return ("返回", "go back")
+        case .tuiReloaded: return ("已载入新版本；你的修改留存在 {0}", "reloaded; your changes are kept in {0}")
+        case .tuiMerged: return ("已把{0}处修改合并到新版本", "{0} changes merged onto the new version")
+        case .tuiMergeSkipped: return ("；{0}处无法合并，未保存，请检查后按 w：{1}", "; {0} could not be merged, not saved yet, check and press w: {1}")
+        case .tuiMergeFailed: return ("合并失败，你的修改仍在：{0}", "merge failed, your changes are kept: {0}")
+        case .tuiSaveElsewhere: return ("另存为：{0}", "saved elsewhere: {0}")
+        case .tuiSaveRefused: return ("没有保存：{0}", "not saved: {0}")
+        case .tuiTitleReadOnlyFile: return ("只读：文件不可写", "READ-ONLY: file not writable")
+        case .tuiTitleReadOnlyInUse: return ("只读：另一督办正在编辑", "READ-ONLY: open in another duban")
+        case .tuiTitleReadOnlyNoJournal: return ("只读：无法建立日志", "READ-ONLY: no journal")
+        case .tuiTitleReadOnlyPending: return ("只读：有未恢复的修改", "READ-ONLY: unsaved changes wait")
+        case .tuiReadOnlyFile: return ("{0} 不可写（文件或所在文件夹没有写权限），已只读打开：不能修改", "{0} is not writable (no write permission on the file or its folder); opened read-only: nothing can be changed")
+        case .tuiReadOnlyInUse: return ("{0}：另一个督办正在编辑此计划，已只读打开：不能修改；请在那边保存并退出", "{0}: another duban is editing this plan; opened read-only: nothing can be changed; save and quit there first")
+        case .tuiReadOnlyNoJournal: return ("{0}：无法建立修改日志，已只读打开：不能修改（{1}）", "{0}: cannot keep a journal of changes, opened read-only: nothing can be changed ({1})")
+        case .tuiReadOnlyPending: return ("{0}：上次会话的{1}处修改尚未恢复，已只读打开：不能修改；重新打开以恢复或丢弃", "{0}: {1} changes of an earlier session wait to be recovered; opened read-only: nothing can be changed; open it again to replay or discard them")
         }
     }
 }

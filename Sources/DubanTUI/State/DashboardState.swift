@@ -5,10 +5,15 @@ import DubanCore
 /// store's revision and the inputs they depend on, so a key press costs the
 /// rows on screen, not the size of the plan.
 public final class DashboardState {
-    public let store: PlanStore
+    /// Replaced (not only changed) by a recovery, a reload or a merge: `replaceStore`.
+    public private(set) var store: PlanStore
     public let strings: Strings
     public var keymap: Keymap
-    public let readOnly: Bool
+    /// The plan file, its journal and why it is read-only; nil in tests that pass a saver.
+    public var session: PlanSession?
+    /// Why nothing can be changed, when nothing can.
+    public var readOnlyReason: ReadOnlyReason?
+    public var readOnly: Bool { readOnlyReason != nil }
     /// Where `w` saves; nil asks for a file name.
     public var savePath: String?
     /// Offered when asking for a file name.
@@ -44,12 +49,31 @@ public final class DashboardState {
     public init(store: PlanStore, strings: Strings, keymap: Keymap = Keymap(), readOnly: Bool = false,
                 savePath: String? = nil, suggestedSavePath: String = "duban-plan.json",
                 saver: @escaping (Plan, String) throws -> Void, width: Int = 80, height: Int = 24) {
-        self.store = store; self.strings = strings; self.keymap = keymap; self.readOnly = readOnly
+        self.store = store; self.strings = strings; self.keymap = keymap; self.readOnlyReason = readOnly ? .requested : nil
         self.savePath = savePath; self.suggestedSavePath = suggestedSavePath; self.saver = saver
         self.layout = Layout.compute(width: width, height: height, focus: .tasks)
     }
 
     public var editDate: PlanDate { store.rules.asOf }
+
+    /// Whether anything is not saved: the store's edits, or changes replayed into a
+    /// rebuilt store (which has no undo history to count them by).
+    public var hasUnsavedChanges: Bool { store.isDirty || (session?.recoveredUnsaved ?? 0) > 0 }
+
+    /// How many changes are not saved, for the title line and the quit question.
+    public var unsavedCount: Int { store.unsavedEdits.count + (session?.recoveredUnsaved ?? 0) }
+
+    /// Puts another store in place (recovered, reloaded or merged) and forgets every list
+    /// derived from the old one; the selection stays where it was, clamped.
+    func replaceStore(_ s: PlanStore) {
+        store = s
+        chapterRowsCache = nil
+        scopeCandidates = [:]
+        taskListCache = nil
+        workloadCache = nil
+        detailCache = nil
+        clampAll()
+    }
 
     // MARK: chapter rows
 

@@ -27,6 +27,8 @@ public enum Modal: Equatable {
     case picker(PickerState)
     case confirmQuit
     case help(offset: Int)
+    /// A question with a few choices: recovery, a plan changed on disk, reload.
+    case dialog(DialogState)
 }
 
 public enum EditorPurpose: Equatable {

@@ -96,12 +96,13 @@ extension DashboardState {
             case .confirmYes?:
                 modal = .none
                 if let p = savePath {
-                    if save(to: p) { quitRequested = true; return .quit(0) }
+                    if save(to: p, thenQuit: true) { quitRequested = true; return .quit(0) }
                     return .none
                 }
                 modal = .editor(.saveAs(thenQuit: true), LineEditor(suggestedSavePath))
                 return .none
             case .confirmNo?:
+                session?.discardOnClose = true
                 quitRequested = true
                 return .quit(0)
             case .confirmCancel?:
@@ -109,6 +110,8 @@ extension DashboardState {
             default: break
             }
             return .none
+        case .dialog(let d):
+            return handleDialog(key, d)
         case .help(var off):
             let total = helpLines().count
             let page = max(layout.body.height - 2, 1)
@@ -166,7 +169,7 @@ extension DashboardState {
         case .saveAs(let thenQuit):
             guard !text.isEmpty else { return .none }
             modal = .none
-            if save(to: text) {
+            if save(to: text, thenQuit: thenQuit) {
                 savePath = text
                 if thenQuit { quitRequested = true; return .quit(0) }
             }
@@ -177,28 +180,36 @@ extension DashboardState {
     // MARK: actions
 
     func perform(_ a: Action) -> Effect {
-        if a.isEdit && readOnly {
-            message = StatusMessage(text: strings[.tuiReadOnlyRefused], isError: true)
+        if a.isEdit, let why = readOnlyReason {
+            message = StatusMessage(text: why.refusal(strings), isError: true)
             return .none
         }
         switch a {
         case .quit, .interrupt:
-            if store.isDirty { modal = .confirmQuit; return .none }
+            if hasUnsavedChanges { modal = .confirmQuit; return .none }
             quitRequested = true
             return .quit(0)
         case .save:
-            if readOnly { message = StatusMessage(text: strings[.tuiReadOnlyRefused], isError: true); return .none }
+            if let why = readOnlyReason { message = StatusMessage(text: why.refusal(strings), isError: true); return .none }
             if let p = savePath { save(to: p) } else { modal = .editor(.saveAs(thenQuit: false), LineEditor(suggestedSavePath)) }
         case .undo:
-            if let e = store.undo() {
-                select(taskIndex: e.index)
-                message = StatusMessage(text: strings.format(.tuiUndone, e.after.history.last?.note ?? ""), isError: false)
-            } else { message = StatusMessage(text: strings[.tuiNothingToUndo], isError: false) }
+            do {
+                if let e = try journaledUndo() {
+                    select(taskIndex: e.index)
+                    message = StatusMessage(text: strings.format(.tuiUndone, e.after.history.last?.note ?? ""), isError: false)
+                } else { message = StatusMessage(text: strings[.tuiNothingToUndo], isError: false) }
+            } catch {
+                message = StatusMessage(text: strings.format(.tuiJournalFailed, String(describing: error)), isError: true)
+            }
         case .redo:
-            if let e = store.redo() {
-                select(taskIndex: e.index)
-                message = StatusMessage(text: strings.format(.tuiRedone, e.after.history.last?.note ?? ""), isError: false)
-            } else { message = StatusMessage(text: strings[.tuiNothingToRedo], isError: false) }
+            do {
+                if let e = try journaledRedo() {
+                    select(taskIndex: e.index)
+                    message = StatusMessage(text: strings.format(.tuiRedone, e.after.history.last?.note ?? ""), isError: false)
+                } else { message = StatusMessage(text: strings[.tuiNothingToRedo], isError: false) }
+            } catch {
+                message = StatusMessage(text: strings.format(.tuiJournalFailed, String(describing: error)), isError: true)
+            }
         case .help: modal = .help(offset: 0)
         case .search: modal = .editor(.search(previous: searchText), LineEditor(searchText))
         case .filterMenu: modal = .filterMenu(selected: 0)
@@ -279,32 +290,33 @@ extension DashboardState {
     }
 
     func applyEdit(_ cmd: EditCommand, taskID: String) {
-        guard !readOnly else { message = StatusMessage(text: strings[.tuiReadOnlyRefused], isError: true); return }
+        if let why = readOnlyReason { message = StatusMessage(text: why.refusal(strings), isError: true); return }
+        let edit = Edit(taskID: taskID, command: cmd, date: editDate)
         do {
-            let changed = try store.apply(Edit(taskID: taskID, command: cmd, date: editDate))
+            // Through the journal: appended and flushed before the store makes the change.
+            let changed = try session?.journal.map { try $0.apply(edit, to: store) } ?? store.apply(edit)
             if changed, let i = store.index(ofID: taskID) {
                 if !select(taskIndex: i) { taskListState.clamp(count: taskList.count, visible: visibleRows(.tasks)) }
                 message = StatusMessage(text: store.task(at: i).history.last?.note ?? "", isError: false)
             } else {
                 message = StatusMessage(text: strings[.tuiNoChange], isError: false)
             }
+        } catch let e as JournalError {
+            message = StatusMessage(text: strings.format(.tuiJournalFailed, String(describing: e)), isError: true)
         } catch {
             message = StatusMessage(text: String(describing: error), isError: true)
         }
     }
 
-    /// Writes the plan; on failure shows why and keeps every edit.
-    @discardableResult
-    func save(to path: String) -> Bool {
-        do {
-            try saver(store.plan, path)
-            store.markSaved()
-            message = StatusMessage(text: strings.format(.savedTo, path), isError: false)
-            return true
-        } catch {
-            message = StatusMessage(text: strings.format(.tuiSaveFailed, String(describing: error)), isError: true)
-            return false
-        }
+    /// Undo, journaled first when there is a journal.
+    func journaledUndo() throws -> PlanStore.AppliedEdit? {
+        if let j = session?.journal { return try j.undo(in: store) }
+        return store.undo()
+    }
+
+    func journaledRedo() throws -> PlanStore.AppliedEdit? {
+        if let j = session?.journal { return try j.redo(in: store) }
+        return store.redo()
     }
 
     func setFocus(_ p: Pane) {

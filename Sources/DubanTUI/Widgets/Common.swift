@@ -84,7 +84,7 @@ extension DashboardState {
         switch modal {
         case .none: chain = focus.chain
         case .editor: chain = [.editor]
-        case .filterMenu, .picker: chain = [.menu]
+        case .filterMenu, .picker, .dialog: chain = [.menu]
         case .confirmQuit: chain = [.confirm]
         case .help: chain = [.help]
         }

@@ -56,7 +56,7 @@ enum Popups {
 
     static func confirmQuit(_ c: inout Canvas, _ s: DashboardState) {
         let S = s.strings
-        let question = S.format(.tuiQuitQuestion, s.store.unsavedEdits.count)
+        let question = S.format(.tuiQuitQuestion, s.unsavedCount)
         let keys = [(Action.confirmYes, S[.tuiQuitSave]), (.confirmNo, S[.tuiQuitDiscard]), (.confirmCancel, S[.hintCancel])]
         let keyText = keys.map { (a, label) in (s.keymap.keys(for: a, in: .confirm).first?.name ?? "?") + " " + label }
         let w = max(CellWidth.of(question), keyText.map { CellWidth.of($0) }.max() ?? 0) + 6
@@ -70,6 +70,44 @@ enum Popups {
             let keyName = String(t.prefix { $0 != " " })
             let x = c.text("  " + keyName, x: inner.x, y: y, width: inner.width, role: .hintKey, clip: inner)
             c.text(String(t.dropFirst(keyName.count)), x: x, y: y, width: inner.maxX - x, role: .popup, clip: inner)
+        }
+    }
+}
+
+extension Popups {
+    /// A question about the plan file (recovery, changed on disk, reload): its text
+    /// wrapped, then one line per answer with the key that picks it; the selected answer
+    /// (arrows, Enter) highlighted.
+    static func dialog(_ c: inout Canvas, _ s: DashboardState, _ d: DialogState) {
+        let area = s.layout.body
+        let options = s.dialogOptions(d.kind)
+        let optionText = options.map { ($0.key.name, $0.label) }
+        let keyW = optionText.map { CellWidth.of($0.0) }.max() ?? 1
+        let paragraphs = s.dialogText(d.kind)
+        let widest = max(paragraphs.map { CellWidth.of($0) }.max() ?? 0,
+                         optionText.map { keyW + 4 + CellWidth.of($0.1) }.max() ?? 0)
+        let w = min(max(widest + 4, 40), max(area.width - 2, 10))
+        let textW = max(w - 4, 1)
+        var lines: [[DisplayUnit]] = []
+        for p in paragraphs { lines += Display.wrap(p, width: textW) }
+        let h = min(lines.count + options.count + 4, area.height)
+        let r = centred(c, width: w, height: h, in: area)
+        c.fill(r, role: .popup)
+        c.box(r, role: .popupBorder, title: s.dialogTitle(d.kind), titleRole: .popupBorder)
+        let inner = r.inner
+        // The answers keep their rows; the text gives up its last lines on a small screen.
+        let textRows = max(0, min(lines.count, inner.height - options.count - 1))
+        for (n, line) in lines.prefix(textRows).enumerated() {
+            c.put(line, x: inner.x + 1, y: inner.y + n, role: .popup, clip: inner)
+        }
+        let top = inner.y + (textRows > 0 ? textRows + 1 : 0)
+        for (n, (key, label)) in optionText.enumerated() where top + n < inner.maxY {
+            let y = top + n
+            let sel = n == d.selected
+            if sel { c.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .popupSelection) }
+            c.text(key, x: inner.x + 2, y: y, width: keyW, role: sel ? .popupSelection : .hintKey, clip: inner)
+            c.text(label, x: inner.x + 4 + keyW, y: y, width: inner.maxX - inner.x - 4 - keyW,
+                   role: sel ? .popupSelection : .popup, clip: inner)
         }
     }
 }

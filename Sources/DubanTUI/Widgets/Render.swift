@@ -25,6 +25,7 @@ public enum Renderer {
         case .picker(var ps): Popups.picker(&c, s, &ps)
         case .confirmQuit: Popups.confirmQuit(&c, s)
         case .help(let off): HelpScreen.draw(&c, s, offset: off)
+        case .dialog(let d): Popups.dialog(&c, s, d)
         case .none, .editor: break
         }
         return c
@@ -62,8 +63,9 @@ enum TitleBar {
         segs.append((S.format(.tuiTitleTasks, t.led), .titleBar, 2))
         segs.append((S.format(.tuiTitleDone, t.done), .titleBar, 2))
         segs.append((S.format(.tuiTitleOverdue, t.overdue), t.overdue > 0 ? .titleBarAlert : .titleBar, 0))
-        if s.store.isDirty { segs.append((S.format(.tuiTitleUnsaved, s.store.unsavedEdits.count), .titleBarAlert, 1)) }
-        if s.readOnly { segs.append((S[.tuiTitleReadOnly], .titleBarAlert, 1)) }
+        if s.hasUnsavedChanges { segs.append((S.format(.tuiTitleUnsaved, s.unsavedCount), .titleBarAlert, 1)) }
+        // The read-only banner says why, and is the last thing a narrow title drops.
+        if let why = s.readOnlyReason { segs.append((why.banner(S), .titleBarAlert, why == .requested ? 1 : 0)) }
         let name = " " + S[.tuiAppName] + " │ " + s.store.plan.title
         func width(_ xs: [(String, Role, Int)]) -> Int { xs.reduce(0) { $0 + CellWidth.of($1.0) + 1 } + 1 }
         // Drop the least important segments until the title keeps a little room.
