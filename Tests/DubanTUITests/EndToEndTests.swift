@@ -7,8 +7,9 @@ import Glibc
 
 /// The built `duban` binary in a real terminal: tmux on a private socket, a fixed
 /// size, LANG=C.UTF-8, the fixture plan and a fixed --as-of. Every wait polls
-/// `capture-pane` instead of sleeping a fixed time.
-final class EndToEndTests: XCTestCase {
+/// `capture-pane` instead of sleeping a fixed time. The helpers, shared by the end-to-end
+/// test classes (this class has no tests of its own).
+class TmuxTestCase: XCTestCase {
     var socket = ""
     var session = ""
     var dir = ""
@@ -21,7 +22,7 @@ final class EndToEndTests: XCTestCase {
 
     /// The products folder holds both the test bundle and the `duban` executable.
     static var dubanBinary: String {
-        var url = Bundle(for: EndToEndTests.self).bundleURL
+        var url = Bundle(for: TmuxTestCase.self).bundleURL
         while url.pathExtension == "xctest" || url.lastPathComponent == "Contents" { url.deleteLastPathComponent() }
         return url.appendingPathComponent("duban").path
     }
@@ -154,6 +155,27 @@ final class EndToEndTests: XCTestCase {
         XCTAssertFalse(screen.contains("┌"), "the dashboard's screen is gone (alternate screen left)", file: file, line: line)
     }
 
+    /// Whether a capture holds a whole frame of that size (the last pane row drawn to its
+    /// corner): a capture can land while ncurses is still writing the frame.
+    func frameComplete(_ s: String, _ w: Int, _ h: Int) -> Bool {
+        let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= h else { return false }
+        return (1..<(h - 1)).allSatisfy { CellWidth.of(String(lines[$0])) == w } && lines[h - 2].hasSuffix("┘")
+    }
+
+    /// The process id of duban, the child of the pane's shell script.
+    func dubanPID(file: StaticString = #filePath, line: UInt = #line) -> pid_t? {
+        let shellPID = tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]).out.trimmingCharacters(in: .whitespacesAndNewlines)
+        let out = Self.spawn(["/bin/sh", "-c", "ps -o pid= --ppid \(shellPID)"], capture: true).out
+        guard let pid = out.split(separator: "\n").compactMap({ Int32($0.trimmingCharacters(in: .whitespaces)) }).first else {
+            XCTFail("no duban process under \(shellPID)", file: file, line: line)
+            return nil
+        }
+        return pid
+    }
+}
+
+final class EndToEndTests: TmuxTestCase {
     // MARK: tests
 
     func testNavigationReachesTaskAndOverdueRowIsRed() {
@@ -244,14 +266,6 @@ final class EndToEndTests: XCTestCase {
         }
         keys("q")
         _ = waitForText("EXIT=0")
-    }
-
-    /// Whether a capture holds a whole frame of that size (the last pane row drawn to its
-    /// corner): a capture can land while ncurses is still writing the frame.
-    func frameComplete(_ s: String, _ w: Int, _ h: Int) -> Bool {
-        let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= h else { return false }
-        return (1..<(h - 1)).allSatisfy { CellWidth.of(String(lines[$0])) == w } && lines[h - 2].hasSuffix("┘")
     }
 
     /// Every pane border is where the layout puts it, counted in cells: no wide glyph
