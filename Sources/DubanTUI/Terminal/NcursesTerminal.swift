@@ -12,7 +12,10 @@ public final class NcursesTerminal: Terminal {
     private var screen: OpaquePointer?
     private var restored = false
     private var last: Canvas?
-    private var attrs: [Role: (attr: attr_t, pair: Int16)] = [:]
+    /// Attributes and colour pair of each role, by `roleIndex`.
+    private var roleAttrs: [(attr: attr_t, pair: Int16)] = []
+    private var scratch: [wchar_t] = []
+    static let roleIndex: [Role: Int] = Dictionary(uniqueKeysWithValues: Role.allCases.enumerated().map { ($1, $0) })
     private var lastClick: (x: Int, y: Int, time: Double)?
 
     public var width: Int { Int(duban_cols()) }
@@ -50,7 +53,7 @@ public final class NcursesTerminal: Terminal {
     deinit { restore() }
 
     public func use(_ theme: Theme) {
-        attrs = [:]
+        roleAttrs = []
         let mono = colorMode == .monochrome || theme.monochrome
         let colors = Int(duban_colors())
         for (i, role) in Role.allCases.enumerated() {
@@ -60,7 +63,7 @@ public final class NcursesTerminal: Terminal {
                 pair = Int16(i + 1)
                 init_pair(pair, Int16(st.fg.index(colors: colors)), Int16(st.bg.index(colors: colors)))
             }
-            attrs[role] = (Self.attr(mono ? Theme.monoAttributes(role) : st.attrs), pair)
+            roleAttrs.append((Self.attr(mono ? Theme.monoAttributes(role) : st.attrs), pair))
         }
         last = nil
     }
@@ -76,26 +79,18 @@ public final class NcursesTerminal: Terminal {
         return v
     }
 
+    /// Sends only what changed since the last frame (`FrameDiff`), one ncurses call per
+    /// run of changed cells of one role; everything after a theme change, a resize, a
+    /// resume or when forced.
     public func present(_ canvas: Canvas, force: Bool) {
         guard !restored else { return }
         let win = duban_stdscr()
         let full = force || last == nil || last?.width != canvas.width || last?.height != canvas.height
         if full { clearok(win, true) }
+        var writer = Writer(window: win, attrs: roleAttrs, scratch: scratch)
+        FrameDiff.present(from: full ? nil : last, to: canvas, width: width, height: height, into: &writer)
+        scratch = writer.scratch
         let h = min(canvas.height, height), w = min(canvas.width, width)
-        for y in 0..<h {
-            if !full, let l = last, (0..<w).allSatisfy({ l[$0, y] == canvas[$0, y] }) { continue }
-            for x in 0..<w {
-                let cell = canvas[x, y]
-                if cell.isContinuation { continue }
-                let (a, p) = attrs[cell.role] ?? (duban_a_normal(), 0)
-                var cc = cchar_t()
-                var wide: [wchar_t] = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
-                if wide.isEmpty { wide = [32] }
-                wide.append(0)
-                setcchar(&cc, wide, a, p, nil)
-                mvwadd_wch(win, Int32(y), Int32(x), &cc)
-            }
-        }
         if let cur = canvas.cursor, cur.x < w, cur.y < h {
             _ = curs_set(1)
             wmove(win, Int32(cur.y), Int32(cur.x))
@@ -105,6 +100,43 @@ public final class NcursesTerminal: Terminal {
         wnoutrefresh(win)
         doupdate()
         last = canvas
+    }
+
+    /// Writes runs into an ncurses window: plain glyphs as one wide-character string
+    /// with the role's attributes, a cluster as one complex character.
+    struct Writer: CellWriter {
+        let window: UnsafeMutablePointer<WINDOW>?
+        let attrs: [(attr: attr_t, pair: Int16)]
+        var scratch: [wchar_t]
+
+        init(window: UnsafeMutablePointer<WINDOW>?, attrs: [(attr: attr_t, pair: Int16)], scratch: [wchar_t]) {
+            self.window = window; self.attrs = attrs; self.scratch = scratch
+        }
+
+        mutating func write(y: Int, x: Int, cells: ArraySlice<Cell>, role: Role) {
+            let i = NcursesTerminal.roleIndex[role] ?? 0
+            let (a, p) = i < attrs.count ? attrs[i] : (duban_a_normal(), 0)
+            guard let first = cells.first else { return }
+            if cells.count == 1 || (cells.count == 2 && first.width == 2), !FrameDiff.isRunSafe(first) {
+                // One cell on its own: a cluster (base and marks in one complex
+                // character, its first four scalars, as before) or an odd one.
+                var cc = cchar_t()
+                var wide: [wchar_t] = first.glyph.scalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+                if wide.isEmpty { wide = [32] }
+                wide.append(0)
+                setcchar(&cc, wide, a, p, nil)
+                mvwadd_wch(window, Int32(y), Int32(x), &cc)
+                return
+            }
+            scratch.removeAll(keepingCapacity: true)
+            for c in cells where c.width != 0 {
+                scratch.append(wchar_t(bitPattern: c.glyph.scalar?.value ?? 32))
+            }
+            wattr_set(window, a, p, nil)
+            _ = scratch.withUnsafeBufferPointer { b in
+                mvwaddnwstr(window, Int32(y), Int32(x), b.baseAddress, Int32(b.count))
+            }
+        }
     }
 
     public func nextEvent() -> Event? {
