@@ -52,8 +52,12 @@ public final class Dashboard {
         state.readOnlyReason = session.readOnly
         if session.needsRecoveryDecision {
             state.modal = .dialog(DialogState(kind: .recover))
-        } else if let why = session.readOnly, why != .requested, state.message == nil {
-            state.message = StatusMessage(text: why.refusal(state.strings), isError: true)
+        } else if let why = session.readOnly, state.message == nil {
+            var text = why == .requested ? "" : why.refusal(state.strings)
+            if session.waitingInJournal > 0, let path = session.path {
+                text += (text.isEmpty ? "" : "；") + state.strings.format(.tuiWaitingInJournal, path, session.waitingInJournal)
+            }
+            if !text.isEmpty { state.message = StatusMessage(text: text, isError: true) }
         }
     }
 

@@ -11,10 +11,14 @@ import Glibc
 /// give the terminal back, and a plan that cannot be written opens read-only.
 final class ReliabilityEndToEndTests: TmuxTestCase {
     var journalPath: String { planPath + ".journal" }
+    var restarts = 0
 
-    /// Ends the tmux session (the script waits in `sleep` after duban) and starts duban again.
+    /// Starts duban again in a new tmux session. The old one stays (its script waits in
+    /// `sleep`): killing the server's last session would stop the server, and a new
+    /// session started right then can fail.
     func restart(_ args: [String] = []) {
-        tmux(["kill-session", "-t", session])
+        restarts += 1
+        session = session.split(separator: "~").first.map(String.init).map { $0 + "~\(restarts)" } ?? session
         unlink(dir + "/before")
         unlink(dir + "/after")
         start(args)
@@ -116,6 +120,25 @@ final class ReliabilityEndToEndTests: TmuxTestCase {
         _ = waitForText("EXIT=0")
         guard case .pending(1, false, _) = Journal.status(planPath: planPath) else {
             return XCTFail("the edit still waits: \(Journal.status(planPath: planPath))")
+        }
+    }
+
+    func testReadOnlySaysWhenAnEarlierSessionsChangesWait() throws {
+        start()
+        _ = waitForText("任务7")
+        keys("3")
+        _ = waitForText("未保存1")
+        guard let pid = dubanPID() else { return }
+        kill(pid, SIGKILL)
+        waitUntilGone(pid)
+        restart(["--read-only"])
+        let screen = waitForFrame("read-only, no dialog") { $0.contains("只读") }
+        XCTAssertTrue(screen.contains("上次会话未保存的1处修改"), screen)
+        XCTAssertFalse(screen.contains("恢复未保存的修改"), "no dialog when read-only:\n\(screen)")
+        keys("q")
+        _ = waitForText("EXIT=0")
+        guard case .pending(1, false, _) = Journal.status(planPath: planPath) else {
+            return XCTFail("still waiting: \(Journal.status(planPath: planPath))")
         }
     }
 

@@ -112,7 +112,7 @@ public struct Strings: Sendable {
         case tuiChangedCancel, tuiReloadTitle, tuiReloadQuestion, tuiReloadYes, tuiReloadNo, tuiReloaded, tuiMerged
         case tuiMergeSkipped, tuiMergeFailed, tuiSaveElsewhere, tuiSaveRefused
         case tuiTitleReadOnlyFile, tuiTitleReadOnlyInUse, tuiTitleReadOnlyNoJournal, tuiTitleReadOnlyPending
-        case tuiReadOnlyFile, tuiReadOnlyInUse, tuiReadOnlyNoJournal, tuiReadOnlyPending
+        case tuiReadOnlyFile, tuiReadOnlyInUse, tuiReadOnlyNoJournal, tuiReadOnlyPending, tuiWaitingInJournal
     }
 }
 
@@ -362,6 +362,7 @@ extension Strings.Key {
         case .tuiReadOnlyFile: return ("{0} 不可写（文件或所在文件夹没有写权限），已只读打开：不能修改", "{0} is not writable (no write permission on the file or its folder); opened read-only: nothing can be changed")
         case .tuiReadOnlyInUse: return ("{0}：另一个督办正在编辑此计划，已只读打开：不能修改；请在那边保存并退出", "{0}: another duban is editing this plan; opened read-only: nothing can be changed; save and quit there first")
         case .tuiReadOnlyNoJournal: return ("{0}：无法建立修改日志，已只读打开：不能修改（{1}）", "{0}: cannot keep a journal of changes, opened read-only: nothing can be changed ({1})")
+        case .tuiWaitingInJournal: return ("{0} 的日志中有上次会话未保存的{1}处修改：可写时打开（不加 --read-only）或用 duban recover 恢复", "the journal of {0} holds {1} unsaved changes of an earlier session: open it for editing (without --read-only) or run duban recover to replay them")
         case .tuiReadOnlyPending: return ("{0}：上次会话的{1}处修改尚未恢复，已只读打开：不能修改；重新打开以恢复或丢弃", "{0}: {1} changes of an earlier session wait to be recovered; opened read-only: nothing can be changed; open it again to replay or discard them")
         }
     }

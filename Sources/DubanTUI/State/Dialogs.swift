@@ -260,14 +260,18 @@ extension DashboardState {
             return
         }
         session.journal?.close(unsaved: false)
-        let journal = try? Journal.open(planPath: path, planBytes: opened.bytes)
-        if let journal, journal.found != nil { try? journal.discard() }
+        var journal: Journal?
+        do {
+            journal = try Journal.open(planPath: path, planBytes: opened.bytes)
+            if journal?.found != nil { try journal?.discard() }
+        } catch {
+            // Nothing could be journaled from here on: view only, and say why.
+            journal = nil
+            readOnlyReason = .noJournal(path: path, reason: String(describing: error))
+        }
         session.replaceJournal(journal, stamp: opened.stamp)
         session.recoveredUnsaved = 0
         replaceStore(PlanStore(plan: opened.plan, rules: store.rules, strings: strings))
-        if journal == nil {
-            readOnlyReason = .noJournal(path: path, reason: strings[.tuiTitleReadOnlyNoJournal])
-        }
         message = StatusMessage(text: strings.format(.tuiReloaded, Journal.discardedPath(forPlan: path)), isError: false)
     }
 }

@@ -55,6 +55,9 @@ public final class PlanSession {
     public internal(set) var readOnly: ReadOnlyReason?
     /// Changes replayed into a rebuilt store (which does not count them as unsaved).
     public internal(set) var recoveredUnsaved = 0
+    /// Unsaved changes of an earlier session waiting in the journal of a plan opened
+    /// read-only (said when it opens; `duban recover` or opening it for editing replays them).
+    public internal(set) var waitingInJournal = 0
     /// Set when the user quits without saving: the journal is set aside, not kept.
     var discardOnClose = false
     private var fileless: String?
@@ -77,7 +80,9 @@ public final class PlanSession {
     public static func open(path: String, readOnly requested: Bool) throws -> PlanSession {
         let opened = try PlanFile.loadForEditing(path: path)
         func session(_ j: Journal?, _ r: ReadOnlyReason?) -> PlanSession {
-            PlanSession(plan: opened.plan, path: path, journal: j, stamp: opened.stamp, readOnly: r)
+            let s = PlanSession(plan: opened.plan, path: path, journal: j, stamp: opened.stamp, readOnly: r)
+            if j == nil, case .pending(let n, false, _) = Journal.status(planPath: path) { s.waitingInJournal = n }
+            return s
         }
         if requested { return session(nil, .requested) }
         // The save writes a temporary file beside the plan: the folder must be writable too.
