@@ -254,6 +254,24 @@ final class ReliabilityEndToEndTests: TmuxTestCase {
         assertRestored()
     }
 
+    // MARK: huge input
+
+    func testAOneMegabyteLineKeepsTheLayout() throws {
+        var plan = Fixture.plan()
+        plan.tasks[0].text = String(String(repeating: "很长的一行\u{1B}[31m", count: 100_000).prefix(1_000_000))
+        plan.tasks[1].remarks = String(repeating: "x", count: 1_000_000)
+        try PlanFile.save(plan, to: planPath, backup: false)
+        start()
+        var screen = waitForFrame("a whole frame with the 1 MB task selected") { $0.contains("任务7") && $0.contains("很长的一行^[[31m") }
+        XCTAssertTrue(screen.contains("很长的一行^[[31m很长的一行^[[31m很…"), "cut with an ellipsis:\n\(screen)")
+        keys("j")
+        screen = waitForFrame("a whole frame with the 1 MB remarks in the detail pane") { $0.contains(" 2/7 ") && $0.contains("xxxxxxxxxx") }
+        XCTAssertTrue(screen.contains("│备注      xxxx"), "the remarks wrapped inside the detail pane:\n\(screen)")
+        keys("q")
+        _ = waitForText("EXIT=0")
+        assertRestored()
+    }
+
     // MARK: the terminal
 
     func testTerminalRestoredOnSIGHUP() {
