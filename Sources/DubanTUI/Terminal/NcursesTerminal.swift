@@ -220,7 +220,10 @@ public final class NcursesTerminal: Terminal {
         endwin()
         TerminalGuard.writeResetSequences()
         signal(SIGTSTP, SIG_DFL)
-        raise(SIGTSTP)
+        // The whole process group, as vim and less do: started through `make run`,
+        // `swift run` or a script, the shell only gets the terminal back when its own
+        // child stops too.
+        kill(0, SIGTSTP)
         // Stopped here until `fg`.
         reset_prog_mode()
         _ = mousemask(duban_mouse_mask(), nil)
