@@ -89,7 +89,8 @@ struct NoticeReader {
             }
             t.leaders = unique(leaders)
             t.leadUnits = unique(lead)
-            t.coUnits = unique(co).filter { !t.leadUnits.contains($0) }
+            let leadKeys = Set(t.leadUnits.map(TextKey.init))
+            t.coUnits = unique(co).filter { !leadKeys.contains(TextKey($0)) }
             if t.deadline == nil, let dl = Deadlines.find(inText: t.text, year: year) { t.deadline = dl }
             if t.deadline == nil {
                 t.deadline = yearEnd
@@ -139,14 +140,14 @@ struct NoticeReader {
         plan.extra = []
         warnings.sort { ($0.line, $0.column) < ($1.line, $1.column) }
 
-        let leadSet = Set(tasks.flatMap(\.leadUnits))
+        let leadSet = Set(tasks.flatMap(\.leadUnits).map(TextKey.init))
         let summary = ImportSummary(
             chapters: chapters.count,
             topLevelChapters: chapters.filter { $0.parent == nil }.count,
             tasks: tasks.count,
             units: book.units.count,
             leadUnits: leadSet.count,
-            leaders: Set(tasks.flatMap(\.leaders)).count,
+            leaders: Set(tasks.flatMap(\.leaders).map(TextKey.init)).count,
             tasksWithoutLeadUnit: tasks.filter { $0.leadUnits.isEmpty }.count,
             statusesInferred: tasks.filter(\.statusInferred).count,
             deadlinesAssumed: tasks.filter(\.deadlineAssumed).count,
@@ -155,8 +156,16 @@ struct NoticeReader {
     }
 
     private func unique(_ xs: [String]) -> [String] {
-        var seen = Set<String>()
-        return xs.filter { seen.insert($0).inserted }
+        if xs.count < 2 { return xs }
+        let keys = xs.map(TextKey.init)
+        if xs.count <= 16 {
+            // Few names: comparing them is cheaper than a set.
+            var out: [String] = []
+            for (i, k) in keys.enumerated() where !keys[..<i].contains(k) { out.append(xs[i]) }
+            return out
+        }
+        var seen = Set<TextKey>()
+        return zip(xs, keys).compactMap { seen.insert($0.1).inserted ? $0.0 : nil }
     }
 
     static func outlineLayout(_ d: Drafts) -> ImportLayout {

@@ -155,22 +155,67 @@ final class Exotics: @unchecked Sendable {
 extension String {
     /// The characters as printed.
     init<S: Sequence>(_ chs: S) where S.Element == Ch {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(chs.underestimatedCount * 3)
-        func put(_ v: UInt32) {
-            if v < 0x80 { bytes.append(UInt8(v)) }
-            else if v < 0x800 { bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F)) }
-            else if v < 0x10000 {
-                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | (v >> 6) & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-            } else {
-                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | (v >> 12) & 0x3F))
-                bytes.append(UInt8(0x80 | (v >> 6) & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+        if let s = chs.withContiguousStorageIfAvailable({ String.make($0) }) { self = s; return }
+        self = String.make(Array(chs))
+    }
+
+    private static func make(_ cs: [Ch]) -> String { cs.withUnsafeBufferPointer { make($0) } }
+
+    private static func make(_ cs: UnsafeBufferPointer<Ch>) -> String {
+        var n = 0
+        var exotic = false
+        for c in cs {
+            let v = c.v
+            if v & Ch.exoticBit != 0 { exotic = true; break }
+            n += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        if exotic {
+            var u = String.UnicodeScalarView()
+            for c in cs {
+                if c.isExotic { u.append(contentsOf: Exotics.shared.scalars(c.v)) }
+                else if let s = Unicode.Scalar(c.v) { u.append(s) }
             }
+            return String(u)
         }
-        for c in chs {
-            if c.isExotic { for s in Exotics.shared.scalars(c.v) { put(s.value) } } else { put(c.v) }
+        if n == 0 { return "" }
+        return String(unsafeUninitializedCapacity: n) { out in
+            var i = 0
+            for c in cs {
+                let v = c.v
+                if v < 0x80 { out[i] = UInt8(v); i += 1 }
+                else if v < 0x800 { out[i] = UInt8(0xC0 | v >> 6); out[i + 1] = UInt8(0x80 | v & 0x3F); i += 2 }
+                else if v < 0x10000 {
+                    out[i] = UInt8(0xE0 | v >> 12); out[i + 1] = UInt8(0x80 | (v >> 6) & 0x3F); out[i + 2] = UInt8(0x80 | v & 0x3F); i += 3
+                } else {
+                    out[i] = UInt8(0xF0 | v >> 18); out[i + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+                    out[i + 2] = UInt8(0x80 | (v >> 6) & 0x3F); out[i + 3] = UInt8(0x80 | v & 0x3F); i += 4
+                }
+            }
+            return i
         }
-        self = String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A string as a set or dictionary key, equal exactly when the strings are (canonical
+/// equivalence), but hashed on its characters' keys and compared byte for byte when every
+/// scalar is simple, instead of normalising the string for every hash and comparison.
+struct TextKey: Hashable {
+    let string: String
+    let simple: Bool
+
+    init(_ s: String) { string = s; simple = s.isSimpleText }
+
+    static func == (a: TextKey, b: TextKey) -> Bool {
+        if a.simple && b.simple { return a.string.utf8.elementsEqual(b.string.utf8) }
+        return a.string == b.string
+    }
+
+    func hash(into h: inout Hasher) {
+        if simple {
+            for u in string.unicodeScalars { h.combine(u.value) }
+        } else {
+            for c in Ch.array(string) { h.combine(c.key) }
+        }
     }
 }
 
@@ -256,7 +301,11 @@ enum Lines {
         var end = raw.count
         while start < end, isSpace(raw[start]) { start += 1 }
         while end > start, isSpace(raw[end - 1]) { end -= 1 }
-        let text = start == 0 && end == raw.count ? raw : Array(raw[start..<end])
+        // A copy of exactly the line's size (`raw` may be a reused buffer with room to spare).
+        // (Array(raw[start..<end]) would share raw's buffer when the slice is all of it.)
+        var text: [Ch] = []
+        text.reserveCapacity(end - start)
+        text.append(contentsOf: raw[start..<end])
         var folded = text
         var changed = false
         for (i, c) in text.enumerated() {

@@ -12,6 +12,8 @@ public struct AliasTable: Sendable {
     /// Each class: its names (stems), first the preferred one.
     private(set) var classes: [[String]] = []
     private var classOfStem: [String: Int] = [:]
+    /// The same by the stems' characters (canonical keys), to look a name's endings up without making strings.
+    private var classOfStemKeys: [[UInt32]: Int] = [:]
     private(set) var prefixPairs: [(String, String)] = []
     private var maxStemLength = 0
 
@@ -61,6 +63,7 @@ public struct AliasTable: Sendable {
         for n in names where !classes[id].contains(n) {
             classes[id].append(n)
             classOfStem[n] = id
+            classOfStemKeys[Ch.array(n).map(\.key)] = id
             maxStemLength = max(maxStemLength, n.count)
         }
     }
@@ -71,6 +74,9 @@ public struct AliasTable: Sendable {
     /// when the table does not know the name.
     func key(for name: String) -> String? {
         let name = applyPrefixRule(name)
+        if let found = stem(of: name) {
+            return found.map { "\($0.id)|\($0.place)" }
+        }
         let cs = Array(name)
         let lo = max(0, cs.count - maxStemLength)
         for k in lo..<cs.count {
@@ -88,6 +94,12 @@ public struct AliasTable: Sendable {
         var out: [String] = []
         if canonical != name { out.append(canonical) }
         for (a, b) in prefixPairs where name.hasPrefix(b) { out.append(a + name.dropFirst(b.count)) }
+        if let found = stem(of: canonical) {
+            if let (id, place, stem) = found {
+                for other in classes[id] where other != stem { out.append(place + other) }
+            }
+            return out.filter { $0 != name }
+        }
         let cs = Array(canonical)
         let lo = max(0, cs.count - maxStemLength)
         for k in lo..<cs.count {
@@ -101,15 +113,33 @@ public struct AliasTable: Sendable {
         return out.filter { $0 != name }
     }
 
+    /// The longest known stem ending the name with a place (or nothing) before it: nil when the
+    /// name holds characters that are not simple scalars (the string search above then decides),
+    /// .some(nil) when no stem is found.
+    private func stem(of name: String) -> (id: Int, place: String, stem: String)?? {
+        let cs = Ch.array(name)
+        if cs.hasExotic { return nil }
+        let keys = cs.map(\.v)
+        let lo = max(0, cs.count - maxStemLength)
+        for k in lo..<cs.count {
+            guard let id = classOfStemKeys[Array(keys[k...])] else { continue }
+            let place = String(cs[..<k])
+            if k == 0 || isPlacePrefix(place) { return .some((id, place, String(cs[k...]))) }
+        }
+        return .some(nil)
+    }
+
     /// 人行许昌市中心支行 -> 人民银行许昌市中心支行
     private func applyPrefixRule(_ name: String) -> String {
         for (a, b) in prefixPairs where name.hasPrefix(a) && !name.hasPrefix(b) { return b + name.dropFirst(a.count) }
         return name
     }
 
+    private static let places: [String] = ["市", "区", "县", "省", "州", "旗", "镇", "乡", "市级", "区级", "县级"]
+
     /// 市, 区, 县, 省, 芜湖市, 屯溪区, 市委 is not a place (市委办 is its own stem).
     func isPlacePrefix(_ p: String) -> Bool {
-        if ["市", "区", "县", "省", "州", "旗", "镇", "乡", "市级", "区级", "县级"].contains(p) { return true }
+        if Self.places.contains(p) { return true }
         guard p.count >= 2, p.count <= 8, p.allSatisfy({ $0.isHan }) else { return false }
         guard let last = p.last else { return false }
         return last == "市" || last == "区" || last == "县" || last == "省" || last == "州" || last == "旗"

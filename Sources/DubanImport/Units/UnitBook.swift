@@ -5,8 +5,8 @@ import DubanCore
 /// one canonical name, the first form printed in the document.
 struct UnitBook {
     private(set) var units: [Unit] = []
-    private var indexByName: [String: Int] = [:]
-    private var indexByKey: [String: Int] = [:]
+    private var indexByName: [TextKey: Int] = [:]
+    private var indexByKey: [TextKey: Int] = [:]
     let table: AliasTable
 
     init(table: AliasTable) { self.table = table }
@@ -21,18 +21,19 @@ struct UnitBook {
     }
 
     mutating func index(for name: String) -> Int {
-        if let i = indexByName[name] { return i }
-        if let key = table.key(for: name), let i = indexByKey[key] {
-            indexByName[name] = i
+        let nameKey = TextKey(name)
+        if let i = indexByName[nameKey] { return i }
+        if let key = table.key(for: name), let i = indexByKey[TextKey(key)] {
+            indexByName[TextKey(name)] = i
             addAlias(name, to: i)
             return i
         }
         let i = units.count
         units.append(Unit(name: name, isGroup: UnitNames.isGroup(name)))
-        indexByName[name] = i
-        if let key = table.key(for: name) { indexByKey[key] = i }
+        indexByName[TextKey(name)] = i
+        if let key = table.key(for: name) { indexByKey[TextKey(key)] = i }
         for e in table.equivalents(of: name) {
-            if indexByName[e] == nil { indexByName[e] = i }
+            if indexByName[TextKey(e)] == nil { indexByName[TextKey(e)] = i }
             addAlias(e, to: i)
         }
         return i
@@ -40,18 +41,18 @@ struct UnitBook {
 
     private mutating func attach(alias: String, to i: Int) {
         guard alias != units[i].name else { return }
-        if let existing = indexByName[alias], existing != i {
+        if let existing = indexByName[TextKey(alias)], existing != i {
             // The alias was already its own unit (printed before it was defined): keep both, note the alias.
             addAlias(alias, to: i)
             return
         }
-        indexByName[alias] = i
+        indexByName[TextKey(alias)] = i
         addAlias(alias, to: i)
         // Only a name with its place in front brings its table equivalents (国资委 alone would be any 国资委).
         guard UnitNames.placePrefix(of: alias) != nil else { return }
-        if let key = table.key(for: alias), indexByKey[key] == nil { indexByKey[key] = i }
-        for e in table.equivalents(of: alias) where indexByName[e] == nil {
-            indexByName[e] = i
+        if let key = table.key(for: alias), indexByKey[TextKey(key)] == nil { indexByKey[TextKey(key)] = i }
+        for e in table.equivalents(of: alias) where indexByName[TextKey(e)] == nil {
+            indexByName[TextKey(e)] = i
             addAlias(e, to: i)
         }
     }
@@ -61,7 +62,7 @@ struct UnitBook {
     }
 
     /// The unit a name refers to, if known.
-    func unitIndex(named name: String) -> Int? { indexByName[name] }
+    func unitIndex(named name: String) -> Int? { indexByName[TextKey(name)] }
 
     mutating func setMembers(_ members: [String], ofUnitAt i: Int) {
         units[i].isGroup = true

@@ -271,11 +271,14 @@ enum UnitNames {
     /// People named on a leaders line: 应鹏飞、滕敏。
     static func parseLeaders(_ value: String) -> [String] {
         var out: [String] = []
-        for part in value.split(whereSeparator: { $0 == "、" || $0 == "," || $0 == ";" || $0 == "。" || $0 == " " || $0 == "/" }) {
-            let t = String(part).trimmed(extra: ["。", "."]).withoutSpaces
+        var seen = Set<TextKey>()
+        let cs = Ch.array(value)
+        for part in cs.split(whereSeparator: { $0 == "、" || $0 == "," || $0 == ";" || $0 == "。" || $0 == " " || $0 == "/" }) {
+            let t = Array(part.trimmed(extra: ["。", "."])).withoutSpaces
             if t.isEmpty || t.count > 20 { continue }
             if t.contains(where: { $0.isASCIIDigit }) { continue }
-            if !out.contains(t) { out.append(t) }
+            let name = String(t)
+            if seen.insert(TextKey(name)).inserted { out.append(name) }
         }
         return out
     }
