@@ -1,9 +1,19 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Reads the plan file format (docs/plan-format.md) straight from bytes into a `Plan`.
 /// Syntax errors stop the read; problems of meaning are collected (up to a limit) so
 /// that `duban validate` can list them all.
 public enum PlanJSON {
     /// The most problems reported from one file; the rest are summed up in one line.
     public static let problemLimit = 200
+    /// Files with at least this many bytes after the tasks key decode their tasks on two
+    /// cores (DECISIONS.md, "Parser"). A variable so that tests can lower it.
+    nonisolated(unsafe) static var parallelDecodeBytes = 8 << 20
+    /// How many decodes used the second core's half (for tests).
+    nonisolated(unsafe) static var twoCoreDecodes = 0
 
     public static func decode(_ bytes: [UInt8], file: String) throws -> Plan {
         try bytes.withUnsafeBufferPointer { try decode($0, file: file) }
@@ -12,6 +22,44 @@ public enum PlanJSON {
     public static func decode(_ buffer: UnsafeBufferPointer<UInt8>, file: String) throws -> Plan {
         var d = PlanDecoder(JSONScanner(buffer), file: file)
         return try d.decodePlan()
+    }
+}
+
+/// Tasks decoded by another core from a guessed split point to the end of the tasks
+/// array (see `PlanDecoder.tasksArray`). Written by that core, read after `done`.
+final class SecondHalf: @unchecked Sendable {
+    let scanner: JSONScanner
+    let start: Int
+    let file: String
+    var tasks: [PlanTask] = []
+    var chapterAt: [Int] = []
+    var ids = Set<String>()
+    var end = 0
+    var ok = false
+    let done = DispatchSemaphore(value: 0)
+
+    init(scanner: JSONScanner, start: Int, file: String) {
+        self.scanner = scanner; self.start = start; self.file = file
+    }
+
+    func run() {
+        defer { done.signal() }
+        var d = PlanDecoder(scanner, file: file)
+        d.s.pos = start
+        do {
+            var k = 0
+            repeat {
+                guard let (t, _, at) = try d.task(k), ids.insert(t.id).inserted else { return }
+                tasks.append(t)
+                chapterAt.append(at)
+                k += 1
+            } while d.s.take(0x2C)
+            try d.s.expect(0x5D, "',' or ']'")
+            end = d.s.pos
+            ok = d.pending.isEmpty && d.dropped == 0
+        } catch {
+            ok = false
+        }
     }
 }
 
@@ -321,15 +369,7 @@ struct PlanDecoder {
                 }
             } else if d.s.keyIs(k, "tasks") {
                 seen.tasks = true
-                try d.array("tasks") { d, i in
-                    if let (t, idAt, chapterAt) = try d.task(i) {
-                        if !taskIDs.insert(t.id).inserted {
-                            d.problem(idAt, "tasks[\(i)].id", "duplicate task id \"\(t.id)\"")
-                        }
-                        plan.tasks.append(t)
-                        taskChapterAt.append(chapterAt)
-                    }
-                }
+                try d.tasksArray(into: &plan.tasks, chapterAt: &taskChapterAt, ids: &taskIDs)
             } else if d.s.keyIs(k, "units") {
                 try d.array("units") { d, i in
                     if let u = try d.unit(i) { plan.units.append(u) }
@@ -397,6 +437,69 @@ struct PlanDecoder {
             for y in path { state[y] = 2 }
         }
         return found.sorted()
+    }
+
+    /// The tasks array. In a large file the second half is decoded on another core at the
+    /// same time: the split is guessed (the first `,\n    {\n      "id": ` past the middle
+    /// of what is left, where duban's layout starts a task) and only used if this decoder,
+    /// walking the array, lands exactly on it, and the other core found no problem and no
+    /// id this half already has. Otherwise its work is dropped and this core goes on alone,
+    /// so the result and every message are the same as from one core (a test checks).
+    mutating func tasksArray(into tasks: inout [PlanTask], chapterAt: inout [Int], ids: inout Set<String>) throws {
+        func one(_ d: inout PlanDecoder, _ i: Int) throws {
+            if let (t, idAt, at) = try d.task(i) {
+                if !ids.insert(t.id).inserted {
+                    d.problem(idAt, "tasks[\(i)].id", "duplicate task id \"\(t.id)\"")
+                }
+                tasks.append(t)
+                chapterAt.append(at)
+            }
+        }
+        guard s.peek() == 0x5B, let half = startSecondHalf() else {
+            try array("tasks") { d, i in try one(&d, i) }
+            return
+        }
+        // Whatever happens here, the other core stops reading the buffer before we return.
+        var joined = false
+        defer { if !joined { half.done.wait() } }
+        s.pos += 1
+        if s.take(0x5D) { return }
+        var i = 0
+        repeat {
+            if !joined, s.here() == half.start {
+                half.done.wait()
+                joined = true
+                if half.ok && half.ids.allSatisfy({ !ids.contains($0) }) {
+                    tasks.append(contentsOf: half.tasks)
+                    chapterAt.append(contentsOf: half.chapterAt)
+                    ids.formUnion(half.ids)
+                    s.pos = half.end
+                    PlanJSON.twoCoreDecodes += 1
+                    return
+                }
+            }
+            try one(&self, i)
+            i += 1
+        } while s.take(0x2C)
+        try s.expect(0x5D, "',' or ']'")
+    }
+
+    /// Starts decoding tasks from a guessed split point on another core; nil for small files
+    /// or when no split point is found.
+    func startSecondHalf() -> SecondHalf? {
+        let rest = s.buf.count - s.pos
+        guard rest >= PlanJSON.parallelDecodeBytes, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1,
+              let base = s.buf.baseAddress else { return nil }
+        let pattern = Array(",\n    {\n      \"id\": ".utf8)
+        let from = s.pos + rest / 2
+        guard let hit = pattern.withUnsafeBufferPointer({ p -> UnsafeMutableRawPointer? in
+            guard let pp = p.baseAddress else { return nil }
+            return c_memmem(base + from, s.buf.count - from, pp, p.count)
+        }) else { return nil }
+        let start = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 6
+        let half = SecondHalf(scanner: s, start: start, file: file)
+        DispatchQueue.global().async { half.run() }
+        return half
     }
 
     mutating func array(_ path: @autoclosure () -> String, _ element: (inout PlanDecoder, Int) throws -> Void) throws {
