@@ -9,9 +9,11 @@ setup:
 build: setup
 	$(SWIFT) build
 
-# Opens the dashboard on the built-in demo plan.
+# Opens the dashboard on the built-in demo plan (a 2020 plan), looked at as of a day
+# inside its year: DEMO_AS_OF= (empty) counts overdue against today instead.
+DEMO_AS_OF ?= 2020-09-01
 run: build
-	$(SWIFT) run duban
+	$(SWIFT) run duban $(if $(DEMO_AS_OF),--as-of $(DEMO_AS_OF))
 
 # Every test: unit tests, rendering tests and the end-to-end tests in tmux.
 test: setup
