@@ -213,15 +213,17 @@ struct PlanWriter {
     mutating func optionalDate(_ d: PlanDate?) { if let d { date(d) } else { raw("null") } }
     mutating func bool(_ b: Bool) { if b { raw("true") } else { raw("false") } }
 
-    mutating func stringArray(_ a: [String]) {
-        if a.isEmpty { raw("[]"); return }
+    /// An array in the one layout: `[]` when empty, else one item a line, one level in.
+    @inline(__always)
+    mutating func items(count: Int, _ item: (inout PlanWriter, Int) -> Void) {
+        if count == 0 { raw("[]"); return }
         out.append(0x5B)
         depth += 1
-        for (i, s) in a.enumerated() {
+        for i in 0..<count {
             if i > 0 { out.append(0x2C) }
             out.append(0x0A)
             indent()
-            string(s)
+            item(&self, i)
         }
         depth -= 1
         out.append(0x0A)
@@ -229,26 +231,24 @@ struct PlanWriter {
         out.append(0x5D)
     }
 
-    mutating func objectArray<T>(_ items: [T], _ body: (inout PlanWriter, T) -> Void) {
-        if items.isEmpty { raw("[]"); return }
-        out.append(0x5B)
+    /// `{`, the fields one level in, `}` on its own line.
+    @inline(__always)
+    mutating func objectItem(_ fields: (inout PlanWriter) -> Void) {
+        out.append(0x7B)
         depth += 1
-        for (i, item) in items.enumerated() {
-            if i > 0 { out.append(0x2C) }
-            out.append(0x0A)
-            indent()
-            out.append(0x7B)
-            depth += 1
-            body(&self, item)
-            depth -= 1
-            out.append(0x0A)
-            indent()
-            out.append(0x7D)
-        }
+        fields(&self)
         depth -= 1
         out.append(0x0A)
         indent()
-        out.append(0x5D)
+        out.append(0x7D)
+    }
+
+    mutating func stringArray(_ a: [String]) {
+        items(count: a.count) { w, i in w.string(a[i]) }
+    }
+
+    mutating func objectArray<T>(_ list: [T], _ body: (inout PlanWriter, T) -> Void) {
+        items(count: list.count) { w, i in w.objectItem { body(&$0, list[i]) } }
     }
 
     mutating func extras(_ fields: [JSONField], first: inout Bool) {
@@ -264,30 +264,14 @@ struct PlanWriter {
         case .bool(let b): bool(b)
         case .number(let n): out.append(contentsOf: n.utf8)
         case .string(let s): string(s)
-        case .array(let items):
-            if items.isEmpty { raw("[]"); return }
-            out.append(0x5B)
-            depth += 1
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                out.append(0x0A)
-                indent()
-                value(item)
-            }
-            depth -= 1
-            out.append(0x0A)
-            indent()
-            out.append(0x5D)
+        case .array(let list):
+            items(count: list.count) { w, i in w.value(list[i]) }
         case .object(let fields):
             if fields.isEmpty { raw("{}"); return }
-            out.append(0x7B)
-            depth += 1
-            var first = true
-            extras(fields, first: &first)
-            depth -= 1
-            out.append(0x0A)
-            indent()
-            out.append(0x7D)
+            objectItem { w in
+                var first = true
+                w.extras(fields, first: &first)
+            }
         }
     }
 
@@ -344,6 +328,8 @@ struct PlanWriter {
 
     /// Task objects as items of the plan's tasks array (depth 2), each after a comma
     /// unless it is the array's first.
+    /// Task objects as items of the plan's tasks array (depth 2), each after a comma
+    /// unless it is the array's first: what `objectArray` writes for them, in slices.
     mutating func taskItems(_ tasks: ArraySlice<PlanTask>, first: Bool) {
         depth = 2
         var isFirst = first
@@ -352,13 +338,7 @@ struct PlanWriter {
             isFirst = false
             out.append(0x0A)
             indent()
-            out.append(0x7B)
-            depth = 3
-            task(t)
-            depth = 2
-            out.append(0x0A)
-            indent()
-            out.append(0x7D)
+            objectItem { $0.task(t) }
         }
     }
 
