@@ -12,13 +12,11 @@ struct StringInterner {
     static let maxEntries = 1 << 16
 
     private struct Entry {
-        var hash: UInt64
         var start: Int
         var count: Int
         var string: String
     }
-    /// Slot -> entry index + 1 (0: empty); open addressing with linear probing.
-    private var slots = [Int32](repeating: 0, count: 1024)
+    private var table = HashSlots(capacity: 1024)
     private var entries: [Entry] = []
 
     /// The string for `buf[range]`, reusing an earlier equal one; nil when the bytes are
@@ -31,34 +29,15 @@ struct StringInterner {
         }
         let base = buf.baseAddress.unsafelyUnwrapped + range.lowerBound
         let h = StringInterner.hash(base, n)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let e = Int(slots[slot])
-            if e == 0 { break }
-            let entry = entries[e - 1]
-            if entry.hash == h, entry.count == n,
-               memcmp(buf.baseAddress.unsafelyUnwrapped + entry.start, base, n) == 0 {
-                return entry.string
-            }
-            slot = (slot + 1) & mask
+        let (found, slot) = table.find(h) { k in
+            entries[k].count == n && memcmp(buf.baseAddress.unsafelyUnwrapped + entries[k].start, base, n) == 0
         }
+        if let found { return entries[found].string }
         guard let s = JSONScanner.validString(UnsafeBufferPointer(start: base, count: n)) else { return nil }
         guard entries.count < StringInterner.maxEntries else { return s }
-        entries.append(Entry(hash: h, start: range.lowerBound, count: n, string: s))
-        slots[slot] = Int32(entries.count)
-        if entries.count * 2 > slots.count { grow() }
+        entries.append(Entry(start: range.lowerBound, count: n, string: s))
+        table.insert(h, at: slot)
         return s
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (k, e) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: e.hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(k + 1)
-        }
     }
 
     /// A fast hash of a few dozen bytes, eight at a time (not for untrusted adversaries:

@@ -11,27 +11,21 @@
 /// key inserted.
 struct NameNumbering {
     private struct Spelling {
-        var hash: UInt64
         var text: String
         var id: Int
     }
-    private var slots = [Int32](repeating: 0, count: 256)
+    private var table = HashSlots(capacity: 256)
     private var spellings: [Spelling] = []
     private var idByName: [String: Int] = [:]
     /// The name of each number.
     private(set) var names: [String] = []
 
     mutating func id(of raw: String, canonical: (String) -> String) -> Int {
-        let h = NameNumbering.withBytes(raw) { StringInterner.hash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let e = Int(slots[slot])
-            if e == 0 { break }
-            let sp = spellings[e - 1]
-            if sp.hash == h, NameNumbering.sameBytes(sp.text, raw) { return sp.id }
-            slot = (slot + 1) & mask
+        let h = NameNumbering.withBytes(raw) { b in
+            b.baseAddress.map { StringInterner.hash($0, b.count) } ?? 0
         }
+        let (found, slot) = table.find(h) { k in NameNumbering.sameBytes(spellings[k].text, raw) }
+        if let found { return spellings[found].id }
         let c = canonical(raw)
         let id: Int
         if let known = idByName[c] {
@@ -41,20 +35,9 @@ struct NameNumbering {
             names.append(c)
             idByName[c] = id
         }
-        spellings.append(Spelling(hash: h, text: raw, id: id))
-        slots[slot] = Int32(spellings.count)
-        if spellings.count * 2 > slots.count { grow() }
+        spellings.append(Spelling(text: raw, id: id))
+        table.insert(h, at: slot)
         return id
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (k, sp) in spellings.enumerated() {
-            var slot = Int(truncatingIfNeeded: sp.hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(k + 1)
-        }
     }
 
     @inline(__always)
