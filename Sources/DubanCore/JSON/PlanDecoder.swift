@@ -110,6 +110,14 @@ struct PlanDecoder {
         return out
     }
 
+    /// Skips a value of the wrong type (its first byte `c`) and records what was expected
+    /// there instead.
+    mutating func skipWrongValue(_ c: UInt8, _ path: String, expected: String) throws {
+        let at = s.here()
+        _ = try s.value()
+        problem(at, path, "expected \(expected), found \(found(c))")
+    }
+
     func found(_ c: UInt8) -> String {
         switch c {
         case 0x22: return "a string"
@@ -129,10 +137,7 @@ struct PlanDecoder {
         let c = s.peek()
         if c == 0x22 { return try s.string() }
         if c == 0x6E, nullable { try s.literal("null"); return nil }
-        let at = s.here()
-        _ = try s.value()
-        let where_ = path()
-        problem(at, where_, "expected a string\(nullable ? " or null" : ""), found \(found(c))")
+        try skipWrongValue(c, path(), expected: "a string\(nullable ? " or null" : "")")
         return nil
     }
 
@@ -158,10 +163,7 @@ struct PlanDecoder {
     mutating func stringArray(_ path: @autoclosure () -> String) throws -> [String] {
         let c = s.peek()
         guard c == 0x5B else {
-            let at = s.here()
-            _ = try s.value()
-            let where_ = path()
-            problem(at, where_, "expected an array of strings, found \(found(c))")
+            try skipWrongValue(c, path(), expected: "an array of strings")
             return []
         }
         s.pos += 1
@@ -187,10 +189,7 @@ struct PlanDecoder {
         let c = s.peek()
         if c == 0x74 { try s.literal("true"); return true }
         if c == 0x66 { try s.literal("false"); return false }
-        let at = s.here()
-        _ = try s.value()
-        let where_ = path()
-        problem(at, where_, "expected true or false, found \(found(c))")
+        try skipWrongValue(c, path(), expected: "true or false")
         return nil
     }
 
@@ -198,9 +197,7 @@ struct PlanDecoder {
         let c = s.peek()
         let at = s.here()
         guard c == 0x2D || (c >= 0x30 && c <= 0x39) else {
-            _ = try s.value()
-            let where_ = path()
-            problem(at, where_, "expected \(what), found \(found(c))")
+            try skipWrongValue(c, path(), expected: "\(what)")
             return nil
         }
         // Fast path: a few plain digits followed by something that cannot continue a number.
@@ -219,9 +216,7 @@ struct PlanDecoder {
         let at = s.here()
         if c == 0x6E, nullable { try s.literal("null"); return nil }
         guard c == 0x22 else {
-            _ = try s.value()
-            let where_ = path()
-            problem(at, where_, "expected a date \"YYYY-MM-DD\"\(nullable ? " or null" : ""), found \(found(c))")
+            try skipWrongValue(c, path(), expected: "a date \"YYYY-MM-DD\"\(nullable ? " or null" : "")")
             return nil
         }
         let (range, decoded) = try s.stringBytes()
@@ -277,10 +272,7 @@ struct PlanDecoder {
     mutating func object(_ path: @autoclosure () -> String, _ body: (inout PlanDecoder, Range<Int>, Int) throws -> Bool) throws -> [JSONField]? {
         let c = s.peek()
         guard c == 0x7B else {
-            let at = s.here()
-            _ = try s.value()
-            let where_ = path()
-            problem(at, where_, "expected an object, found \(found(c))")
+            try skipWrongValue(c, path(), expected: "an object")
             return nil
         }
         s.pos += 1
@@ -505,10 +497,7 @@ struct PlanDecoder {
     mutating func array(_ path: @autoclosure () -> String, _ element: (inout PlanDecoder, Int) throws -> Void) throws {
         let c = s.peek()
         guard c == 0x5B else {
-            let at = s.here()
-            _ = try s.value()
-            let where_ = path()
-            problem(at, where_, "expected an array, found \(found(c))")
+            try skipWrongValue(c, path(), expected: "an array")
             return
         }
         s.pos += 1
