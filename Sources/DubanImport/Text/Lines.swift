@@ -338,30 +338,26 @@ enum Lines {
     @inline(__always) static func fold(_ c: Ch) -> Ch {
         let v = c.v
         if v < 0xA0 || c.isExotic { return c }
-        if v >= 0xFF01 && v <= 0xFF5E { return Ch(v: v - 0xFEE0) }
-        switch v {
-        case 0x3000, 0xA0, 0x2002, 0x2003, 0x2009, 0x202F: return " "
-        case 0xFE59: return "("   // ﹙
-        case 0xFE5A: return ")"
-        case 0xFE50, 0xFE51: return ","
-        case 0xFE54: return ";"
-        case 0xFE55: return ":"
-        default: return c
-        }
+        return foldedValue(v).map { Ch(v: $0) } ?? c
     }
 
     static func fold(_ c: Character) -> Character {
-        guard c.unicodeScalars.count == 1, let s = c.unicodeScalars.first else { return c }
-        let v = s.value
-        if v >= 0xFF01 && v <= 0xFF5E, let a = Unicode.Scalar(v - 0xFEE0) { return Character(a) }
+        guard c.unicodeScalars.count == 1, let s = c.unicodeScalars.first,
+              let f = foldedValue(s.value), let a = Unicode.Scalar(f) else { return c }
+        return Character(a)
+    }
+
+    /// The one table of both folds: the scalar a character folds to, nil when it stays.
+    @inline(__always) static func foldedValue(_ v: UInt32) -> UInt32? {
+        if v >= 0xFF01 && v <= 0xFF5E { return v - 0xFEE0 }
         switch v {
-        case 0x3000, 0xA0, 0x2002, 0x2003, 0x2009, 0x202F: return " "
-        case 0xFE59: return "("   // ﹙
-        case 0xFE5A: return ")"
-        case 0xFE50, 0xFE51: return ","
-        case 0xFE54: return ";"
-        case 0xFE55: return ":"
-        default: return c
+        case 0x3000, 0xA0, 0x2002, 0x2003, 0x2009, 0x202F: return 0x20
+        case 0xFE59: return 0x28   // ﹙ -> (
+        case 0xFE5A: return 0x29   // ﹚ -> )
+        case 0xFE50, 0xFE51: return 0x2C
+        case 0xFE54: return 0x3B
+        case 0xFE55: return 0x3A
+        default: return nil
         }
     }
 
