@@ -22,6 +22,22 @@ struct Duban: ParsableCommand {
         subcommands: Duban.commands,
         defaultSubcommand: Duban.defaultCommand
     )
+
+    /// ArgumentParser's `main`, with every message it prints (help, usage errors, which
+    /// echo the arguments given) going through the cleaner like every other output.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { printOut(message) } else { printError(message) }
+            }
+            Glibc.exit(code.rawValue)
+        }
+    }
 }
 
 /// Options every command takes.
@@ -43,11 +59,28 @@ func environment() -> [String: String] {
     return env
 }
 
-/// Prints to standard error.
+/// Prints to standard error, through the cleaner (`TerminalText`, messages keep their line
+/// breaks and tabs): a name or a value in a message never reaches the terminal as a control.
 func printError(_ s: String) {
-    var text = s
+    var text = TerminalText.clean(s, .lines)
     if !text.hasSuffix("\n") { text += "\n" }
     _ = text.withCString { fputs($0, stderr) }
+}
+
+/// Prints a message to standard output, through the cleaner as `printError` does.
+func printOut(_ s: String, terminator: String = "\n") {
+    print(TerminalText.clean(s, .lines), terminator: terminator)
+}
+
+/// Whether standard output is a terminal.
+var stdoutIsTerminal: Bool { isatty(1) == 1 }
+
+/// The terminal's columns when standard output is one, else nil.
+func terminalColumns() -> Int? {
+    guard stdoutIsTerminal else { return nil }
+    var ws = winsize()
+    guard ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 else { return nil }
+    return Int(ws.ws_col)
 }
 
 /// Parses `--as-of`; today when nil.

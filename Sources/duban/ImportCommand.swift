@@ -57,7 +57,9 @@ struct ImportCommand: ParsableCommand {
             }
             printError("wrote \(output)")
         } else {
-            print(PlanJSON.encodeString(result.plan), terminator: "")
+            // The plan as JSON: exact; on a terminal C1 and format characters escaped too.
+            let json = PlanJSON.encodeString(result.plan)
+            print(stdoutIsTerminal ? TerminalText.escapingForJSON(json) : json, terminator: "")
         }
     }
 }

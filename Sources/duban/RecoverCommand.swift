@@ -50,14 +50,14 @@ struct RecoverCommand: ParsableCommand {
         }
         guard let found = journal.found else {
             journal.close(unsaved: false)
-            print(zh ? "\(plan)：日志中没有未保存的修改" : "\(plan): no unsaved changes in the journal")
+            printOut(zh ? "\(plan)：日志中没有未保存的修改" : "\(plan): no unsaved changes in the journal")
             return
         }
         list(found, S)
 
         if dryRun {
             journal.close(unsaved: true)
-            print(zh ? "（试运行：未做任何修改）" : "(dry run: nothing changed)")
+            printOut(zh ? "（试运行：未做任何修改）" : "(dry run: nothing changed)")
             return
         }
         if discard {
@@ -67,7 +67,7 @@ struct RecoverCommand: ParsableCommand {
             }
             journal.close(unsaved: false)
             let kept = Journal.discardedPath(forPlan: plan)
-            print(zh ? "已丢弃 \(found.entries.count) 项未保存的修改（副本保留为 \(kept)）"
+            printOut(zh ? "已丢弃 \(found.entries.count) 项未保存的修改（副本保留为 \(kept)）"
                      : "discarded \(found.entries.count) unsaved change(s) (a copy is kept as \(kept))")
             return
         }
@@ -99,7 +99,7 @@ struct RecoverCommand: ParsableCommand {
         for s in r.skipped { printError(Sanitized.text(s)) }
         if r.store.plan == opened.plan {
             journal.close(unsaved: false)
-            print(zh ? "\(plan)：这些修改相互抵消，计划未变" : "\(plan): the changes cancel out; the plan is unchanged")
+            printOut(zh ? "\(plan)：这些修改相互抵消，计划未变" : "\(plan): the changes cancel out; the plan is unchanged")
             return
         }
         do { try journal.save(r.store.plan, expecting: opened.stamp) } catch {
@@ -108,7 +108,7 @@ struct RecoverCommand: ParsableCommand {
             throw ExitCode(1)
         }
         journal.close(unsaved: false)
-        print(zh ? "已将 \(r.replayed) 项修改恢复到 \(plan)（原版本保留为 \(plan).bak）"
+        printOut(zh ? "已将 \(r.replayed) 项修改恢复到 \(plan)（原版本保留为 \(plan).bak）"
                  : "replayed \(r.replayed) change(s) into \(plan) (the previous version is kept as \(plan).bak)")
     }
 
@@ -116,10 +116,10 @@ struct RecoverCommand: ParsableCommand {
         let zh = S.lang == .zh
         let n = found.entries.count
         let since = found.started > 0 ? (zh ? "，始于 " : ", started ") + Self.localTime(found.started) : ""
-        print(zh ? "\(plan)：\(found.journalPath) 中有 \(n) 项未保存的修改\(since)"
+        printOut(zh ? "\(plan)：\(found.journalPath) 中有 \(n) 项未保存的修改\(since)"
                  : "\(plan): \(n) unsaved change(s) in \(found.journalPath)\(since)")
         if !found.baseMatches {
-            print(zh ? "  注意：这些修改之后，文件已被他人保存过" : "  note: the file was saved by someone else after these changes were made")
+            printOut(zh ? "  注意：这些修改之后，文件已被他人保存过" : "  note: the file was saved by someone else after these changes were made")
         }
         for e in found.entries {
             let kind: String
@@ -129,7 +129,7 @@ struct RecoverCommand: ParsableCommand {
             case .redo: kind = zh ? "重做" : "redo"
             }
             let who = e.edit.author.map { " (\(Sanitized.text($0, limit: 20)))" } ?? ""
-            print("  \(e.line)  \(Self.localTime(e.time))  \(Sanitized.text(e.edit.taskID, limit: 20))  \(kind)  "
+            printOut("  \(e.line)  \(Self.localTime(e.time))  \(Sanitized.text(e.edit.taskID, limit: 20))  \(kind)  "
                   + Self.describe(e.edit.command, S) + who)
         }
         for note in found.notes { printError(Sanitized.text(note)) }
@@ -162,22 +162,11 @@ struct RecoverCommand: ParsableCommand {
     }
 }
 
-/// Text from a journal or a plan made safe to print: control characters and escape
-/// sequences shown as `\u{1b}`, never sent to the terminal raw; long text cut.
+/// Text from a journal or a plan made safe to print: `TerminalText` on one line (controls
+/// and escape sequences shown as `^[`, never sent to the terminal raw); long text cut.
 enum Sanitized {
     static func text(_ s: String, limit: Int = Int.max) -> String {
-        var out = ""
-        var count = 0
-        for u in s.unicodeScalars {
-            if count >= limit { out += "…"; break }
-            let v = u.value
-            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 {
-                out += "\\u{\(String(v, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(u)
-            }
-            count += 1
-        }
-        return out
+        guard limit < Int.max, s.unicodeScalars.count > limit else { return TerminalText.clean(s) }
+        return TerminalText.clean(String(String.UnicodeScalarView(s.unicodeScalars.prefix(limit)))) + "…"
     }
 }

@@ -25,6 +25,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The date overdue is counted against (YYYY-MM-DD); today by default.")
     var asOf: String?
     @Option(help: "table, csv, json or markdown.") var format: ReportFormat = .table
+    @Flag(help: "Do not cut a table's long texts or lines (CSV, JSON and Markdown never cut).") var wide = false
 
     func run() throws {
         let S = common.strings
@@ -32,6 +33,10 @@ struct ReportCommand: ParsableCommand {
         DisplayWidth.prepareLocale()
         let p = try loadPlanOrExit(plan)
         let store = PlanStore(plan: p, rules: Rules(asOf: date), strings: S)
-        print(Reports(store).render(by: by, overdue: overdue, format: format), terminator: "")
+        // Tables and Markdown are clean always (the cleaner runs on every cell), JSON escapes
+        // what it holds; CSV keeps the data exact, so it is cleaned only for a terminal.
+        var text = Reports(store).render(by: by, overdue: overdue, format: format, width: terminalColumns(), wide: wide)
+        if format == .csv && stdoutIsTerminal { text = TerminalText.clean(text, .lines) }
+        print(text, terminator: "")
     }
 }

@@ -76,6 +76,6 @@ struct SetCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let t = store.task(at: index)
-        print(S.format(.setDone, t.number ?? t.id, S.status(t.status), "\(t.progress)%"))
+        printOut(S.format(.setDone, t.number ?? t.id, S.status(t.status), "\(t.progress)%"))
     }
 }

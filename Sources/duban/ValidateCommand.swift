@@ -22,14 +22,14 @@ struct ValidateCommand: ParsableCommand {
         for path in plans {
             do {
                 let plan = try PlanFile.load(path: path)
-                print(S.format(.validOK, path, plan.tasks.count))
+                printOut(S.format(.validOK, path, plan.tasks.count))
             } catch let e as PlanLoadError {
                 failed = true
-                print(e.description)
+                printOut(e.description)
                 printError(S.format(.problemsFound, path, e.problems.count))
             } catch {
                 failed = true
-                print(String(describing: error))
+                printOut(S.describe(error))
             }
         }
         if failed { throw ExitCode(1) }

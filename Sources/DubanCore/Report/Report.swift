@@ -3,22 +3,39 @@
 public enum ReportFormat: String, CaseIterable, Sendable { case table, csv, json, markdown }
 public enum ReportGrouping: String, CaseIterable, Sendable { case unit, leader, chapter, status }
 
-/// Rows of text with column titles; numbers align right.
+/// Rows of text with column titles; numbers align right. The rows hold the data whole:
+/// only the table for a terminal cuts (`renderTable`), never CSV, JSON or Markdown.
 public struct ReportTable: Sendable {
     public struct Column: Sendable {
         public var title: String
         public var numeric: Bool
-        public init(_ title: String, numeric: Bool = false) { self.title = title; self.numeric = numeric }
+        /// The most cells this column takes in a table (cut with `…`), unless `--wide`.
+        public var limit: Int?
+        public init(_ title: String, numeric: Bool = false, limit: Int? = nil) {
+            self.title = title; self.numeric = numeric; self.limit = limit
+        }
     }
     public var columns: [Column]
     public var rows: [[String]]
     public init(columns: [Column], rows: [[String]]) { self.columns = columns; self.rows = rows }
 
     /// Columns aligned by display width (a Han character takes two cells), a rule under
-    /// the titles.
-    public func renderTable() -> String {
-        var widths = columns.map { DisplayWidth.of($0.title) }
-        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
+    /// the titles. Every cell goes through `TerminalText` first (one line each: a control
+    /// shows as `^[`, a line break as `↵`), so the table is safe on a terminal whether or
+    /// not standard output is one. Unless `wide`, a column with a `limit` is cut to it, and
+    /// with `width` (the terminal's columns) every line is cut to that width; `wide` cuts
+    /// nothing.
+    public func renderTable(width: Int? = nil, wide: Bool = false) -> String {
+        let titles = columns.map { TerminalText.clean($0.title) }
+        var cells = rows.map { r in r.map { TerminalText.clean($0) } }
+        if !wide {
+            for (i, col) in columns.enumerated() {
+                guard let limit = col.limit else { continue }
+                for k in cells.indices where i < cells[k].count { cells[k][i] = DisplayWidth.truncate(cells[k][i], to: limit) }
+            }
+        }
+        var widths = titles.map { DisplayWidth.of($0) }
+        for r in cells { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (i, col) in columns.enumerated() {
@@ -28,18 +45,23 @@ public struct ReportTable: Sendable {
                     parts.append(DisplayWidth.pad(text, to: widths[i], alignRight: col.numeric))
                 }
             }
-            return parts.joined(separator: "  ")
+            let l = parts.joined(separator: "  ").trimmingTrailingSpaces
+            if !wide, let width, width > 0 { return DisplayWidth.truncate(l, to: width) }
+            return l
         }
-        var out = [line(columns.map(\.title))]
+        var out = [line(titles)]
         out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-        out += rows.map(line)
-        return out.map { $0.trimmingTrailingSpaces }.joined(separator: "\n") + "\n"
+        out += cells.map(line)
+        return out.joined(separator: "\n") + "\n"
     }
 
-    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
+    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled. The
+    /// data is kept exactly, control characters included: a field holding any control, C1
+    /// or invisible format character is quoted too, so such a character is always inside
+    /// quotes. (The CLI cleans CSV only when it goes to a terminal.)
     public func renderCSV() -> String {
         func field(_ s: String) -> String {
-            if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            if s.contains(where: { $0 == "," || $0 == "\"" }) || !TerminalText.isClean(s) {
                 return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
             }
             return s
@@ -47,8 +69,10 @@ public struct ReportTable: Sendable {
         return ([columns.map(\.title)] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// A Markdown (GFM) table: each cell one line through `TerminalText` (controls as
+    /// `^[`, line breaks as `↵`), `|` escaped as `\|`. Nothing is cut.
     public func renderMarkdown() -> String {
-        func cell(_ s: String) -> String { s.replacingAll("|", with: "\\|").replacingAll("\n", with: " ") }
+        func cell(_ s: String) -> String { TerminalText.clean(s).replacingAll("|", with: "\\|") }
         var out = "| " + columns.map { cell($0.title) }.joined(separator: " | ") + " |\n"
         out += "| " + columns.map { $0.numeric ? "---:" : "---" }.joined(separator: " | ") + " |\n"
         for r in rows { out += "| " + r.map(cell).joined(separator: " | ") + " |\n" }
@@ -139,11 +163,11 @@ public struct Reports {
         let S = strings
         let cols: [ReportTable.Column] = [.init(S[.colNumber]), .init(S[.colDaysOverdue], numeric: true),
                                           .init(S[.colDeadline]), .init(S[.colStatus]), .init(S[.colLeadUnits]),
-                                          .init(S[.colText])]
+                                          .init(S[.colText], limit: 60)]
         return ReportTable(columns: cols, rows: overdueIndexes().map { i in
             let t = store.task(at: i)
             return [t.number ?? t.id, String(store.assessments[i].daysOverdue), t.deadline?.iso ?? "",
-                    S.status(t.status), t.leadUnits.joined(separator: "、"), DisplayWidth.truncate(t.text, to: 60)]
+                    S.status(t.status), t.leadUnits.joined(separator: "、"), t.text]
         })
     }
 
@@ -201,11 +225,14 @@ public struct Reports {
         return String(decoding: w.out, as: UTF8.self)
     }
 
-    public func render(by g: ReportGrouping, overdue: Bool, format: ReportFormat) -> String {
-        if format == .json { return overdue ? overdueJSON() : json(by: g) }
+    /// The report as text. A table is cut as `renderTable(width:wide:)` says; CSV, JSON and
+    /// Markdown are never cut. JSON escapes every control, C1 and invisible format
+    /// character as `\uXXXX` (exact data, safe to show).
+    public func render(by g: ReportGrouping, overdue: Bool, format: ReportFormat, width: Int? = nil, wide: Bool = false) -> String {
+        if format == .json { return TerminalText.escapingForJSON(overdue ? overdueJSON() : json(by: g)) }
         let t = overdue ? overdueTable() : table(by: g)
         switch format {
-        case .table: return t.renderTable()
+        case .table: return t.renderTable(width: width, wide: wide)
         case .csv: return t.renderCSV()
         case .markdown: return t.renderMarkdown()
         case .json: return ""

@@ -31,26 +31,38 @@ public enum DisplayWidth {
         return name == "UTF-8" || name == "UTF8"
     }
 
-    /// Cells of one scalar: 0, 1 or 2. Control characters count 0 here; renderers
-    /// replace them with visible placeholders before measuring.
+    /// Cells of one scalar as a terminal shows it after `TerminalText` on one line: the C
+    /// library's `wcwidth` for every printable scalar (0, 1 or 2), and for the scalars the
+    /// cleaner replaces, the width of what it shows instead: a tab one (a space), a line
+    /// break one (`↵`), a control or an invisible format character its placeholder's
+    /// (`^[` 2, `<9B>` 4, `<U+202E>` 8). The dashboard's `CellWidth` calls this; it is the
+    /// one definition (`WidthAgreementTests`).
     @inline(__always)
     public static func of(_ u: Unicode.Scalar) -> Int {
         let v = u.value
         if v >= 0x20 && v < 0x7F { return 1 }
+        if v == 0x09 || v == 0x0A || v == 0x0D || v == 0x2028 || v == 0x2029 { return 1 }
+        if let p = TerminalText.placeholderWidth(v) { return p }
         let w = Int(c_wcwidth(Int32(bitPattern: v)))
         if w >= 0 { return w }
         // Not printable per the locale: a wide CJK scalar still takes two cells.
-        return isWideFallback(v) ? 2 : (v < 0x20 || (0x7F..<0xA0).contains(v) ? 0 : 1)
+        return isWideFallback(v) ? 2 : 1
     }
 
-    /// Cells of a string.
+    /// Cells of a string as `TerminalText.clean(s)` shows it on one line (CR LF is one `↵`).
     public static func of(_ s: String) -> Int {
         var n = 0
-        for u in s.unicodeScalars { n += of(u) }
+        var afterCR = false
+        for u in s.unicodeScalars {
+            if afterCR && u.value == 0x0A { afterCR = false; continue }
+            afterCR = u.value == 0x0D
+            n += of(u)
+        }
         return n
     }
 
     public static func of(_ c: Character) -> Int {
+        if c == "\r\n" { return 1 }
         var n = 0
         for u in c.unicodeScalars { n += of(u) }
         return n

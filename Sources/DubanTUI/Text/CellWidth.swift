@@ -16,17 +16,15 @@ public enum CellWidth {
 
     private static var localeResult: Bool?
 
-    /// The width of one printable scalar (controls are replaced before measuring).
+    /// The width of one scalar: `DisplayWidth.of`, the one definition (a control or an
+    /// invisible format character counts as its placeholder).
     public static func of(_ scalar: Unicode.Scalar) -> Int {
-        let v = scalar.value
-        if v >= 0x20 && v < 0x7F { return 1 }
         setUpLocale()
         return DisplayWidth.of(scalar)
     }
 
-    /// The width of a printable character (a grapheme cluster).
+    /// The width of a character (a grapheme cluster): `DisplayWidth.of`.
     public static func of(_ c: Character) -> Int {
-        if let a = c.asciiValue, a >= 0x20, a < 0x7F { return 1 }
         setUpLocale()
         return DisplayWidth.of(c)
     }
@@ -199,7 +197,7 @@ public struct DisplayUnitIterator: IteratorProtocol {
 
 public enum Display {
     /// How a line break inside a single-line field is shown.
-    public static let lineBreakMark = "↵"
+    public static let lineBreakMark = TerminalText.lineBreakMark
     static let lineBreakGlyph = Glyph("↵")
     static let ellipsis = DisplayUnit(glyph: Glyph("…"), width: 1, isPlaceholder: false)
 
@@ -224,15 +222,11 @@ public enum Display {
     }
 
     /// The placeholder text (one cell per letter, all ASCII) for a character given as
-    /// its scalars, or nil when it is safe.
+    /// its scalars, or nil when it is safe: `TerminalText.placeholder` of its first scalar
+    /// that must not reach the terminal (the cleaner in DubanCore is the one definition).
     static func placeholder<S: Sequence>(scalars: S) -> String? where S.Element == Unicode.Scalar {
         for s in scalars {
-            let v = s.value
-            if v == 0x1B { return "^[" }
-            if v < 0x20 { return "^" + String(UnicodeScalar(UInt8(v + 0x40))) }
-            if v == 0x7F { return "^?" }
-            if v >= 0x80 && v < 0xA0 { return "<\(hex(v))>" }
-            if isInvisibleFormat(v) { return "<U+\(hex(v))>" }
+            if let p = TerminalText.placeholder(s.value) { return p }
         }
         return nil
     }
@@ -242,21 +236,8 @@ public enum Display {
         text.unicodeScalars.map { DisplayUnit(glyph: Glyph($0), width: 1, isPlaceholder: true) }
     }
 
-    /// Bidi controls, zero-width joiners used alone, and similar characters that would
-    /// make a line look different from what it is.
-    static func isInvisibleFormat(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2060...0x2064, 0xFFF9...0xFFFB, 0x061C:
-            return true
-        default:
-            return false
-        }
-    }
-
-    static func hex(_ v: UInt32) -> String {
-        let s = String(v, radix: 16, uppercase: true)
-        return s.count < 2 ? "0" + s : (s.count == 3 ? "0" + s : s)
-    }
+    /// A code point as the `<U+0301>` placeholder writes it (`TerminalText.codePoint`).
+    static func hex(_ v: UInt32) -> String { TerminalText.codePoint(v) }
 
     /// The units that fit in `width` cells; when the text is longer it is cut at a
     /// character boundary and ends with `…`.
