@@ -68,6 +68,9 @@ public enum DisplayWidth {
         return n
     }
 
+    /// `isWideFallback`, for the width tests of other modules.
+    public static func isWideFallbackForTests(_ v: UInt32) -> Bool { isWideFallback(v) }
+
     /// The blocks that are wide in every East Asian Width table, for a C library that
     /// does not know a scalar.
     static func isWideFallback(_ v: UInt32) -> Bool {
