@@ -153,6 +153,6 @@ func runDashboard(_ dashboard: Dashboard, options: DashboardOptions) -> Int32 {
         defer { terminal.restore() }
         code = dashboard.run(on: terminal)
     }
-    for p in dashboard.problems { fputs("duban: \(p)\n", stderr) }
+    for p in dashboard.problems { fputs("duban: \(TerminalText.clean(String(describing: p), .lines))\n", stderr) }
     return code
 }
