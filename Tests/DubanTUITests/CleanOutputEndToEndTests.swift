@@ -26,12 +26,12 @@ final class CleanOutputEndToEndTests: TmuxTestCase {
     func title(_ s: String) -> String { tmux(["display-message", "-p", "-t", s, "#{pane_title}"]).out }
 
     /// Runs a shell line in a new pane after printing a mark, and waits for it to end.
-    func runInPane(_ name: String, _ line: String, file: StaticString = #filePath, line l: UInt = #line) -> String {
+    func runInPane(_ name: String, _ line: String, width: Int = 200, file: StaticString = #filePath, line l: UInt = #line) -> String {
         session = name
         let script = dir + "/\(name).sh"
         try? "#!/bin/sh\necho BEFORE-MARK\n\(line)\necho \"EXIT=$?\"\nexec sleep 600\n".write(toFile: script, atomically: true, encoding: .utf8)
         let cmd = ["env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "HOME=\(dir)", "TERM=screen-256color", "sh", script]
-        XCTAssertEqual(tmux(["new-session", "-d", "-s", name, "-x", "200", "-y", "300", shellJoin(cmd)]).status, 0, file: file, line: l)
+        XCTAssertEqual(tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "300", shellJoin(cmd)]).status, 0, file: file, line: l)
         _ = waitFor("\(name) to finish", file: file, line: l) { $0.contains("EXIT=") }
         return joined()
     }
@@ -95,6 +95,20 @@ final class CleanOutputEndToEndTests: TmuxTestCase {
                               expect: ["\\u001b]0;PWNED\\u0007"])
         // Not a terminal: the table is as clean through a pipe.
         assertNothingInjected("report-piped", "\(duban) report '\(plan)' --as-of 2020-09-01 | cat", expect: ["单位^[]0;PWNED^G"])
+    }
+
+    /// On a terminal a table is cut to its width (`…`), without --wide; CJK counts two cells.
+    func testATableOnANarrowTerminalIsCutToItsWidth() throws {
+        let plan = try hostilePlan()
+        let screen = runInPane("narrow", "'\(Self.dubanBinary)' report '\(plan)' --overdue --as-of 2020-09-01", width: 70)
+        let rows = screen.split(separator: "\n").map(String.init).filter { $0.contains("-0") || $0.contains("2020-") }
+        XCTAssertFalse(rows.isEmpty, screen)
+        for row in rows { XCTAssertLessThanOrEqual(CellWidth.of(row), 70, row) }
+        XCTAssertTrue(rows.contains { $0.hasSuffix("…") }, "a long row is cut with …:\n\(screen)")
+        XCTAssertTrue(screen.contains("单位^[]0;PWNED"), screen)
+        XCTAssertTrue(screen.split(separator: "\n").allSatisfy { CellWidth.of(String($0)) <= 70 }, "no line wraps:\n\(screen)")
+        let wide = runInPane("narrow-wide", "'\(Self.dubanBinary)' report '\(plan)' --overdue --wide --as-of 2020-09-01", width: 70)
+        XCTAssertTrue(wide.contains("<U+202E>反<U+2066>x<U+2069>"), "--wide: the whole text, wrapped by the terminal:\n\(wide)")
     }
 
     func testValidateInjectsNothing() throws {

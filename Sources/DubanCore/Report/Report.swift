@@ -50,7 +50,8 @@ public struct ReportTable: Sendable {
             return l
         }
         var out = [line(titles)]
-        out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        out.append(!wide && width.map { $0 > 0 && rule.count > $0 } == true ? String(rule.prefix(width ?? 0)) : rule)
         out += cells.map(line)
         return out.joined(separator: "\n") + "\n"
     }
