@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "The plan file.") var plan: String
     @Option(help: "Group by: unit, leader, chapter or status.") var by: ReportGrouping = .unit
     @Flag(help: "List the overdue tasks instead of the workload.") var overdue = false
-    @Option(name: .customLong("as-of"), help: "The date overdue is counted against (YYYY-MM-DD); today by default.")
+    @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The date overdue is counted against (YYYY-MM-DD); today by default.")
     var asOf: String?
     @Option(help: "table, csv, json or markdown.") var format: ReportFormat = .table
 
@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
         let S = common.strings
         let date = try parseAsOf(asOf, S)
         DisplayWidth.prepareLocale()
-        let p = try loadPlanOrExit(plan)
+        let p = try loadPlanOrExit(plan, S)
         let store = PlanStore(plan: p, rules: Rules(asOf: date), strings: S)
         print(Reports(store).render(by: by, overdue: overdue, format: format), terminator: "")
     }

@@ -25,11 +25,11 @@ struct ValidateCommand: ParsableCommand {
                 print(S.format(.validOK, path, plan.tasks.count))
             } catch let e as PlanLoadError {
                 failed = true
-                print(e.description)
+                print(S.describe(e))
                 printError(S.format(.problemsFound, path, e.problems.count))
             } catch {
                 failed = true
-                print(String(describing: error))
+                print(S.describe(error))
             }
         }
         if failed { throw ExitCode(1) }
