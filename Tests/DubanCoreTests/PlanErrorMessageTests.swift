@@ -100,6 +100,9 @@ final class PlanErrorMessageTests: XCTestCase {
         // Many keys in one unknown object (past the linear search) are still checked.
         let many = (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
         XCTAssertEqual(problems(#"{"formatVersion": 1, "title": "T", "chapters": [], "tasks": [], "x": {"# + many + #", "k3": 0}}"#).count, 1)
+        // An escaped key equals its plain spelling, whichever comes first.
+        XCTAssertEqual(problems(#"{"formatVersion": 1, "title": "T", "chapters": [], "tasks": [], "x": {"n\u006fte": 1, "note": 2}}"#),
+                       [#"p.json:1:87: x: duplicate key "note" (first given at line 1); a key may appear once in an object"#])
         // Keys that only look alike are not duplicates.
         XCTAssertEqual(problems(#"{"formatVersion": 1, "title": "T", "chapters": [], "tasks": [], "ab": 1, "ba": 2, "a": 3, "abc": 4, "x": {"ab": 1}}"#), [])
     }

@@ -81,9 +81,9 @@ struct JSONScanner {
         return .k(.pjFoundByte, .text(String(c, radix: 16)))
     }
 
-    mutating func expect(_ c: UInt8, _ what: Words) throws {
+    mutating func expect(_ c: UInt8, _ what: @autoclosure () -> Words) throws {
         let got = peek()
-        guard got == c, pos < buf.count else { throw SyntaxError(offset: pos, .k(.pjExpectedFound, what, describe(got))) }
+        guard got == c, pos < buf.count else { throw SyntaxError(offset: pos, .k(.pjExpectedFound, what(), describe(got))) }
         pos += 1
     }
 

@@ -68,8 +68,6 @@ struct PlanDecoder {
     let file: String
     /// (byte offset, path, message); turned into line and column at the end.
     var pending: [(offset: Int, path: String, words: Words)] = []
-    /// The keys of the objects being read, innermost last (to find a key given twice).
-    var keySeen: [Range<Int>] = []
     var dropped = 0
     /// One copy of each unit, leader and author name.
     var names = StringInterner()
@@ -289,19 +287,18 @@ struct PlanDecoder {
         s.pos += 1
         var extra: [JSONField] = []
         if s.take(0x7D) { return extra }
-        // The keys of this object so far, for a key given twice: a 64-bit mask of a cheap
-        // hash (length, first and last byte) finds the candidates, a byte compare decides.
-        let base = keySeen.count
-        defer { keySeen.removeSubrange(base...) }
+        // A key given twice: a 64-bit mask of a hash of each key (length, first, middle and
+        // last byte; no two keys of the plan format share a bit) finds candidates; only then
+        // is the object read again from its start to compare (checkDuplicate).
+        let objectStart = s.pos
         var mask: UInt64 = 0
         repeat {
             let keyAt = s.here()
             let (range, decoded) = try s.stringBytes()
-            let kr = range ?? (keyAt + 1)..<(s.pos - 1)
-            let bit: UInt64 = kr.isEmpty ? 1 : 1 << ((UInt64(kr.count) &* 7 &+ UInt64(s.buf[kr.lowerBound]) &* 3 &+ UInt64(s.buf[kr.upperBound - 1])) & 63)
-            if mask & bit != 0 || range == nil { checkDuplicate(kr, escaped: range == nil, from: base) }
+            let bit = range.map { PlanDecoder.keyBit(UnsafeBufferPointer(rebasing: s.buf[$0])) }
+                ?? decoded.withUnsafeBufferPointer { PlanDecoder.keyBit($0) }
+            if mask & bit != 0 || range == nil { checkDuplicate(keyAt, objectStart: objectStart) }
             mask |= bit
-            keySeen.append(kr)
             try s.expect(0x3A, .k(.pjWhatColon))
             let known: Bool
             if let range { known = try body(&self, range, keyAt) } else { known = false }
@@ -317,27 +314,38 @@ struct PlanDecoder {
         return extra
     }
 
-    /// Records the key at `kr` (raw bytes between the quotes) when an earlier key of this
-    /// object (from `keySeen[from...]`) is the same. Escaped keys compare decoded.
-    mutating func checkDuplicate(_ kr: Range<Int>, escaped: Bool, from: Int) {
-        func decodedKey(_ r: Range<Int>) -> [UInt8] {
-            var sc = s
-            sc.pos = r.lowerBound - 1
-            guard let (range, decoded) = try? sc.stringBytes() else { return [] }
+    /// One bit of 64 for a key's raw bytes.
+    @inline(__always) static func keyBit(_ k: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let n = k.count
+        guard n > 0 else { return 1 }
+        var x = UInt64(n) &* 0x91b7_584a_2265_b1f5
+        x ^= UInt64(k[0]) &* 0xcd61_3e30_d8f1_6adf
+        x ^= UInt64(k[n - 1]) &* 0x1027_c4d1_c386_bbc5
+        x ^= UInt64(k[n / 2]) &* 0x9E37_79B9_7F4A_7C15
+        return 1 << ((x &* 0xD6E8_FEB8_6659_FD93) >> 58)
+    }
+
+    /// Records the key at `keyAt` (its opening quote) when an earlier key of the object
+    /// whose keys start at `objectStart` is the same (compared decoded): reads the object
+    /// again up to it. Only called when the key's bit was already set, or it has escapes.
+    mutating func checkDuplicate(_ keyAt: Int, objectStart: Int) {
+        func key(_ sc: inout JSONScanner) -> [UInt8]? {
+            guard let (range, decoded) = try? sc.stringBytes() else { return nil }
             return range.map { Array(s.buf[$0]) } ?? decoded
         }
-        let anyEscaped = escaped || keySeen[from...].contains { r in s.buf[r].contains(0x5C) }
-        let mine = anyEscaped ? decodedKey(kr) : []
-        for r in keySeen[from...] {
-            let same: Bool
-            if anyEscaped { same = decodedKey(r) == mine } else {
-                same = r.count == kr.count && s.buf[r].elementsEqual(s.buf[kr])
-            }
-            if same {
-                let key = String(decoding: anyEscaped ? mine : Array(s.buf[kr]), as: UTF8.self)
-                s.duplicates.append((kr.lowerBound - 1, r.lowerBound - 1, key))
+        var mine = s
+        mine.pos = keyAt
+        guard let k = key(&mine) else { return }
+        var sc = s
+        sc.pos = objectStart
+        while sc.here() < keyAt {
+            let at = sc.pos
+            guard let other = key(&sc) else { return }
+            if other == k {
+                s.duplicates.append((keyAt, at, String(decoding: k, as: UTF8.self)))
                 return
             }
+            guard (try? sc.expect(0x3A, .k(.pjWhatColon))) != nil, (try? sc.value()) != nil, sc.take(0x2C) else { return }
         }
     }
 
