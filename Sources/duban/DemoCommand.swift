@@ -19,7 +19,7 @@ struct DemoCommand: ParsableCommand {
         let plan = DemoPlan.make()
         if let output {
             do { try PlanFile.save(plan, to: output, backup: false) } catch {
-                printError(String(describing: error))
+                printError(common.strings.describe(error))
                 throw ExitCode(1)
             }
         } else {

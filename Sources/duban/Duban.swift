@@ -46,6 +46,26 @@ struct CommonOptions: ParsableArguments {
     var lang: String?
 
     var strings: Strings { Strings(Lang.resolve(flag: lang, environment: environment())) }
+
+    func validate() throws { try validateLang(lang) }
+}
+
+/// `--lang` must name a language duban speaks: zh or en (as `Lang(code:)` reads them).
+func validateLang(_ lang: String?) throws {
+    guard let lang, Lang(code: lang) == nil else { return }
+    throw ValidationError(Strings(Lang.resolve(flag: nil, environment: environment())).format(.errBadLang, lang))
+}
+
+/// The interface language of this run, for helpers called without one: `--lang` from the
+/// command line (already checked by the command), else the environment.
+func cliStrings() -> Strings {
+    let args = CommandLine.arguments
+    var flag: String?
+    for (i, a) in args.enumerated() {
+        if a == "--lang", i + 1 < args.count { flag = args[i + 1] }
+        else if a.hasPrefix("--lang=") { flag = String(a.dropFirst(7)) }
+    }
+    return Strings(Lang.resolve(flag: flag, environment: environment()))
 }
 
 func environment() -> [String: String] {
@@ -91,14 +111,11 @@ func parseAsOf(_ text: String?, _ S: Strings) throws -> PlanDate {
 }
 
 /// Loads a plan, printing every problem and exiting 1 when it does not load.
-func loadPlanOrExit(_ path: String) throws -> Plan {
+func loadPlanOrExit(_ path: String, _ S: Strings = cliStrings()) throws -> Plan {
     do {
         return try PlanFile.load(path: path)
-    } catch let e as PlanLoadError {
-        printError(e.description)
-        throw ExitCode(1)
     } catch {
-        printError(String(describing: error))
+        printError(S.describe(error))
         throw ExitCode(1)
     }
 }

@@ -15,23 +15,36 @@ struct GenerateCommand: ParsableCommand {
           duban generate --tasks 100000 --units 400 --seed 7 -o province.json
         """)
 
-    @Option(help: "How many tasks.") var tasks: Int
-    @Option(help: "How many units to draw lead and co-units from.") var units: Int = 300
-    @Option(help: "The random seed (a whole number).") var seed: UInt64 = 1
+    @OptionGroup var common: CommonOptions
+    // Numbers are read as text (and `-1` taken as a value, not an option) so that a
+    // negative, huge or mistyped one gets a message saying what is expected.
+    @Option(parsing: .unconditional, help: "How many tasks, 0 to 1000000.") var tasks: String
+    @Option(parsing: .unconditional, help: "How many units to draw lead and co-units from, 1 to 100000.") var units: String = "300"
+    @Option(parsing: .unconditional, help: "The random seed (a whole number from 0).") var seed: String = "1"
     @Option(name: .shortAndLong, help: "Where to write the plan; standard output when omitted or '-'.")
     var output: String?
 
     func validate() throws {
-        guard tasks >= 0 else { throw ValidationError("--tasks must be 0 or more") }
-        guard units >= 1 else { throw ValidationError("--units must be 1 or more") }
+        let S = common.strings
+        guard let t = Int(tasks.trimmingSpaces), (0...PlanGenerator.maxTasks).contains(t) else {
+            throw ValidationError(S.format(.errTooManyTasks, tasks, PlanGenerator.maxTasks))
+        }
+        guard let u = Int(units.trimmingSpaces), (1...PlanGenerator.maxUnits).contains(u) else {
+            throw ValidationError(S.format(.errTooManyUnits, units, PlanGenerator.maxUnits))
+        }
+        guard UInt64(seed.trimmingSpaces) != nil else {
+            throw ValidationError(S.format(.errBadNumber, "--seed", seed, S[.errWantSeed]))
+        }
     }
 
     func run() throws {
-        let plan = PlanGenerator(tasks: tasks, units: units, seed: seed).generate()
+        let S = common.strings
+        let tasks = Int(tasks.trimmingSpaces) ?? 0, units = Int(units.trimmingSpaces) ?? 300
+        let plan = PlanGenerator(tasks: tasks, units: units, seed: UInt64(seed.trimmingSpaces) ?? 1).generate()
         let bytes = PlanJSON.encode(plan)
         if let output, output != "-" {
             do { try PlanFile.write(bytes, to: output) } catch {
-                printError(String(describing: error))
+                printError(S.describe(error))
                 throw ExitCode(1)
             }
             printError("\(output): \(plan.tasks.count) tasks, \(plan.chapters.count) chapters, \(bytes.count) bytes")

@@ -24,26 +24,29 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Argument(help: "The notice, as a text file.") var notice: String
     @Option(name: .shortAndLong, help: "Where to write the plan (JSON); standard output by default.") var output: String?
-    @Option(name: .long, help: "The plan year, when the notice does not say it (or says it wrong).") var year: Int?
+    @Option(name: .long, parsing: .unconditional, help: "The plan year, when the notice does not say it (or says it wrong).") var year: String?
     @Flag(name: .long, help: "Fail (exit 1) on any warning.") var strict = false
     @Option(name: .long, help: "An extra unit alias file (one unit a line: 发改委 = 发展改革委). May be repeated.")
     var aliases: [String] = []
     @Flag(name: .long, help: "Do not read ~/.config/duban/aliases.txt.") var noUserAliases = false
 
     func validate() throws {
-        if let year, !(1900...2100).contains(year) { throw ValidationError("--year \(year): expected a year such as 2020") }
+        if let year, Int(year.trimmingSpaces).map({ (1900...2100).contains($0) }) != true {
+            throw ValidationError(common.strings.format(.errBadNumber, "--year", year, common.strings[.errWantYear]))
+        }
         for a in aliases where !FileManager.default.isReadableFile(atPath: a) {
             throw ValidationError("--aliases \(a): no such readable file")
         }
     }
 
     func run() throws {
-        let options = ImportOptions(year: year, strict: strict, aliasFiles: aliases, useUserAliasFile: !noUserAliases)
+        let S = common.strings
+        let options = ImportOptions(year: year.flatMap { Int($0.trimmingSpaces) }, strict: strict, aliasFiles: aliases, useUserAliasFile: !noUserAliases)
         let result: ImportResult
         do {
             result = try NoticeImporter(options: options).importNotice(path: notice)
         } catch {
-            printError(error.description)
+            printError(S.describe(error))
             throw ExitCode(1)
         }
         printError(result.report(file: notice))
@@ -52,7 +55,7 @@ struct ImportCommand: ParsableCommand {
                 // Atomic: a temporary file in the same folder, then renamed over the target.
                 try PlanFile.save(result.plan, to: output, backup: false)
             } catch {
-                printError(String(describing: error))
+                printError(S.describe(error))
                 throw ExitCode(1)
             }
             printError("wrote \(output)")

@@ -19,12 +19,14 @@ struct OpenCommand: ParsableCommand {
         """)
 
     @Argument(help: "A plan file (.json), or a notice (.txt) to import.") var plan: String?
-    @Option(name: .customLong("as-of"), help: "The date overdue is counted against (YYYY-MM-DD); today by default.")
+    @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The date overdue is counted against (YYYY-MM-DD); today by default.")
     var asOf: String?
     @Flag(name: .customLong("read-only"), help: "View only: no key changes the plan.") var readOnly = false
     @Option(name: .long, help: "Theme: default, light, high-contrast, mono, or a .theme file.") var theme: String?
     @Option(name: .long, help: "Interface language: zh (default) or en. LANG=en* also gives English.") var lang: String?
     @Option(name: .long, help: "Config file (theme and key bindings); default ~/.config/duban/config.") var config: String?
+
+    func validate() throws { try validateLang(lang) }
 
     func run() throws {
         let env = environment()
@@ -40,7 +42,7 @@ struct OpenCommand: ParsableCommand {
             do {
                 session = try PlanSession.open(path: path, readOnly: readOnly)
             } catch {
-                printError(String(describing: error))
+                printError(S.describe(error))
                 throw ExitCode(1)
             }
             let options = DashboardOptions(
@@ -55,7 +57,7 @@ struct OpenCommand: ParsableCommand {
                 let result = try NoticeImporter().importNotice(path: path)
                 loaded = result.plan
             } catch {
-                printError(String(describing: error))
+                printError(S.describe(error))
                 throw ExitCode(1)
             }
             suggested = String(path.dropLast(4)) + ".json"

@@ -40,12 +40,12 @@ struct RecoverCommand: ParsableCommand {
         let zh = S.lang == .zh
         let opened: PlanFile.Opened
         do { opened = try PlanFile.loadForEditing(path: plan) } catch {
-            printError(String(describing: error))
+            printError(S.describe(error))
             throw ExitCode(1)
         }
         let journal: Journal
         do { journal = try Journal.open(planPath: plan, planBytes: opened.bytes) } catch {
-            printError(String(describing: error))
+            printError(S.describe(error))
             throw ExitCode(1)
         }
         guard let found = journal.found else {
@@ -62,7 +62,7 @@ struct RecoverCommand: ParsableCommand {
         }
         if discard {
             do { try journal.discard() } catch {
-                printError(String(describing: error))
+                printError(S.describe(error))
                 throw ExitCode(1)
             }
             journal.close(unsaved: false)
@@ -93,7 +93,7 @@ struct RecoverCommand: ParsableCommand {
         let store = PlanStore(plan: opened.plan, rules: Rules(asOf: PlanDate.today()), strings: S)
         let r: JournalReplay
         do { r = try journal.recover(into: store) } catch {
-            printError(String(describing: error))
+            printError(S.describe(error))
             throw ExitCode(1)
         }
         for s in r.skipped { printError(Sanitized.text(s)) }
@@ -104,7 +104,7 @@ struct RecoverCommand: ParsableCommand {
         }
         do { try journal.save(r.store.plan, expecting: opened.stamp) } catch {
             journal.close(unsaved: true)
-            printError(String(describing: error) + (zh ? "（修改仍保留在日志中）" : " (the changes stay in the journal)"))
+            printError(S.describe(error) + (zh ? "（修改仍保留在日志中）" : " (the changes stay in the journal)"))
             throw ExitCode(1)
         }
         journal.close(unsaved: false)

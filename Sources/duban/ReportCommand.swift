@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "The plan file.") var plan: String
     @Option(help: "Group by: unit, leader, chapter or status.") var by: ReportGrouping = .unit
     @Flag(help: "List the overdue tasks instead of the workload.") var overdue = false
-    @Option(name: .customLong("as-of"), help: "The date overdue is counted against (YYYY-MM-DD); today by default.")
+    @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The date overdue is counted against (YYYY-MM-DD); today by default.")
     var asOf: String?
     @Option(help: "table, csv, json or markdown.") var format: ReportFormat = .table
     @Flag(help: "Do not cut a table's long texts or lines (CSV, JSON and Markdown never cut).") var wide = false
@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
         let S = common.strings
         let date = try parseAsOf(asOf, S)
         DisplayWidth.prepareLocale()
-        let p = try loadPlanOrExit(plan)
+        let p = try loadPlanOrExit(plan, S)
         let store = PlanStore(plan: p, rules: Rules(asOf: date), strings: S)
         // Tables and Markdown are clean always (the cleaner runs on every cell), JSON escapes
         // what it holds; CSV keeps the data exact, so it is cleaned only for a terminal.

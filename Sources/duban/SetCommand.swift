@@ -19,12 +19,14 @@ struct SetCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Argument(help: "The plan file.") var plan: String
     @Argument(help: "The task: its id or its number.") var task: String
-    @Option(help: "notStarted, inProgress, done, lagging, or 未启动, 推进中, 已完成, 滞后.") var status: String?
-    @Option(help: "Progress in percent, 0 to 100.") var progress: String?
-    @Option(help: "A progress note (进展情况).") var note: String?
-    @Option(help: "The deadline, YYYY-MM-DD, or 'none'.") var deadline: String?
-    @Option(help: "Who made the change (recorded in the history).") var author: String?
-    @Option(name: .customLong("as-of"), help: "The date of the change (YYYY-MM-DD); today by default.")
+    // Every value is taken as given, even when it starts with '-' (`--progress -1`), so
+    // that a wrong one gets a message saying what is expected, never "missing value".
+    @Option(parsing: .unconditional, help: "notStarted, inProgress, done, lagging, or 未启动, 推进中, 已完成, 滞后.") var status: String?
+    @Option(parsing: .unconditional, help: "Progress in percent, 0 to 100.") var progress: String?
+    @Option(parsing: .unconditional, help: "A progress note (进展情况).") var note: String?
+    @Option(parsing: .unconditional, help: "The deadline, YYYY-MM-DD, or 'none'.") var deadline: String?
+    @Option(parsing: .unconditional, help: "Who made the change (recorded in the history).") var author: String?
+    @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The date of the change (YYYY-MM-DD); today by default.")
     var asOf: String?
 
     func run() throws {
@@ -72,7 +74,7 @@ struct SetCommand: ParsableCommand {
                 store.markSaved()
             }
         } catch {
-            printError(String(describing: error))
+            printError(S.describe(error))
             throw ExitCode(1)
         }
         let t = store.task(at: index)

@@ -25,7 +25,7 @@ struct ValidateCommand: ParsableCommand {
                 printOut(S.format(.validOK, path, plan.tasks.count))
             } catch let e as PlanLoadError {
                 failed = true
-                printOut(e.description)
+                printOut(S.describe(e))
                 printError(S.format(.problemsFound, path, e.problems.count))
             } catch {
                 failed = true

@@ -65,7 +65,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(ok.status, 0, ok.err)
         XCTAssertEqual(ok.out, "\(good)：有效（3项任务）\n")
         let bad = try write("bad.json", "{\"formatVersion\": 1, \"title\": \"T\", \"chapters\": [],\n \"tasks\": [{\"id\": \"a\", \"text\": \"x\", \"status\": \"finished\", \"progress\": -1}]}")
-        let r = try duban(["validate", bad])
+        let r = try duban(["validate", bad, "--lang", "en"])
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.out.split(separator: "\n").map(String.init), [
             "\(bad):2:47: tasks[0].status: unknown status \"finished\" (expected notStarted, inProgress, done or lagging)",

@@ -95,8 +95,8 @@ final class JournalTests: XCTestCase {
             (#"{"op":"edit","task":"t1","cmd":"setStatus","status":"done","date":"2020-01-01"}"#, "missing required key \"after\""),
             (#"{"op":"edit","task":"t1","cmd":"setStatus","status":"done","date":"2020-01-01","after":{"id":"t2","text":"x"}}"#,
              "after.id: the task snapshot is \"t2\", expected \"t1\""),
-            (#"{"op":"edit"} trailing"#, "expected the end of the line, found 't'"),
-            (#"not json"#, "expected a value, found 'n'"),
+            (#"{"op":"edit"} trailing"#, "expected the end of the line, found the word 'trailing'"),
+            (#"not json"#, "expected a value, found the word 'not'"),
         ]
         for (text, message) in cases {
             let r = Array(text.utf8).withUnsafeBufferPointer { JournalLine.parse($0, number: 3, file: "j") }
@@ -220,7 +220,7 @@ final class JournalTests: XCTestCase {
         let (store, journal, _) = try session()
         let found = try XCTUnwrap(journal.found)
         XCTAssertEqual(found.entries.map(\.edit.taskID), ["t1", "t2"])
-        XCTAssertEqual(found.notes, ["\(Journal.path(forPlan: planPath)):3:16: expected a string, found 'g'; line skipped"])
+        XCTAssertEqual(found.notes, ["\(Journal.path(forPlan: planPath)):3:16: expected a string, found the word 'garbage'; line skipped"])
         let plan = try journal.recover(into: store).store.plan
         XCTAssertEqual(plan.tasks[0].progress, 60)
         XCTAssertEqual(plan.tasks[1].status, .inProgress)
@@ -232,7 +232,7 @@ final class JournalTests: XCTestCase {
         let found = try XCTUnwrap(journal.found)
         XCTAssertEqual(found.entries, [])
         XCTAssertEqual(found.notes.count, 2)
-        XCTAssertTrue(found.notes[0].hasSuffix(":1:1: expected a value, found 'h'; line skipped"), found.notes[0])
+        XCTAssertTrue(found.notes[0].hasSuffix(":1:1: expected a value, found the word 'hello'; line skipped"), found.notes[0])
         XCTAssertEqual(Journal.hasPending(planPath: planPath), true)
         try journal.discard()
         XCTAssertEqual(try PlanFile.read(path: Journal.discardedPath(forPlan: planPath)), Array("hello\nworld\n".utf8))

@@ -128,7 +128,7 @@ final class PlanJSONTests: XCTestCase {
     func testMalformedJSONNamesLineAndColumn() {
         XCTAssertEqual(problems("{\n  \"title\": \"T\",\n  \"tasks\": [,]\n}"),
                        ["plan.json:3:13: expected a value, found ','"])
-        XCTAssertEqual(problems("{\"title\": \"T\"") , ["plan.json:1:14: expected ',' or '}', found the end of the file"])
+        XCTAssertEqual(problems("{\"title\": \"T\"") , ["plan.json:1:14: the file ends inside the plan object: expected ',' or '}'"])
         XCTAssertEqual(problems("{\"title\": \"未完"), ["plan.json:1:11: string not closed before the end of the file"])
         XCTAssertEqual(problems("[1]"), ["plan.json:1:1: expected a plan object '{', found an array"])
         XCTAssertEqual(problems("{} x"), ["plan.json:1:4: expected the end of the file after the plan object, found 'x'"])

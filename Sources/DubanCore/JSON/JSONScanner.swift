@@ -16,8 +16,14 @@ struct JSONScanner {
 
     struct SyntaxError: Error {
         var offset: Int
-        var message: String
+        var words: Words
+        init(offset: Int, _ words: Words) { self.offset = offset; self.words = words }
+        /// In English (journal notes, logs).
+        var message: String { words.english }
     }
+
+    /// Keys given twice in one object: (offset of the second, offset of the first, the key).
+    var duplicates: [(second: Int, first: Int, key: String)] = []
 
     @inline(__always) var atEnd: Bool { pos >= buf.count }
 
@@ -52,16 +58,32 @@ struct JSONScanner {
         return pos < buf.count ? buf[pos] : 0
     }
 
-    func describe(_ c: UInt8) -> String {
-        if c == 0 && pos >= buf.count { return "the end of the file" }
-        if c >= 0x20 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
-        if c >= 0x80 { return "a non-ASCII character" }
-        return "byte 0x" + String(c, radix: 16)
+    /// What is at the cursor, for "found ..." (`c` is the byte there, 0 at the end).
+    func describe(_ c: UInt8) -> Words { found(at: pos) }
+
+    /// What is at `p`: the end of the file, a word (`hello`), a character or a byte.
+    func found(at p: Int) -> Words {
+        guard p < buf.count else { return .k(.pjFoundEnd) }
+        let c = buf[p]
+        func isWordByte(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || (b >= 0x30 && b <= 0x39) || b == 0x5F }
+        if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A {
+            var e = p
+            while e < buf.count, e - p < 24, isWordByte(buf[e]) { e += 1 }
+            if e - p > 1 { return .k(.pjFoundWord, .text(String(decoding: UnsafeBufferPointer(rebasing: buf[p..<e]), as: UTF8.self))) }
+        }
+        if c >= 0x20 && c < 0x7F { return .k(.pjFoundChar, .text(String(Character(Unicode.Scalar(c))))) }
+        if c >= 0xC2 && c <= 0xF4 {
+            let n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+            if p + n <= buf.count, let ch = JSONScanner.validString(UnsafeBufferPointer(rebasing: buf[p..<(p + n)])) {
+                return .k(.pjFoundChar, .text(ch))
+            }
+        }
+        return .k(.pjFoundByte, .text(String(c, radix: 16)))
     }
 
-    mutating func expect(_ c: UInt8, _ what: String) throws {
+    mutating func expect(_ c: UInt8, _ what: @autoclosure () -> Words) throws {
         let got = peek()
-        guard got == c, pos < buf.count else { throw SyntaxError(offset: pos, message: "expected \(what), found \(describe(got))") }
+        guard got == c, pos < buf.count else { throw SyntaxError(offset: pos, .k(.pjExpectedFound, what(), describe(got))) }
         pos += 1
     }
 
@@ -104,7 +126,7 @@ struct JSONScanner {
     /// bytes otherwise. The caller is at the opening quote.
     mutating func stringBytes() throws -> (range: Range<Int>?, decoded: [UInt8]) {
         let start = pos
-        guard peek() == 0x22 else { throw SyntaxError(offset: pos, message: "expected a string, found \(describe(peek()))") }
+        guard peek() == 0x22 else { throw SyntaxError(offset: pos, .k(.pjExpectedFound, .k(.pjFoundString), describe(peek()))) }
         pos += 1
         let contentStart = pos
         pos = stringStop(from: pos)
@@ -112,16 +134,16 @@ struct JSONScanner {
             let c = buf[pos]
             if c == 0x22 { pos += 1; return (contentStart..<(pos - 1), []) }
             if c == 0x5C { break }
-            if c < 0x20 { throw SyntaxError(offset: pos, message: "control character in a string (write it as \\u00\(c < 16 ? "0" : "")\(String(c, radix: 16)))") }
+            if c < 0x20 { throw SyntaxError(offset: pos, .k(.pjControlInString, .text((c < 16 ? "0" : "") + String(c, radix: 16)))) }
             pos += 1
         }
-        guard pos < buf.count else { throw SyntaxError(offset: start, message: "string not closed before the end of the file") }
+        guard pos < buf.count else { throw SyntaxError(offset: start, .k(.pjStringNotClosed)) }
         // Slow path: escapes.
         var out = Array(buf[contentStart..<pos])
         while pos < buf.count {
             let c = buf[pos]
             if c == 0x22 { pos += 1; return (nil, out) }
-            if c < 0x20 { throw SyntaxError(offset: pos, message: "control character in a string") }
+            if c < 0x20 { throw SyntaxError(offset: pos, .k(.pjControlChar)) }
             if c != 0x5C { out.append(c); pos += 1; continue }
             pos += 1
             guard pos < buf.count else { break }
@@ -140,28 +162,28 @@ struct JSONScanner {
                 var scalar = try hex4()
                 if (0xD800...0xDBFF).contains(scalar) {
                     guard pos + 1 < buf.count, buf[pos] == 0x5C, buf[pos + 1] == 0x75 else {
-                        throw SyntaxError(offset: pos, message: "unpaired surrogate \\u\(String(scalar, radix: 16))")
+                        throw SyntaxError(offset: pos, .k(.pjUnpairedSurrogate, .text(String(scalar, radix: 16))))
                     }
                     pos += 2
                     let low = try hex4()
                     guard (0xDC00...0xDFFF).contains(low) else {
-                        throw SyntaxError(offset: pos - 6, message: "unpaired surrogate \\u\(String(scalar, radix: 16))")
+                        throw SyntaxError(offset: pos - 6, .k(.pjUnpairedSurrogate, .text(String(scalar, radix: 16))))
                     }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 } else if (0xDC00...0xDFFF).contains(scalar) {
-                    throw SyntaxError(offset: pos - 6, message: "unpaired surrogate \\u\(String(scalar, radix: 16))")
+                    throw SyntaxError(offset: pos - 6, .k(.pjUnpairedSurrogate, .text(String(scalar, radix: 16))))
                 }
-                guard let u = Unicode.Scalar(scalar) else { throw SyntaxError(offset: pos - 6, message: "invalid \\u escape") }
+                guard let u = Unicode.Scalar(scalar) else { throw SyntaxError(offset: pos - 6, .k(.pjBadUEscape)) }
                 out.append(contentsOf: UTF8.encode(u).map { Array($0) } ?? [])
             default:
-                throw SyntaxError(offset: pos - 2, message: "invalid escape \\\(Character(Unicode.Scalar(e)))")
+                throw SyntaxError(offset: pos - 2, .k(.pjBadEscape, .text(String(Character(Unicode.Scalar(e))))))
             }
         }
-        throw SyntaxError(offset: start, message: "string not closed before the end of the file")
+        throw SyntaxError(offset: start, .k(.pjStringNotClosed))
     }
 
     private mutating func hex4() throws -> UInt32 {
-        guard pos + 4 <= buf.count else { throw SyntaxError(offset: pos, message: "expected four hex digits after \\u") }
+        guard pos + 4 <= buf.count else { throw SyntaxError(offset: pos, .k(.pjHex4)) }
         var v: UInt32 = 0
         for _ in 0..<4 {
             let c = buf[pos]
@@ -170,7 +192,7 @@ struct JSONScanner {
             case 0x30...0x39: d = UInt32(c - 0x30)
             case 0x41...0x46: d = UInt32(c - 0x41 + 10)
             case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-            default: throw SyntaxError(offset: pos, message: "expected four hex digits after \\u")
+            default: throw SyntaxError(offset: pos, .k(.pjHex4))
             }
             v = v << 4 | d
             pos += 1
@@ -188,7 +210,7 @@ struct JSONScanner {
         } else {
             s = decoded.withUnsafeBufferPointer { JSONScanner.validString($0) }
         }
-        guard let s else { throw SyntaxError(offset: start, message: "invalid UTF-8 in a string") }
+        guard let s else { throw SyntaxError(offset: start, .k(.pjBadUTF8String)) }
         return s
     }
 
@@ -240,16 +262,16 @@ struct JSONScanner {
             return pos - s
         }
         let intDigits = digits()
-        guard intDigits > 0 else { throw SyntaxError(offset: start, message: "expected a value, found \(describe(pos < buf.count ? buf[pos] : 0))") }
-        if intDigits > 1, buf[pos - intDigits] == 0x30 { throw SyntaxError(offset: start, message: "a number cannot start with 0") }
+        guard intDigits > 0 else { throw SyntaxError(offset: start, .k(.pjExpectedFound, .k(.pjWhatValue), describe(pos < buf.count ? buf[pos] : 0))) }
+        if intDigits > 1, buf[pos - intDigits] == 0x30 { throw SyntaxError(offset: start, .k(.pjLeadingZero)) }
         if pos < buf.count, buf[pos] == 0x2E {
             pos += 1
-            guard digits() > 0 else { throw SyntaxError(offset: pos, message: "expected digits after the decimal point") }
+            guard digits() > 0 else { throw SyntaxError(offset: pos, .k(.pjDigitsAfterPoint)) }
         }
         if pos < buf.count, buf[pos] == 0x65 || buf[pos] == 0x45 {
             pos += 1
             if pos < buf.count, buf[pos] == 0x2B || buf[pos] == 0x2D { pos += 1 }
-            guard digits() > 0 else { throw SyntaxError(offset: pos, message: "expected digits in the exponent") }
+            guard digits() > 0 else { throw SyntaxError(offset: pos, .k(.pjDigitsInExponent)) }
         }
         return String(decoding: UnsafeBufferPointer(rebasing: buf[start..<pos]), as: UTF8.self)
     }
@@ -258,40 +280,51 @@ struct JSONScanner {
         let n = word.utf8CodeUnitCount
         let w = UnsafeBufferPointer(start: word.utf8Start, count: n)
         guard pos + n <= buf.count, buf[pos..<(pos + n)].elementsEqual(w) else {
-            throw SyntaxError(offset: pos, message: "expected a value, found \(describe(buf[pos]))")
+            throw SyntaxError(offset: pos, .k(.pjExpectedFound, .k(.pjWhatValue), describe(0)))
         }
         pos += n
     }
 
     /// Any value, kept as it was (for keys the program does not know).
     mutating func value(depth: Int = 0) throws -> JSONValue {
-        guard depth < 512 else { throw SyntaxError(offset: pos, message: "nested more than 512 levels deep") }
+        guard depth < 512 else { throw SyntaxError(offset: pos, .k(.pjTooDeep)) }
         switch peek() {
         case 0x22: return .string(try string())
         case 0x7B:
             pos += 1
             var fields: [JSONField] = []
             if take(0x7D) { return .object(fields) }
+            var keyAt: [Int] = []
+            var index: [String: Int] = [:]
             repeat {
+                let at = here()
                 let k = try string()
-                try expect(0x3A, "':' after a key")
+                try expect(0x3A, .k(.pjWhatColon))
+                // A key given twice is recorded (its first value would be lost on save).
+                if fields.count < 16 {
+                    if let j = fields.firstIndex(where: { $0.key == k }) { duplicates.append((at, keyAt[j], k)) }
+                } else {
+                    if index.isEmpty { for (j, f) in fields.enumerated() where index[f.key] == nil { index[f.key] = j } }
+                    if let j = index[k] { duplicates.append((at, keyAt[j], k)) } else { index[k] = fields.count }
+                }
+                keyAt.append(at)
                 fields.append(JSONField(k, try value(depth: depth + 1)))
             } while take(0x2C)
-            try expect(0x7D, "',' or '}'")
+            try expect(0x7D, .k(.pjWhatCommaBrace))
             return .object(fields)
         case 0x5B:
             pos += 1
             var items: [JSONValue] = []
             if take(0x5D) { return .array(items) }
             repeat { items.append(try value(depth: depth + 1)) } while take(0x2C)
-            try expect(0x5D, "',' or ']'")
+            try expect(0x5D, .k(.pjWhatCommaBracket))
             return .array(items)
         case 0x74: try literal("true"); return .bool(true)
         case 0x66: try literal("false"); return .bool(false)
         case 0x6E: try literal("null"); return .null
         case 0:
-            if pos >= buf.count { throw SyntaxError(offset: pos, message: "expected a value, found the end of the file") }
-            throw SyntaxError(offset: pos, message: "expected a value, found byte 0x0")
+            if pos >= buf.count { throw SyntaxError(offset: pos, .k(.pjExpectedFound, .k(.pjWhatValue), .k(.pjFoundEnd))) }
+            throw SyntaxError(offset: pos, .k(.pjExpectedFound, .k(.pjWhatValue), .k(.pjFoundByte, .text("0"))))
         default: return .number(try numberText())
         }
     }

@@ -54,9 +54,9 @@ final class SecondHalf: @unchecked Sendable {
                 chapterAt.append(at)
                 k += 1
             } while d.s.take(0x2C)
-            try d.s.expect(0x5D, "',' or ']'")
+            try d.s.expect(0x5D, .k(.pjWhatCommaBracket))
             end = d.s.pos
-            ok = d.pending.isEmpty && d.dropped == 0
+            ok = d.pending.isEmpty && d.dropped == 0 && d.s.duplicates.isEmpty
         } catch {
             ok = false
         }
@@ -67,7 +67,7 @@ struct PlanDecoder {
     var s: JSONScanner
     let file: String
     /// (byte offset, path, message); turned into line and column at the end.
-    var pending: [(offset: Int, path: String, message: String)] = []
+    var pending: [(offset: Int, path: String, words: Words)] = []
     var dropped = 0
     /// One copy of each unit, leader and author name.
     var names = StringInterner()
@@ -76,9 +76,9 @@ struct PlanDecoder {
 
     // MARK: problems
 
-    mutating func problem(_ offset: Int, _ path: String, _ message: String) {
+    mutating func problem(_ offset: Int, _ path: String, _ words: Words) {
         if pending.count < PlanJSON.problemLimit {
-            pending.append((offset, path, message))
+            pending.append((offset, path, words))
         } else {
             dropped += 1
         }
@@ -101,32 +101,40 @@ struct PlanDecoder {
             lc[k] = (line, col)
         }
         var out = pending.indices.map { k in
-            PlanProblem(file: file, line: lc[k].0, column: lc[k].1, path: pending[k].path, message: pending[k].message)
+            PlanProblem(file: file, line: lc[k].0, column: lc[k].1, path: pending[k].path, words: pending[k].words)
         }
         if dropped > 0, let last = out.last {
             out.append(PlanProblem(file: file, line: last.line, column: last.column, path: "",
-                                   message: "and \(dropped) more problems not listed"))
+                                   words: .k(.pjMoreProblems, .t(dropped))))
         }
         return out
     }
 
     /// Skips a value of the wrong type (its first byte `c`) and records what was expected
     /// there instead.
-    mutating func skipWrongValue(_ c: UInt8, _ path: String, expected: String) throws {
+    mutating func skipWrongValue(_ c: UInt8, _ path: String, expected: Words) throws {
         let at = s.here()
+        let what = found(c, at: at)
         _ = try s.value()
-        problem(at, path, "expected \(expected), found \(found(c))")
+        problem(at, path, .k(.pjExpectedFound, expected, what))
     }
 
-    func found(_ c: UInt8) -> String {
+    /// What kind of value starts at `at` (its first byte `c`), for "found ...": a word
+    /// that is no JSON value (`hello`) is named as such, never called a number.
+    func found(_ c: UInt8, at: Int) -> Words {
+        func starts(_ lit: StaticString) -> Bool {
+            let n = lit.utf8CodeUnitCount
+            return at + n <= s.buf.count && s.keyIs(at..<(at + n), lit)
+        }
         switch c {
-        case 0x22: return "a string"
-        case 0x7B: return "an object"
-        case 0x5B: return "an array"
-        case 0x74, 0x66: return "a boolean"
-        case 0x6E: return "null"
-        case 0: return "nothing"
-        default: return "a number"
+        case 0x22: return .k(.pjFoundString)
+        case 0x7B: return .k(.pjFoundObject)
+        case 0x5B: return .k(.pjFoundArray)
+        case 0x74 where starts("true"), 0x66 where starts("false"): return .k(.pjFoundBool)
+        case 0x6E where starts("null"): return .k(.pjFoundNull)
+        case 0x2D, 0x30...0x39: return .k(.pjFoundNumber)
+        case 0 where at >= s.buf.count: return .k(.pjFoundNothing)
+        default: return s.found(at: at)
         }
     }
 
@@ -137,7 +145,7 @@ struct PlanDecoder {
         let c = s.peek()
         if c == 0x22 { return try s.string() }
         if c == 0x6E, nullable { try s.literal("null"); return nil }
-        try skipWrongValue(c, path(), expected: "a string\(nullable ? " or null" : "")")
+        try skipWrongValue(c, path(), expected: nullable ? .k(.pjWantStringOrNull) : .k(.pjFoundString))
         return nil
     }
 
@@ -154,7 +162,7 @@ struct PlanDecoder {
         let stop = s.stringStop(from: start + 1)
         guard stop < s.buf.count, s.buf[stop] == 0x22 else { return nil }
         guard let v = names.string(s.buf, (start + 1)..<stop) else {
-            throw JSONScanner.SyntaxError(offset: start, message: "invalid UTF-8 in a string")
+            throw JSONScanner.SyntaxError(offset: start, .k(.pjBadUTF8String))
         }
         s.pos = stop + 1
         return v
@@ -163,7 +171,7 @@ struct PlanDecoder {
     mutating func stringArray(_ path: @autoclosure () -> String) throws -> [String] {
         let c = s.peek()
         guard c == 0x5B else {
-            try skipWrongValue(c, path(), expected: "an array of strings")
+            try skipWrongValue(c, path(), expected: .k(.pjWantStringArray))
             return []
         }
         s.pos += 1
@@ -175,13 +183,14 @@ struct PlanDecoder {
                 out.append(try internedString() ?? s.string())
             } else {
                 let c = s.peek(), at = s.pos
+                let what = found(c, at: at)
                 _ = try s.value()
                 let base = path()
-                problem(at, "\(base)[\(k)]", "expected a string, found \(found(c))")
+                problem(at, "\(base)[\(k)]", .k(.pjExpectedFound, .k(.pjFoundString), what))
             }
             k += 1
         } while s.take(0x2C)
-        try s.expect(0x5D, "',' or ']'")
+        try s.expect(0x5D, .k(.pjWhatCommaBracket))
         return out
     }
 
@@ -189,15 +198,15 @@ struct PlanDecoder {
         let c = s.peek()
         if c == 0x74 { try s.literal("true"); return true }
         if c == 0x66 { try s.literal("false"); return false }
-        try skipWrongValue(c, path(), expected: "true or false")
+        try skipWrongValue(c, path(), expected: .k(.pjWantBool))
         return nil
     }
 
-    mutating func int(_ path: @autoclosure () -> String, _ range: ClosedRange<Int>, what: String) throws -> Int? {
+    mutating func int(_ path: @autoclosure () -> String, _ range: ClosedRange<Int>, what: Strings.Key) throws -> Int? {
         let c = s.peek()
         let at = s.here()
         guard c == 0x2D || (c >= 0x30 && c <= 0x39) else {
-            try skipWrongValue(c, path(), expected: "\(what)")
+            try skipWrongValue(c, path(), expected: .k(what))
             return nil
         }
         // Fast path: a few plain digits followed by something that cannot continue a number.
@@ -205,7 +214,7 @@ struct PlanDecoder {
         let text = try s.numberText()
         guard let v = Int(text), range.contains(v) else {
             let where_ = path()
-            problem(at, where_, "expected \(what), found \(text)")
+            problem(at, where_, .k(.pjExpectedFound, .k(what), .text(text)))
             return nil
         }
         return v
@@ -216,7 +225,7 @@ struct PlanDecoder {
         let at = s.here()
         if c == 0x6E, nullable { try s.literal("null"); return nil }
         guard c == 0x22 else {
-            try skipWrongValue(c, path(), expected: "a date \"YYYY-MM-DD\"\(nullable ? " or null" : "")")
+            try skipWrongValue(c, path(), expected: nullable ? .k(.pjWantDateOrNull) : .k(.pjWantDate))
             return nil
         }
         let (range, decoded) = try s.stringBytes()
@@ -233,8 +242,8 @@ struct PlanDecoder {
                 (i == 4 || i == 7) ? c == 0x2D : (c >= 0x30 && c <= 0x39)
             }
             let where_ = path()
-            problem(at, where_, shape ? "\"\(text)\" is not a real day (expected a date \"YYYY-MM-DD\")"
-                                      : "expected a date \"YYYY-MM-DD\"\(nullable ? " or null" : ""), found \"\(text)\"")
+            problem(at, where_, shape ? .k(.pjNotARealDay, .text(text))
+                                      : .k(.pjExpectedFound, nullable ? .k(.pjWantDateOrNull) : .k(.pjWantDate), .text("\"\(text)\"")))
             return nil
         }
         return d
@@ -261,7 +270,7 @@ struct PlanDecoder {
         guard let text = try string(path()) else { return nil }
         guard let st = TaskStatus(rawValue: text) else {
             let where_ = path()
-            problem(at, where_, "unknown status \"\(text)\" (expected notStarted, inProgress, done or lagging)")
+            problem(at, where_, .k(.pjUnknownStatus, .text(text)))
             return nil
         }
         return st
@@ -272,51 +281,213 @@ struct PlanDecoder {
     mutating func object(_ path: @autoclosure () -> String, _ body: (inout PlanDecoder, Range<Int>, Int) throws -> Bool) throws -> [JSONField]? {
         let c = s.peek()
         guard c == 0x7B else {
-            try skipWrongValue(c, path(), expected: "an object")
+            try skipWrongValue(c, path(), expected: .k(.pjFoundObject))
             return nil
         }
         s.pos += 1
         var extra: [JSONField] = []
         if s.take(0x7D) { return extra }
+        // A key given twice: a 64-bit mask of a hash of each key (length, first, middle and
+        // last byte; no two keys of the plan format share a bit) finds candidates; only then
+        // is the object read again from its start to compare (checkDuplicate).
+        let objectStart = s.pos
+        var mask: UInt64 = 0
         repeat {
-            let keyAt = s.pos
+            let keyAt = s.here()
             let (range, decoded) = try s.stringBytes()
-            try s.expect(0x3A, "':' after a key")
+            let bit = range.map { PlanDecoder.keyBit(UnsafeBufferPointer(rebasing: s.buf[$0])) }
+                ?? decoded.withUnsafeBufferPointer { PlanDecoder.keyBit($0) }
+            if mask & bit != 0 || range == nil { checkDuplicate(keyAt, objectStart: objectStart) }
+            mask |= bit
+            try s.expect(0x3A, .k(.pjWhatColon))
             let known: Bool
             if let range { known = try body(&self, range, keyAt) } else { known = false }
             if !known {
                 guard let key = range.map({ String(validating: UnsafeBufferPointer(rebasing: s.buf[$0]), as: UTF8.self) })
                         ?? String(validating: decoded, as: UTF8.self) else {
-                    throw JSONScanner.SyntaxError(offset: keyAt, message: "invalid UTF-8 in a key")
+                    throw JSONScanner.SyntaxError(offset: keyAt, .k(.pjBadUTF8Key))
                 }
                 extra.append(JSONField(key, try s.value()))
             }
         } while s.take(0x2C)
-        try s.expect(0x7D, "',' or '}'")
+        try s.expect(0x7D, .k(.pjWhatCommaBrace))
         return extra
+    }
+
+    /// One bit of 64 for a key's raw bytes.
+    @inline(__always) static func keyBit(_ k: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let n = k.count
+        guard n > 0 else { return 1 }
+        var x = UInt64(n) &* 0x91b7_584a_2265_b1f5
+        x ^= UInt64(k[0]) &* 0xcd61_3e30_d8f1_6adf
+        x ^= UInt64(k[n - 1]) &* 0x1027_c4d1_c386_bbc5
+        x ^= UInt64(k[n / 2]) &* 0x9E37_79B9_7F4A_7C15
+        return 1 << ((x &* 0xD6E8_FEB8_6659_FD93) >> 58)
+    }
+
+    /// Records the key at `keyAt` (its opening quote) when an earlier key of the object
+    /// whose keys start at `objectStart` is the same (compared decoded): reads the object
+    /// again up to it. Only called when the key's bit was already set, or it has escapes.
+    mutating func checkDuplicate(_ keyAt: Int, objectStart: Int) {
+        func key(_ sc: inout JSONScanner) -> [UInt8]? {
+            guard let (range, decoded) = try? sc.stringBytes() else { return nil }
+            return range.map { Array(s.buf[$0]) } ?? decoded
+        }
+        var mine = s
+        mine.pos = keyAt
+        guard let k = key(&mine) else { return }
+        var sc = s
+        sc.pos = objectStart
+        while sc.here() < keyAt {
+            let at = sc.pos
+            guard let other = key(&sc) else { return }
+            if other == k {
+                s.duplicates.append((keyAt, at, String(decoding: k, as: UTF8.self)))
+                return
+            }
+            guard (try? sc.expect(0x3A, .k(.pjWhatColon))) != nil, (try? sc.value()) != nil, sc.take(0x2C) else { return }
+        }
     }
 
     // MARK: the plan
 
     mutating func decodePlan() throws -> Plan {
         do {
-            return try decodePlanThrowingSyntax()
+            let plan = try decodePlanThrowingSyntax()
+            if !s.duplicates.isEmpty { reportDuplicates() }
+            if !pending.isEmpty { throw PlanLoadError(located()) }
+            return plan
         } catch let e as JSONScanner.SyntaxError {
-            pending.append((e.offset, "", e.message))
+            // A file cut short says in which value it ends and what should have come.
+            if e.offset >= s.buf.count, case .key(.pjExpectedFound, let args) = e.words, let what = args.first,
+               let inside = containerPaths(at: [s.buf.count]).first ?? nil {
+                pending.append((e.offset, "", .k(.pjEndsInside, inside.isEmpty ? .k(.pjThePlanObject) : .text(inside), what)))
+            } else {
+                pending.append((e.offset, "", e.words))
+            }
             throw PlanLoadError(located())
         }
     }
 
+    /// Every key given twice in one object, at the second, naming the first's line; the
+    /// path is that of the object holding them.
+    mutating func reportDuplicates() {
+        let dups = s.duplicates.sorted { $0.second < $1.second }
+        let paths = containerPaths(at: dups.map(\.second))
+        let firstLines = lines(of: dups.map(\.first))
+        for (k, d) in dups.enumerated() {
+            problem(d.second, paths[k] ?? "", .k(.pjDuplicateKey, .text(d.key), .t(firstLines[k])))
+        }
+    }
+
+    /// The line (from 1) of each offset, in one pass.
+    func lines(of offsets: [Int]) -> [Int] {
+        let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
+        var out = Array(repeating: 1, count: offsets.count)
+        var line = 1, i = 0
+        for k in order {
+            let target = min(offsets[k], s.buf.count)
+            while i < target { if s.buf[i] == 0x0A { line += 1 }; i += 1 }
+            out[k] = line
+        }
+        return out
+    }
+
+    /// The JSON path of the innermost object or array open at each offset (ascending),
+    /// `tasks[12].history[0]`, "" for the plan object itself, nil outside every value: one
+    /// walk over the structure up to the last offset. Only used to report a problem, so
+    /// the decoder's own walk pays nothing for it.
+    func containerPaths(at offsets: [Int]) -> [String?] {
+        enum Level { case object(key: String?), array(index: Int) }
+        var stack: [Level] = []
+        var out: [String?] = []
+        var expectKey = false
+        var lastString: String?
+        var p = 0
+        let n = s.buf.count
+        func path() -> String? {
+            guard !stack.isEmpty else { return nil }
+            var text = ""
+            for level in stack.dropLast() {
+                switch level {
+                case .object(let key): text += text.isEmpty ? (key ?? "") : "." + (key ?? "")
+                case .array(let index): text += "[\(index)]"
+                }
+            }
+            return text
+        }
+        for target in offsets {
+            while p < min(target, n) {
+                let c = s.buf[p]
+                switch c {
+                case 0x22:
+                    var e = p + 1
+                    while e < n, s.buf[e] != 0x22 { e += s.buf[e] == 0x5C ? 2 : 1 }
+                    let end = min(e, n)
+                    lastString = expectKey ? String(decoding: UnsafeBufferPointer(rebasing: s.buf[(p + 1)..<max(p + 1, end)]), as: UTF8.self) : nil
+                    p = end
+                case 0x3A:
+                    if case .object = stack.last, expectKey { stack[stack.count - 1] = .object(key: lastString); expectKey = false }
+                case 0x7B: stack.append(.object(key: nil)); expectKey = true
+                case 0x5B: stack.append(.array(index: 0))
+                case 0x7D, 0x5D: if !stack.isEmpty { stack.removeLast() }; expectKey = false
+                case 0x2C:
+                    switch stack.last {
+                    case .array(let i): stack[stack.count - 1] = .array(index: i + 1)
+                    case .object: expectKey = true
+                    case nil: break
+                    }
+                default: break
+                }
+                p += 1
+            }
+            out.append(path())
+        }
+        return out
+    }
+
+    /// What the file is when it is no UTF-8 text: UTF-16 or UTF-32 (by the byte order
+    /// mark or the pattern of zero bytes JSON text gives in them), or binary data.
+    func notUTF8Text() -> Words? {
+        let b = s.buf, n = b.count
+        func at(_ i: Int) -> UInt8 { i < n ? b[i] : 0xAA }
+        let encoding: (Strings.Key, String)?
+        if n >= 4, at(0) == 0xFF, at(1) == 0xFE, at(2) == 0, at(3) == 0 { encoding = (.pjUTF32LE, "UTF-32LE") }
+        else if n >= 4, at(0) == 0, at(1) == 0, at(2) == 0xFE, at(3) == 0xFF { encoding = (.pjUTF32BE, "UTF-32BE") }
+        else if n >= 2, at(0) == 0xFF, at(1) == 0xFE { encoding = (.pjUTF16LE, "UTF-16LE") }
+        else if n >= 2, at(0) == 0xFE, at(1) == 0xFF { encoding = (.pjUTF16BE, "UTF-16BE") }
+        else if n >= 4, at(0) != 0, at(1) == 0, at(2) == 0, at(3) == 0 { encoding = (.pjUTF32LE, "UTF-32LE") }
+        else if n >= 4, at(0) == 0, at(1) == 0, at(2) == 0, at(3) != 0 { encoding = (.pjUTF32BE, "UTF-32BE") }
+        else if n >= 2, at(0) != 0, at(1) == 0, n == 2 || at(3) == 0 { encoding = (.pjUTF16LE, "UTF-16LE") }
+        else if n >= 2, at(0) == 0, at(1) != 0, n == 2 || at(2) == 0 { encoding = (.pjUTF16BE, "UTF-16BE") }
+        else { encoding = nil }
+        if let (key, name) = encoding { return .k(.pjEncoding, .k(key), .text(name)) }
+        // Binary: a control byte other than white space near the start.
+        var i = 0
+        while i < min(n, 4096) {
+            let c = b[i]
+            if (c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C) || c == 0x7F {
+                return .k(.pjBinary, .text((c < 16 ? "0" : "") + String(c, radix: 16)), .t(i))
+            }
+            i += 1
+        }
+        return nil
+    }
+
     mutating func decodePlanThrowingSyntax() throws -> Plan {
+        if let what = notUTF8Text() {
+            pending.append((0, "", what))
+            throw PlanLoadError(located())
+        }
         // A UTF-8 byte order mark is tolerated.
         if s.buf.count >= 3, s.buf[0] == 0xEF, s.buf[1] == 0xBB, s.buf[2] == 0xBF { s.pos = 3 }
         if s.peek() == 0 && s.atEnd {
-            pending.append((s.pos, "", "the file is empty; expected a plan: an object with formatVersion, title, chapters and tasks"))
+            pending.append((s.pos, "", .k(.pjEmpty)))
             throw PlanLoadError(located())
         }
         let topAt = s.pos
         guard s.peek() == 0x7B else {
-            throw JSONScanner.SyntaxError(offset: s.pos, message: "expected a plan object '{', found \(found(s.peek()))")
+            throw JSONScanner.SyntaxError(offset: s.pos, .k(.pjExpectedFound, .k(.pjWhatPlanObject), found(s.peek(), at: s.pos)))
         }
         var plan = Plan(title: "")
         var seen = (version: false, title: false, chapters: false, tasks: false)
@@ -330,7 +501,7 @@ struct PlanDecoder {
             if d.s.keyIs(k, "formatVersion") {
                 seen.version = true
                 versionAt = d.s.here()
-                if let v = try d.int("formatVersion", 1...Int.max, what: "a format version (a whole number from 1)") {
+                if let v = try d.int("formatVersion", 1...Int.max, what: .pjWantFormatVersion) {
                     plan.formatVersion = v
                 }
             } else if d.s.keyIs(k, "title") {
@@ -344,7 +515,7 @@ struct PlanDecoder {
                 plan.issueDate = try d.date("issueDate", nullable: true)
             } else if d.s.keyIs(k, "year") {
                 if d.s.peek() == 0x6E { try d.s.literal("null") } else {
-                    plan.year = try d.int("year", 1...9999, what: "a year from 1 to 9999")
+                    plan.year = try d.int("year", 1...9999, what: .pjWantYear)
                 }
             } else if d.s.keyIs(k, "source") {
                 plan.source = try d.string("source", nullable: true)
@@ -354,7 +525,7 @@ struct PlanDecoder {
                     let at = d.s.here()
                     if let c = try d.chapter(i, parentAt: &chapterParentAt) {
                         if !chapterIDs.insert(c.id).inserted {
-                            d.problem(at, "chapters[\(i)].id", "duplicate chapter id \"\(c.id)\"")
+                            d.problem(at, "chapters[\(i)].id", .k(.pjDuplicateChapter, .text(c.id)))
                         }
                         plan.chapters.append(c)
                     }
@@ -373,32 +544,30 @@ struct PlanDecoder {
         }
         plan.extra = extra ?? []
         if s.peek() != 0 || !s.atEnd {
-            throw JSONScanner.SyntaxError(offset: s.pos, message: "expected the end of the file after the plan object, found \(s.describe(s.peek()))")
+            throw JSONScanner.SyntaxError(offset: s.pos, .k(.pjExpectedFound, .k(.pjWhatEndAfterPlan), s.describe(s.peek())))
         }
         for (key, present) in [("formatVersion", seen.version), ("title", seen.title),
                                ("chapters", seen.chapters), ("tasks", seen.tasks)] where !present {
-            problem(topAt, "", "missing required key \"\(key)\"")
+            problem(topAt, "", .k(.pjMissingKey, .text(key)))
         }
         if plan.formatVersion > Plan.currentFormatVersion {
-            problem(versionAt, "formatVersion",
-                    "format version \(plan.formatVersion) is newer than this duban reads (\(Plan.currentFormatVersion)); upgrade duban to open it")
+            problem(versionAt, "formatVersion", .k(.pjNewerFormat, .t(plan.formatVersion), .t(Plan.currentFormatVersion)))
         }
         // References between chapters and tasks.
         for (i, c) in plan.chapters.enumerated() {
             guard let p = c.parent else { continue }
             if !chapterIDs.contains(p) {
-                problem(chapterParentAt[i], "chapters[\(i)].parent", "no chapter has the id \"\(p)\"")
+                problem(chapterParentAt[i], "chapters[\(i)].parent", .k(.pjNoSuchChapter, .text(p)))
             }
         }
         for cyc in cycles(plan.chapters) {
-            problem(chapterParentAt[cyc], "chapters[\(cyc)].parent", "chapter \"\(plan.chapters[cyc].id)\" is its own ancestor")
+            problem(chapterParentAt[cyc], "chapters[\(cyc)].parent", .k(.pjOwnAncestor, .text(plan.chapters[cyc].id)))
         }
         for (i, t) in plan.tasks.enumerated() {
             if let c = t.chapter, !chapterIDs.contains(c) {
-                problem(taskChapterAt[i], "tasks[\(i)].chapter", "no chapter has the id \"\(c)\"")
+                problem(taskChapterAt[i], "tasks[\(i)].chapter", .k(.pjNoSuchChapter, .text(c)))
             }
         }
-        if !pending.isEmpty { throw PlanLoadError(located()) }
         return plan
     }
 
@@ -441,7 +610,7 @@ struct PlanDecoder {
         func one(_ d: inout PlanDecoder, _ i: Int) throws {
             if let (t, idAt, at) = try d.task(i) {
                 if !ids.insert(t.id).inserted {
-                    d.problem(idAt, "tasks[\(i)].id", "duplicate task id \"\(t.id)\"")
+                    d.problem(idAt, "tasks[\(i)].id", .k(.pjDuplicateTask, .text(t.id)))
                 }
                 tasks.append(t)
                 chapterAt.append(at)
@@ -473,7 +642,7 @@ struct PlanDecoder {
             try one(&self, i)
             i += 1
         } while s.take(0x2C)
-        try s.expect(0x5D, "',' or ']'")
+        try s.expect(0x5D, .k(.pjWhatCommaBracket))
     }
 
     /// Starts decoding tasks from a guessed split point on another core; nil for small files
@@ -497,7 +666,7 @@ struct PlanDecoder {
     mutating func array(_ path: @autoclosure () -> String, _ element: (inout PlanDecoder, Int) throws -> Void) throws {
         let c = s.peek()
         guard c == 0x5B else {
-            try skipWrongValue(c, path(), expected: "an array")
+            try skipWrongValue(c, path(), expected: .k(.pjFoundArray))
             return
         }
         s.pos += 1
@@ -507,16 +676,16 @@ struct PlanDecoder {
             try element(&self, i)
             i += 1
         } while s.take(0x2C)
-        try s.expect(0x5D, "',' or ']'")
+        try s.expect(0x5D, .k(.pjWhatCommaBracket))
     }
 
     mutating func chapter(_ i: Int, parentAt: inout [Int]) throws -> Chapter? {
         let at = s.here()
         var c = Chapter(id: "", label: "", title: "")
-        var hasID = false
+        var hasID = false, sawID = false
         var pAt = at
         guard let extra = try object("chapters[\(i)]", { d, k, _ in
-            if d.s.keyIs(k, "id") { if let v = try d.string("chapters[\(i)].id") { c.id = v; hasID = true } }
+            if d.s.keyIs(k, "id") { sawID = true; if let v = try d.string("chapters[\(i)].id") { c.id = v; hasID = true } }
             else if d.s.keyIs(k, "label") { c.label = try d.string("chapters[\(i)].label") ?? "" }
             else if d.s.keyIs(k, "title") { c.title = try d.string("chapters[\(i)].title") ?? "" }
             else if d.s.keyIs(k, "parent") { pAt = d.s.here(); c.parent = try d.string("chapters[\(i)].parent", nullable: true) }
@@ -526,7 +695,8 @@ struct PlanDecoder {
             return true
         }) else { return nil }
         c.extra = extra
-        if !hasID { problem(at, "chapters[\(i)]", "missing required key \"id\""); return nil }
+        // A wrongly typed id was reported as such: it is not also "missing".
+        if !hasID { if !sawID { problem(at, "chapters[\(i)]", .k(.pjMissingKey, .text("id"))) }; return nil }
         parentAt.append(pAt)
         return c
     }
@@ -534,11 +704,12 @@ struct PlanDecoder {
     mutating func task(_ i: Int) throws -> (PlanTask, Int, Int)? {
         let at = s.here()
         var t = PlanTask(id: "", text: "")
-        var hasID = false, hasText = false
+        var hasID = false, sawID = false, hasText = false
         var idAt = at, chapterAt = at
         guard let extra = try object("tasks[\(i)]", { d, k, _ in
             switch k.count {
             case 2 where d.s.keyIs(k, "id"):
+                sawID = true
                 idAt = d.s.here()
                 if let v = try d.string("tasks[\(i)].id") { t.id = v; hasID = true }
             case 4 where d.s.keyIs(k, "text"):
@@ -575,7 +746,7 @@ struct PlanDecoder {
             case 14 where d.s.keyIs(k, "statusInferred"):
                 t.statusInferred = try d.bool("tasks[\(i)].statusInferred") ?? false
             case 8 where d.s.keyIs(k, "progress"):
-                t.progress = try d.int("tasks[\(i)].progress", 0...100, what: "a whole number from 0 to 100") ?? 0
+                t.progress = try d.int("tasks[\(i)].progress", 0...100, what: .pjWantPercent) ?? 0
             case 7 where d.s.keyIs(k, "remarks"):
                 t.remarks = try d.string("tasks[\(i)].remarks") ?? ""
             case 7 where d.s.keyIs(k, "history"):
@@ -588,24 +759,25 @@ struct PlanDecoder {
             return true
         }) else { return nil }
         t.extra = extra
-        if !hasID { problem(at, "tasks[\(i)]", "missing required key \"id\""); return nil }
-        if !hasText { problem(at, "tasks[\(i)]", "missing required key \"text\"") }
+        if !hasID { if !sawID { problem(at, "tasks[\(i)]", .k(.pjMissingKey, .text("id"))) }; return nil }
+        if !hasText { problem(at, "tasks[\(i)]", .k(.pjMissingKey, .text("text"))) }
         return (t, idAt, chapterAt)
     }
 
     mutating func historyEntry(_ i: Int, _ j: Int) throws -> HistoryEntry? {
         let at = s.here()
         var e = HistoryEntry(date: PlanDate(dayNumber: 0), status: .notStarted, progress: 0)
-        var hasDate = false
+        var hasDate = false, sawDate = false
         // The path is only spelled out when there is a problem to report.
         func p() -> String { "tasks[\(i)].history[\(j)]" }
         guard let extra = try object(p(), { d, k, _ in
             switch k.count {
             case 4 where d.s.keyIs(k, "date"):
+                sawDate = true
                 if let v = try d.date(p() + ".date", nullable: false) { e.date = v; hasDate = true }
             case 6 where d.s.keyIs(k, "status"): e.status = try d.status(p() + ".status") ?? .notStarted
             case 8 where d.s.keyIs(k, "progress"):
-                e.progress = try d.int(p() + ".progress", 0...100, what: "a whole number from 0 to 100") ?? 0
+                e.progress = try d.int(p() + ".progress", 0...100, what: .pjWantPercent) ?? 0
             case 4 where d.s.keyIs(k, "note"): e.note = try d.string(p() + ".note") ?? ""
             case 6 where d.s.keyIs(k, "author"): e.author = try d.name(p() + ".author", nullable: true)
             default: return false
@@ -613,17 +785,17 @@ struct PlanDecoder {
             return true
         }) else { return nil }
         e.extra = extra
-        if !hasDate { problem(at, p(), "missing required key \"date\""); return nil }
+        if !hasDate { if !sawDate { problem(at, p(), .k(.pjMissingKey, .text("date"))) }; return nil }
         return e
     }
 
     mutating func unit(_ i: Int) throws -> Unit? {
         let at = s.here()
         var u = Unit(name: "")
-        var hasName = false
+        var hasName = false, sawName = false
         let p = "units[\(i)]"
         guard let extra = try object(p, { d, k, _ in
-            if d.s.keyIs(k, "name") { if let v = try d.string(p + ".name") { u.name = v; hasName = true } }
+            if d.s.keyIs(k, "name") { sawName = true; if let v = try d.string(p + ".name") { u.name = v; hasName = true } }
             else if d.s.keyIs(k, "aliases") { u.aliases = try d.stringArray(p + ".aliases") }
             else if d.s.keyIs(k, "group") { u.isGroup = try d.bool(p + ".group") ?? false }
             else if d.s.keyIs(k, "members") { u.members = try d.stringArray(p + ".members") }
@@ -631,7 +803,7 @@ struct PlanDecoder {
             return true
         }) else { return nil }
         u.extra = extra
-        if !hasName { problem(at, p, "missing required key \"name\""); return nil }
+        if !hasName { if !sawName { problem(at, p, .k(.pjMissingKey, .text("name"))) }; return nil }
         return u
     }
 }

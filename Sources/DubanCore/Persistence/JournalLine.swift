@@ -124,11 +124,11 @@ enum JournalLine: Hashable, Sendable {
         do {
             let parsed = try d.journalLine(number: number)
             if d.s.peek() != 0 || !d.s.atEnd {
-                throw JSONScanner.SyntaxError(offset: d.s.pos, message: "expected the end of the line, found \(d.s.describe(d.s.peek()))")
+                throw JSONScanner.SyntaxError(offset: d.s.pos, .k(.pjExpectedFound, .k(.pjWhatEndOfLine), d.s.describe(d.s.peek())))
             }
             if let p = d.pending.first {
                 let (_, col) = d.s.lineColumn(of: p.offset)
-                return .failure(Invalid(column: col, message: (p.path.isEmpty ? "" : p.path + ": ") + p.message))
+                return .failure(Invalid(column: col, message: (p.path.isEmpty ? "" : p.path + ": ") + p.words.english))
             }
             guard let parsed else { return .failure(Invalid(column: 1, message: "not a journal line")) }
             return .success(parsed)
@@ -170,16 +170,16 @@ extension PlanDecoder {
         let big = 0...Int.max
         guard try object("", { d, k, _ in
             if d.s.keyIs(k, "op") { op = try d.string("op") }
-            else if d.s.keyIs(k, "dubanJournal") { version = try d.int("dubanJournal", 1...Int.max, what: "a format version") }
+            else if d.s.keyIs(k, "dubanJournal") { version = try d.int("dubanJournal", 1...Int.max, what: .jlWantVersion) }
             else if d.s.keyIs(k, "plan") { plan = try d.string("plan") }
-            else if d.s.keyIs(k, "baseSize") || d.s.keyIs(k, "size") { size = try d.int("size", big, what: "a byte count") }
+            else if d.s.keyIs(k, "baseSize") || d.s.keyIs(k, "size") { size = try d.int("size", big, what: .jlWantBytes) }
             else if d.s.keyIs(k, "baseHash") || d.s.keyIs(k, "hash") { hash = try d.string("hash") }
-            else if d.s.keyIs(k, "started") { started = try d.int("started", big, what: "a time") }
-            else if d.s.keyIs(k, "at") { at = try d.int("at", big, what: "a time") }
+            else if d.s.keyIs(k, "started") { started = try d.int("started", big, what: .jlWantTime) }
+            else if d.s.keyIs(k, "at") { at = try d.int("at", big, what: .jlWantTime) }
             else if d.s.keyIs(k, "task") { task = try d.string("task") }
             else if d.s.keyIs(k, "cmd") { cmd = try d.string("cmd") }
             else if d.s.keyIs(k, "status") { status = try d.status("status") }
-            else if d.s.keyIs(k, "progress") { progress = try d.int("progress", 0...100, what: "a whole number from 0 to 100") }
+            else if d.s.keyIs(k, "progress") { progress = try d.int("progress", 0...100, what: .pjWantPercent) }
             else if d.s.keyIs(k, "note") { note = try d.string("note") }
             else if d.s.keyIs(k, "deadline") { hasDeadline = true; deadline = try d.date("deadline", nullable: true) }
             else if d.s.keyIs(k, "text") { text = try d.string("text") }
@@ -196,18 +196,18 @@ extension PlanDecoder {
         guard pending.isEmpty else { return nil }
 
         func missing(_ key: String) -> JournalLine? {
-            problem(start, "", "missing required key \"\(key)\"")
+            problem(start, "", .k(.pjMissingKey, .text(key)))
             return nil
         }
         if let version {
             guard version <= JournalLine.formatVersion else {
-                problem(start, "dubanJournal", "journal format \(version) is newer than this duban reads (\(JournalLine.formatVersion))")
+                problem(start, "dubanJournal", .k(.jlNewerFormat, .t(version), .t(JournalLine.formatVersion)))
                 return nil
             }
             guard let size else { return missing("baseSize") }
             guard let hash else { return missing("baseHash") }
             guard let h = ContentHash(size: size, hex: hash) else {
-                problem(start, "baseHash", "expected 16 hex digits, found \"\(hash)\"")
+                problem(start, "baseHash", .k(.jlHexDigits, .text(hash)))
                 return nil
             }
             return .header(plan: plan ?? "", base: h, started: started ?? 0)
@@ -217,13 +217,13 @@ extension PlanDecoder {
             guard let size else { return missing("size") }
             guard let hash else { return missing("hash") }
             guard let h = ContentHash(size: size, hex: hash) else {
-                problem(start, "hash", "expected 16 hex digits, found \"\(hash)\"")
+                problem(start, "hash", .k(.jlHexDigits, .text(hash)))
                 return nil
             }
             return .saving(h, time: at ?? 0)
         }
         guard let kind = JournalEntry.Kind(rawValue: op) else {
-            problem(start, "op", "unknown operation \"\(op)\" (expected edit, undo, redo or saving)")
+            problem(start, "op", .k(.jlUnknownOp, .text(op)))
             return nil
         }
         guard let task else { return missing("task") }
@@ -257,11 +257,11 @@ extension PlanDecoder {
             guard let remarks else { return missing("remarks") }
             command = .setRemarks(remarks)
         default:
-            problem(start, "cmd", "unknown command \"\(cmd)\"")
+            problem(start, "cmd", .k(.jlUnknownCommand, .text(cmd)))
             return nil
         }
         guard after.id == task else {
-            problem(start, "after.id", "the task snapshot is \"\(after.id)\", expected \"\(task)\"")
+            problem(start, "after.id", .k(.jlSnapshotMismatch, .text(after.id), .text(task)))
             return nil
         }
         return .entry(JournalEntry(kind: kind, edit: Edit(taskID: task, command: command, date: date, author: author),

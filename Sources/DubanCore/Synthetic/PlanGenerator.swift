@@ -17,6 +17,11 @@ public struct PlanGenerator: Sendable {
     public var seed: UInt64
     public var year: Int
 
+    /// The most tasks and units a generated plan has: well above a province's plan (tens
+    /// of thousands of tasks, a few thousand units); a million tasks is about 1 GB of JSON.
+    public static let maxTasks = 1_000_000
+    public static let maxUnits = 100_000
+
     public init(tasks: Int, units: Int = 300, seed: UInt64 = 1, year: Int = 2020) {
         self.tasks = max(0, tasks); self.units = max(1, units); self.seed = seed; self.year = year
     }

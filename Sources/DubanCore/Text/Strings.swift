@@ -113,6 +113,22 @@ public struct Strings: Sendable {
         case tuiMergeSkipped, tuiMergeFailed, tuiSaveElsewhere, tuiSaveRefused
         case tuiTitleReadOnlyFile, tuiTitleReadOnlyInUse, tuiTitleReadOnlyNoJournal, tuiTitleReadOnlyPending
         case tuiReadOnlyFile, tuiReadOnlyInUse, tuiReadOnlyNoJournal, tuiReadOnlyPending, tuiWaitingInJournal
+        // issue 10, errors: the plan decoder's problems (PlanProblem, JSONScanner) and the core's errors
+        case pjExpectedFound, pjWhatColon, pjWhatCommaBrace, pjWhatCommaBracket, pjWhatValue, pjWhatPlanObject
+        case pjWhatEndAfterPlan, pjWhatEndOfLine, pjFoundEnd, pjFoundChar, pjFoundWord, pjFoundByte
+        case pjFoundString, pjFoundObject, pjFoundArray, pjFoundBool, pjFoundNull, pjFoundNothing, pjFoundNumber
+        case pjControlInString, pjControlChar, pjStringNotClosed, pjUnpairedSurrogate, pjBadUEscape, pjBadEscape
+        case pjHex4, pjBadUTF8String, pjBadUTF8Key, pjLeadingZero, pjDigitsAfterPoint, pjDigitsInExponent, pjTooDeep
+        case pjEndsInside, pjThePlanObject, pjEmpty, pjEncoding, pjUTF16LE, pjUTF16BE, pjUTF32LE, pjUTF32BE, pjBinary
+        case pjWantStringOrNull, pjWantStringArray, pjWantBool, pjWantDate, pjWantDateOrNull, pjWantPercent
+        case pjWantYear, pjWantFormatVersion, pjNotARealDay, pjUnknownStatus, pjMissingKey, pjNewerFormat
+        case pjNoSuchChapter, pjOwnAncestor, pjDuplicateChapter, pjDuplicateTask, pjDuplicateKey, pjMoreProblems
+        case jlWantVersion, jlWantBytes, jlWantTime, jlNewerFormat, jlHexDigits, jlUnknownOp, jlUnknownCommand, jlSnapshotMismatch
+        case errFileRead, errFileWrite, errFileChanged
+        case errJournalInUse, errJournalCreate, errJournalWrite, errJournalRead, errJournalUndecided, errJournalClosed
+        case errNoSuchTask, errProgressRange, errEmptyText, errReadOnly
+        case errImportUnreadable, errImportEmpty, errImportNotText, errImportNoTasks, errImportStrict
+        case errTooManyTasks, errTooManyUnits, errBadNumber, errWantSeed, errWantYear, errBadLang
     }
 }
 
@@ -364,6 +380,98 @@ extension Strings.Key {
         case .tuiReadOnlyNoJournal: return ("{0}：无法建立修改日志，已只读打开：不能修改（{1}）", "{0}: cannot keep a journal of changes, opened read-only: nothing can be changed ({1})")
         case .tuiWaitingInJournal: return ("{0} 的日志中有上次会话未保存的{1}处修改：可写时打开（不加 --read-only）或用 duban recover 恢复", "the journal of {0} holds {1} unsaved changes of an earlier session: open it for editing (without --read-only) or run duban recover to replay them")
         case .tuiReadOnlyPending: return ("{0}：上次会话的{1}处修改尚未恢复，已只读打开：不能修改；重新打开以恢复或丢弃", "{0}: {1} changes of an earlier session wait to be recovered; opened read-only: nothing can be changed; open it again to replay or discard them")
+        // issue 10, errors
+        case .pjExpectedFound: return ("应为{0}，实际是{1}", "expected {0}, found {1}")
+        case .pjWhatColon: return ("键后的“:”", "':' after a key")
+        case .pjWhatCommaBrace: return ("“,”或“}”", "',' or '}'")
+        case .pjWhatCommaBracket: return ("“,”或“]”", "',' or ']'")
+        case .pjWhatValue: return ("一个值", "a value")
+        case .pjWhatPlanObject: return ("计划对象“{”", "a plan object '{'")
+        case .pjWhatEndAfterPlan: return ("计划对象之后的文件结尾", "the end of the file after the plan object")
+        case .pjWhatEndOfLine: return ("行尾", "the end of the line")
+        case .pjFoundEnd: return ("文件结尾", "the end of the file")
+        case .pjFoundChar: return ("“{0}”", "'{0}'")
+        case .pjFoundWord: return ("单词“{0}”", "the word '{0}'")
+        case .pjFoundByte: return ("字节 0x{0}", "byte 0x{0}")
+        case .pjFoundString: return ("字符串", "a string")
+        case .pjFoundObject: return ("对象", "an object")
+        case .pjFoundArray: return ("数组", "an array")
+        case .pjFoundBool: return ("布尔值", "a boolean")
+        case .pjFoundNull: return ("null", "null")
+        case .pjFoundNothing: return ("空", "nothing")
+        case .pjFoundNumber: return ("数字", "a number")
+        case .pjControlInString: return ("字符串中有控制字符（应写作 \\u00{0}）", "control character in a string (write it as \\u00{0})")
+        case .pjControlChar: return ("字符串中有控制字符", "control character in a string")
+        case .pjStringNotClosed: return ("字符串直到文件结尾都没有闭合", "string not closed before the end of the file")
+        case .pjUnpairedSurrogate: return ("不成对的代理项 \\u{0}", "unpaired surrogate \\u{0}")
+        case .pjBadUEscape: return ("无效的 \\u 转义", "invalid \\u escape")
+        case .pjBadEscape: return ("无效的转义 \\{0}", "invalid escape \\{0}")
+        case .pjHex4: return ("\\u 之后应为四位十六进制数字", "expected four hex digits after \\u")
+        case .pjBadUTF8String: return ("字符串中有无效的 UTF-8", "invalid UTF-8 in a string")
+        case .pjBadUTF8Key: return ("键中有无效的 UTF-8", "invalid UTF-8 in a key")
+        case .pjLeadingZero: return ("数字不能以 0 开头", "a number cannot start with 0")
+        case .pjDigitsAfterPoint: return ("小数点后应有数字", "expected digits after the decimal point")
+        case .pjDigitsInExponent: return ("指数中应有数字", "expected digits in the exponent")
+        case .pjTooDeep: return ("嵌套超过512层", "nested more than 512 levels deep")
+        case .pjEndsInside: return ("文件在{0}内部就结束了：应为{1}", "the file ends inside {0}: expected {1}")
+        case .pjThePlanObject: return ("计划对象", "the plan object")
+        case .pjEmpty: return ("文件是空的；应为一个计划：含 formatVersion、title、chapters 和 tasks 的对象", "the file is empty; expected a plan: an object with formatVersion, title, chapters and tasks")
+        case .pjEncoding: return ("文件是 {0} 编码；计划应为 UTF-8：请用 iconv -f {1} -t UTF-8 转换", "the file is {0}; a plan is UTF-8: convert it with iconv -f {1} -t UTF-8")
+        case .pjUTF16LE: return ("UTF-16（小端）", "UTF-16 little-endian")
+        case .pjUTF16BE: return ("UTF-16（大端）", "UTF-16 big-endian")
+        case .pjUTF32LE: return ("UTF-32（小端）", "UTF-32 little-endian")
+        case .pjUTF32BE: return ("UTF-32（大端）", "UTF-32 big-endian")
+        case .pjBinary: return ("文件是二进制数据（第{1}字节是 0x{0}），不是计划；计划应为 UTF-8 的 JSON 文本", "the file holds binary data (byte 0x{0} at offset {1}), not a plan; a plan is JSON text in UTF-8")
+        case .pjWantStringOrNull: return ("字符串或 null", "a string or null")
+        case .pjWantStringArray: return ("字符串数组", "an array of strings")
+        case .pjWantBool: return ("true 或 false", "true or false")
+        case .pjWantDate: return ("日期 \"YYYY-MM-DD\"", "a date \"YYYY-MM-DD\"")
+        case .pjWantDateOrNull: return ("日期 \"YYYY-MM-DD\" 或 null", "a date \"YYYY-MM-DD\" or null")
+        case .pjWantPercent: return ("0 到 100 的整数", "a whole number from 0 to 100")
+        case .pjWantYear: return ("1 到 9999 的年份", "a year from 1 to 9999")
+        case .pjWantFormatVersion: return ("格式版本（从 1 起的整数）", "a format version (a whole number from 1)")
+        case .pjNotARealDay: return ("\"{0}\" 不是真实的日期（应为日期 \"YYYY-MM-DD\"）", "\"{0}\" is not a real day (expected a date \"YYYY-MM-DD\")")
+        case .pjUnknownStatus: return ("未知状态 \"{0}\"（应为 notStarted、inProgress、done 或 lagging）", "unknown status \"{0}\" (expected notStarted, inProgress, done or lagging)")
+        case .pjMissingKey: return ("缺少必需的键 \"{0}\"", "missing required key \"{0}\"")
+        case .pjNewerFormat: return ("格式版本 {0} 比本督办能读的版本（{1}）新；请升级督办后再打开", "format version {0} is newer than this duban reads ({1}); upgrade duban to open it")
+        case .pjNoSuchChapter: return ("没有编号为 \"{0}\" 的章节", "no chapter has the id \"{0}\"")
+        case .pjOwnAncestor: return ("章节 \"{0}\" 是它自己的上级", "chapter \"{0}\" is its own ancestor")
+        case .pjDuplicateChapter: return ("章节编号 \"{0}\" 重复", "duplicate chapter id \"{0}\"")
+        case .pjDuplicateTask: return ("任务编号 \"{0}\" 重复", "duplicate task id \"{0}\"")
+        case .pjDuplicateKey: return ("键 \"{0}\" 重复（第{1}行已有）；同一对象中每个键只能出现一次", "duplicate key \"{0}\" (first given at line {1}); a key may appear once in an object")
+        case .pjMoreProblems: return ("另有{0}个问题未列出", "and {0} more problems not listed")
+        case .jlWantVersion: return ("格式版本", "a format version")
+        case .jlWantBytes: return ("字节数", "a byte count")
+        case .jlWantTime: return ("时间", "a time")
+        case .jlNewerFormat: return ("日志格式 {0} 比本督办能读的版本（{1}）新", "journal format {0} is newer than this duban reads ({1})")
+        case .jlHexDigits: return ("应为16位十六进制数字，实际是 \"{0}\"", "expected 16 hex digits, found \"{0}\"")
+        case .jlUnknownOp: return ("未知操作 \"{0}\"（应为 edit、undo、redo 或 saving）", "unknown operation \"{0}\" (expected edit, undo, redo or saving)")
+        case .jlUnknownCommand: return ("未知命令 \"{0}\"", "unknown command \"{0}\"")
+        case .jlSnapshotMismatch: return ("任务快照是 \"{0}\"，应为 \"{1}\"", "the task snapshot is \"{0}\", expected \"{1}\"")
+        case .errFileRead: return ("{0}：无法读取：{1}", "{0}: cannot read: {1}")
+        case .errFileWrite: return ("{0}：无法保存：{1}；磁盘上的文件未改动", "{0}: cannot save: {1}; the file on disk was not changed")
+        case .errFileChanged: return ("{0}：打开后文件已被他人保存；没有覆盖它", "{0}: the file changed on disk since it was opened (someone else saved it); not overwritten")
+        case .errJournalInUse: return ("{1}：另一个督办正在编辑此计划（其日志 {0} 已锁定）；请在那边保存并退出", "{1}: another duban is editing this plan (its journal {0} is locked); save and quit there first")
+        case .errJournalCreate: return ("{0}：无法建立日志：{1}；保存前的修改无法得到保护", "{0}: cannot create the journal: {1}; changes could not be kept safe until saved")
+        case .errJournalWrite: return ("{0}：修改写不进日志：{1}；修改未做", "{0}: cannot record the change in the journal: {1}; the change was not made")
+        case .errJournalRead: return ("{0}：无法读取日志：{1}", "{0}: cannot read the journal: {1}")
+        case .errJournalUndecided: return ("{0}：日志中有上次会话未保存的修改；请先恢复或丢弃", "{0}: the journal holds unsaved changes from an earlier session; recover or discard them first")
+        case .errJournalClosed: return ("{0}：日志已关闭", "{0}: the journal is closed")
+        case .errNoSuchTask: return ("没有编号为 \"{0}\" 的任务", "no task with id \"{0}\"")
+        case .errProgressRange: return ("进度 {0} 不在 0 到 100 之间", "progress {0} is outside 0...100")
+        case .errEmptyText: return ("任务内容不能为空", "a task's text cannot be empty")
+        case .errReadOnly: return ("计划以只读方式打开", "the plan is open read-only")
+        case .errImportUnreadable: return ("{0}：无法读取文件：{1}", "{0}: cannot read the file: {1}")
+        case .errImportEmpty: return ("{0}：文件是空的；应为任务分解通知的文本", "{0}: the file is empty; expected the text of a task decomposition notice")
+        case .errImportNotText: return ("{0}：不是文本文件（{1}）；应为 UTF-8 或 GB18030 文本的通知（Word 或 PDF 通知请先另存为文本）", "{0}: not a text file ({1}); expected a notice as UTF-8 or GB18030 text (save a Word or PDF notice as text first)")
+        case .errImportNoTasks: return ("{0}：没有找到任务；应为带责任行（牵头单位：… / 责任单位：…）的编号条目（1. / (一) / 一、）、含年度目标/主要任务的条目，或表头如 序号 / 工作任务 / 牵头责任单位 的表格。见 docs/import.md", "{0}: no tasks found; expected numbered items (1. / (一) / 一、) with responsibility lines (牵头单位：… / 责任单位：…), items with 年度目标/主要任务, or a table with a header such as 序号 / 工作任务 / 牵头责任单位. See docs/import.md")
+        case .errImportStrict: return ("{0}：--strict 下有{1}条警告：", "{0}: {1} warnings with --strict:")
+        case .errTooManyTasks: return ("--tasks {0}：应为 0 到 {1} 之间的整数（一个省的计划也不过几万项任务）", "--tasks {0}: expected a whole number from 0 to {1} (a province's plan has tens of thousands of tasks)")
+        case .errTooManyUnits: return ("--units {0}：应为 1 到 {1} 之间的整数", "--units {0}: expected a whole number from 1 to {1}")
+        case .errBadNumber: return ("{0} {1}：应为{2}", "{0} {1}: expected {2}")
+        case .errWantSeed: return ("从 0 起的整数", "a whole number from 0")
+        case .errWantYear: return ("年份，如 2020", "a year such as 2020")
+        case .errBadLang: return ("--lang {0}：不支持此语言；可选 zh（中文）或 en（英文）", "--lang {0}: not a language duban speaks; use zh (Chinese) or en (English)")
         }
     }
 }
