@@ -113,6 +113,8 @@ public struct Strings: Sendable {
         case tuiMergeSkipped, tuiMergeFailed, tuiSaveElsewhere, tuiSaveRefused
         case tuiTitleReadOnlyFile, tuiTitleReadOnlyInUse, tuiTitleReadOnlyNoJournal, tuiTitleReadOnlyPending
         case tuiReadOnlyFile, tuiReadOnlyInUse, tuiReadOnlyNoJournal, tuiReadOnlyPending, tuiWaitingInJournal
+        // issue 10, the dashboard's smaller promises: no terminal, a terminal it cannot drive, a huge field
+        case tuiNotATerminal, tuiTermUnset, tuiTermUnknown, tuiTermNoCursor
     }
 }
 
@@ -364,6 +366,11 @@ extension Strings.Key {
         case .tuiReadOnlyNoJournal: return ("{0}：无法建立修改日志，已只读打开：不能修改（{1}）", "{0}: cannot keep a journal of changes, opened read-only: nothing can be changed ({1})")
         case .tuiWaitingInJournal: return ("{0} 的日志中有上次会话未保存的{1}处修改：可写时打开（不加 --read-only）或用 duban recover 恢复", "the journal of {0} holds {1} unsaved changes of an earlier session: open it for editing (without --read-only) or run duban recover to replay them")
         case .tuiReadOnlyPending: return ("{0}：上次会话的{1}处修改尚未恢复，已只读打开：不能修改；重新打开以恢复或丢弃", "{0}: {1} changes of an earlier session wait to be recovered; opened read-only: nothing can be changed; open it again to replay or discard them")
+        // issue 10, the dashboard's smaller promises
+        case .tuiNotATerminal: return ("仪表盘需要在终端中运行（标准输入和标准输出都须是终端），未启动；不在终端中时请用 duban report 输出报表", "the dashboard needs a terminal (standard input and output must both be one); not started. Without a terminal, use duban report")
+        case .tuiTermUnset: return ("未设置 TERM：仪表盘需要能定位光标的终端，未启动；请设置 TERM=xterm-256color，或用 duban report 输出报表", "TERM is not set: the dashboard needs a terminal with cursor addressing; not started. Set TERM=xterm-256color, or use duban report")
+        case .tuiTermUnknown: return ("TERM={0} 不是已知的终端类型（terminfo 中没有），仪表盘未启动；请设置 TERM=xterm-256color，或用 duban report 输出报表", "TERM={0} is not a terminal type terminfo knows; the dashboard did not start. Set TERM=xterm-256color, or use duban report")
+        case .tuiTermNoCursor: return ("TERM={0} 的终端不能定位光标，仪表盘无法显示，未启动；请设置 TERM=xterm-256color，或用 duban report 输出报表", "TERM={0} is a terminal without cursor addressing, which the dashboard needs; not started. Set TERM=xterm-256color, or use duban report")
         }
     }
 }
