@@ -183,7 +183,7 @@ final class DetailLayout {
     }
 
     /// Counts lines until `count` are known (or all are), then a bounded way further.
-    func count(upTo count: Int, extraScalars: Int = 65_536) {
+    func count(upTo count: Int, extraScalars: Int = 16_384) {
         var start = 0
         for b in blocks {
             switch b {
