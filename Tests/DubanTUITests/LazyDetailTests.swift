@@ -114,6 +114,31 @@ final class LazyDetailTests: XCTestCase {
         XCTAssertLessThan(after.unitsLaidOut, 12_000_000, "End counts a bounded way ahead, not all of the field")
     }
 
+    func testAHugeTaskTextAndHistoryNoteAreCutAndWrappedLazilyToo() throws {
+        CellWidth.setUpLocale()
+        var plan = Fixture.plan()
+        let piece = "推进老旧小区改造 abc "
+        plan.tasks[3].text = String(repeating: piece, count: 20_000_000 / piece.utf8.count)
+        plan.tasks[3].history = [HistoryEntry(date: Fixture.asOf, status: .done, progress: 100,
+                                              note: String(repeating: piece, count: 20_000_000 / piece.utf8.count), author: "张伟")]
+        let d = Dashboard(plan: plan, options: DashboardOptions(asOf: Fixture.asOf, environment: [:]), saver: { _, _ in })
+        let s = d.state
+        s.resize(width: 100, height: 30)
+        XCTAssertTrue(s.select(taskIndex: 3))
+        // A search that matches: the list row's highlight looks only at what fits.
+        s.searchText = "abc"
+        let screen = Renderer.render(s).lines.joined(separator: "\n")
+        XCTAssertTrue(screen.contains("推进老旧小区改造 abc 推"), screen)
+        XCTAssertTrue(screen.contains("…"), "the list row is cut:\n\(screen)")
+        let layout = try XCTUnwrap(s.detailCache?.layout)
+        XCTAssertFalse(layout.isComplete, "the text is not counted to its end")
+        XCTAssertLessThan(layout.unitsLaidOut, 200_000)
+        // The history note after it is reached only by scrolling; its lines exist lazily too.
+        let note = LazyWrap(parts: [plan.tasks[3].history[0].note, " — ", "张伟"], width: 40)
+        XCTAssertEqual(note.lines(1000..<1002).count, 2)
+        XCTAssertLessThan(note.unitsLaidOut, 100_000)
+    }
+
     func testDetailOfNormalTasksIsUnchanged() {
         // The lazily built lines are the eager ones: each field wrapped whole.
         let (d, _) = Fixture.dashboard(width: 100, height: 30)
