@@ -47,4 +47,24 @@ static inline int duban_codeset_is_utf8(void) {
     return (c[0] == 'U' || c[0] == 'u') && (c[1] == 'T' || c[1] == 't') && (c[2] == 'F' || c[2] == 'f');
 }
 static inline void duban_set_escdelay(int ms) { set_escdelay(ms); }
+
+/* Whether terminfo knows TERM and the terminal can address the cursor, asked without
+   starting curses and without writing a byte: 1 usable, 0 unknown to terminfo,
+   -1 no terminfo database, 2 known but hardcopy or without cursor addressing (dumb).
+   term.h is not included (its macros would name half of Swift's identifiers). */
+struct term;
+extern int setupterm(const char *, int, int *);
+extern int del_curterm(struct term *);
+extern struct term *set_curterm(struct term *);
+static inline int duban_term_usable(const char *term) {
+    int err = 0;
+    struct term *saved = set_curterm((struct term *)0);
+    set_curterm(saved);
+    if (setupterm(term, 1, &err) != OK) { return err == 1 ? 2 : (err == 0 ? 0 : -1); }
+    char *cup = tigetstr("cup");
+    int ok = cup != (char *)0 && cup != (char *)-1;
+    struct term *mine = set_curterm(saved);
+    if (mine && mine != saved) del_curterm(mine);
+    return ok ? 1 : 2;
+}
 #endif

@@ -144,6 +144,10 @@ public func runDashboard(session: PlanSession, options: DashboardOptions) -> Int
 
 func runDashboard(_ dashboard: Dashboard, options: DashboardOptions) -> Int32 {
     var why = ""
+    if let u = NcursesTerminal.unavailable(environment: options.environment) {
+        fputs("duban: \(Strings(options.lang).describe(u))\n", stderr)
+        return 1
+    }
     guard let terminal = NcursesTerminal(environment: options.environment, why: &why) else {
         fputs("duban: \(why)\n", stderr)
         return 1

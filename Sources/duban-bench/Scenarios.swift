@@ -169,3 +169,64 @@ func openDemo() -> OpenTimes? {
     return nil
     #endif
 }
+
+/// Issue 10: selecting a task whose remark is `megabytes` MB and redrawing, and paging
+/// down inside that remark (detail pane focused) and redrawing: medians of `runs`.
+/// Each selection starts cold: another task is selected and drawn between two runs,
+/// so the detail of the huge task is laid out anew every time.
+struct HugeFieldTimes { var select = [Double](), normal = [Double](), page = [Double](), megabytes = 0, tasks = 0 }
+
+func hugeRemark(megabytes: Int, runs: Int) -> HugeFieldTimes? {
+    #if canImport(DubanTUI)
+    var r = HugeFieldTimes()
+    var plan = PlanGenerator(tasks: 1000, seed: 1).generate()
+    let piece = "督办进展情况，第一阶段 "
+    let target = plan.tasks.count / 2
+    plan.tasks[target].remarks = String(repeating: piece, count: megabytes * 1_000_000 / piece.utf8.count)
+    r.megabytes = plan.tasks[target].remarks.utf8.count / 1_000_000
+    r.tasks = plan.tasks.count
+    let dashboard = Dashboard(plan: plan, options: DashboardOptions(asOf: benchAsOf, environment: [:]), saver: { _, _ in })
+    plan = Plan(title: "", chapters: [], tasks: [])
+    let s = dashboard.state
+    s.resize(width: frameWidth, height: frameHeight)
+    guard s.select(taskIndex: target - 1) else { return nil }
+    _ = Renderer.render(s)
+    for _ in 0..<runs {
+        _ = s.select(taskIndex: target - 1)
+        _ = Renderer.render(s)
+        r.select.append(timed {
+            _ = s.select(taskIndex: target)
+            _ = Renderer.render(s)
+        })
+        // The same step between two normal tasks, for comparison.
+        _ = s.select(taskIndex: target - 2)
+        _ = Renderer.render(s)
+        r.normal.append(timed {
+            _ = s.select(taskIndex: target - 1)
+            _ = Renderer.render(s)
+        })
+    }
+    _ = s.handle(.key(.tab))  // tasks -> detail
+    for _ in 0..<runs {
+        r.page.append(timed {
+            _ = s.handle(.key(.pageDown))
+            _ = Renderer.render(s)
+        })
+    }
+    return r
+    #else
+    return nil
+    #endif
+}
+
+/// The rows of the huge-field figures, in the "once per run" table's columns.
+func hugeRemarkRows(_ h: HugeFieldTimes?) -> [String] {
+    guard let h, !h.select.isEmpty else { return ["| select a task with a 200 MB remark and redraw | n/a (no DubanTUI) | < 50 ms | |"] }
+    let sel = median(h.select), page = median(h.page)
+    func v(_ ok: Bool) -> String { ok ? "met" : "MISSED" }
+    return [
+        "| select a task with a \(h.megabytes) MB remark and redraw (\(h.tasks) tasks, median of \(h.select.count)) | \(seconds(sel)) | < 50 ms | \(v(sel < 0.050)) |",
+        "| the same between two normal tasks (for comparison) | \(seconds(median(h.normal))) | | |",
+        "| page down inside that remark and redraw (median of \(h.page.count)) | \(seconds(page)) | < 50 ms | \(v(page < 0.050)) |",
+    ]
+}

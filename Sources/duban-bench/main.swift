@@ -38,9 +38,23 @@ if arguments.contains("--help") || arguments.contains("-h") {
     print("""
     usage: duban-bench [--sizes 1000,10000,100000] [--runs N] [--presses N] [--seeds DIR]
                        [--keep DIR] [--no-baselines] [--no-candidates]
+           duban-bench --only huge-remark [--megabytes 200] [--runs 11]
     Generates plans of each size, measures open, keystrokes, save, report, import, the
     demo and peak memory, and times jq and python on the largest file in the same run.
     """)
+    exit(0)
+}
+// `--only huge-remark [--megabytes N]`: only the figure of issue 10 (a few seconds).
+if option("--only") == "huge-remark" {
+    let mb = Int(option("--megabytes") ?? "") ?? 200
+    let h = hugeRemark(megabytes: mb, runs: Int(option("--runs") ?? "") ?? 11)
+    print("")
+    print("Machine: \(Machine.description); load average \(Machine.load).")
+    print("Release build, as of \(benchAsOf.iso); \(frameWidth)x\(frameHeight) frame.")
+    print("")
+    print("| once per run | time | target | |")
+    print("|---|---:|---|---|")
+    for l in hugeRemarkRows(h) { print(l) }
     exit(0)
 }
 let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
@@ -145,6 +159,9 @@ note("opening the demo ...")
 var demos: [OpenTimes] = []
 for _ in 0..<11 { if let t = openDemo() { demos.append(t) } }
 
+note("a task with a 200 MB remark: select and redraw ...")
+let hugeField = hugeRemark(megabytes: 200, runs: 11)
+
 note("peak memory: a child opens the \(sizes.last ?? 0)-task plan ...")
 let selfPath = String(cString: realpath(CommandLine.arguments[0], nil) ?? strdup(CommandLine.arguments[0]))
 let peakFile = "\(folder)/peak.txt"
@@ -244,6 +261,7 @@ let imp = median(imports)
 lines.append("| import of the five seed notices (\(importedTasks) tasks) | \(imports.isEmpty ? "n/a (no DubanImport or seeds)" : seconds(imp)) | | |")
 let demo = median(demos.map(\.total))
 lines.append("| demo (import built-in notice + open) to first frame | \(demos.isEmpty ? "n/a" : seconds(demo)) | < 50 ms | \(verdict(demos.isEmpty || !haveFrame ? nil : demo < 0.050)) |")
+lines += hugeRemarkRows(hugeField)
 if let b = big {
     let name = "\(b.tasks / 1000)k"
     lines.append("| baseline `jq length` on the \(name) file (median of \(jqRuns.count)) | \(jqRuns.isEmpty ? "n/a" : seconds(jq)) (peak \(megabytes(jqPeak))) | | |")

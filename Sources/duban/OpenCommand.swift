@@ -32,6 +32,12 @@ struct OpenCommand: ParsableCommand {
         let env = environment()
         let S = Strings(Lang.resolve(flag: lang, environment: env))
         let asOfDate = try parseAsOf(asOf, S)
+        // Before the plan is opened (its journal locked) or a byte is written: no
+        // terminal, or one the dashboard cannot drive, is refused with a message.
+        if let why = NcursesTerminal.unavailable(environment: env) {
+            printError("duban: " + S.describe(why))
+            throw ExitCode(1)
+        }
         let loaded: Plan
         var suggested = "duban-demo.json"
         if let path = plan, !path.lowercased().hasSuffix(".txt") {

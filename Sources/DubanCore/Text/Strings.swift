@@ -129,6 +129,8 @@ public struct Strings: Sendable {
         case errNoSuchTask, errProgressRange, errEmptyText, errReadOnly
         case errImportUnreadable, errImportEmpty, errImportNotText, errImportNoTasks, errImportStrict
         case errTooManyTasks, errTooManyUnits, errBadNumber, errWantSeed, errWantYear, errBadLang
+        // issue 10, the dashboard's smaller promises: no terminal, a terminal it cannot drive, a huge field
+        case tuiNotATerminal, tuiTermUnset, tuiTermUnknown, tuiTermNoCursor
     }
 }
 
@@ -472,6 +474,11 @@ extension Strings.Key {
         case .errWantSeed: return ("从 0 起的整数", "a whole number from 0")
         case .errWantYear: return ("年份，如 2020", "a year such as 2020")
         case .errBadLang: return ("--lang {0}：不支持此语言；可选 zh（中文）或 en（英文）", "--lang {0}: not a language duban speaks; use zh (Chinese) or en (English)")
+        // issue 10, the dashboard's smaller promises
+        case .tuiNotATerminal: return ("仪表盘需要在终端中运行（标准输入和标准输出都须是终端），未启动；不在终端中时请用 duban report 输出报表", "the dashboard needs a terminal (standard input and output must both be one); not started. Without a terminal, use duban report")
+        case .tuiTermUnset: return ("未设置 TERM：仪表盘需要能定位光标的终端，未启动；请设置 TERM=xterm-256color，或用 duban report 输出报表", "TERM is not set: the dashboard needs a terminal with cursor addressing; not started. Set TERM=xterm-256color, or use duban report")
+        case .tuiTermUnknown: return ("TERM={0} 不是已知的终端类型（terminfo 中没有），仪表盘未启动；请设置 TERM=xterm-256color，或用 duban report 输出报表", "TERM={0} is not a terminal type terminfo knows; the dashboard did not start. Set TERM=xterm-256color, or use duban report")
+        case .tuiTermNoCursor: return ("TERM={0} 的终端不能定位光标，仪表盘无法显示，未启动；请设置 TERM=xterm-256color，或用 duban report 输出报表", "TERM={0} is a terminal without cursor addressing, which the dashboard needs; not started. Set TERM=xterm-256color, or use duban report")
         }
     }
 }

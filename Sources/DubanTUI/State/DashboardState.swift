@@ -44,7 +44,7 @@ public final class DashboardState {
     public var message: StatusMessage?
     public var quitRequested = false
     public var problems: [FileProblem] = []
-    var detailCache: (task: Int, width: Int, revision: Int, lines: [DetailPane.Line])?
+    var detailCache: (task: Int, width: Int, revision: Int, layout: DetailLayout)?
 
     public init(store: PlanStore, strings: Strings, keymap: Keymap = Keymap(), readOnly: Bool = false,
                 savePath: String? = nil, suggestedSavePath: String = "duban-plan.json",

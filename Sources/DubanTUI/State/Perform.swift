@@ -337,6 +337,11 @@ extension DashboardState {
             workloadList.move(by: n, count: workloadRows.count, visible: visibleRows(.workload))
         case .detail:
             detailOffset = max(0, detailOffset + max(min(n, 100_000), -100_000))
+            // No further than one step past the lines counted so far: a huge field is
+            // counted as it is scrolled, never all at once by key repeat.
+            if let d = detailCache?.layout {
+                detailOffset = min(detailOffset, max(0, d.knownCount - visibleRows(.detail)) + max(min(n, 100_000), 0))
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import CNcursesw
+import DubanCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,12 +22,27 @@ public final class NcursesTerminal: Terminal {
     public var width: Int { Int(duban_cols()) }
     public var height: Int { Int(duban_lines()) }
 
-    /// nil when stdin or stdout is not a terminal or ncurses cannot start; `why` says which.
+    /// Why the dashboard cannot run here, or nil when it can: stdin and stdout are a
+    /// terminal, and TERM names a terminfo entry with cursor addressing. Asked before
+    /// anything is started, so a refusal writes nothing at all to stdout.
+    public static func unavailable(environment: [String: String]) -> TerminalUnavailable? {
+        guard isatty(0) == 1, isatty(1) == 1 else { return .notATerminal }
+        guard let term = environment["TERM"], !term.isEmpty else { return .termUnset }
+        switch duban_term_usable(term) {
+        case 1: return nil
+        case 2: return .noCursorAddressing(term)
+        default: return .unknownTerm(term)
+        }
+    }
+
+    /// nil when the terminal cannot be used (`unavailable`) or ncurses cannot start;
+    /// `why` says which. Nothing is written to stdout then.
     public init?(environment: [String: String], why: inout String) {
-        guard isatty(0) == 1, isatty(1) == 1 else { why = "not a terminal"; return nil }
+        if let u = Self.unavailable(environment: environment) { why = u.description; return nil }
         CellWidth.setUpLocale()
-        guard let scr = newterm(nil, stdout, stdin) else {
-            why = "cannot start the terminal (TERM=\(environment["TERM"] ?? ""))"
+        let term = environment["TERM"] ?? ""
+        guard let scr = term.withCString({ newterm($0, stdout, stdin) }) else {
+            why = TerminalUnavailable.unknownTerm(term).description
             return nil
         }
         screen = scr
@@ -232,12 +248,41 @@ public final class NcursesTerminal: Terminal {
     }
 
     public func restore() {
-        guard !restored else { return }
+        // A failed init runs deinit too: with no screen started there is nothing to
+        // give back, and not a byte may go to a stdout that is not a terminal.
+        guard !restored, screen != nil else { return }
         restored = true
         TerminalGuard.active = false
         endwin()
         TerminalGuard.writeResetSequences()
         if let s = screen { delscreen(s); screen = nil }
+    }
+}
+
+/// Why the dashboard does not start: it needs a terminal on stdin and stdout, and
+/// one that can address the cursor (not TERM=dumb, unset or unknown to terminfo).
+public enum TerminalUnavailable: Error, Equatable, LocalizedMessage, CustomStringConvertible {
+    case notATerminal
+    case termUnset
+    case unknownTerm(String)
+    case noCursorAddressing(String)
+
+    public func message(_ S: Strings) -> String {
+        switch self {
+        case .notATerminal: return S[.tuiNotATerminal]
+        case .termUnset: return S[.tuiTermUnset]
+        case .unknownTerm(let t): return S.format(.tuiTermUnknown, Self.clean(t))
+        case .noCursorAddressing(let t): return S.format(.tuiTermNoCursor, Self.clean(t))
+        }
+    }
+
+    public var description: String { message(Strings(.en)) }
+
+    /// TERM as the screen may show it (controls as placeholders), at most 60 cells.
+    static func clean(_ t: String) -> String {
+        var out = ""
+        for u in Display.fit(Display.units(String(t.prefix(200))), width: 60) { u.glyph.append(to: &out) }
+        return out
     }
 }
 

@@ -30,7 +30,7 @@ enum Look {
     /// Right-aligns `s` in `width` cells ending at x + width.
     @discardableResult
     static func right(_ c: inout Canvas, _ s: String, x: Int, y: Int, width: Int, role: Role, clip: Rect? = nil) -> Int {
-        let w = min(CellWidth.of(s), width)
+        let w = min(Display.width(s, upTo: width), width)
         return c.text(s, x: x + width - w, y: y, width: w, role: role, clip: clip)
     }
 
@@ -47,8 +47,10 @@ enum Look {
     static func highlighted(_ c: inout Canvas, _ text: String, needle: String, x: Int, y: Int, width: Int,
                             role: Role, matchRole: Role, clip: Rect) {
         c.text(text, x: x, y: y, width: width, role: role, clip: clip)
-        guard !needle.isEmpty else { return }
-        let hay = Array(text.lowercasedASCII)
+        guard !needle.isEmpty, width > 0 else { return }
+        // Only the characters that can be on screen (each takes a cell at least) and a
+        // match that starts among them: a 200 MB text is not lowercased whole.
+        let hay = Array(String(text.prefix(width + needle.count)).lowercasedASCII)
         let nd = Array(needle.lowercasedASCII)
         guard nd.count <= hay.count else { return }
         var start: Int? = nil
@@ -63,7 +65,7 @@ enum Look {
         for k in 0..<s { cellStart += Display.units(String(hay[k])).reduce(0) { $0 + $1.width } }
         var cellLen = 0
         for k in s..<(s + nd.count) { cellLen += Display.units(String(hay[k])).reduce(0) { $0 + $1.width } }
-        let limit = CellWidth.of(text) > width ? width - 1 : width
+        let limit = Display.width(text, upTo: width) > width ? width - 1 : width
         let from = cellStart, to = min(cellStart + cellLen, limit)
         if from < to { c.paint(Rect(x: x + from, y: y, width: to - from, height: 1).intersection(clip), role: matchRole) }
     }

@@ -13,23 +13,32 @@ enum DetailPane {
             c.text(s.strings[.tuiNoTasks], x: inner.x + 1, y: inner.y, width: inner.width - 1, role: .dim, clip: inner)
             return
         }
-        let lines = s.detailLines(task: i, width: inner.width)
-        let maxOff = max(0, lines.count - inner.height)
-        let off = min(s.detailOffset, maxOff)
-        for row in 0..<inner.height {
-            let k = off + row
-            guard k < lines.count else { break }
+        // Only the lines shown are laid out; the total is counted a bounded way ahead
+        // (to the end for any normal-sized task), so a 200 MB remark costs a screenful.
+        let detail = s.detailLayout(task: i, width: inner.width)
+        let off = detail.clampedOffset(s.detailOffset, visible: inner.height)
+        let lines = detail.lines(off..<(off + inner.height))
+        for (row, line) in lines.enumerated() {
             var x = inner.x
-            for seg in lines[k] { x = c.put(seg.units, x: x, y: inner.y + row, role: seg.role, clip: inner) }
+            for seg in line { x = c.put(seg.units, x: x, y: inner.y + row, role: seg.role, clip: inner) }
         }
-        if lines.count > inner.height {
-            let mark = "\(off + 1)-\(min(off + inner.height, lines.count))/\(lines.count)"
+        let count = detail.knownCount
+        if count > inner.height || !detail.isComplete {
+            let total = detail.isComplete ? "\(count)" : "\(count)+"
+            let mark = "\(off + 1)-\(off + lines.count)/" + total
             Look.right(&c, " " + mark + " ", x: r.x + 1, y: r.maxY - 1, width: r.width - 3, role: .dim)
         }
     }
 
-    /// The detail as lines for a given width (cached by the state).
+    /// The detail as lines for a given width: every line (small tasks and tests).
     static func lines(_ s: DashboardState, task i: Int, width: Int) -> [Line] {
+        layout(s, task: i, width: width).lines(0..<Int.max)
+    }
+
+    /// The detail for a given width (cached by the state): small rows built at once,
+    /// every free-text value (task text, goal, main tasks, people and units, remarks,
+    /// history notes) wrapped lazily.
+    static func layout(_ s: DashboardState, task i: Int, width: Int) -> DetailLayout {
         let S = s.strings
         let t = s.store.task(at: i)
         let a = s.store.assessments[i]
@@ -39,40 +48,54 @@ enum DetailPane {
             + (t.goal == nil ? [] : [.tuiGoal]) + (t.mainTasks == nil ? [] : [.tuiMainTasks])
         let labelW = min((labels.map { CellWidth.of(S[$0]) }.max() ?? 8) + 2, max(width / 3, 4))
         let valueW = max(width - labelW, 4)
-        var out: [Line] = []
-        func field(_ key: Strings.Key, _ value: String, _ role: Role = .normal, extra: [Segment] = []) {
-            let wrapped = Display.wrap(value.isEmpty ? "—" : value, width: valueW)
-            for (n, w) in wrapped.enumerated() {
-                var line: Line = [(Display.fit(Display.units(n == 0 ? S[key] : ""), width: labelW - 1), .label)]
-                let pad = labelW - line[0].units.reduce(0) { $0 + $1.width }
-                line.append((Display.units(String(repeating: " ", count: max(pad, 0))), .normal))
-                line.append((w, value.isEmpty ? .dim : role))
-                out.append(line)
+        let out = DetailLayout()
+        func field(_ key: Strings.Key, parts: [String], _ role: Role = .normal, extra: [Segment] = []) {
+            let empty = parts.allSatisfy { $0.isEmpty }
+            let wrap = LazyWrap(parts: empty ? ["—"] : parts, width: valueW)
+            let label: Segment = (Display.fit(Display.units(S[key]), width: labelW - 1), .label)
+            let pad = labelW - label.units.reduce(0) { $0 + $1.width }
+            let first: Line = [label, (Display.units(String(repeating: " ", count: max(pad, 0))), .normal)]
+            let rest: Line = [(Display.fit(Display.units(""), width: labelW - 1), .label),
+                              (Display.units(String(repeating: " ", count: max(labelW, 0))), .normal)]
+            guard !extra.isEmpty else {
+                out.add(.wrapped(wrap, first: first, rest: rest, role: empty ? .dim : role))
+                return
             }
-            if !extra.isEmpty, !out.isEmpty {
-                let used = out[out.count - 1].reduce(0) { $0 + $1.units.reduce(0) { $0 + $1.width } }
-                let room = width - used
-                var rest = room
-                for e in extra where rest > 0 {
-                    let u = Display.fit(e.units, width: rest)
-                    out[out.count - 1].append((u, e.role))
-                    rest -= u.reduce(0) { $0 + $1.width }
+            // A short value with more after it on its last line (the progress bar).
+            var lines: [Line] = wrap.allLines.enumerated().map { n, w in (n == 0 ? first : rest) + [(w, empty ? .dim : role)] }
+            if !lines.isEmpty {
+                let used = lines[lines.count - 1].reduce(0) { $0 + $1.units.reduce(0) { $0 + $1.width } }
+                var left = width - used
+                for e in extra where left > 0 {
+                    let u = Display.fit(e.units, width: left)
+                    lines[lines.count - 1].append((u, e.role))
+                    left -= u.reduce(0) { $0 + $1.width }
                 }
             }
+            out.add(.fixed(lines))
+        }
+        func field(_ key: Strings.Key, _ value: String, _ role: Role = .normal, extra: [Segment] = []) {
+            field(key, parts: [value], role, extra: extra)
+        }
+        /// A list joined by a separator, as parts (nothing is copied).
+        func joined(_ xs: [String], _ sep: String) -> [String] {
+            var parts: [String] = []
+            for (k, x) in xs.enumerated() { if k > 0 { parts.append(sep) }; parts.append(x) }
+            return parts
         }
         let sep = S.lang == .zh ? "、" : ", "
         field(.colNumber, [t.number, "[\(t.id)]"].compactMap { $0 }.joined(separator: " "))
         if let cid = t.chapter, s.store.chapter(cid) != nil {
             let path = (s.store.ancestors(ofChapter: cid).reversed() + [cid]).compactMap { s.store.chapter($0) }
-                .map { ChaptersPane.label($0) + $0.title }.joined(separator: " › ")
-            field(.colChapter, path, .dim)
+                .map { ChaptersPane.label($0) + $0.title }
+            field(.colChapter, parts: joined(path, " › "), .dim)
         }
         field(.colText, t.text)
         if let g = t.goal { field(.tuiGoal, g) }
         if let m = t.mainTasks { field(.tuiMainTasks, m) }
-        field(.colLeader, t.leaders.joined(separator: sep))
-        field(.colLeadUnits, t.leadUnits.joined(separator: sep))
-        field(.tuiCoUnits, t.coUnits.joined(separator: sep))
+        field(.colLeader, parts: joined(t.leaders, sep))
+        field(.colLeadUnits, parts: joined(t.leadUnits, sep))
+        field(.tuiCoUnits, parts: joined(t.coUnits, sep))
         var due = t.deadline?.iso ?? S[.tuiNoDeadline]
         if t.deadlineAssumed { due += " " + S[.tuiDeadlineAssumed] }
         field(.colDeadline, due, a.isOverdue ? .red : (a.isDueSoon ? .yellow : .normal))
@@ -91,13 +114,14 @@ enum DetailPane {
         } else {
             field(.tuiHistory, S.format(.tuiHistoryCount, t.history.count), .dim)
             let indent = 2
+            let noteIndent: Line = [(Display.units(String(repeating: " ", count: indent + 2)), .normal)]
             for h in t.history.reversed() {
                 let head = "\(h.date.iso) \(S.status(h.status)) \(h.progress)%"
-                let body = h.note + (h.author.map { " — " + $0 } ?? "")
-                out.append([(Display.units(String(repeating: " ", count: indent)), .normal), (Display.fit(Display.units(head), width: width - indent), .dim)])
-                for w in Display.wrap(body, width: max(width - indent - 2, 4)) {
-                    out.append([(Display.units(String(repeating: " ", count: indent + 2)), .normal), (w, .normal)])
-                }
+                out.add(.fixed([[(Display.units(String(repeating: " ", count: indent)), .normal),
+                                 (Display.fit(prefixOf: head, width: width - indent), .dim)]]))
+                let body = [h.note] + (h.author.map { [" — ", $0] } ?? [])
+                out.add(.wrapped(LazyWrap(parts: body, width: max(width - indent - 2, 4)),
+                                 first: noteIndent, rest: noteIndent, role: .normal))
             }
         }
         return out
@@ -107,12 +131,102 @@ enum DetailPane {
 }
 
 extension DashboardState {
-    /// The detail lines of a task at a width, kept until the plan, task or width changes.
+    /// The detail of a task at a width, kept until the plan, task or width changes.
+    func detailLayout(task i: Int, width: Int) -> DetailLayout {
+        if let c = detailCache, c.task == i, c.width == width, c.revision == store.revision { return c.layout }
+        let layout = DetailPane.layout(self, task: i, width: width)
+        detailCache = (i, width, store.revision, layout)
+        return layout
+    }
+
+    /// The detail lines of a task at a width (all of them: tests and small tasks).
     func detailLines(task i: Int, width: Int) -> [DetailPane.Line] {
-        if let c = detailCache, c.task == i, c.width == width, c.revision == store.revision { return c.lines }
-        let lines = DetailPane.lines(self, task: i, width: width)
-        detailCache = (i, width, store.revision, lines)
-        return lines
+        detailLayout(task: i, width: width).lines(0..<Int.max)
+    }
+}
+
+/// The detail pane's lines, laid out on demand: blocks of lines built at once (short
+/// rows) and blocks wrapped lazily (`LazyWrap`), one after the other. A block's first
+/// line is only known once every block before it is counted to its end, so a huge
+/// value is counted as far as the lines asked for, no further.
+final class DetailLayout {
+    enum Block {
+        case fixed([DetailPane.Line])
+        /// A wrapped value after a prefix (its label on the first line, blanks after).
+        case wrapped(LazyWrap, first: DetailPane.Line, rest: DetailPane.Line, role: Role)
+    }
+    private(set) var blocks: [Block] = []
+
+    func add(_ b: Block) { blocks.append(b) }
+
+    /// Lines known (all of them when `isComplete`).
+    var knownCount: Int {
+        var n = 0
+        for b in blocks {
+            switch b {
+            case .fixed(let ls): n += ls.count
+            case .wrapped(let w, _, _, _):
+                n += w.knownCount
+                if !w.isComplete { return n }
+            }
+        }
+        return n
+    }
+
+    var isComplete: Bool {
+        blocks.allSatisfy { if case .wrapped(let w, _, _, _) = $0 { return w.isComplete } else { return true } }
+    }
+
+    /// Display units laid out by the lazy blocks so far (what the laziness bounds).
+    var unitsLaidOut: Int {
+        blocks.reduce(0) { if case .wrapped(let w, _, _, _) = $1 { return $0 + w.unitsLaidOut } else { return $0 } }
+    }
+
+    /// Counts lines until `count` are known (or all are), then a bounded way further.
+    func count(upTo count: Int, extraScalars: Int = 16_384) {
+        var start = 0
+        for b in blocks {
+            switch b {
+            case .fixed(let ls): start += ls.count
+            case .wrapped(let w, _, _, _):
+                w.count(upTo: max(count - start, 0), extraScalars: extraScalars)
+                start += w.knownCount
+                if !w.isComplete { return }
+            }
+        }
+    }
+
+    /// The first line to show for a wanted offset: no further than the last screenful.
+    func clampedOffset(_ wanted: Int, visible: Int) -> Int {
+        let want = max(wanted, 0)
+        count(upTo: want + visible + 1)
+        return min(want, max(0, knownCount - visible))
+    }
+
+    /// The lines in `range` that exist.
+    func lines(_ range: Range<Int>) -> [DetailPane.Line] {
+        var out: [DetailPane.Line] = []
+        var start = 0
+        for b in blocks {
+            guard start < range.upperBound else { break }
+            switch b {
+            case .fixed(let ls):
+                let lo = max(range.lowerBound - start, 0), hi = min(range.upperBound - start, ls.count)
+                if lo < hi { out += ls[lo..<hi] }
+                start += ls.count
+            case .wrapped(let w, let first, let rest, let role):
+                let lo = max(range.lowerBound - start, 0)
+                let hi = range.upperBound == Int.max ? Int.max : range.upperBound - start
+                for (k, units) in w.lines(lo..<hi).enumerated() {
+                    out.append((lo + k == 0 ? first : rest) + [(units, role)])
+                }
+                // Lines after this block need its end: counted only as far as asked.
+                if !w.isComplete { w.count(upTo: hi) }
+                guard w.isComplete else { return out }
+                start += w.knownCount
+            }
+        }
+        return out
     }
 }
 
@@ -135,7 +249,7 @@ enum WorkloadPane {
         if w >= 40 { cols.append((.tuiColYellow, 3, { ($0.yellow > 0 ? "~\($0.yellow)" : "", .yellow) })) }
         cols.append((.colPercentDone, 5, { ("\($0.percentDone)%", .normal) }))
         let numW = cols.reduce(0) { $0 + $1.1 + 1 }
-        let longest = rows.prefix(200).map { CellWidth.of($0.name) }.max() ?? 8
+        let longest = rows.prefix(200).map { Display.width($0.name, upTo: w) }.max() ?? 8
         let nameW = max(min(longest, max(w - numW - 1, 6)), min(8, w - numW - 1))
         var barW = w - numW - nameW - 2
         if barW < 4 { barW = 0 }
