@@ -113,6 +113,9 @@ public struct Strings: Sendable {
         case tuiMergeSkipped, tuiMergeFailed, tuiSaveElsewhere, tuiSaveRefused
         case tuiTitleReadOnlyFile, tuiTitleReadOnlyInUse, tuiTitleReadOnlyNoJournal, tuiTitleReadOnlyPending
         case tuiReadOnlyFile, tuiReadOnlyInUse, tuiReadOnlyNoJournal, tuiReadOnlyPending, tuiWaitingInJournal
+        // issue 10, one writer: the plan lock, read-only plans, backups (PlanLock.swift, PlanEditor.swift)
+        case lockHolder, lockHolderUnknown, lockWaiting, lockBusy, lockCannot
+        case writeReadOnly, writeNotFlushed, backupNotKept, tuiSaveBusy, tuiSavedNoBackup
     }
 }
 
@@ -364,6 +367,17 @@ extension Strings.Key {
         case .tuiReadOnlyNoJournal: return ("{0}：无法建立修改日志，已只读打开：不能修改（{1}）", "{0}: cannot keep a journal of changes, opened read-only: nothing can be changed ({1})")
         case .tuiWaitingInJournal: return ("{0} 的日志中有上次会话未保存的{1}处修改：可写时打开（不加 --read-only）或用 duban recover 恢复", "the journal of {0} holds {1} unsaved changes of an earlier session: open it for editing (without --read-only) or run duban recover to replay them")
         case .tuiReadOnlyPending: return ("{0}：上次会话的{1}处修改尚未恢复，已只读打开：不能修改；重新打开以恢复或丢弃", "{0}: {1} changes of an earlier session wait to be recovered; opened read-only: nothing can be changed; open it again to replay or discard them")
+        // issue 10, one writer
+        case .lockHolder: return ("{0}（进程 {1}，{2}）自 {3} 起", "{0} (pid {1}, {2}) since {3}")
+        case .lockHolderUnknown: return ("另一个督办", "another duban")
+        case .lockWaiting: return ("{0} 正在被 {1} 保存；等待中（最多 {2} 秒）……", "{0} is being saved by {1}; waiting (up to {2} s)...")
+        case .lockBusy: return ("{0} 正在被 {1} 保存，等待 {2} 秒后仍未释放；未做任何修改，请稍后重试", "{0} is being saved by {1}; still held after waiting {2} s; nothing was changed, try again later")
+        case .lockCannot: return ("{0}：无法锁定计划（锁文件 {1}：{2}）；未做任何修改", "{0}: cannot lock the plan (lock file {1}: {2}); nothing was changed")
+        case .writeReadOnly: return ("{0}：文件只读（没有写权限），未做任何修改", "{0}: the file is read-only (no write permission); nothing was changed")
+        case .writeNotFlushed: return ("{0}：已改名替换，但无法把文件夹写入磁盘（{1}）；断电后可能丢失此次保存", "{0}: renamed into place but the folder could not be flushed to disk ({1}); a power loss may undo this save")
+        case .backupNotKept: return ("注意：没有保留备份 {0}（{1}）；新版本已保存", "warning: no backup was kept as {0} ({1}); the new version was saved")
+        case .tuiSaveBusy: return ("没有保存，修改仍在：{0}", "not saved, your changes are kept: {0}")
+        case .tuiSavedNoBackup: return ("已保存：{0}；{1}", "saved: {0}; {1}")
         }
     }
 }
