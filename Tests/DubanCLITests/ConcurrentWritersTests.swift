@@ -141,6 +141,26 @@ final class ConcurrentWritersTests: XCTestCase {
         XCTAssertTrue(try notes().contains("等一等"))
     }
 
+    func testRecoverAndImportOntoAPlanTakeTheSameLock() throws {
+        let before = try PlanFile.read(path: planPath)
+        let notice = dir + "/notice.txt"
+        try "2020年重点工作任务分解\n一、经济\n1. 推进项目建设。（责任单位：市发改委）\n".write(toFile: notice, atomically: false, encoding: .utf8)
+        let lock = try PlanLock.acquire(planPath: planPath, command: "duban set", wait: 0)
+        let env = ["LANG": "en_US.UTF-8", "DUBAN_LOCK_WAIT": "0.3"]
+        let rec = try Self.duban(["recover", planPath], env: env)
+        let imp = try Self.duban(["import", notice, "-o", planPath], env: env)
+        lock.release()
+        for r in [rec, imp] {
+            XCTAssertEqual(r.status, 1, r.err)
+            XCTAssertTrue(r.err.contains("is being saved by duban set (pid \(getpid())"), r.err)
+            XCTAssertTrue(r.err.contains("nothing was changed"), r.err)
+        }
+        XCTAssertEqual(try PlanFile.read(path: planPath), before)
+        let free = try Self.duban(["import", notice, "-o", planPath], env: env)
+        XCTAssertEqual(free.status, 0, free.err)
+        XCTAssertNotEqual(try PlanFile.read(path: planPath), before)
+    }
+
     func testAPlanWithNoWriteBitIsRefusedEvenForRoot() throws {
         XCTAssertEqual(chmod(planPath, 0o444), 0)
         let before = try PlanFile.read(path: planPath)
