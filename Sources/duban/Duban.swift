@@ -119,3 +119,15 @@ func loadPlanOrExit(_ path: String, _ S: Strings = cliStrings()) throws -> Plan 
         throw ExitCode(1)
     }
 }
+
+/// A command's refusal, already in the interface language.
+struct CommandRefusal: Error, LocalizedMessage {
+    var text: String
+    init(_ text: String) { self.text = text }
+    func message(_ S: Strings) -> String { text }
+}
+
+/// The one line a writer prints on standard error when another holds the plan's lock.
+func printWaiting(_ plan: String, _ holder: PlanLockHolder?, _ wait: Double, _ S: Strings) {
+    printError(S.format(.lockWaiting, plan, holder?.describe(S) ?? S[.lockHolderUnknown], PlanLockError.seconds(wait)))
+}

@@ -52,8 +52,15 @@ struct ImportCommand: ParsableCommand {
         printError(result.report(file: notice))
         if let output {
             do {
-                // Atomic: a temporary file in the same folder, then renamed over the target.
-                try PlanFile.save(result.plan, to: output, backup: false)
+                // Atomic: a temporary file in the same folder, then renamed over the target;
+                // an existing plan is replaced under its lock (one writer at a time).
+                if PlanEditor.isExistingFile(output) {
+                    let S = common.strings
+                    try PlanEditor.replace(path: output, with: result.plan, command: "duban import",
+                                           waiting: { printWaiting(output, $0, PlanLock.defaultWait, S) })
+                } else {
+                    try PlanFile.save(result.plan, to: output, backup: false)
+                }
             } catch {
                 printError(S.describe(error))
                 throw ExitCode(1)

@@ -37,6 +37,18 @@ struct RecoverCommand: ParsableCommand {
 
     func run() throws {
         let S = common.strings
+        if dryRun { return try runLocked(S) }
+        // One writer at a time: the plan's lock is held from the read to the rename.
+        do {
+            try PlanEditor.withLock(path: plan, command: "duban recover",
+                                    waiting: { printWaiting(plan, $0, PlanLock.defaultWait, S) }) { try runLocked(S) }
+        } catch let e as PlanLockError {
+            printError(S.describe(e))
+            throw ExitCode(1)
+        }
+    }
+
+    func runLocked(_ S: Strings) throws {
         let zh = S.lang == .zh
         let opened: PlanFile.Opened
         do { opened = try PlanFile.loadForEditing(path: plan) } catch {
@@ -107,6 +119,7 @@ struct RecoverCommand: ParsableCommand {
             printError(S.describe(error) + (zh ? "（修改仍保留在日志中）" : " (the changes stay in the journal)"))
             throw ExitCode(1)
         }
+        if let b = journal.lastBackupProblem { printError(S.describe(b)) }
         journal.close(unsaved: false)
         printOut(zh ? "已将 \(r.replayed) 项修改恢复到 \(plan)（原版本保留为 \(plan).bak）"
                  : "replayed \(r.replayed) change(s) into \(plan) (the previous version is kept as \(plan).bak)")

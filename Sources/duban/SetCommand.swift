@@ -28,6 +28,8 @@ struct SetCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Who made the change (recorded in the history).") var author: String?
     @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The date of the change (YYYY-MM-DD); today by default.")
     var asOf: String?
+    @Option(help: "Seconds to wait while another writer saves the plan (DUBAN_LOCK_WAIT, 10 by default).")
+    var wait: Double?
 
     func run() throws {
         let S = common.strings
@@ -52,31 +54,34 @@ struct SetCommand: ParsableCommand {
         if let note { commands.append(.addNote(note)) }
         guard !commands.isEmpty else { throw ValidationError(S[.nothingToChange]) }
 
-        // A dashboard's unsaved (journaled) changes must not be overwritten from a script.
-        if let refusal = Journal.refusal(planPath: plan) {
-            printError(refusal)
-            throw ExitCode(1)
-        }
-        let stamp = PlanFile.stamp(path: plan)
-        let p = try loadPlanOrExit(plan)
-        let store = PlanStore(plan: p, rules: Rules(asOf: date), strings: S)
-        let index: Int
-        switch store.lookup(task) {
-        case .found(let i): index = i
-        case .notFound: printError(S.format(.taskNotFound, task)); throw ExitCode(1)
-        case .ambiguous(let ids): printError(S.format(.taskAmbiguous, task, ids.joined(separator: ", "))); throw ExitCode(1)
-        }
-        let id = store.task(at: index).id
+        // One writer at a time: the plan's lock is held from the read to the rename
+        // (PlanEditor); inside it a dashboard's unsaved (journaled) changes refuse the
+        // save, and so does a plan with no write bit.
+        var result: PlanStore? = nil
+        var index = 0
         do {
-            for c in commands { try store.apply(Edit(taskID: id, command: c, date: date, author: author)) }
-            if store.isDirty {
-                try PlanFile.save(store.plan, to: plan, expecting: stamp)
-                store.markSaved()
+            let outcome = try PlanEditor.edit(path: plan, command: "duban set", wait: wait ?? PlanLock.defaultWait,
+                                              waiting: { printWaiting(plan, $0, wait ?? PlanLock.defaultWait, S) }) { opened in
+                let store = PlanStore(plan: opened.plan, rules: Rules(asOf: date), strings: S)
+                switch store.lookup(task) {
+                case .found(let i): index = i
+                case .notFound: throw CommandRefusal(S.format(.taskNotFound, task))
+                case .ambiguous(let ids): throw CommandRefusal(S.format(.taskAmbiguous, task, ids.joined(separator: ", ")))
+                }
+                let id = store.task(at: index).id
+                for c in commands { try store.apply(Edit(taskID: id, command: c, date: date, author: author)) }
+                result = store
+                return store.isDirty ? store.plan : nil
             }
+            if let b = outcome.backupProblem { printError(S.describe(b)) }
+        } catch let e as PlanLoadError {
+            printError(e.description)
+            throw ExitCode(1)
         } catch {
             printError(S.describe(error))
             throw ExitCode(1)
         }
+        guard let store = result else { throw ExitCode(1) }
         let t = store.task(at: index)
         printOut(S.format(.setDone, t.number ?? t.id, S.status(t.status), "\(t.progress)%"))
     }

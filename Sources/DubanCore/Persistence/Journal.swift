@@ -78,6 +78,8 @@ public final class Journal {
     public private(set) var found: JournalPending?
     /// Changes journaled since the plan was last saved (or the session started).
     public private(set) var unsavedCount = 0
+    /// Why the last save kept no `PLAN.json.bak` (the save succeeded): nil when it did.
+    public private(set) var lastBackupProblem: BackupProblem?
 
     private enum State { case undecided, recording, broken(String), closed }
     private var state: State
@@ -266,7 +268,9 @@ public final class Journal {
         let marked = (try? append(.saving(hash, time: clock()))) != nil
         let stamp: FileStamp?
         do {
-            stamp = try PlanFile.write(bytes, to: planPath, expecting: expecting, backup: true)
+            let saved = try PlanFile.writeReporting(bytes, to: planPath, expecting: expecting, backup: true)
+            stamp = saved.stamp
+            lastBackupProblem = saved.backupProblem
         } catch {
             if marked { cutBack(to: before) }
             throw error
@@ -294,7 +298,9 @@ public final class Journal {
         let bytes = PlanJSON.encode(plan)
         let stamp: FileStamp?
         do {
-            stamp = try PlanFile.write(bytes, to: newPath, expecting: expecting, backup: true)
+            let saved = try PlanFile.writeReporting(bytes, to: newPath, expecting: expecting, backup: true)
+            stamp = saved.stamp
+            lastBackupProblem = saved.backupProblem
         } catch {
             // Leave no empty journal behind for a file that was not written.
             var st = stat()

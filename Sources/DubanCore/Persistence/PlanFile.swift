@@ -161,6 +161,23 @@ public enum PlanFile {
     }
 
     static func write(_ bytes: [UInt8], to given: String, expecting: FileStamp?, backup: Bool, faults: Faults) throws -> FileStamp? {
+        try writeReporting(bytes, to: given, expecting: expecting, backup: backup, faults: faults).stamp
+    }
+
+    /// What a save did beyond writing the file: the new stamp, and why no backup was kept
+    /// when one was asked for and could not be (a `PLAN.json.bak` that is a folder): the
+    /// save itself succeeded, and the caller says so.
+    public struct Saved: Sendable {
+        public var stamp: FileStamp?
+        public var backupProblem: BackupProblem?
+    }
+
+    /// Writes bytes atomically (see `save`), telling whether the backup was kept.
+    public static func writeReporting(_ bytes: [UInt8], to path: String, expecting: FileStamp? = nil, backup: Bool) throws -> Saved {
+        try writeReporting(bytes, to: path, expecting: expecting, backup: backup, faults: .none)
+    }
+
+    static func writeReporting(_ bytes: [UInt8], to given: String, expecting: FileStamp?, backup: Bool, faults: Faults) throws -> Saved {
         let path = target(of: given)
         if let expecting, let now = stamp(path: path), now != expecting {
             throw FileError.changedOnDisk(path: path)
@@ -207,14 +224,23 @@ public enum PlanFile {
         guard fchmod(fd, mode) == 0 else { throw fail(errnoText()) }
         guard close(fd) == 0 else { unlink(tmp); throw FileError.cannotWrite(path: path, reason: errnoText()) }
 
+        var backupProblem: BackupProblem? = nil
         if backup && exists {
-            // The previous version as PLAN.json.bak: a hard link (no copy), else a copy.
+            // The previous version as PLAN.json.bak: a hard link (no copy), else a copy,
+            // through a temporary of this save's own (pid and a random number: two saves
+            // never share one), removed whatever happens.
             let bak = path + ".bak"
-            let bakTmp = bak + ".tmp-\(getpid())"
-            unlink(bakTmp)
-            if link(path, bakTmp) == 0 || ((try? copyFile(path, bakTmp)) != nil) {
-                if rename(bakTmp, bak) != 0 { unlink(bakTmp) }
+            let bakTmp = bak + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            var bst = stat()
+            if lstat(bak, &bst) == 0, (bst.st_mode & S_IFMT) != S_IFREG {
+                backupProblem = BackupProblem(backup: bak, reason: (bst.st_mode & S_IFMT) == S_IFDIR ? .isFolder : .notAFile)
+            } else if link(path, bakTmp) == 0 || ((try? copyFile(path, bakTmp)) != nil) {
+                if rename(bakTmp, bak) != 0 { backupProblem = BackupProblem(backup: bak, reason: .failed(errnoText())) }
+            } else {
+                backupProblem = BackupProblem(backup: bak, reason: .failed(errnoText()))
             }
+            // rename(2) leaves both names when they already are one file: never leave it.
+            unlink(bakTmp)
         }
         guard !faults.failRename, rename(tmp, path) == 0 else {
             if faults.failRename { errno = EXDEV }
@@ -222,10 +248,18 @@ public enum PlanFile {
             unlink(tmp)
             throw FileError.cannotWrite(path: path, reason: reason)
         }
+        // Only a rename the folder has on disk is a save: a failed flush is reported, never
+        // passed off as success (EINVAL: a file system that cannot flush folders).
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 { fsync(dfd); close(dfd) }
+        guard dfd >= 0 else { throw PlanWriteError.notFlushed(path: path, reason: errnoText()) }
+        if fsync(dfd) != 0 && errno != EINVAL {
+            let reason = errnoText()
+            close(dfd)
+            throw PlanWriteError.notFlushed(path: path, reason: reason)
+        }
+        close(dfd)
         removeStaleTemporaries(of: path)
-        return stamp(path: path)
+        return Saved(stamp: stamp(path: path), backupProblem: backupProblem)
     }
 
     /// The file a save must replace: for a symbolic link, the file it points to (renaming

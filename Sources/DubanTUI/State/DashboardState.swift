@@ -42,6 +42,9 @@ public final class DashboardState {
 
     public var modal: Modal = .none
     public var message: StatusMessage?
+    /// How long a save waits for the plan's lock while another writer (a `duban set`)
+    /// saves it; then it says who holds it and keeps every edit.
+    public var planLockWait: Double = 2
     public var quitRequested = false
     public var problems: [FileProblem] = []
     var detailCache: (task: Int, width: Int, revision: Int, layout: DetailLayout)?

@@ -22,23 +22,37 @@ extension DashboardState {
             message = StatusMessage(text: strings.format(.tuiSaveRefused, why), isError: true)
             return false
         }
+        var backupProblem: BackupProblem? = nil
         do {
-            if let j = session.journal {
-                let stamp = elsewhere ? try j.save(store.plan, to: path) : try j.save(store.plan, expecting: session.stamp)
-                session.replaceJournal(j, stamp: stamp)
-            } else {
-                let bytes = PlanJSON.encode(store.plan)
-                let stamp = try PlanFile.write(bytes, to: path, expecting: elsewhere ? nil : session.stamp, backup: true)
-                session.adopt(path: path, bytes: bytes, stamp: stamp)
+            // One writer at a time: the plan's lock around the stamp check and the write
+            // (a `duban set` saving meanwhile is waited for, briefly, then named).
+            try PlanEditor.withLock(path: path, command: "duban", wait: planLockWait) {
+                if let j = session.journal {
+                    let stamp = elsewhere ? try j.save(store.plan, to: path) : try j.save(store.plan, expecting: session.stamp)
+                    backupProblem = j.lastBackupProblem
+                    session.replaceJournal(j, stamp: stamp)
+                } else {
+                    let bytes = PlanJSON.encode(store.plan)
+                    let s = try PlanFile.writeReporting(bytes, to: path, expecting: elsewhere ? nil : session.stamp, backup: true)
+                    backupProblem = s.backupProblem
+                    session.adopt(path: path, bytes: bytes, stamp: s.stamp)
+                }
             }
             session.recoveredUnsaved = 0
             savePath = path
-            return saved(to: path)
+            let ok = saved(to: path)
+            if let backupProblem {
+                message = StatusMessage(text: strings.format(.tuiSavedNoBackup, path, strings.describe(backupProblem)), isError: true)
+            }
+            return ok
+        } catch let e as PlanLockError {
+            message = StatusMessage(text: strings.format(.tuiSaveBusy, strings.describe(e)), isError: true)
+            return false
         } catch FileError.changedOnDisk {
             modal = .dialog(DialogState(kind: .changedOnDisk(thenQuit: thenQuit)))
             return false
         } catch {
-            message = StatusMessage(text: strings.format(.tuiSaveFailed, String(describing: error)), isError: true)
+            message = StatusMessage(text: strings.format(.tuiSaveFailed, strings.describe(error)), isError: true)
             return false
         }
     }
