@@ -142,7 +142,7 @@ final class CleanOutputTests: XCTestCase {
         {"formatVersion": 1, "title": "T", "chapters": [],
          "tasks": [{"id": "a", "text": "x", "status": "\\u001b]0;PWNED\\u0007\\u009b2J\\u202e", "progress": 5}]}
         """.write(toFile: path, atomically: false, encoding: .utf8)
-        let r = try duban(["validate", path])
+        let r = try duban(["validate", path, "--lang", "en"])
         XCTAssertEqual(r.status, 1)
         Self.assertClean(r.out, "validate stdout")
         Self.assertClean(r.err, "validate stderr")

@@ -118,7 +118,7 @@ final class CleanOutputEndToEndTests: TmuxTestCase {
         {"formatVersion": 1, "title": "T", "chapters": [],
          "tasks": [{"id": "a", "text": "x", "status": "\\u001b]0;PWNED\\u0007\\u001b[2J\\u001b]52;c;SGVsbG8=\\u0007\\u009b2J\\u202e", "progress": 5}]}
         """.write(toFile: bad, atomically: false, encoding: .utf8)
-        assertNothingInjected("validate", "'\(Self.dubanBinary)' validate '\(bad)'", expect: ["unknown status \"^[]0;PWNED^G^[[2J"])
+        assertNothingInjected("validate", "'\(Self.dubanBinary)' validate '\(bad)' --lang en", expect: ["unknown status \"^[]0;PWNED^G^[[2J"])
     }
 
     func testImportWarningsInjectNothing() throws {
