@@ -18,8 +18,8 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let plan = DemoPlan.make()
         if let output {
-            do { try PlanFile.save(plan, to: output, backup: false) } catch {
-                printError(String(describing: error))
+            do { try OutputFile.write(PlanJSON.encode(plan), to: output) } catch {
+                printError(common.strings.describe(error))
                 throw ExitCode(1)
             }
         } else {

@@ -58,14 +58,14 @@ func parseAsOf(_ text: String?, _ S: Strings) throws -> PlanDate {
 }
 
 /// Loads a plan, printing every problem and exiting 1 when it does not load.
-func loadPlanOrExit(_ path: String) throws -> Plan {
+func loadPlanOrExit(_ path: String, _ S: Strings? = nil) throws -> Plan {
     do {
         return try PlanFile.load(path: path)
     } catch let e as PlanLoadError {
         printError(e.description)
         throw ExitCode(1)
     } catch {
-        printError(String(describing: error))
+        printError((S ?? Strings(Lang.resolve(flag: nil, environment: environment()))).describe(error))
         throw ExitCode(1)
     }
 }

@@ -30,8 +30,8 @@ struct GenerateCommand: ParsableCommand {
         let plan = PlanGenerator(tasks: tasks, units: units, seed: seed).generate()
         let bytes = PlanJSON.encode(plan)
         if let output, output != "-" {
-            do { try PlanFile.write(bytes, to: output) } catch {
-                printError(String(describing: error))
+            do { try OutputFile.write(bytes, to: output) } catch {
+                printError(Strings(Lang.resolve(flag: nil, environment: environment())).describe(error))
                 throw ExitCode(1)
             }
             printError("\(output): \(plan.tasks.count) tasks, \(plan.chapters.count) chapters, \(bytes.count) bytes")

@@ -39,9 +39,16 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let options = ImportOptions(year: year, strict: strict, aliasFiles: aliases, useUserAliasFile: !noUserAliases)
+        let S = common.strings
+        // A FIFO, a device or a notice above 256 MiB is refused at once, in words.
+        let bytes: [UInt8]
+        do { bytes = try SafeOpen.read(notice, as: .notice).bytes } catch {
+            printError(S.describe(error))
+            throw ExitCode(1)
+        }
         let result: ImportResult
         do {
-            result = try NoticeImporter(options: options).importNotice(path: notice)
+            result = try NoticeImporter(options: options).importNotice(bytes: bytes, source: notice)
         } catch {
             printError(error.description)
             throw ExitCode(1)
@@ -49,10 +56,10 @@ struct ImportCommand: ParsableCommand {
         printError(result.report(file: notice))
         if let output {
             do {
-                // Atomic: a temporary file in the same folder, then renamed over the target.
-                try PlanFile.save(result.plan, to: output, backup: false)
+                // Atomic onto a regular file; written into a FIFO or device, never replacing it.
+                try OutputFile.write(PlanJSON.encode(result.plan), to: output)
             } catch {
-                printError(String(describing: error))
+                printError(S.describe(error))
                 throw ExitCode(1)
             }
             printError("wrote \(output)")

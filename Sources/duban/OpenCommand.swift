@@ -40,7 +40,7 @@ struct OpenCommand: ParsableCommand {
             do {
                 session = try PlanSession.open(path: path, readOnly: readOnly)
             } catch {
-                printError(String(describing: error))
+                printError(S.describe(error))
                 throw ExitCode(1)
             }
             let options = DashboardOptions(

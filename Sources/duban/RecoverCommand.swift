@@ -40,12 +40,12 @@ struct RecoverCommand: ParsableCommand {
         let zh = S.lang == .zh
         let opened: PlanFile.Opened
         do { opened = try PlanFile.loadForEditing(path: plan) } catch {
-            printError(String(describing: error))
+            printError(S.describe(error))
             throw ExitCode(1)
         }
         let journal: Journal
         do { journal = try Journal.open(planPath: plan, planBytes: opened.bytes) } catch {
-            printError(String(describing: error))
+            printError(S.describe(error))
             throw ExitCode(1)
         }
         guard let found = journal.found else {

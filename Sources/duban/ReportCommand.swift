@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
         let S = common.strings
         let date = try parseAsOf(asOf, S)
         DisplayWidth.prepareLocale()
-        let p = try loadPlanOrExit(plan)
+        let p = try loadPlanOrExit(plan, S)
         let store = PlanStore(plan: p, rules: Rules(asOf: date), strings: S)
         print(Reports(store).render(by: by, overdue: overdue, format: format), terminator: "")
     }

@@ -56,7 +56,7 @@ struct SetCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let stamp = PlanFile.stamp(path: plan)
-        let p = try loadPlanOrExit(plan)
+        let p = try loadPlanOrExit(plan, S)
         let store = PlanStore(plan: p, rules: Rules(asOf: date), strings: S)
         let index: Int
         switch store.lookup(task) {

@@ -29,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
                 printError(S.format(.problemsFound, path, e.problems.count))
             } catch {
                 failed = true
-                print(String(describing: error))
+                print(S.describe(error))
             }
         }
         if failed { throw ExitCode(1) }
