@@ -38,7 +38,7 @@ extension DashboardState {
             modal = .dialog(DialogState(kind: .changedOnDisk(thenQuit: thenQuit)))
             return false
         } catch {
-            message = StatusMessage(text: strings.format(.tuiSaveFailed, String(describing: error)), isError: true)
+            message = StatusMessage(text: strings.format(.tuiSaveFailed, strings.describe(error)), isError: true)
             return false
         }
     }
