@@ -390,7 +390,7 @@ extension Strings.Key {
         case .openNotRegular: return ("{0}：是{1}，不是{2}；未读取", "{0}: is {1}, not {2}; not read")
         case .openRefusedLink: return ("{0}：是符号链接，{1}不跟随链接（以免改写链接指向的文件）；未打开，请删除或移走它", "{0}: is a symbolic link; {1} is never followed through a link (that would overwrite the link's target); not opened: remove or move it")
         case .openTooLarge: return ("{0}：超过{1}的上限 {2}；未读取", "{0}: larger than the limit of {2} for {1}; not read")
-        case .openCannotRead: return ("{0}：无法读取{1}：{2}", "{0}: cannot read {1}: {2}")
+        case .openCannotRead: return ("{0}：无法读取：{2}", "{0}: cannot read: {2}")
         case .openOutputRefused: return ("{0}：是{1}，不能写入；未写入，也未替换它", "{0}: is {1}, which cannot be written to; nothing written, and it was not replaced")
         case .openNoReader: return ("{0}：是命名管道（FIFO），但没有进程在读；未写入", "{0}: is a FIFO (named pipe) that nobody reads; nothing written")
         case .openCannotWrite: return ("{0}：写入失败：{1}", "{0}: cannot write: {1}")
