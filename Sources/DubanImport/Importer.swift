@@ -138,10 +138,8 @@ public struct NoticeImporter: Sendable {
     /// Reads and imports a file.
     public func importNotice(path: String) throws(ImportError) -> ImportResult {
         let bytes: [UInt8]
-        do { bytes = try PlanFile.read(path: path) } catch let FileError.cannotRead(_, reason) {
-            throw .unreadable(file: path, reason: reason)
-        } catch {
-            throw .unreadable(file: path, reason: String(describing: error))
+        do { bytes = try SafeOpen.read(path, as: .notice).bytes } catch {
+            throw .unreadable(file: path, reason: error.reason)
         }
         return try importNotice(bytes: bytes, source: path)
     }
@@ -177,11 +175,12 @@ public struct NoticeImporter: Sendable {
             files.insert(user, at: 0)
         }
         for f in files {
-            guard let data = FileManager.default.contents(atPath: f) else {
-                warnings.append(ImportWarning(file: f, line: 0, column: 0, message: "cannot read alias file"))
+            let data: [UInt8]
+            do { data = try SafeOpen.read(f, as: .aliases).bytes } catch {
+                warnings.append(ImportWarning(file: f, line: 0, column: 0, message: "cannot read alias file: \(error.reason)"))
                 continue
             }
-            guard let (text, _) = try? TextDecoding.decode(Array(data)) else { continue }
+            guard let (text, _) = try? TextDecoding.decode(data) else { continue }
             warnings += table.load(text, file: f)
         }
         for (name, text) in options.aliasTexts { warnings += table.load(text, file: name) }

@@ -18,7 +18,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let plan = DemoPlan.make()
         if let output {
-            do { try PlanFile.save(plan, to: output, backup: false) } catch {
+            do { try OutputFile.write(PlanJSON.encode(plan), to: output) } catch {
                 printError(common.strings.describe(error))
                 throw ExitCode(1)
             }

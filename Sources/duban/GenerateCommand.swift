@@ -43,7 +43,7 @@ struct GenerateCommand: ParsableCommand {
         let plan = PlanGenerator(tasks: tasks, units: units, seed: UInt64(seed.trimmingSpaces) ?? 1).generate()
         let bytes = PlanJSON.encode(plan)
         if let output, output != "-" {
-            do { try PlanFile.write(bytes, to: output) } catch {
+            do { try OutputFile.write(bytes, to: output) } catch {
                 printError(S.describe(error))
                 throw ExitCode(1)
             }

@@ -42,9 +42,15 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let S = common.strings
         let options = ImportOptions(year: year.flatMap { Int($0.trimmingSpaces) }, strict: strict, aliasFiles: aliases, useUserAliasFile: !noUserAliases)
+        // A FIFO, a device or a notice above 256 MiB is refused at once, in words.
+        let bytes: [UInt8]
+        do { bytes = try SafeOpen.read(notice, as: .notice).bytes } catch {
+            printError(S.describe(error))
+            throw ExitCode(1)
+        }
         let result: ImportResult
         do {
-            result = try NoticeImporter(options: options).importNotice(path: notice)
+            result = try NoticeImporter(options: options).importNotice(bytes: bytes, source: notice)
         } catch {
             printError(S.describe(error))
             throw ExitCode(1)
@@ -52,14 +58,13 @@ struct ImportCommand: ParsableCommand {
         printError(result.report(file: notice))
         if let output {
             do {
-                // Atomic: a temporary file in the same folder, then renamed over the target;
-                // an existing plan is replaced under its lock (one writer at a time).
+                // An existing plan is replaced atomically under its lock (one writer at a
+                // time); a new path too; a FIFO or device is written into, never replaced.
                 if PlanEditor.isExistingFile(output) {
-                    let S = common.strings
                     try PlanEditor.replace(path: output, with: result.plan, command: "duban import",
                                            waiting: { printWaiting(output, $0, PlanLock.defaultWait, S) })
                 } else {
-                    try PlanFile.save(result.plan, to: output, backup: false)
+                    try OutputFile.write(PlanJSON.encode(result.plan), to: output)
                 }
             } catch {
                 printError(S.describe(error))

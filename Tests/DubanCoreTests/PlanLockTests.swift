@@ -168,4 +168,22 @@ final class PlanLockTests: XCTestCase {
         XCTAssertFalse(names().contains { $0.contains(".tmp-") }, "\(names())")
         XCTAssertTrue(String(decoding: try PlanFile.read(path: Journal.discardedPath(forPlan: planPath)), as: UTF8.self).contains("退出不保存"))
     }
+
+    func testADiscardedJournalNeverFollowsALink() throws {
+        // Someone puts a link where the discarded journal goes: its target stays untouched.
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("victim-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        try "precious".write(toFile: target, atomically: false, encoding: .utf8)
+        defer { unlink(target) }
+        XCTAssertEqual(symlink(target, Journal.discardedPath(forPlan: planPath)), 0)
+        let opened = try PlanFile.loadForEditing(path: planPath)
+        let j = try Journal.open(planPath: planPath, planBytes: opened.bytes)
+        let store = PlanStore(plan: opened.plan, rules: Rules(asOf: Fixture.asOf))
+        try j.apply(Edit(taskID: "t1", command: .addNote("丢弃"), date: day, author: nil), to: store)
+        j.close(unsaved: false)
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "precious")
+        var st = stat()
+        XCTAssertEqual(lstat(Journal.discardedPath(forPlan: planPath), &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFREG, "the link was replaced by the discarded journal itself")
+        XCTAssertTrue(String(decoding: try PlanFile.read(path: Journal.discardedPath(forPlan: planPath)), as: UTF8.self).contains("丢弃"))
+    }
 }

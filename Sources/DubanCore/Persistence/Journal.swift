@@ -71,6 +71,19 @@ public final class Journal {
     /// Where a discarded journal is kept (one generation), in case it was discarded by mistake.
     public static func discardedPath(forPlan planPath: String) -> String { planPath + ".journal.discarded" }
 
+    /// Keeps discarded changes once, as `PLAN.json.journal.discarded` (the newest replaces
+    /// the one before). A link there is removed, never followed, so its target is untouched;
+    /// anything else that is not a regular file (a folder, a FIFO) is left and nothing kept.
+    static func setAside(_ bytes: [UInt8], planPath: String) {
+        let aside = discardedPath(forPlan: planPath)
+        var st = stat()
+        if lstat(aside, &st) == 0 {
+            let kind = st.st_mode & S_IFMT
+            if kind == S_IFLNK { unlink(aside) } else if kind != S_IFREG { return }
+        }
+        _ = try? PlanFile.write(bytes, to: aside, expecting: nil, backup: false)
+    }
+
     public private(set) var planPath: String
     public var path: String { Journal.path(forPlan: planPath) }
     /// What the journal held when opened that the plan file does not have: nil when there
@@ -112,8 +125,7 @@ public final class Journal {
     /// read-only, or edit without a journal after telling the user).
     public static func open(planPath: String, planBytes: [UInt8]) throws -> Journal {
         let jpath = path(forPlan: planPath)
-        let fd = Glibc.open(jpath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw JournalError.cannotCreate(journal: jpath, reason: errnoText()) }
+        let fd = try openJournal(jpath)
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let busy = errno == EWOULDBLOCK
             let reason = errnoText()
@@ -142,9 +154,14 @@ public final class Journal {
     /// `duban set` checks before writing the plan behind the dashboard's back.
     public static func status(planPath: String) -> JournalStatus {
         let jpath = path(forPlan: planPath)
-        let fd = Glibc.open(jpath, O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
+        var lst = stat()
+        if lstat(jpath, &lst) != 0 {
             return errno == ENOENT ? .clear : .unreadable(journal: jpath, reason: errnoText())
+        }
+        // Not followed through a link, never waited on as a FIFO.
+        let fd: Int32
+        do { fd = try SafeOpen.open(jpath, as: .journal).fd } catch {
+            return .unreadable(journal: jpath, reason: error.description)
         }
         defer { Glibc.close(fd) }
         var inUse = false
@@ -211,7 +228,7 @@ public final class Journal {
     public func discard() throws {
         guard case .undecided = state else { throw JournalError.closed(journal: path) }
         if let old = try? Journal.readAll(fd, path: path) {
-            _ = try? PlanFile.write(old, to: Journal.discardedPath(forPlan: planPath), expecting: nil, backup: false)
+            Journal.setAside(old, planPath: planPath)
         }
         try restart(base: base)
         found = nil
@@ -287,8 +304,7 @@ public final class Journal {
         if newPath == planPath { return try save(plan, expecting: expecting) }
         try checkRecording()
         let newJournal = Journal.path(forPlan: newPath)
-        let nfd = Glibc.open(newJournal, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard nfd >= 0 else { throw JournalError.cannotCreate(journal: newJournal, reason: errnoText()) }
+        let nfd = try Journal.openJournal(newJournal)
         guard flock(nfd, LOCK_EX | LOCK_NB) == 0 else {
             let busy = errno == EWOULDBLOCK
             let reason = errnoText()
@@ -329,7 +345,7 @@ public final class Journal {
             // Kept for recovery.
         } else {
             if unsavedCount > 0, let old = try? Journal.readAll(fd, path: path) {
-                _ = try? PlanFile.write(old, to: Journal.discardedPath(forPlan: planPath), expecting: nil, backup: false)
+                Journal.setAside(old, planPath: planPath)
             }
             unlink(path)
         }
@@ -394,19 +410,22 @@ public final class Journal {
         if ftruncate(fd, off_t(n)) == 0 { length = n; _ = fdatasync(fd) }
     }
 
+    /// The whole journal from its start (pread), at most `FileKind.journal.limit` bytes.
     static func readAll(_ fd: Int32, path: String) throws -> [UInt8] {
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var off: off_t = 0
-        while true {
-            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw JournalError.cannotRead(journal: path, reason: errnoText())
-            }
-            if n == 0 { return out }
-            out.append(contentsOf: chunk[0..<n])
-            off += off_t(n)
+        var st = stat()
+        let size = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+        return try SafeOpen.readAll(fd, path: path, kind: .journal, size: size)
+    }
+
+    /// Opens (creating) a journal for writing: never through a symbolic link (its target
+    /// would be overwritten), never a FIFO or device (`SafeOpenError.notRegular`, which
+    /// names the file and what it is). Other failures are `.cannotCreate`.
+    static func openJournal(_ jpath: String) throws -> Int32 {
+        do {
+            return try SafeOpen.open(jpath, as: .journal, flags: O_RDWR | O_CREAT, mode: 0o600).fd
+        } catch {
+            if case .cannotOpen(_, _, let reason) = error { throw JournalError.cannotCreate(journal: jpath, reason: reason) }
+            throw error
         }
     }
 

@@ -47,46 +47,11 @@ public enum PlanFile {
 
     /// The whole file's bytes and the stamp of the version read (taken from the open
     /// file, so a save by someone else in between cannot slip through unnoticed).
+    /// Through `SafeOpen`: a FIFO, a device or a folder is refused at once (never read,
+    /// never waited on), and so is a file above 2 GiB.
     public static func readWithStamp(path: String) throws -> (bytes: [UInt8], stamp: FileStamp) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError.cannotRead(path: path, reason: errnoText()) }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw FileError.cannotRead(path: path, reason: errnoText()) }
-        if (st.st_mode & S_IFMT) == S_IFDIR { throw FileError.cannotRead(path: path, reason: "it is a folder") }
-        // read(2) straight into the array's storage: the old loop copied through a 1 MB
-        // chunk and an ArraySlice, which cost a third of the parse on a 200 MB plan. One
-        // spare byte lets the loop see the end without a second allocation.
-        let expected = max(Int(st.st_size), 0)
-        var failure: Int32 = 0
-        var out = [UInt8](unsafeUninitializedCapacity: expected + 1) { buf, count in
-            count = 0
-            while count < buf.count {
-                let n = Glibc.read(fd, buf.baseAddress! + count, buf.count - count)  // capacity >= 1
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                if n == 0 { return }
-                count += n
-            }
-        }
-        if failure != 0 { errno = failure; throw FileError.cannotRead(path: path, reason: errnoText()) }
-        if out.count > expected {
-            // The file grew since fstat (or fstat gives no size, as for /proc files): read on.
-            var chunk = [UInt8](repeating: 0, count: 1 << 20)
-            while true {
-                let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw FileError.cannotRead(path: path, reason: errnoText())
-                }
-                if n == 0 { break }
-                out.append(contentsOf: chunk[0..<n])
-            }
-        }
-        return (out, FileStamp(st))
+        let (bytes, st) = try SafeOpen.read(path, as: .plan)
+        return (bytes, FileStamp(st))
     }
 
     /// A plan opened for editing: what the dashboard needs to edit it safely.
@@ -179,6 +144,8 @@ public enum PlanFile {
 
     static func writeReporting(_ bytes: [UInt8], to given: String, expecting: FileStamp?, backup: Bool, faults: Faults) throws -> Saved {
         let path = target(of: given)
+        // A FIFO, a device or a folder where the plan should be is never replaced.
+        if let what = SafeOpen.special(path) { throw SafeOpenError.notRegular(path: path, kind: .plan, is: what) }
         if let expecting, let now = stamp(path: path), now != expecting {
             throw FileError.changedOnDisk(path: path)
         }
@@ -189,7 +156,7 @@ public enum PlanFile {
         let base = path.split(separator: "/").last.map(String.init) ?? path
         let tmp = (dir == "." && !path.hasPrefix("./") ? "" : dir + "/") + ".\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
 
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileError.cannotWrite(path: path, reason: errnoText()) }
         func fail(_ reason: String) -> FileError {
             close(fd)
@@ -303,7 +270,7 @@ public enum PlanFile {
 
     static func copyFile(_ from: String, _ to: String) throws {
         let bytes = try read(path: from)
-        let fd = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let fd = open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileError.cannotWrite(path: to, reason: errnoText()) }
         defer { close(fd) }
         var off = 0

@@ -134,6 +134,11 @@ public struct Strings: Sendable {
         // issue 10, one writer: the plan lock, read-only plans, backups (PlanLock.swift, PlanEditor.swift)
         case lockHolder, lockHolderUnknown, lockWaiting, lockBusy, lockCannot
         case writeReadOnly, writeNotFlushed, backupNotKept, tuiSaveBusy, tuiSavedNoBackup
+        // files opened for what they are (issue 10: SafeOpen, OutputFile)
+        case openKindPlan, openKindJournal, openKindLock, openKindBackup, openKindTemporary, openKindNotice
+        case openKindConfig, openKindTheme, openKindAliases, openKindOutput
+        case openIsFifo, openIsCharDevice, openIsBlockDevice, openIsFolder, openIsSocket, openIsLink, openIsUnknown
+        case openNotRegular, openRefusedLink, openTooLarge, openCannotRead, openOutputRefused, openNoReader, openCannotWrite
     }
 }
 
@@ -493,6 +498,31 @@ extension Strings.Key {
         case .backupNotKept: return ("注意：没有保留备份 {0}（{1}）；新版本已保存", "warning: no backup was kept as {0} ({1}); the new version was saved")
         case .tuiSaveBusy: return ("没有保存，修改仍在：{0}", "not saved, your changes are kept: {0}")
         case .tuiSavedNoBackup: return ("已保存：{0}；{1}", "saved: {0}; {1}")
+        // files opened for what they are (issue 10: SafeOpen, OutputFile)
+        case .openKindPlan: return ("计划文件", "a plan file")
+        case .openKindJournal: return ("修改日志", "a journal")
+        case .openKindLock: return ("锁文件", "a lock file")
+        case .openKindBackup: return ("备份文件", "a backup")
+        case .openKindTemporary: return ("临时文件", "a temporary file")
+        case .openKindNotice: return ("通知文本", "a notice")
+        case .openKindConfig: return ("配置文件", "a config file")
+        case .openKindTheme: return ("主题文件", "a theme file")
+        case .openKindAliases: return ("单位简称文件", "an alias file")
+        case .openKindOutput: return ("输出文件", "an output file")
+        case .openIsFifo: return ("命名管道（FIFO）", "a FIFO (named pipe)")
+        case .openIsCharDevice: return ("字符设备", "a character device")
+        case .openIsBlockDevice: return ("块设备", "a block device")
+        case .openIsFolder: return ("文件夹", "a folder")
+        case .openIsSocket: return ("套接字", "a socket")
+        case .openIsLink: return ("符号链接", "a symbolic link")
+        case .openIsUnknown: return ("特殊文件", "a special file")
+        case .openNotRegular: return ("{0}：是{1}，不是{2}；未读取", "{0}: is {1}, not {2}; not read")
+        case .openRefusedLink: return ("{0}：是符号链接，{1}不跟随链接（以免改写链接指向的文件）；未打开，请删除或移走它", "{0}: is a symbolic link; {1} is never followed through a link (that would overwrite the link's target); not opened: remove or move it")
+        case .openTooLarge: return ("{0}：超过{1}的上限 {2}；未读取", "{0}: larger than the limit of {2} for {1}; not read")
+        case .openCannotRead: return ("{0}：无法读取：{2}", "{0}: cannot read: {2}")
+        case .openOutputRefused: return ("{0}：是{1}，不能写入；未写入，也未替换它", "{0}: is {1}, which cannot be written to; nothing written, and it was not replaced")
+        case .openNoReader: return ("{0}：是命名管道（FIFO），但没有进程在读；未写入", "{0}: is a FIFO (named pipe) that nobody reads; nothing written")
+        case .openCannotWrite: return ("{0}：写入失败：{1}", "{0}: cannot write: {1}")
         }
     }
 }

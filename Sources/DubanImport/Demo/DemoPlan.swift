@@ -25,8 +25,8 @@ extension NoticeImporter {
         let importer = NoticeImporter(options: ImportOptions(useUserAliasFile: false))
         var plan: Plan
         if let url = ImportResources.url(named: "demo-notice.txt"),
-           let data = FileManager.default.contents(atPath: url.path),
-           let result = try? importer.importNotice(bytes: Array(data), source: "demo-notice.txt") {
+           let data = try? SafeOpen.read(url.path, as: .notice).bytes,
+           let result = try? importer.importNotice(bytes: data, source: "demo-notice.txt") {
             plan = result.plan
         } else if let result = try? importer.importNotice(bytes: Array(fallbackNotice.utf8), source: "demo-notice.txt") {
             plan = result.plan

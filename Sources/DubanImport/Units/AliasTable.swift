@@ -1,3 +1,4 @@
+import DubanCore
 import Foundation
 
 /// Names of the same unit across documents: 市发改委 = 市发展改革委 = 市发展和改革委员会.
@@ -155,7 +156,8 @@ public struct AliasTable: Sendable {
     private static func readShipped() -> (AliasTable, [ImportWarning]) {
         var t = AliasTable()
         guard let url = ImportResources.url(named: "unit-aliases.txt"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
+              let bytes = try? SafeOpen.read(url.path, as: .aliases).bytes,
+              let text = String(validating: bytes, as: UTF8.self) else {
             let w = t.load(fallbackText, file: "(built-in)")
             return (t, w)
         }

@@ -55,7 +55,11 @@ public struct ConfigFile: Equatable {
 
     /// Reads the file; a missing default file is not a problem, a missing named one is.
     public static func load(path: String, required: Bool) -> (config: ConfigFile, problems: [FileProblem]) {
-        guard let text = readTextFile(path) else {
+        var why: String?
+        guard let text = readTextFile(path, as: .config, why: &why) else {
+            // A file that is there but refused (a FIFO, a folder, too large) is said even
+            // when it is the default one.
+            if let why { return (ConfigFile(), [FileProblem(path: path, line: 0, column: 0, message: why)]) }
             return (ConfigFile(), required ? [FileProblem(path: path, line: 0, column: 0, message: "cannot read the file")] : [])
         }
         return parse(text, path: path)

@@ -208,7 +208,7 @@ extension DashboardState {
         guard let session, let path = session.path, let old = session.journal else { return .none }
         let opened: PlanFile.Opened
         do { opened = try PlanFile.loadForEditing(path: path) } catch {
-            message = StatusMessage(text: strings.format(.tuiMergeFailed, String(describing: error)), isError: true)
+            message = StatusMessage(text: strings.format(.tuiMergeFailed, strings.describe(error)), isError: true)
             return .none
         }
         let fresh = PlanStore(plan: opened.plan, rules: store.rules, strings: strings)
@@ -256,7 +256,7 @@ extension DashboardState {
         guard let session, let path = session.path else { return }
         let opened: PlanFile.Opened
         do { opened = try PlanFile.loadForEditing(path: path) } catch {
-            message = StatusMessage(text: strings.format(.tuiMergeFailed, String(describing: error)), isError: true)
+            message = StatusMessage(text: strings.format(.tuiMergeFailed, strings.describe(error)), isError: true)
             return
         }
         session.journal?.close(unsaved: false)

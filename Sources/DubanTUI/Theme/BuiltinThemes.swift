@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DubanCore
 
 /// The themes compiled into the binary (the same text as Themes/*.theme), and the
 /// lookup from a `--theme` value to a theme.
@@ -41,7 +42,10 @@ public enum BuiltinThemes {
             candidates.append("Themes/\(nameOrPath).theme")
         }
         for path in candidates {
-            if let text = readTextFile(path) {
+            var why: String?
+            let found = readTextFile(path, as: .theme, why: &why)
+            if let why { return (defaultTheme, [FileProblem(path: path, line: 0, column: 0, message: why)]) }
+            if let text = found {
                 let name = String(path.split(separator: "/").last ?? Substring(path)).replacingSuffix(".theme")
                 return ThemeParser.parse(text, name: name, path: path)
             }
@@ -61,16 +65,13 @@ func expandHome(_ path: String, _ env: [String: String]) -> String {
     return path
 }
 
-/// Reads a whole file as UTF-8 text; nil when it cannot be read.
-func readTextFile(_ path: String) -> String? {
-    guard let f = fopen(path, "rb") else { return nil }
-    defer { fclose(f) }
-    var bytes: [UInt8] = []
-    var buf = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = fread(&buf, 1, buf.count, f)
-        if n > 0 { bytes.append(contentsOf: buf[0..<n]) }
-        if n < buf.count { break }
+/// Reads a whole file as UTF-8 text through `SafeOpen` (a FIFO or device is refused at
+/// once, a file above the kind's limit too); nil when there is no such file, or it cannot
+/// be opened (`why` then says why).
+func readTextFile(_ path: String, as kind: FileKind, why: inout String?) -> String? {
+    do { return String(decoding: try SafeOpen.read(path, as: kind).bytes, as: UTF8.self) } catch {
+        if case .cannotOpen = error, SafeOpen.special(path) == nil, access(path, F_OK) != 0 { return nil }
+        why = error.reason
+        return nil
     }
-    return String(decoding: bytes, as: UTF8.self)
 }
