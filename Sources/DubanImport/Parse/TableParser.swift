@@ -49,7 +49,7 @@ struct TableParser {
         备注: chs("备注"), 领导: chs("领导"), 牵头: chs("牵头"), 单位: chs("单位"), 部门: chs("部门"),
         责任单位: chs("责任单位"), 责任部门: chs("责任部门"), 责任主体: chs("责任主体"), 承办单位: chs("承办单位"),
         时限: chs("时限"), 完成时间: chs("完成时间"), 时间节点: chs("时间节点"), 完成期限: chs("完成期限"),
-        年度目标: chs("年度目标"), 目标: chs("目标"), 工作目标: chs("工作目标"), 名称: chs("名称"), 分值: chs("分值"))
+        年度目标: chs("年度目标"), 目标: chs("目标"), 工作目标: chs("工作目标"), 名称: chs("名称"), 分值: chs("分值"), 项目: chs("项目"))
 
     /// The column a (folded) name stands for.
     static func column(folded: [Ch]) -> Column? {
@@ -59,7 +59,7 @@ struct TableParser {
         if s == P.备注 { return .remarks }
         // A short name (名称) beside a task-text column repeats the text's opening; a 分值 column
         // holds the task's score. Both are read past, never taken as text or units.
-        if s == P.名称 || s == P.分值 { return .other }
+        if s == P.名称 || s == P.分值 || s == P.项目 { return .other }
         if s.hasSuffix(P.领导) { return .leaders }
         if s.includes(P.牵头) && (s.hasSuffix(P.单位) || s.hasSuffix(P.部门)) { return .lead }
         if coPrefixes.contains(where: { s.hasPrefix($0) }) { return s.hasSuffix(P.单位) || s.hasSuffix(P.部门) ? .co : nil }
@@ -191,7 +191,8 @@ struct TableParser {
     }
 
     static func parse(_ lines: [SourceLine]) -> Result? {
-        guard let header = findHeader(lines) else { return SpacedRows.parse(lines) }
+        if let r = PipeCells.parse(lines) { return r }
+        guard let header = findHeader(lines) else { return SpacedRows.parse(lines) ?? ScoreTable.parse(lines) }
         var d = Drafts()
         d.firstLine = header.line
         let body = lines[header.bodyStart...]
