@@ -130,6 +130,9 @@ struct NoticeReader {
             tasks.append(t)
         }
 
+        // What the notice leaves to an attachment.
+        warnings += Attachments.warnings(lines, tasks: tasks, deadlinesWritten: tasks.contains { !$0.deadlineAssumed })
+
         // Appendix member lists: 附件 ... 领导小组成员名单 / 成员单位名单.
         Appendix.attachMembers(lines, after: drafts.lastLine, book: &book)
 
