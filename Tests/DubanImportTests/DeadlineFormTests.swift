@@ -118,4 +118,28 @@ final class DeadlineFormTests: XCTestCase {
         XCTAssertEqual(p.tasks[1].leadUnits, ["市民政局"])
         XCTAssertEqual(p.tasks[1].coUnits, ["各县(市)区政府"])
     }
+
+    /// The signature after the last row of a flattened table is not a co-unit.
+    func testSignatureAfterTheLastTaskIsNotAUnit() throws {
+        let r = try importText("""
+        某市2020年重点工作任务分解表
+        序号
+        工作任务
+        牵头单位
+        责任单位
+        1
+        建设城区道路。
+        市住建局
+        市交通局
+        2
+        改造老旧小区。
+        市住建局
+        市财政局
+        某市人民政府
+        2020年3月1日
+        """)
+        XCTAssertEqual(r.plan.tasks.count, 2)
+        XCTAssertEqual(r.plan.tasks[1].coUnits, ["市财政局"])
+        XCTAssertFalse(r.plan.units.contains { $0.name == "某市人民政府" })
+    }
 }

@@ -175,13 +175,41 @@ struct TableParser {
         let nonEmpty = lines.count - empty
         let separated = empty * 3 >= nonEmpty
         var out: [Cell] = []
-        for l in lines {
+        var rest = lines[...]
+        // The table ends at the signature: the issuing body and the date under it (某市人民政府 / 2020年3月1日).
+        if let sig = signature(lines) { rest = lines[..<sig] }
+        for l in rest {
             if l.isEmpty && separated { continue }
             if PageChrome.isChrome(l) { continue }
             out.append(Cell(t: l.text, f: l.folded, line: l.number, column: l.column, kind: classify(folded: l.folded)))
         }
         return out
     }
+
+    /// The index of a signature line: an issuing body (…人民政府 / …办公室 / …委员会) whose next
+    /// non-blank line is a date and nothing else.
+    static func signature(_ lines: ArraySlice<SourceLine>) -> Int? {
+        var i = lines.startIndex
+        while i < lines.endIndex {
+            let f = lines[i].folded
+            if f.count <= 30, f.hasSuffix(S.人民政府) || f.hasSuffix(S.办公室) || f.hasSuffix(S.委员会) {
+                var j = i + 1
+                while j < lines.endIndex, lines[j].isBlank { j += 1 }
+                if j < lines.endIndex, isDateLine(lines[j].folded) { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// 2020年3月1日 / 二○二○年三月一日, alone on its line.
+    static func isDateLine(_ f: [Ch]) -> Bool {
+        let s = f.withoutSpaces
+        guard s.count >= 6, s.count <= 12, s.last == "日", let y = s.firstIndex(of: "年"), let m = s.firstIndex(of: "月"), y < m else { return false }
+        return s.allSatisfy { $0.isASCIIDigit || Headings.isCNNumeral($0) || $0 == "○" || $0 == "O" || $0 == "年" || $0 == "月" || $0 == "日" }
+    }
+
+    private static let S = (人民政府: chs("人民政府"), 办公室: chs("办公室"), 委员会: chs("委员会"))
 
     // MARK: rows
 
