@@ -3,14 +3,17 @@ import XCTest
 @testable import DubanImport
 import DubanCore
 
-/// The five real notices: ../shared/seeds next to the repository.
-enum Seeds {
+/// The repository's copies of the real notices (Tests/Fixtures), so no test depends on ../shared.
+enum Fixtures {
     static let folder: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()   // DubanImportTests
         .deletingLastPathComponent()   // Tests
-        .deletingLastPathComponent()   // repository
-        .deletingLastPathComponent()   // its parent, which holds shared/
-        .appendingPathComponent("shared/seeds")
+        .appendingPathComponent("Fixtures")
+}
+
+/// The five seed notices (Tests/Fixtures/seeds, copied from ../shared/seeds).
+enum Seeds {
+    static let folder: URL = Fixtures.folder.appendingPathComponent("seeds")
 
     static func path(_ prefix: String) -> String? {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
@@ -18,11 +21,24 @@ enum Seeds {
     }
 
     static func result(_ prefix: String, file: StaticString = #filePath, line: UInt = #line) throws -> ImportResult {
-        guard let p = path(prefix) else { throw XCTSkip("seed \(prefix) not found under \(folder.path)") }
+        guard let p = path(prefix) else { XCTFail("seed \(prefix) not found under \(folder.path)", file: file, line: line); throw CocoaError(.fileNoSuchFile) }
         return try importer.importNotice(path: p)
     }
 
     static let importer = NoticeImporter(options: ImportOptions(useUserAliasFile: false))
+}
+
+/// The five notices of other places (Tests/Fixtures/notices, copied from ../shared/notices with EXPECTED.md).
+enum Notices {
+    static let folder: URL = Fixtures.folder.appendingPathComponent("notices")
+
+    static func result(_ prefix: String, file: StaticString = #filePath, line: UInt = #line) throws -> ImportResult {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard let n = names.sorted().first(where: { $0.hasPrefix(prefix) }) else {
+            XCTFail("notice \(prefix) not found under \(folder.path)", file: file, line: line); throw CocoaError(.fileNoSuchFile)
+        }
+        return try Seeds.importer.importNotice(path: folder.appendingPathComponent(n).path)
+    }
 }
 
 /// Imports a hand-made notice given as text.

@@ -112,6 +112,14 @@ enum FieldLabels {
                     i = vs
                     continue
                 }
+            } else if i > start, FieldLabels.firstCharacters.contains(c), let (k, vs) = label(in: f, at: i), vs - i >= 5 {
+                // Labels glued with no separator: 牵头单位:X配合单位:Y完成时限:Z (a label of four
+                // characters or more and its colon; shorter words such as 领导: may be text).
+                out.append(Field(kind: kind, value: clean(f[start..<i]), line: line, column: baseColumn + start))
+                kind = k
+                start = vs
+                i = vs
+                continue
             }
             i += 1
         }
@@ -137,7 +145,7 @@ enum InlineResponsibility {
     static func find(in f: [Ch], line: Int, baseColumn: Int) -> Found? {
         var end = f.count
         while end > 0, f[end - 1] == "。" || f[end - 1] == "." || f[end - 1] == ";" || f[end - 1] == " " { end -= 1 }
-        guard end > 0, f[end - 1] == ")" || f[end - 1] == "】" || f[end - 1] == "]" else { return nil }
+        guard end > 0, f[end - 1] == ")" || f[end - 1] == "】" || f[end - 1] == "]" else { return lastSentence(f, end: end, line: line, baseColumn: baseColumn) }
         let close = f[end - 1]
         let open: Ch = close == ")" ? "(" : close == "】" ? "【" : "["
         var depth = 0
@@ -156,13 +164,34 @@ enum InlineResponsibility {
             guard fields.contains(where: { $0.kind.isUnits }) else { return nil }
             return Found(textEnd: o, fields: fields)
         }
-        // X牵头,Y按职责分工负责 / X牵头负责 / X负责
+        if let fields = prose(inner, line: line, column: col) { return Found(textEnd: o, fields: fields) }
+        return nil
+    }
+
+    /// The item's last sentence, when it is prose responsibility and nothing else:
+    /// `…。区经发局牵头,交建局、环土局配合。` / `…。各镇街按职责分工负责。` / `…。市财政局落实。`
+    static func lastSentence(_ f: [Ch], end: Int, line: Int, baseColumn: Int) -> Found? {
+        guard end >= 4 else { return nil }
+        var s = end - 1
+        while s > 0, f[s - 1] != "。", f[s - 1] != ";", end - s < 60 { s -= 1 }
+        guard s > 0, f[s - 1] == "。" || f[s - 1] == ";" else { return nil }
+        let inner = Array(f[s..<end])
+        guard inner.includes(P.牵头) || inner.hasSuffix(P.负责) || inner.hasSuffix(P.落实) || inner.hasSuffix(P.配合) else { return nil }
+        guard let fields = prose(inner, line: line, column: baseColumn + s) else { return nil }
+        return Found(textEnd: s, fields: fields)
+    }
+
+    private static let P = (牵头: chs("牵头"), 负责: chs("负责"), 落实: chs("落实"), 配合: chs("配合"))
+    private static let coSuffixes = ["按职责分工负责", "按职责分别负责", "按职能分工负责", "按职责负责", "分工负责", "配合落实", "共同负责", "配合", "参与", "协同", "负责"]
+
+    /// `X牵头,Y按职责分工负责` / `X牵头,Y、Z配合` / `X牵头负责` / `X负责` / `Y按职责分工负责` / `Z落实`.
+    static func prose(_ inner: [Ch], line: Int, column col: Int) -> [Field]? {
         if let p = inner.firstIndex(of: "牵头") {
             let lead = String(inner[0..<p].trimmed(extra: [",", "、"]))
             var rest = Array(inner[(p + 2)...])
             if rest.hasPrefix("负责") { rest = Array(rest.dropFirst(2)) }
             var co = String(rest.trimmed(extra: [",", ";", "、", "。"]))
-            for suffix in ["按职责分工负责", "按职责分别负责", "按职能分工负责", "按职责负责", "分工负责", "配合落实", "共同负责", "配合", "参与", "协同", "负责"] where co.hasSuffix(suffix) {
+            for suffix in coSuffixes where co.hasSuffix(suffix) {
                 co = String(co.dropLast(suffix.count)).trimmed(extra: [",", "、"])
                 break
             }
@@ -172,12 +201,13 @@ enum InlineResponsibility {
                 guard UnitNames.looksLikeUnitList(co) else { return nil }
                 fields.append(Field(kind: .coUnits, value: co, line: line, column: col + p + 2))
             }
-            return Found(textEnd: o, fields: fields)
+            return fields
         }
-        if inner.hasSuffix("负责") {
-            let lead = String(inner.dropLast(2).trimmed(extra: [",", "、"]))
-            guard !lead.isEmpty, UnitNames.looksLikeUnitList(lead) else { return nil }
-            return Found(textEnd: o, fields: [Field(kind: .leadUnits, value: lead, line: line, column: col)])
+        let t = String(inner.trimmed(extra: [",", ";", "。"]))
+        for suffix in coSuffixes + ["落实"] where t.hasSuffix(suffix) {
+            let units = String(t.dropLast(suffix.count)).trimmed(extra: [",", "、"])
+            guard !units.isEmpty, UnitNames.looksLikeUnitList(units) else { return nil }
+            return [Field(kind: suffix == "负责" || suffix == "落实" ? .leadUnits : .units, value: units, line: line, column: col)]
         }
         return nil
     }

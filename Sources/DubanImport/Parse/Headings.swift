@@ -123,7 +123,13 @@ enum Headings {
             var k = j
             while k < n, f[k] == " ", k - j < 2 { k += 1 }
             guard k < n, f[k] == "." || f[k] == "、" else { return nil }
-            if k + 1 < n, f[k + 1].isASCIIDigit { return nil }
+            if k + 1 < n, f[k + 1].isASCIIDigit, f[k] == "." {
+                // 1.5 is a number, but 1.6月底前 is item 1 and a date: the digits after the stop
+                // are a month (1 to 12) followed by 月.
+                var m = k + 1
+                while m < n, f[m].isASCIIDigit, m - k <= 2 { m += 1 }
+                guard m < n, f[m] == "月", let month = Int(String(f[(k + 1)..<m])), (1...12).contains(month) else { return nil }
+            } else if k + 1 < n, f[k + 1].isASCIIDigit { return nil }
             return HeadingMarker(kind: .num, label: String(f[0..<j]), value: v, titleStart: skipSpaces(f, k + 1))
         }
         // ⑴..⒇ (U+2474..U+2487)

@@ -39,6 +39,12 @@ struct NoticeReader {
                                     parent: c.parent.map { "c\($0 + 1)" }, goal: c.goal, mainTasks: c.mainTasks))
         }
 
+        // The document's own rule for a 责任单位 list: when its lists put the leads before a comma
+        // (市发改委、市财政局，各县(市)区政府), a list with no comma is all leads.
+        let commaRule = !isTable && drafts.tasks.contains { d in
+            !d.fields.contains { $0.kind == .leadUnits } && d.fields.contains { $0.kind == .units && $0.value.contains(",") }
+        }
+
         // Tasks.
         var tasks: [PlanTask] = []
         let yearEnd = year.flatMap { PlanDate.endOfYear($0) }
@@ -47,6 +53,7 @@ struct NoticeReader {
             var t = PlanTask(id: "t\(i + 1)", number: d.number, chapter: d.chapter.map { "c\($0 + 1)" },
                              text: d.text.trimmed())
             var lead: [String] = [], co: [String] = [], leaders: [String] = []
+            var noDate = false
             let hasLeadField = d.fields.contains { $0.kind == .leadUnits }
             for f in d.fields {
                 switch f.kind {
@@ -75,13 +82,18 @@ struct NoticeReader {
                             for (w, n) in zip(written, names) { if w.marked { lead.append(n) } else { co.append(n) } }
                         } else if written.contains(where: { $0.commaGroup > 0 }) && written.contains(where: { $0.commaGroup == 0 }) {
                             for (w, n) in zip(written, names) { if w.commaGroup == 0 { lead.append(n) } else { co.append(n) } }
+                        } else if commaRule {
+                            // The document puts every unit before the comma in the lead: with no comma, all lead.
+                            lead += names
                         } else if isTable || lead.isEmpty {
                             // The first unit listed leads.
                             if lead.isEmpty, let first = names.first { lead.append(first); co += names.dropFirst() } else { co += names }
                         } else { co += names }
                     }
                 case .deadline:
-                    if let dl = Deadlines.parse(f.value, year: year) { t.deadline = dl } else if !f.value.isEmpty {
+                    if let dl = Deadlines.parse(f.value, year: year) { t.deadline = dl } else if Deadlines.saysNoDate(f.value) {
+                        noDate = true
+                    } else if !f.value.isEmpty {
                         warnings.append(ImportWarning(line: f.line, column: f.column, message: "deadline \"\(f.value)\" not understood: the plan year's end is assumed"))
                     }
                 default: break
@@ -91,8 +103,8 @@ struct NoticeReader {
             t.leadUnits = unique(lead)
             let leadKeys = Set(t.leadUnits.map(TextKey.init))
             t.coUnits = unique(co).filter { !leadKeys.contains(TextKey($0)) }
-            if t.deadline == nil, let dl = Deadlines.find(inText: t.text, year: year) { t.deadline = dl }
-            if t.deadline == nil {
+            if t.deadline == nil, !noDate, let dl = Deadlines.find(inText: t.text, year: year) { t.deadline = dl }
+            if t.deadline == nil, !noDate {
                 t.deadline = yearEnd
                 t.deadlineAssumed = yearEnd != nil
             }
@@ -117,6 +129,9 @@ struct NoticeReader {
             }
             tasks.append(t)
         }
+
+        // What the notice leaves to an attachment.
+        warnings += Attachments.warnings(lines, tasks: tasks, deadlinesWritten: tasks.contains { !$0.deadlineAssumed })
 
         // Appendix member lists: 附件 ... 领导小组成员名单 / 成员单位名单.
         Appendix.attachMembers(lines, after: drafts.lastLine, book: &book)

@@ -49,7 +49,7 @@ struct TableParser {
         备注: chs("备注"), 领导: chs("领导"), 牵头: chs("牵头"), 单位: chs("单位"), 部门: chs("部门"),
         责任单位: chs("责任单位"), 责任部门: chs("责任部门"), 责任主体: chs("责任主体"), 承办单位: chs("承办单位"),
         时限: chs("时限"), 完成时间: chs("完成时间"), 时间节点: chs("时间节点"), 完成期限: chs("完成期限"),
-        年度目标: chs("年度目标"), 目标: chs("目标"), 工作目标: chs("工作目标"))
+        年度目标: chs("年度目标"), 目标: chs("目标"), 工作目标: chs("工作目标"), 名称: chs("名称"), 分值: chs("分值"), 项目: chs("项目"))
 
     /// The column a (folded) name stands for.
     static func column(folded: [Ch]) -> Column? {
@@ -57,6 +57,9 @@ struct TableParser {
         if s.isEmpty || s.count > 16 { return nil }
         if numberNames.contains(s) { return .number }
         if s == P.备注 { return .remarks }
+        // A short name (名称) beside a task-text column repeats the text's opening; a 分值 column
+        // holds the task's score. Both are read past, never taken as text or units.
+        if s == P.名称 || s == P.分值 || s == P.项目 { return .other }
         if s.hasSuffix(P.领导) { return .leaders }
         if s.includes(P.牵头) && (s.hasSuffix(P.单位) || s.hasSuffix(P.部门)) { return .lead }
         if coPrefixes.contains(where: { s.hasPrefix($0) }) { return s.hasSuffix(P.单位) || s.hasSuffix(P.部门) ? .co : nil }
@@ -172,13 +175,41 @@ struct TableParser {
         let nonEmpty = lines.count - empty
         let separated = empty * 3 >= nonEmpty
         var out: [Cell] = []
-        for l in lines {
+        var rest = lines[...]
+        // The table ends at the signature: the issuing body and the date under it (某市人民政府 / 2020年3月1日).
+        if let sig = signature(lines) { rest = lines[..<sig] }
+        for l in rest {
             if l.isEmpty && separated { continue }
             if PageChrome.isChrome(l) { continue }
             out.append(Cell(t: l.text, f: l.folded, line: l.number, column: l.column, kind: classify(folded: l.folded)))
         }
         return out
     }
+
+    /// The index of a signature line: an issuing body (…人民政府 / …办公室 / …委员会) whose next
+    /// non-blank line is a date and nothing else.
+    static func signature(_ lines: ArraySlice<SourceLine>) -> Int? {
+        var i = lines.startIndex
+        while i < lines.endIndex {
+            let f = lines[i].folded
+            if f.count <= 30, f.hasSuffix(S.人民政府) || f.hasSuffix(S.办公室) || f.hasSuffix(S.委员会) {
+                var j = i + 1
+                while j < lines.endIndex, lines[j].isBlank { j += 1 }
+                if j < lines.endIndex, isDateLine(lines[j].folded) { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// 2020年3月1日 / 二○二○年三月一日, alone on its line.
+    static func isDateLine(_ f: [Ch]) -> Bool {
+        let s = f.withoutSpaces
+        guard s.count >= 6, s.count <= 12, s.last == "日", let y = s.firstIndex(of: "年"), let m = s.firstIndex(of: "月"), y < m else { return false }
+        return s.allSatisfy { $0.isASCIIDigit || Headings.isCNNumeral($0) || $0 == "○" || $0 == "O" || $0 == "年" || $0 == "月" || $0 == "日" }
+    }
+
+    private static let S = (人民政府: chs("人民政府"), 办公室: chs("办公室"), 委员会: chs("委员会"))
 
     // MARK: rows
 
@@ -188,7 +219,8 @@ struct TableParser {
     }
 
     static func parse(_ lines: [SourceLine]) -> Result? {
-        guard let header = findHeader(lines) else { return nil }
+        if let r = PipeCells.parse(lines) { return r }
+        guard let header = findHeader(lines) else { return SpacedRows.parse(lines) ?? ScoreTable.parse(lines) }
         var d = Drafts()
         d.firstLine = header.line
         let body = lines[header.bodyStart...]

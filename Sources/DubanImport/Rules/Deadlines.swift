@@ -16,6 +16,16 @@ enum Deadlines {
         return scan(f, year: year, requireMarker: true)
     }
 
+    /// Words that say a task has no date: 长期, 常态化, 持续推进, 按年度 (and a few kin), read in a
+    /// 完成时限 value. A task that says so has no deadline; it is never the year's end. (In a task's
+    /// own text the words describe the work, 常态化疫情防控 or 长效机制, and say nothing of a date.)
+    static func saysNoDate(_ text: String) -> Bool {
+        let f = Lines.foldedChs(text).withoutSpaces
+        return noDateWords.contains { f.includes($0) }
+    }
+
+    private static let noDateWords: [[Ch]] = ["长期", "常态化", "持续推进", "按年度", "持续开展", "每年", "长年"].map(chs)
+
     private static func number(_ f: [Ch], _ i: inout Int) -> Int? {
         var j = i
         if j < f.count, f[j].isASCIIDigit {
@@ -110,7 +120,9 @@ enum Deadlines {
                 }
                 // 一季度 / 二季度末
                 if j < n, f[j] == "季", j + 1 < n, f[j + 1] == "度", let q = Headings.chineseNumber(f[i..<j]), (1...4).contains(q) {
-                    if !requireMarker || hasMarker(f, at: j + 2) || (j + 2 < n && f[j + 2] == "末") { return endOfMonth(y, q * 3) }
+                    // A quarter names a time even without 前 (一季度启动…), unless it is compared with (较一季度).
+                    let compared = i > 0 && (f[i - 1] == "较" || f[i - 1] == "比" || f[i - 1] == "与")
+                    if !requireMarker || !compared { return endOfMonth(y, q * 3) }
                 }
             }
             if rest(W.第) || rest(W.前) {

@@ -1,0 +1,36 @@
+import DubanCore
+
+/// Saying what is missing: a notice whose tasks carry no units (or no deadlines, or no
+/// leaders) because the notice names them in an attachment (`附件:…责任清单.xls`) that is
+/// not in the text. The plan is kept, with a warning naming the attachment and its line,
+/// so `--strict` refuses it and the inspector knows where the rest is.
+enum Attachments {
+    private static let fileEndings = [".xls", ".xlsx", ".et", ".doc", ".docx", ".wps", ".pdf", ".csv"]
+
+    /// The attachment lines that name a file (or, failing that, any `附件:` line with a title).
+    static func named(_ lines: [SourceLine]) -> [SourceLine] {
+        var files: [SourceLine] = [], titled: [SourceLine] = []
+        for l in lines where l.folded.count > 3 && l.folded.hasPrefix(P.附件) {
+            let s = l.foldedString.lowercased()
+            if fileEndings.contains(where: { s.contains($0) }) { files.append(l) }
+            else if l.folded.count > 4 { titled.append(l) }
+        }
+        return files.isEmpty ? titled : files
+    }
+
+    static func warnings(_ lines: [SourceLine], tasks: [PlanTask], deadlinesWritten: Bool) -> [ImportWarning] {
+        guard !tasks.isEmpty, let a = named(lines).first else { return [] }
+        var missing: [String] = []
+        if tasks.allSatisfy({ $0.leadUnits.isEmpty && $0.coUnits.isEmpty }) { missing.append("units") }
+        if !deadlinesWritten { missing.append("deadlines") }
+        if tasks.allSatisfy({ $0.leaders.isEmpty }) && !missing.isEmpty { missing.append("leaders") }
+        guard missing.contains("units") else { return [] }
+        var name = String(a.text.dropFirst(2)).trimmed()
+        if name.hasPrefix(":") || name.hasPrefix("：") { name = String(name.dropFirst()).trimmed() }
+        if let cut = name.firstIndex(of: "【") { name = String(name[..<cut]).trimmed() }
+        return [ImportWarning(line: a.number, column: a.column,
+                              message: "the notice gives no \(missing.joined(separator: ", ")) for its \(tasks.count) tasks; they are probably in the attachment \"\(name)\", which is not in this text")]
+    }
+
+    private static let P = (附件: Ch.array("附件"), x: 0)
+}
