@@ -1,5 +1,8 @@
 import ArgumentParser
 import DubanCore
+#if canImport(Glibc)
+import Glibc
+#endif
 import DubanImport
 import DubanTUI
 
@@ -32,6 +35,15 @@ struct OpenCommand: ParsableCommand {
         let env = environment()
         let S = Strings(Lang.resolve(flag: lang, environment: env))
         let asOfDate = try parseAsOf(asOf, S)
+        // A plan or notice that is no regular file (a FIFO, a device, a folder) or cannot
+        // be opened is said first, whatever the terminal: opened and checked, nothing read.
+        if let path = plan {
+            let kind: FileKind = path.lowercased().hasSuffix(".txt") ? .notice : .plan
+            do { Glibc.close(try SafeOpen.open(path, as: kind).fd) } catch {
+                printError(S.describe(error))
+                throw ExitCode(1)
+            }
+        }
         // Before the plan is opened (its journal locked) or a byte is written: no
         // terminal, or one the dashboard cannot drive, is refused with a message.
         if let why = NcursesTerminal.unavailable(environment: env) {
