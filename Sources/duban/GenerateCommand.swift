@@ -47,7 +47,7 @@ struct GenerateCommand: ParsableCommand {
                 printError(S.describe(error))
                 throw ExitCode(1)
             }
-            printError("\(output): \(plan.tasks.count) tasks, \(plan.chapters.count) chapters, \(bytes.count) bytes")
+            printError(S.format(.generatedTo, output, plan.tasks.count, plan.chapters.count, bytes.count))
         } else {
             print(String(decoding: bytes, as: UTF8.self), terminator: "")
         }

@@ -70,7 +70,7 @@ struct ImportCommand: ParsableCommand {
                 printError(S.describe(error))
                 throw ExitCode(1)
             }
-            printError("wrote \(output)")
+            printError(S.format(.savedTo, output))
         } else {
             // The plan as JSON: exact; on a terminal C1 and format characters escaped too.
             let json = PlanJSON.encodeString(result.plan)

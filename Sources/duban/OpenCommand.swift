@@ -58,7 +58,7 @@ struct OpenCommand: ParsableCommand {
             // or its folder cannot be written or another duban is editing it.
             let session: PlanSession
             do {
-                session = try PlanSession.open(path: path, readOnly: readOnly)
+                session = try PlanSession.open(path: path, readOnly: readOnly, strings: S)
             } catch {
                 printError(S.describe(error))
                 throw ExitCode(1)

@@ -85,7 +85,7 @@ final class ReliabilityDashboardTests: XCTestCase {
             XCTAssertFalse(d.state.hasUnsavedChanges)
             let m = d.state.message
             XCTAssertEqual(m?.isError, true)
-            XCTAssertTrue(m?.text.hasPrefix("修改未做，日志写不进：\(planPath).journal: cannot record the change") ?? false, m?.text ?? "")
+            XCTAssertTrue(m?.text.hasPrefix("修改未做，日志写不进：\(planPath).journal：修改写不进日志") ?? false, m?.text ?? "")
             XCTAssertTrue(screen(d).contains("修改未做，日志写不进"), screen(d))
         }
     }

@@ -192,16 +192,17 @@ public final class Journal {
 
     /// The message a command that writes the plan prints when it must not, or nil when
     /// it may go ahead.
-    public static func refusal(planPath: String) -> String? {
-        switch status(planPath: planPath) {
-        case .clear, .openElsewhere:
-            return nil
-        case .pending(let n, true, let j):
-            return "\(planPath): a running duban has \(n) unsaved change(s) to this plan (journal \(j)); save or quit there first. Nothing was changed."
-        case .pending(let n, false, let j):
-            return "\(planPath): the journal \(j) holds \(n) unsaved change(s) from a session that ended without saving; run `duban recover \(planPath)` to replay them (or `--discard` them) first. Nothing was changed."
-        case .unreadable(let j, let r):
-            return "\(planPath): its journal \(j) cannot be read (\(r)); run `duban recover \(planPath)` to look at it, or `--discard` it. Nothing was changed."
+    public static func refusal(planPath: String, strings S: Strings = Strings(.en)) -> String? {
+        blockingStatus(planPath: planPath).map { S.journalRefusal(planPath: planPath, $0) }
+    }
+
+    /// The journal's state when it must stop a writer (unsaved changes of a running or an
+    /// ended session, or a journal that cannot be read); nil when a writer may go on.
+    public static func blockingStatus(planPath: String) -> JournalStatus? {
+        let s = status(planPath: planPath)
+        switch s {
+        case .clear, .openElsewhere: return nil
+        default: return s
         }
     }
 

@@ -31,14 +31,14 @@ public enum PlanWriteError: Error, Hashable, Sendable, CustomStringConvertible, 
     /// The plan has no write bit (or its folder cannot be written): read-only, even for root.
     case readOnly(path: String)
     /// A dashboard's journal holds changes the plan does not have (Journal.refusal's words).
-    case journalPending(path: String, message: String)
+    case journalPending(path: String, status: JournalStatus)
     /// Renamed into place, but the folder could not be flushed: not reported as saved.
     case notFlushed(path: String, reason: String)
 
     public func message(_ S: Strings) -> String {
         switch self {
         case .readOnly(let p): return S.format(.writeReadOnly, p)
-        case .journalPending(_, let m): return m
+        case .journalPending(let p, let st): return S.journalRefusal(planPath: p, st)
         case .notFlushed(let p, let r): return S.format(.writeNotFlushed, p, r)
         }
     }
@@ -94,8 +94,8 @@ public enum PlanEditor {
                             _ body: (PlanFile.Opened) throws -> Plan?) throws -> Outcome {
         try refuseReadOnly(path)
         return try withLock(path: path, command: command, wait: wait, waiting: waiting) {
-            if checkJournal, let why = Journal.refusal(planPath: path) {
-                throw PlanWriteError.journalPending(path: path, message: why)
+            if checkJournal, let st = Journal.blockingStatus(planPath: path) {
+                throw PlanWriteError.journalPending(path: path, status: st)
             }
             let opened = try PlanFile.loadForEditing(path: path)
             guard opened.writable else { throw PlanWriteError.readOnly(path: path) }
@@ -113,8 +113,8 @@ public enum PlanEditor {
                                waiting: (PlanLockHolder?) -> Void = { _ in }) throws -> Outcome {
         try refuseReadOnly(path)
         return try withLock(path: path, command: command, wait: wait, waiting: waiting) {
-            if let why = Journal.refusal(planPath: path) {
-                throw PlanWriteError.journalPending(path: path, message: why)
+            if let st = Journal.blockingStatus(planPath: path) {
+                throw PlanWriteError.journalPending(path: path, status: st)
             }
             try refuseReadOnly(path)
             let s = try PlanFile.writeReporting(PlanJSON.encode(plan), to: path, expecting: nil, backup: backup)

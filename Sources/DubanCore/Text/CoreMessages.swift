@@ -35,3 +35,15 @@ extension EditError: LocalizedMessage {
         }
     }
 }
+
+extension Strings {
+    /// Why a writer must not save while the plan's journal holds changes the file lacks.
+    public func journalRefusal(planPath: String, _ status: JournalStatus) -> String {
+        switch status {
+        case .clear, .openElsewhere: return ""
+        case .pending(let n, true, let j): return format(.jrRunning, planPath, n, j)
+        case .pending(let n, false, let j): return format(.jrEnded, planPath, n, j)
+        case .unreadable(let j, let r): return format(.jrUnreadable, planPath, j, r)
+        }
+    }
+}

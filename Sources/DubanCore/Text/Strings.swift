@@ -75,7 +75,7 @@ public struct Strings: Sendable {
         case colProgress
         case unassigned, noChapter
         // CLI messages
-        case validOK, problemsFound, taskNotFound, taskAmbiguous, savedTo, nothingToChange
+        case validOK, problemsFound, taskNotFound, taskAmbiguous, savedTo, nothingToChange, generatedTo
         case badDate, badStatus, badProgress, setDone
         // dashboard (DubanTUI)
         case ctxGlobal, ctxList, ctxChapters, ctxTasks, ctxDetail, ctxWorkload
@@ -133,6 +133,7 @@ public struct Strings: Sendable {
         case tuiNotATerminal, tuiTermUnset, tuiTermUnknown, tuiTermNoCursor
         // issue 10, one writer: the plan lock, read-only plans, backups (PlanLock.swift, PlanEditor.swift)
         case lockHolder, lockHolderUnknown, lockWaiting, lockBusy, lockCannot
+        case jrRunning, jrEnded, jrUnreadable
         case writeReadOnly, writeNotFlushed, backupNotKept, tuiSaveBusy, tuiSavedNoBackup
         // files opened for what they are (issue 10: SafeOpen, OutputFile)
         case openKindPlan, openKindJournal, openKindLock, openKindBackup, openKindTemporary, openKindNotice
@@ -191,6 +192,7 @@ extension Strings.Key {
         case .taskNotFound: return ("找不到任务“{0}”（按编号或序号查找）", "no task \"{0}\" (looked up by id and by number)")
         case .taskAmbiguous: return ("序号“{0}”对应多项任务：{1}；请用编号", "number \"{0}\" matches several tasks: {1}; use the id")
         case .savedTo: return ("已保存：{0}", "saved: {0}")
+        case .generatedTo: return ("{0}：{1}项任务，{2}个章节，{3}字节", "{0}: {1} tasks, {2} chapters, {3} bytes")
         case .nothingToChange: return ("未指定修改（--status、--progress、--note 或 --deadline）", "nothing to change (give --status, --progress, --note or --deadline)")
         case .badDate: return ("日期“{0}”无效，应为 YYYY-MM-DD", "invalid date \"{0}\", expected YYYY-MM-DD")
         case .badStatus: return ("状态“{0}”无效，应为 notStarted、inProgress、done、lagging 或 未启动、推进中、已完成、滞后", "invalid status \"{0}\", expected notStarted, inProgress, done, lagging or 未启动, 推进中, 已完成, 滞后")
@@ -488,6 +490,9 @@ extension Strings.Key {
         case .tuiTermUnknown: return ("TERM={0} 不是已知的终端类型（terminfo 中没有），仪表盘未启动；请设置 TERM=xterm-256color，或用 duban report 输出报表", "TERM={0} is not a terminal type terminfo knows; the dashboard did not start. Set TERM=xterm-256color, or use duban report")
         case .tuiTermNoCursor: return ("TERM={0} 的终端不能定位光标，仪表盘无法显示，未启动；请设置 TERM=xterm-256color，或用 duban report 输出报表", "TERM={0} is a terminal without cursor addressing, which the dashboard needs; not started. Set TERM=xterm-256color, or use duban report")
         // issue 10, one writer
+        case .jrRunning: return ("{0}：一个正在运行的督办对此计划有{1}处未保存的修改（日志 {2}）；请先在那里保存或退出。未做任何修改。", "{0}: a running duban has {1} unsaved change(s) to this plan (journal {2}); save or quit there first. Nothing was changed.")
+        case .jrEnded: return ("{0}：日志 {2} 中有{1}处上次未保存就结束的会话留下的修改；请先运行 `duban recover {0}` 恢复（或用 `--discard` 丢弃）。未做任何修改。", "{0}: the journal {2} holds {1} unsaved change(s) from a session that ended without saving; run `duban recover {0}` to replay them (or `--discard` them) first. Nothing was changed.")
+        case .jrUnreadable: return ("{0}：它的日志 {1} 无法读取（{2}）；请运行 `duban recover {0}` 查看，或用 `--discard` 丢弃。未做任何修改。", "{0}: its journal {1} cannot be read ({2}); run `duban recover {0}` to look at it, or `--discard` it. Nothing was changed.")
         case .lockHolder: return ("{0}（进程 {1}，{2}）自 {3} 起", "{0} (pid {1}, {2}) since {3}")
         case .lockHolderUnknown: return ("另一个督办", "another duban")
         case .lockWaiting: return ("{0} 正在被 {1} 保存；等待中（最多 {2} 秒）……", "{0} is being saved by {1}; waiting (up to {2} s)...")

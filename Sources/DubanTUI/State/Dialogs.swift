@@ -163,7 +163,7 @@ extension DashboardState {
             if let first = r.skipped.first { text += strings.format(.tuiMergeSkipped, r.skipped.count, first) }
             message = StatusMessage(text: text, isError: !r.skipped.isEmpty)
         } catch {
-            message = StatusMessage(text: strings.format(.tuiJournalFailed, String(describing: error)), isError: true)
+            message = StatusMessage(text: strings.format(.tuiJournalFailed, strings.describe(error)), isError: true)
         }
     }
 
@@ -173,7 +173,7 @@ extension DashboardState {
             try journal.discard()
             message = StatusMessage(text: strings.format(.tuiDiscarded, Journal.discardedPath(forPlan: path)), isError: false)
         } catch {
-            message = StatusMessage(text: strings.format(.tuiJournalFailed, String(describing: error)), isError: true)
+            message = StatusMessage(text: strings.format(.tuiJournalFailed, strings.describe(error)), isError: true)
         }
     }
 
@@ -217,7 +217,7 @@ extension DashboardState {
         do { journal = try Journal.open(planPath: path, planBytes: opened.bytes) } catch {
             // The old journal's changes are still in its file; this store still has them.
             session.replaceJournal(nil, stamp: session.stamp)
-            message = StatusMessage(text: strings.format(.tuiMergeFailed, String(describing: error)), isError: true)
+            message = StatusMessage(text: strings.format(.tuiMergeFailed, strings.describe(error)), isError: true)
             return .none
         }
         var merged = fresh
@@ -231,7 +231,7 @@ extension DashboardState {
                 skipped = r.skipped
             } catch {
                 session.replaceJournal(journal, stamp: session.stamp)
-                message = StatusMessage(text: strings.format(.tuiMergeFailed, String(describing: error)), isError: true)
+                message = StatusMessage(text: strings.format(.tuiMergeFailed, strings.describe(error)), isError: true)
                 return .none
             }
         }
@@ -267,7 +267,7 @@ extension DashboardState {
         } catch {
             // Nothing could be journaled from here on: view only, and say why.
             journal = nil
-            readOnlyReason = .noJournal(path: path, reason: String(describing: error))
+            readOnlyReason = .noJournal(path: path, reason: strings.describe(error))
         }
         session.replaceJournal(journal, stamp: opened.stamp)
         session.recoveredUnsaved = 0

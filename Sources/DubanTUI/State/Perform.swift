@@ -199,7 +199,7 @@ extension DashboardState {
                     message = StatusMessage(text: strings.format(.tuiUndone, e.after.history.last?.note ?? ""), isError: false)
                 } else { message = StatusMessage(text: strings[.tuiNothingToUndo], isError: false) }
             } catch {
-                message = StatusMessage(text: strings.format(.tuiJournalFailed, String(describing: error)), isError: true)
+                message = StatusMessage(text: strings.format(.tuiJournalFailed, strings.describe(error)), isError: true)
             }
         case .redo:
             do {
@@ -208,7 +208,7 @@ extension DashboardState {
                     message = StatusMessage(text: strings.format(.tuiRedone, e.after.history.last?.note ?? ""), isError: false)
                 } else { message = StatusMessage(text: strings[.tuiNothingToRedo], isError: false) }
             } catch {
-                message = StatusMessage(text: strings.format(.tuiJournalFailed, String(describing: error)), isError: true)
+                message = StatusMessage(text: strings.format(.tuiJournalFailed, strings.describe(error)), isError: true)
             }
         case .help: modal = .help(offset: 0)
         case .search: modal = .editor(.search(previous: searchText), LineEditor(searchText))
@@ -302,9 +302,9 @@ extension DashboardState {
                 message = StatusMessage(text: strings[.tuiNoChange], isError: false)
             }
         } catch let e as JournalError {
-            message = StatusMessage(text: strings.format(.tuiJournalFailed, String(describing: e)), isError: true)
+            message = StatusMessage(text: strings.format(.tuiJournalFailed, strings.describe(e)), isError: true)
         } catch {
-            message = StatusMessage(text: String(describing: error), isError: true)
+            message = StatusMessage(text: strings.describe(error), isError: true)
         }
     }
 

@@ -77,7 +77,7 @@ public final class PlanSession {
     /// Opens a plan file for the dashboard. Throws only when the plan cannot be read or
     /// decoded (the error names the file, line and column); every other trouble opens it
     /// read-only with the reason.
-    public static func open(path: String, readOnly requested: Bool) throws -> PlanSession {
+    public static func open(path: String, readOnly requested: Bool, strings: Strings = Strings(.en)) throws -> PlanSession {
         let opened = try PlanFile.loadForEditing(path: path)
         func session(_ j: Journal?, _ r: ReadOnlyReason?) -> PlanSession {
             let s = PlanSession(plan: opened.plan, path: path, journal: j, stamp: opened.stamp, readOnly: r)
@@ -94,7 +94,7 @@ public final class PlanSession {
         } catch JournalError.inUse {
             return session(nil, .inUse(path: path))
         } catch {
-            return session(nil, .noJournal(path: path, reason: String(describing: error)))
+            return session(nil, .noJournal(path: path, reason: strings.describe(error)))
         }
     }
 

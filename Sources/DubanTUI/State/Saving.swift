@@ -11,14 +11,14 @@ extension DashboardState {
                 try saver(store.plan, path)
                 return saved(to: path)
             } catch {
-                message = StatusMessage(text: strings.format(.tuiSaveFailed, String(describing: error)), isError: true)
+                message = StatusMessage(text: strings.format(.tuiSaveFailed, strings.describe(error)), isError: true)
                 return false
             }
         }
         let elsewhere = path != session.path
         // Another file with unsaved journaled changes of its own (a running duban's, a
         // killed session's) is not overwritten behind them.
-        if elsewhere, let why = Journal.refusal(planPath: path) {
+        if elsewhere, let why = Journal.refusal(planPath: path, strings: strings) {
             message = StatusMessage(text: strings.format(.tuiSaveRefused, why), isError: true)
             return false
         }
