@@ -155,10 +155,24 @@ public struct NoticeImporter: Sendable {
             }
         }
         var text = decoded.text
-        if HTMLText.looksLikeHTML(text) { text = HTMLText.text(of: text) }
+        var pageTable: NoticeReader.PageTable? = nil
+        if HTMLText.looksLikeHTML(text) {
+            // A web page: its task tables read as tables; the text around them (title, issuer,
+            // attachments) as text. A page with no table of tasks is read as text.
+            if let found = TableParser.parse(tables: HTMLTable.tables(in: text)) {
+                let utf8 = Array(text.utf8)
+                let before = HTMLText.text(of: String(decoding: utf8[..<found.start], as: UTF8.self))
+                let after = HTMLText.text(of: String(decoding: utf8[found.end...], as: UTF8.self))
+                let beforeLines = before.isEmpty ? 0 : Lines.split(before).count
+                pageTable = .init(drafts: found.result.drafts, header: found.result.header, textLine: beforeLines + 1)
+                text = before + "\n\n" + after
+            } else {
+                text = HTMLText.text(of: text)
+            }
+        }
         var table = AliasTable()
         let aliasWarnings = loadAliases(into: &table)
-        var result = try NoticeReader(text: text, source: source, options: options, aliases: table).read()
+        var result = try NoticeReader(text: text, source: source, options: options, aliases: table, pageTable: pageTable).read()
         result.encoding = decoded.encoding.rawValue
         result.warnings = aliasWarnings + result.warnings
         result.summary.warnings = result.warnings.count
