@@ -60,6 +60,11 @@ final class ForeignFormatTests: XCTestCase {
         XCTAssertEqual(e.description, en)
         let pdf = ImportError.needsConversion(file: "my notice.pdf", format: .pdf).message(Strings(.en))
         XCTAssertTrue(pdf.contains("pdftotext -layout -enc UTF-8 'my notice.pdf' 'my notice.txt'"), pdf)
+        // Never the name of the file converted.
+        let named = ImportError.needsConversion(file: "/tmp/notice.txt", format: .pdf).message(Strings(.en))
+        XCTAssertTrue(named.contains("pdftotext -layout -enc UTF-8 /tmp/notice.txt notice-text.txt && duban import notice-text.txt"), named)
+        let doc = ImportError.needsConversion(file: "notice.txt", format: .doc).message(Strings(.en))
+        XCTAssertTrue(doc.contains("--outdir converted notice.txt && duban import converted/notice.txt"), doc)
         let xls = ImportError.needsConversion(file: "清单.xlsx", format: .xlsx).message(Strings(.zh))
         XCTAssertTrue(xls.contains("libreoffice --headless --convert-to html 清单.xlsx && duban import 清单.html"), xls)
     }

@@ -52,15 +52,23 @@ public enum NoticeFormat: String, Sendable, Equatable, CaseIterable {
     /// PDF text laid out as on the page.
     func converter(for file: String) -> String {
         let q = Self.quote(file)
-        var stem = file.split(separator: "/").last.map(String.init) ?? file
+        let base = file.split(separator: "/").last.map(String.init) ?? file
+        var stem = base
         if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = String(stem[..<dot]) }
+        // The converted file never takes the name of the file converted (a PDF named notice.txt).
+        func output(_ ext: String) -> (name: String, outdir: String) {
+            stem + "." + ext == base ? ("converted/" + stem + "." + ext, " --outdir converted") : (stem + "." + ext, "")
+        }
         switch self {
         case .doc, .wps, .docx, .odf:
-            return "libreoffice --headless --convert-to 'txt:Text (encoded):UTF8' \(q) && duban import \(Self.quote(stem + ".txt"))"
+            let o = output("txt")
+            return "libreoffice --headless --convert-to 'txt:Text (encoded):UTF8'\(o.outdir) \(q) && duban import \(Self.quote(o.name))"
         case .xls, .xlsx:
-            return "libreoffice --headless --convert-to html \(q) && duban import \(Self.quote(stem + ".html"))"
+            let o = output("html")
+            return "libreoffice --headless --convert-to html\(o.outdir) \(q) && duban import \(Self.quote(o.name))"
         case .pdf:
-            return "pdftotext -layout -enc UTF-8 \(q) \(Self.quote(stem + ".txt")) && duban import \(Self.quote(stem + ".txt"))"
+            let o = stem + ".txt" == base ? stem + "-text.txt" : stem + ".txt"
+            return "pdftotext -layout -enc UTF-8 \(q) \(Self.quote(o)) && duban import \(Self.quote(o))"
         case .zip:
             return "unzip \(q)"
         }
