@@ -17,7 +17,7 @@ extension TableParser {
             var from = 0
             if let (h, at) = findHeader(in: table) {
                 header = h; from = at + 1
-                headerTexts = table.rows[at].map { Lines.foldedChs($0.text).withoutSpaces }
+                headerTexts = table.rows[at].prefix(h.columns.count).map { Lines.foldedChs($0.text).withoutSpaces }
             } else if header == nil || table.rows.first?.count != header!.columns.count {
                 continue
             }
@@ -30,24 +30,38 @@ extension TableParser {
         return (Result(drafts: d, header: h), s, end)
     }
 
-    /// The first row (of the first ten) whose non-empty cells all name columns and make a valid header.
+    /// The first row (of the first ten) whose non-empty cells all name columns and make a valid
+    /// header. A two-row header — a cell spanning several columns (责任单位) over cells naming
+    /// its parts (牵头 / 配合) — reads the lower names, each read with the upper one after it
+    /// (牵头 + 责任单位 = 牵头责任单位); the header is then both rows.
     static func findHeader(in table: Table) -> (Header, Int)? {
-        for (r, row) in table.rows.prefix(10).enumerated() {
+        func same(_ a: Table.Cell, _ b: Table.Cell) -> Bool { a.line == b.line && a.column == b.column }
+        let rows = table.rows
+        for (r, row) in rows.prefix(10).enumerated() {
             let named = row.filter { !$0.text.isEmpty }
             guard named.count >= 3, !row.allSatisfy({ $0.spansRow }) else { continue }
-            var cols: [Column] = []
-            var ok = true
-            for c in row {
-                if c.text.isEmpty { cols.append(.other); continue }
-                guard let col = column(for: c.text) else { ok = false; break }
-                cols.append(col)
+            var cols: [Column?] = row.map { $0.text.isEmpty ? .other : column(for: $0.text) }
+            var last = r
+            let spread = row.indices.dropFirst().contains { same(row[$0], row[$0 - 1]) }
+            if spread, r + 1 < rows.count, rows[r + 1].count == row.count {
+                let below = rows[r + 1]
+                var two = cols
+                var used = false
+                for k in row.indices {
+                    let spans = (k > 0 && same(row[k], row[k - 1])) || (k + 1 < row.count && same(row[k], row[k + 1]))
+                    guard spans, !same(below[k], row[k]), !below[k].text.isEmpty else { continue }
+                    two[k] = column(for: below[k].text) ?? column(for: below[k].text + row[k].text)
+                    used = true
+                }
+                if used, two.allSatisfy({ $0 != nil }) { cols = two; last = r + 1 }
             }
+            guard cols.allSatisfy({ $0 != nil }) else { continue }
+            var cs = cols.map { $0! }
             // A column spread by colspan over several columns names only the first.
-            for k in cols.indices.dropFirst() where row[k].line == row[k - 1].line && row[k].column == row[k - 1].column {
-                cols[k] = .other
-            }
-            if ok, valid(cols) {
-                return (Header(columns: cols, bodyStart: r + 1, line: row[0].line, oneRowPerLine: true), r)
+            let names = rows[last]
+            for k in cs.indices.dropFirst() where same(names[k], names[k - 1]) { cs[k] = .other }
+            if valid(cs) {
+                return (Header(columns: cs, bodyStart: last + 1, line: row[0].line, oneRowPerLine: true), last)
             }
         }
         return nil
@@ -55,11 +69,16 @@ extension TableParser {
 
     /// The rows of a table from `from`, read by position into tasks and chapters.
     static func rows(of table: Table, from: Int, columns: [Column], headerTexts: [[Ch]], into d: inout Drafts) {
-        for row in table.rows.dropFirst(from) {
+        for whole in table.rows.dropFirst(from) {
+            // Cells past the header's columns have no meaning.
+            let row = whole.count > columns.count ? Array(whole.prefix(columns.count)) : whole
             if row.allSatisfy({ $0.text.isEmpty }) { continue }
             let folded = row.map { Lines.foldedChs($0.text) }
             // The header again, at a page break.
             if !headerTexts.isEmpty, folded.map(\.withoutSpaces) == headerTexts { continue }
+            // Either row of a two-row header again: three or more cells, every one a column name.
+            let filled = row.filter { !$0.text.isEmpty }
+            if filled.count >= 3, filled.allSatisfy({ column(for: $0.text) != nil }) { continue }
             // A chapter: one cell over the whole row.
             if row.count > 1, row.allSatisfy({ $0.spansRow }), let first = row.first {
                 let f = folded[0]

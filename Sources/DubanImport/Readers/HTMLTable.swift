@@ -10,6 +10,9 @@ enum HTMLTable {
     /// Spans larger than these are read as these: a page cannot make the grid blow up.
     static let maxColspan = 64
     static let maxRowspan = 10_000
+    /// Cells a page's spans may copy in all: past it, spans are no longer spread (a page of
+    /// `<td colspan=64 rowspan=10000>` and empty `<tr>`s cannot fill the memory).
+    static let maxSpreadCells = 2_000_000
 
     static func tables(in html: String) -> [Table] {
         var html = html
@@ -37,6 +40,7 @@ enum HTMLTable {
         var line = 1
         var lineStart = 0
         var i = 0
+        var spreadLeft = maxSpreadCells
 
         func newline(at j: Int) { line += 1; lineStart = j + 1 }
 
@@ -59,7 +63,9 @@ enum HTMLTable {
             row = nil
             var out: [Table.Cell] = []
             func fillPending() {
+                if spreadLeft <= 0 { pending = [:]; return }
                 while let pend = pending[out.count] {
+                    spreadLeft -= 1
                     out.append(pend.cell)
                     if pend.left <= 1 { pending[out.count - 1] = nil } else { pending[out.count - 1] = (pend.left - 1, pend.cell) }
                 }
@@ -69,8 +75,9 @@ enum HTMLTable {
                 fillPending()
                 var c = c
                 c.spansRow = single
-                for _ in 0..<colspan {
-                    if rowspan > 1 { pending[out.count] = (rowspan - 1, c) }
+                for k in 0..<(spreadLeft > 0 ? colspan : 1) {
+                    if rowspan > 1, spreadLeft > 0 { pending[out.count] = (rowspan - 1, c) }
+                    if k > 0 { spreadLeft -= 1 }
                     out.append(c)
                 }
             }
