@@ -114,6 +114,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible, Equatable {
     case notText(file: String, reason: String)
     case noTasks(file: String)
     case strict(file: String, warnings: [ImportWarning])
+    /// Word, WPS, PDF or a spreadsheet (told by its first bytes): to be converted first.
+    case needsConversion(file: String, format: NoticeFormat)
 
     public var description: String {
         switch self {
@@ -123,6 +125,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible, Equatable {
         case .noTasks(let f):
             return "\(f): no tasks found; expected numbered items (1. / (一) / 一、) with responsibility lines (牵头单位：… / 责任单位：…), "
                 + "items with 年度目标/主要任务, or a table with a header such as 序号 / 工作任务 / 牵头责任单位. See docs/import.md"
+        case .needsConversion(let f, let format):
+            return "\(f): this is a \(format.kind(Strings(.en))) file, not text or a web page; convert it first, then import the result: \(format.converter(for: f))"
         case .strict(let f, let ws):
             return "\(f): \(ws.count) warning\(ws.count == 1 ? "" : "s") with --strict:\n" + ws.map { "\($0.file ?? f):\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n")
         }
@@ -146,6 +150,7 @@ public struct NoticeImporter: Sendable {
 
     /// Imports the bytes of a notice; `source` names it in messages and in the plan.
     public func importNotice(bytes: [UInt8], source: String) throws(ImportError) -> ImportResult {
+        if let format = NoticeFormat.sniff(bytes, name: source) { throw .needsConversion(file: source, format: format) }
         let decoded: (text: String, encoding: TextDecoding.Encoding)
         do { decoded = try TextDecoding.decode(bytes) } catch {
             switch error {
@@ -155,10 +160,24 @@ public struct NoticeImporter: Sendable {
             }
         }
         var text = decoded.text
-        if HTMLText.looksLikeHTML(text) { text = HTMLText.text(of: text) }
+        var pageTable: NoticeReader.PageTable? = nil
+        if HTMLText.looksLikeHTML(text) {
+            // A web page: its task tables read as tables; the text around them (title, issuer,
+            // attachments) as text. A page with no table of tasks is read as text.
+            if let found = TableParser.parse(tables: HTMLTable.tables(in: text)) {
+                let utf8 = Array(text.utf8)
+                let before = HTMLText.text(of: String(decoding: utf8[..<found.start], as: UTF8.self))
+                let after = HTMLText.text(of: String(decoding: utf8[found.end...], as: UTF8.self))
+                let beforeLines = before.isEmpty ? 0 : Lines.split(before).count
+                pageTable = .init(drafts: found.result.drafts, header: found.result.header, textLine: beforeLines + 1)
+                text = before + "\n\n" + after
+            } else {
+                text = HTMLText.text(of: text)
+            }
+        }
         var table = AliasTable()
         let aliasWarnings = loadAliases(into: &table)
-        var result = try NoticeReader(text: text, source: source, options: options, aliases: table).read()
+        var result = try NoticeReader(text: text, source: source, options: options, aliases: table, pageTable: pageTable).read()
         result.encoding = decoded.encoding.rawValue
         result.warnings = aliasWarnings + result.warnings
         result.summary.warnings = result.warnings.count

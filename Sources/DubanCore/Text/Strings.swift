@@ -128,6 +128,8 @@ public struct Strings: Sendable {
         case errJournalInUse, errJournalCreate, errJournalWrite, errJournalRead, errJournalUndecided, errJournalClosed
         case errNoSuchTask, errProgressRange, errEmptyText, errReadOnly
         case errImportUnreadable, errImportEmpty, errImportNotText, errImportNoTasks, errImportStrict
+        // issue 11, the importer: files that are no text (Word, WPS, PDF, spreadsheets) and their converter
+        case errImportConvert, importKindDoc, importKindWPS, importKindDocx, importKindXls, importKindXlsx, importKindPDF, importKindODF, importKindZip
         case errTooManyTasks, errTooManyUnits, errBadNumber, errWantSeed, errWantYear, errBadLang
         // issue 10, the dashboard's smaller promises: no terminal, a terminal it cannot drive, a huge field
         case tuiNotATerminal, tuiTermUnset, tuiTermUnknown, tuiTermNoCursor
@@ -478,6 +480,16 @@ extension Strings.Key {
         case .errImportNotText: return ("{0}：不是文本文件（{1}）；应为 UTF-8 或 GB18030 文本的通知（Word 或 PDF 通知请先另存为文本）", "{0}: not a text file ({1}); expected a notice as UTF-8 or GB18030 text (save a Word or PDF notice as text first)")
         case .errImportNoTasks: return ("{0}：没有找到任务；应为带责任行（牵头单位：… / 责任单位：…）的编号条目（1. / (一) / 一、）、含年度目标/主要任务的条目，或表头如 序号 / 工作任务 / 牵头责任单位 的表格。见 docs/import.md", "{0}: no tasks found; expected numbered items (1. / (一) / 一、) with responsibility lines (牵头单位：… / 责任单位：…), items with 年度目标/主要任务, or a table with a header such as 序号 / 工作任务 / 牵头责任单位. See docs/import.md")
         case .errImportStrict: return ("{0}：--strict 下有{1}条警告：", "{0}: {1} warnings with --strict:")
+        // issue 11, the importer: files that are no text and their converter
+        case .errImportConvert: return ("{0}：这是{1}文件，不是文本或网页；请先转换再导入：{2}", "{0}: this is a {1} file, not text or a web page; convert it first, then import the result: {2}")
+        case .importKindDoc: return ("Word（.doc）", "Word (.doc)")
+        case .importKindWPS: return ("WPS 文字（.wps）", "WPS Writer (.wps)")
+        case .importKindDocx: return ("Word（.docx）", "Word (.docx)")
+        case .importKindXls: return ("Excel（.xls）", "Excel (.xls)")
+        case .importKindXlsx: return ("Excel（.xlsx）", "Excel (.xlsx)")
+        case .importKindPDF: return ("PDF", "PDF")
+        case .importKindODF: return ("OpenDocument（.odt/.ods）", "OpenDocument (.odt/.ods)")
+        case .importKindZip: return ("ZIP 压缩包", "zip archive")
         case .errTooManyTasks: return ("--tasks {0}：应为 0 到 {1} 之间的整数（一个省的计划也不过几万项任务）", "--tasks {0}: expected a whole number from 0 to {1} (a province's plan has tens of thousands of tasks)")
         case .errTooManyUnits: return ("--units {0}：应为 1 到 {1} 之间的整数", "--units {0}: expected a whole number from 1 to {1}")
         case .errBadNumber: return ("{0} {1}：应为{2}", "{0} {1}: expected {2}")

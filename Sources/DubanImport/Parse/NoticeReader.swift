@@ -7,14 +7,33 @@ struct NoticeReader {
     let source: String
     let options: ImportOptions
     let aliases: AliasTable
+    /// A web page's task table, already read as a table; `text` is then the page's text
+    /// around it, the table standing at line `textLine` of that text.
+    var pageTable: PageTable? = nil
+
+    struct PageTable {
+        var drafts: Drafts
+        var header: TableParser.Header
+        var textLine: Int
+    }
 
     func read() throws(ImportError) -> ImportResult {
         let lines = Lines.split(text)
-        guard lines.contains(where: { !$0.isBlank }) else { throw .empty(file: source) }
+        guard pageTable != nil || lines.contains(where: { !$0.isBlank }) else { throw .empty(file: source) }
 
         // Both readers run; the one that finds more tasks wins (a table header is strong evidence).
-        let table = TableParser.parse(lines)
-        let outline = OutlineParser.parse(lines)
+        let table: TableParser.Result?
+        let outline: Drafts
+        if let p = pageTable {
+            // The table's places are the page's lines; the text's regions are the text's lines.
+            var d = p.drafts
+            d.firstLine = p.textLine; d.lastLine = p.textLine
+            table = TableParser.Result(drafts: d, header: p.header)
+            outline = Drafts()
+        } else {
+            table = TableParser.parse(lines)
+            outline = OutlineParser.parse(lines)
+        }
         var drafts: Drafts
         var isTable = false
         var hasCompletion = false

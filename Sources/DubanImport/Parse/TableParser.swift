@@ -105,7 +105,7 @@ struct TableParser {
         return nil
     }
 
-    private static func valid(_ cols: [Column]) -> Bool {
+    static func valid(_ cols: [Column]) -> Bool {
         cols.contains(.text) && (cols.contains(where: { $0.isUnits }) || cols.contains(.number)) && Set(cols.map { "\($0)" }).count >= 3
     }
 
@@ -224,16 +224,13 @@ struct TableParser {
         var d = Drafts()
         d.firstLine = header.line
         let body = lines[header.bodyStart...]
-        var rowsCells: [[Cell]] = []
         if header.oneRowPerLine {
+            // One row a line: the lines are a table (the one table model), read by position.
+            var table = Table()
             for l in body where !l.isBlank && !PageChrome.isChrome(l) {
-                let parts = splitRowCells(l.text)
-                rowsCells.append(parts.map { p in
-                    let f = p.map(Lines.fold)
-                    return Cell(t: p, f: f, line: l.number, column: l.column, kind: classify(folded: f))
-                })
+                table.rows.append(splitRowCells(l.text).map { Table.Cell(text: String($0), line: l.number, column: l.column) })
             }
-            for row in rowsCells { if let t = rowByPosition(row, header.columns, &d) { d.tasks.append(t) } }
+            rows(of: table, from: 0, columns: header.columns, headerTexts: [], into: &d)
         } else {
             var cells = cells(body)
             joinSplitUnitNames(&cells, header.columns)
@@ -367,7 +364,7 @@ struct TableParser {
     }
 
     /// A row whose cells came on one line: by position.
-    private static func rowByPosition(_ row: [Cell], _ cols: [Column], _ d: inout Drafts) -> DraftTask? {
+    static func rowByPosition(_ row: [Cell], _ cols: [Column], _ d: inout Drafts) -> DraftTask? {
         guard let first = row.first else { return nil }
         var t = DraftTask(number: nil, chapter: nil, text: "", line: first.line, column: first.column)
         for (c, col) in zip(row, cols) {

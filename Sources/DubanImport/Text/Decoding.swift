@@ -30,6 +30,11 @@ enum TextDecoding {
             return (text, .utf16)
         }
         if containsBinaryControls(body) { throw .binary("control bytes (NUL and the like) where text was expected") }
+        // A web page that says it is GB2312 / GBK / GB18030 is read so, even when its bytes happen to be valid UTF-8.
+        if declaresGB(body), let text = decodeGB18030(Array(body)) {
+            try checkText(text)
+            return (text, .gb18030)
+        }
         if let text = String(validating: body, as: UTF8.self) {
             try checkText(text)
             return (text, .utf8)
@@ -39,6 +44,18 @@ enum TextDecoding {
             return (text, .gb18030)
         }
         throw .undecodable
+    }
+
+    /// `charset=gb2312` (or gbk, gb18030, cp936) in a `<meta>` near the start of the bytes.
+    static func declaresGB(_ b: ArraySlice<UInt8>) -> Bool {
+        let head = b.prefix(4096).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        guard head.count >= 8, let meta = head.firstRange(of: Array("<meta".utf8)) else { return false }
+        guard let r = head[meta.lowerBound...].firstRange(of: Array("charset".utf8)) else { return false }
+        var k = r.upperBound
+        while k < head.count, head[k] == 0x20 || head[k] == 0x3D || head[k] == 0x22 || head[k] == 0x27 { k += 1 }
+        var name: [UInt8] = []
+        while k < head.count, name.count < 16, head[k] > 0x20, head[k] != 0x22, head[k] != 0x27, head[k] != 0x3B, head[k] != 0x3E, head[k] != 0x2F { name.append(head[k]); k += 1 }
+        return ["gb2312", "gbk", "gb18030", "cp936", "x-gbk", "gb_2312-80"].contains(String(decoding: name, as: UTF8.self))
     }
 
     /// Too many control bytes: a binary file, not a notice.
