@@ -12,7 +12,7 @@ struct OpenCommand: ParsableCommand {
         commandName: "open",
         abstract: "Open the dashboard on a plan (the built-in demo plan when none is given).",
         discussion: """
-        PLAN.json opens a plan file; PLAN.txt imports a notice first (save it as .json with w).
+        PLAN.json opens a plan file; PLAN.txt (or a saved web page, .html) imports a notice first (save it as .json with w).
         Keys: press ? in the dashboard, or see docs/keys.md.
 
         Examples:
@@ -21,7 +21,7 @@ struct OpenCommand: ParsableCommand {
           duban plan.json --read-only --theme high-contrast
         """)
 
-    @Argument(help: "A plan file (.json), or a notice (.txt) to import.") var plan: String?
+    @Argument(help: "A plan file (.json), or a notice (.txt, .html) to import.") var plan: String?
     @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The date overdue is counted against (YYYY-MM-DD); today by default.")
     var asOf: String?
     @Flag(name: .customLong("read-only"), help: "View only: no key changes the plan.") var readOnly = false
@@ -38,7 +38,7 @@ struct OpenCommand: ParsableCommand {
         // A plan or notice that is no regular file (a FIFO, a device, a folder) or cannot
         // be opened is said first, whatever the terminal: opened and checked, nothing read.
         if let path = plan {
-            let kind: FileKind = path.lowercased().hasSuffix(".txt") ? .notice : .plan
+            let kind: FileKind = isNotice(path) ? .notice : .plan
             do { Glibc.close(try SafeOpen.open(path, as: kind).fd) } catch {
                 printError(S.describe(error))
                 throw ExitCode(1)
@@ -52,7 +52,7 @@ struct OpenCommand: ParsableCommand {
         }
         let loaded: Plan
         var suggested = "duban-demo.json"
-        if let path = plan, !path.lowercased().hasSuffix(".txt") {
+        if let path = plan, !isNotice(path) {
             // A plan file: read with its stamp, its journal opened (an earlier session's
             // unsaved changes are offered back in the dashboard), read-only when the file
             // or its folder cannot be written or another duban is editing it.
@@ -90,4 +90,10 @@ struct OpenCommand: ParsableCommand {
         let code = runDashboard(session: PlanSession.unsaved(plan: loaded, readOnly: readOnly), options: options)
         if code != 0 { throw ExitCode(code) }
     }
+}
+
+/// A notice to import before it is shown (its text or a saved web page), not a plan file.
+func isNotice(_ path: String) -> Bool {
+    let p = path.lowercased()
+    return [".txt", ".html", ".htm"].contains { p.hasSuffix($0) }
 }
