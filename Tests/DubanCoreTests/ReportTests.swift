@@ -56,6 +56,15 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(t.renderMarkdown(), "| 名称 | n |\n| --- | ---: |\n| a,b \"c\" | 1 |\n| x\\|y | 2 |\n")
     }
 
+    /// CSV.swift quotes a quote, comma, CR or LF; duban also asks it to quote a control or
+    /// an invisible character, and the data stays exact (a CR LF inside a field is one
+    /// Character in Swift: it must still be quoted).
+    func testCSVQuotesLineBreaksControlsAndInvisiblesExactly() {
+        let t = ReportTable(columns: [.init("a"), .init("b")],
+                            rows: [["x\r\ny", "esc\u{1B}[2J"], ["rtl\u{202E}", "空格 和、顿号"], ["lone\rcr", ""]])
+        XCTAssertEqual(t.renderCSV(), "a,b\r\n\"x\r\ny\",\"esc\u{1B}[2J\"\r\n\"rtl\u{202E}\",空格 和、顿号\r\n\"lone\rcr\",\r\n")
+    }
+
     func testChapterReportRollsUp() {
         let text = Reports(Fixture.store()).render(by: .chapter, overdue: false, format: .csv)
         XCTAssertEqual(text, "章节,任务,完成,逾期,红灯,黄灯,完成率\r\n一、生态环境,3,1,1,1,1,33%\r\n  (一)污染防治,2,0,1,1,1,0%\r\n二、民生,2,0,0,1,1,0%\r\n（无章节）,1,0,0,0,0,0%\r\n")
