@@ -10,8 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // Report CSV (issue 13).
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // ncursesw through pkg-config; Debian's libncursesw5-dev provides it.
@@ -22,7 +20,7 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // The model, the file format and every rule. Foundation only: no terminal code.
-        .target(name: "DubanCore", dependencies: [.product(name: "CSV", package: "CSV.swift")], path: "Sources/DubanCore"),
+        .target(name: "DubanCore", path: "Sources/DubanCore"),
         // Notice text -> Plan.
         .target(name: "DubanImport", dependencies: ["DubanCore"], path: "Sources/DubanImport",
                 resources: [.copy("Resources")]),

@@ -56,8 +56,8 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(t.renderMarkdown(), "| 名称 | n |\n| --- | ---: |\n| a,b \"c\" | 1 |\n| x\\|y | 2 |\n")
     }
 
-    /// CSV.swift quotes a quote, comma, CR or LF; duban also asks it to quote a control or
-    /// an invisible character, and the data stays exact (a CR LF inside a field is one
+    /// A quote, comma, CR or LF is quoted, and so is a control or an invisible character;
+    /// the data stays exact (a CR LF inside a field is one
     /// Character in Swift: it must still be quoted).
     func testCSVQuotesLineBreaksControlsAndInvisiblesExactly() {
         let t = ReportTable(columns: [.init("a"), .init("b")],

@@ -1,6 +1,3 @@
-import CSV
-import Foundation
-
 /// Workload and overdue reports, as tables, CSV, Markdown or JSON. Pure: the CLI only
 /// prints what these return.
 public enum ReportFormat: String, CaseIterable, Sendable { case table, csv, json, markdown }
@@ -102,26 +99,18 @@ public struct ReportTable: Sendable {
         groupHeadingFormat.replacingAll("{1}", with: String(n)).replacingAll("{0}", with: name)
     }
 
-    /// RFC 4180 through CSV.swift's writer, CR LF line ends: fields with a comma, quote or
-    /// line break are quoted, quotes doubled. The data is kept exactly, control characters
-    /// included: a field holding any control, C1 or invisible format character is quoted
-    /// too, so such a character is always inside quotes. (The CLI cleans CSV only when it
-    /// goes to a terminal.)
+    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled. The
+    /// data is kept exactly, control characters included: a field holding any control, C1
+    /// or invisible format character is quoted too, so such a character is always inside
+    /// quotes. (The CLI cleans CSV only when it goes to a terminal.)
     public func renderCSV() -> String {
-        let data: Data
-        do {
-            let w = try CSVWriter(stream: .toMemory(), newline: .crlf)
-            for r in [columns.map(\.title)] + rows {
-                w.beginNewRow()
-                for f in r { try w.write(field: f, quoted: !TerminalText.isClean(f)) }
+        func field(_ s: String) -> String {
+            if s.contains(where: { $0 == "," || $0 == "\"" }) || !TerminalText.isClean(s) {
+                return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
             }
-            w.stream.close()
-            data = w.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        } catch {
-            // Writing to memory does not fail; should it, no CSV is better than half of one.
-            preconditionFailure("CSV to memory: \(error)")
+            return s
         }
-        return String(decoding: data, as: UTF8.self) + "\r\n"
+        return ([columns.map(\.title)] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// A Markdown (GFM) table: each cell one line through `TerminalText` (controls as

@@ -164,8 +164,11 @@ extension Reports {
                 for u in lead { add(u, i, S[.rptRoleLead]) }
                 for u in co { add(u, i, S[.rptRoleCo]) }
             }
+            let lead = S[.rptRoleLead]
+            var led: [String: Int] = [:]
+            for (k, v) in groups { led[k] = v.reduce(0) { $0 + ($1.1 == lead ? 1 : 0) } }
             order.sort { a, b in
-                let la = groups[a]!.filter { $0.1 == S[.rptRoleLead] }.count, lb = groups[b]!.filter { $0.1 == S[.rptRoleLead] }.count
+                let la = led[a]!, lb = led[b]!
                 return la != lb ? la > lb : a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
             }
         case .leader:
