@@ -125,6 +125,15 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(Set(rows.map { DisplayWidth.of(String($0[..<$0.range(of: "2020-0")!.lowerBound])) }), [22], text)
     }
 
+    func testNoOverdueTaskGivesTheHeaderAndNoGroup() throws {
+        // On 2020-06-30 nothing is overdue yet (t1's deadline is that day).
+        let june30 = PlanDate(iso: "2020-06-30")!
+        XCTAssertEqual(try render(.init(grouping: .unit, overdue: true), .table, asOf: june30),
+                       "2020年度重点工作任务\n逾期任务（0项）\n截至2020年6月30日\n\n")
+        XCTAssertEqual(try render(.init(grouping: .unit, overdue: true), .csv, asOf: june30), "单位,角色,序号,逾期天数,完成时限,状态,牵头单位,任务\r\n")
+        XCTAssertEqual(try render(.init(grouping: .leader, overdue: true), .json, asOf: june30), "[]\n")
+    }
+
     func testOverdueByLeaderChapterAndStatus() throws {
         // 李四 answers for t1 and t2, 张三 for t5.
         XCTAssertEqual(try render(.init(grouping: .leader, overdue: true), .csv), """

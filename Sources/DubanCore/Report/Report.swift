@@ -75,6 +75,7 @@ public struct ReportTable: Sendable {
     /// A grouped table: each group's name and count on a line of its own, then its rows
     /// under the column titles; the columns line up across all groups.
     func renderGroupedTable(width: Int?, wide: Bool) -> String {
+        if rows.isEmpty { return "" }
         var flat = self
         flat.grouped = false
         flat.columns = Array(columns.dropFirst())
