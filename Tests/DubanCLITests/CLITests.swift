@@ -86,6 +86,9 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(ndrc["percentDone"] as? Int, 0)
         let en = try duban(["report", plan, "--by", "status", "--as-of", "2020-07-01", "--lang", "en"])
         XCTAssertEqual(en.out, """
+        测试计划
+        as of 2020-07-01
+
         Status       Tasks
         -----------  -----
         not started      1

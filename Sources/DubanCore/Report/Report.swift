@@ -17,7 +17,22 @@ public struct ReportTable: Sendable {
     }
     public var columns: [Column]
     public var rows: [[String]]
+    /// The first column names the group of each row (consecutive rows share it): CSV keeps
+    /// it as a column, a table and Markdown show it as a heading over each group's rows.
+    public var grouped = false
     public init(columns: [Column], rows: [[String]]) { self.columns = columns; self.rows = rows }
+
+    /// The groups of a grouped table: each name with its rows, the group column removed.
+    func groups() -> [(name: String, table: ReportTable)] {
+        var out: [(name: String, table: ReportTable)] = []
+        let cols = Array(columns.dropFirst())
+        for r in rows {
+            let name = r.first ?? ""
+            if out.last?.name != name { out.append((name, ReportTable(columns: cols, rows: []))) }
+            out[out.count - 1].table.rows.append(Array(r.dropFirst()))
+        }
+        return out
+    }
 
     /// Columns aligned by display width (a Han character takes two cells), a rule under
     /// the titles. Every cell goes through `TerminalText` first (one line each: a control
@@ -26,6 +41,7 @@ public struct ReportTable: Sendable {
     /// with `width` (the terminal's columns) every line is cut to that width; `wide` cuts
     /// nothing.
     public func renderTable(width: Int? = nil, wide: Bool = false) -> String {
+        if grouped { return renderGroupedTable(width: width, wide: wide) }
         let titles = columns.map { TerminalText.clean($0.title) }
         var cells = rows.map { r in r.map { TerminalText.clean($0) } }
         if !wide {
@@ -56,6 +72,34 @@ public struct ReportTable: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// A grouped table: each group's name and count on a line of its own, then its rows
+    /// under the column titles; the columns line up across all groups.
+    func renderGroupedTable(width: Int?, wide: Bool) -> String {
+        if rows.isEmpty { return "" }
+        var flat = self
+        flat.grouped = false
+        flat.columns = Array(columns.dropFirst())
+        flat.rows = rows.map { Array($0.dropFirst()) }
+        let lines = flat.renderTable(width: width, wide: wide).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.count >= 2 else { return "" }
+        var out: [String] = []
+        var k = 2
+        for (i, g) in groups().enumerated() {
+            if i > 0 { out.append("") }
+            var head = TerminalText.clean(groupHeading(g.name, g.table.rows.count))
+            if !wide, let width, width > 0 { head = DisplayWidth.truncate(head, to: width) }
+            out += [head, lines[0], lines[1]] + lines[k..<(k + g.table.rows.count)]
+            k += g.table.rows.count
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// 市教育局（2项） / 市教育局 (2): a group's heading, `{0}` the name, `{1}` the count.
+    public var groupHeadingFormat = "{0} ({1})"
+    func groupHeading(_ name: String, _ n: Int) -> String {
+        groupHeadingFormat.replacingAll("{1}", with: String(n)).replacingAll("{0}", with: name)
+    }
+
     /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled. The
     /// data is kept exactly, control characters included: a field holding any control, C1
     /// or invisible format character is quoted too, so such a character is always inside
@@ -73,6 +117,11 @@ public struct ReportTable: Sendable {
     /// A Markdown (GFM) table: each cell one line through `TerminalText` (controls as
     /// `^[`, line breaks as `↵`), `|` escaped as `\|`. Nothing is cut.
     public func renderMarkdown() -> String {
+        if grouped {
+            return groups().map { g in
+                "## " + Reports.markdownText(TerminalText.clean(groupHeading(g.name, g.table.rows.count))) + "\n\n" + g.table.renderMarkdown()
+            }.joined(separator: "\n")
+        }
         func cell(_ s: String) -> String { TerminalText.clean(s).replacingAll("|", with: "\\|") }
         var out = "| " + columns.map { cell($0.title) }.joined(separator: " | ") + " |\n"
         out += "| " + columns.map { $0.numeric ? "---:" : "---" }.joined(separator: " | ") + " |\n"

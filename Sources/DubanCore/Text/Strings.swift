@@ -142,6 +142,11 @@ public struct Strings: Sendable {
         case openKindConfig, openKindTheme, openKindAliases, openKindOutput
         case openIsFifo, openIsCharDevice, openIsBlockDevice, openIsFolder, openIsSocket, openIsLink, openIsUnknown
         case openNotRegular, openRefusedLink, openTooLarge, openCannotRead, openOutputRefused, openNoReader, openCannotWrite
+        // issue 13, reports an office can paste (Report/ReportRequest.swift, duban report)
+        case rptAsOf, rptOverdue, rptUnit, rptUnitOverdue, rptLeader, rptLeaderOverdue, rptGroupCount
+        case rptColRole, rptRoleLead, rptRoleCo, rptColLight
+        case rptErrBadChoice, rptErrNoUnit, rptErrNoUnitClose, rptErrNoLeader, rptErrNoLeaderClose
+        case rptErrUnitAndLeader, rptErrByWithOne, rptErrExcel
     }
 }
 
@@ -540,6 +545,26 @@ extension Strings.Key {
         case .openOutputRefused: return ("{0}：是{1}，不能写入；未写入，也未替换它", "{0}: is {1}, which cannot be written to; nothing written, and it was not replaced")
         case .openNoReader: return ("{0}：是命名管道（FIFO），但没有进程在读；未写入", "{0}: is a FIFO (named pipe) that nobody reads; nothing written")
         case .openCannotWrite: return ("{0}：写入失败：{1}", "{0}: cannot write: {1}")
+        // issue 13, reports an office can paste
+        case .rptAsOf: return ("截至{0}年{1}月{2}日", "as of {3}")
+        case .rptOverdue: return ("逾期任务（{0}项）", "Overdue tasks ({0})")
+        case .rptUnit: return ("{0}的任务（{1}项）", "Tasks of {0} ({1})")
+        case .rptUnitOverdue: return ("{0}的逾期任务（{1}项）", "Overdue tasks of {0} ({1})")
+        case .rptLeader: return ("{0}牵头负责的任务（{1}项）", "Tasks {0} answers for ({1})")
+        case .rptLeaderOverdue: return ("{0}牵头负责的逾期任务（{1}项）", "Overdue tasks {0} answers for ({1})")
+        case .rptGroupCount: return ("{0}（{1}项）", "{0} ({1})")
+        case .rptColRole: return ("角色", "Role")
+        case .rptRoleLead: return ("牵头", "lead")
+        case .rptRoleCo: return ("协同", "co")
+        case .rptColLight: return ("灯", "Light")
+        case .rptErrBadChoice: return ("{0} {1}：无效的值；可选 {2}", "{0} {1}: not a valid value; use one of {2}")
+        case .rptErrNoUnit: return ("--unit {0}：计划中没有这个单位，也没有相近的名称；用 duban report --by unit 列出全部单位", "--unit {0}: no unit of the plan has this name, nor a close one; duban report --by unit lists them all")
+        case .rptErrNoUnitClose: return ("--unit {0}：计划中没有这个单位；相近的名称：{1}", "--unit {0}: no unit of the plan has this name; close names: {1}")
+        case .rptErrNoLeader: return ("--leader {0}：计划中没有这位牵头领导，也没有相近的名字；用 duban report --by leader 列出全部领导", "--leader {0}: no leader of the plan has this name, nor a close one; duban report --by leader lists them all")
+        case .rptErrNoLeaderClose: return ("--leader {0}：计划中没有这位牵头领导；相近的名字：{1}", "--leader {0}: no leader of the plan has this name; close names: {1}")
+        case .rptErrUnitAndLeader: return ("--unit 与 --leader 只能选一个", "give --unit or --leader, not both")
+        case .rptErrByWithOne: return ("--by 不能与 {0} 同用：一个单位或一位领导的报表逐项列出其任务", "--by cannot be used with {0}: one unit's or one leader's report lists its tasks")
+        case .rptErrExcel: return ("--excel 只用于 CSV，不能与 --format {0} 同用", "--excel is for CSV; it cannot be used with --format {0}")
         }
     }
 }
