@@ -53,7 +53,7 @@ struct CommonOptions: ParsableArguments {
 /// `--lang` must name a language duban speaks: zh or en (as `Lang(code:)` reads them).
 func validateLang(_ lang: String?) throws {
     guard let lang, Lang(code: lang) == nil else { return }
-    throw ValidationError(Strings(Lang.resolve(flag: nil, environment: environment())).format(.errBadLang, lang))
+    throw ValidationError(Strings(Lang.resolve(flag: nil, environment: environment())).format(.errBadLang, lang))  // not cliStrings(): its --lang is the bad one
 }
 
 /// The interface language of this run, for helpers called without one: `--lang` from the

@@ -127,14 +127,17 @@ public final class PlanLock {
     public static func acquire(planPath: String, command: String, wait: Double = PlanLock.defaultWait,
                                waiting: (PlanLockHolder?) -> Void = { _ in }) throws -> PlanLock {
         let lockPath = path(forPlan: planPath)
-        var fd = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0o644)
-        // Another user's lock file can still be locked through a read-only descriptor.
-        if fd < 0 && errno == EACCES { fd = open(lockPath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK) }
-        guard fd >= 0 else { throw PlanLockError.cannotLock(plan: planPath, lock: lockPath, reason: errnoText()) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
-            close(fd)
-            throw PlanLockError.cannotLock(plan: planPath, lock: lockPath, reason: "not a regular file")
+        // Opened as every file is (SafeOpen): no link followed, a regular file only.
+        let fd: Int32
+        var st: stat
+        do {
+            (fd, st) = try SafeOpen.open(lockPath, as: .lock, flags: O_RDWR | O_CREAT, mode: 0o644)
+        } catch {
+            // Another user's lock file can still be locked through a read-only descriptor.
+            guard access(lockPath, W_OK) != 0, let ro = try? SafeOpen.open(lockPath, as: .lock) else {
+                throw PlanLockError.cannotLock(plan: planPath, lock: lockPath, reason: error.reason)
+            }
+            (fd, st) = ro
         }
         // Whoever may write the plan may lock it.
         if st.st_uid == geteuid() { fchmod(fd, 0o644) }
