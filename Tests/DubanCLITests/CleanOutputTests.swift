@@ -22,19 +22,8 @@ final class CleanOutputTests: XCTestCase {
     }
 
     func duban(_ args: [String]) throws -> Run {
-        let p = Process()
-        p.executableURL = CLITests.binary
-        p.arguments = args
-        p.environment = ["LANG": "C.UTF-8", "HOME": dir.path]
-        p.currentDirectoryURL = dir
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, out: [UInt8](o), err: [UInt8](e))
+        let r = try runToEnd(CLITests.binary, args, env: ["LANG": "C.UTF-8", "HOME": dir.path], in: dir)
+        return Run(status: r.status, out: [UInt8](r.out), err: [UInt8](r.err))
     }
 
     /// OSC 0 (retitle), CSI 2J (clear), OSC 52 (clipboard), BEL, a bare CR, the C1 CSI, a

@@ -16,21 +16,9 @@ final class ErrorCLITests: XCTestCase {
     struct Run { var status: Int32; var out: String; var err: String; var seconds: Double }
 
     func duban(_ args: [String], env: [String: String] = ["LANG": "C.UTF-8"]) throws -> Run {
-        let p = Process()
-        p.executableURL = CLITests.binary
-        p.arguments = args
-        p.environment = env
-        p.currentDirectoryURL = dir
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        let start = Date()
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self),
-                   err: String(decoding: e, as: UTF8.self), seconds: Date().timeIntervalSince(start))
+        let r = try runToEnd(CLITests.binary, args, env: env, in: dir)
+        return Run(status: r.status, out: String(decoding: r.out, as: UTF8.self),
+                   err: String(decoding: r.err, as: UTF8.self), seconds: r.seconds)
     }
 
     func write(_ name: String, _ bytes: [UInt8]) throws -> String {

@@ -24,19 +24,8 @@ final class ReportCLITests: XCTestCase {
     }
 
     func run(_ exe: URL, _ args: [String], env: [String: String] = ["LANG": "C.UTF-8"]) throws -> Run {
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = args
-        p.environment = env
-        p.currentDirectoryURL = dir
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, out: o, err: String(decoding: e, as: UTF8.self))
+        let r = try runToEnd(exe, args, env: env, in: dir)
+        return Run(status: r.status, out: r.out, err: String(decoding: r.err, as: UTF8.self))
     }
 
     func duban(_ args: [String]) throws -> Run { try run(Self.binary, args) }
