@@ -38,6 +38,14 @@ final class PlanJSONTests: XCTestCase {
         plan.tasks[1].remarks = "😀 emoji and 中文"
         plan.tasks[2].goal = "全年造林5000亩"
         plan.tasks[2].mainTasks = "1. 规划\n2. 造林"
+        plan.tasks[1].deadlineText = "6月底前"
+        plan.tasks[1].milestones = [Milestone(date: PlanDate(iso: "2020-03-31"), text: "一季度完成招标", done: true),
+                                    Milestone(date: nil, text: "适时启动", extra: [JSONField("w", .number("2"))])]
+        plan.tasks[1].statusReason = "已于2020年二季度完成"
+        plan.tasks[1].origin = SourcePlace(table: 1, row: 3, column: 2)
+        plan.tasks[2].origin = SourcePlace(line: 42)
+        plan.tasks[0].history.append(HistoryEntry(date: PlanDate(iso: "2020-04-28")!, status: .inProgress,
+                                                  progress: 40, note: "月报", author: "市发改委", period: "2020-04"))
         let first = PlanJSON.encode(plan)
         let back = try PlanJSON.decode(first, file: "x")
         XCTAssertEqual(back, plan)
@@ -94,6 +102,18 @@ final class PlanJSONTests: XCTestCase {
         }
 
         """)
+    }
+
+    func testNewTaskKeysAreCheckedWithTheirPaths() {
+        let text = """
+        {"title": "x", "tasks": [{"id": "a", "text": "t", "milestones": [{"date": "2020-13-01", "text": "n"}, {"done": true}],
+          "origin": {"line": 0}, "deadlineText": 5}]}
+        """
+        let all = problems(text).joined(separator: "\n")
+        XCTAssertTrue(all.contains("tasks[0].milestones[0].date"), all)
+        XCTAssertTrue(all.contains("tasks[0].milestones[1]"), all)
+        XCTAssertTrue(all.contains("tasks[0].origin.line"), all)
+        XCTAssertTrue(all.contains("tasks[0].deadlineText"), all)
     }
 
     func testMinimalFileLoadsWithDefaults() throws {

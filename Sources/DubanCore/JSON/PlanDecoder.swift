@@ -737,6 +737,17 @@ struct PlanDecoder {
                 t.coUnits = try d.stringArray("tasks[\(i)].coUnits")
             case 8 where d.s.keyIs(k, "deadline"):
                 t.deadline = try d.date("tasks[\(i)].deadline", nullable: true)
+            case 12 where d.s.keyIs(k, "deadlineText"):
+                t.deadlineText = try d.string("tasks[\(i)].deadlineText", nullable: true)
+            case 10 where d.s.keyIs(k, "milestones"):
+                try d.array("tasks[\(i)].milestones") { d, j in
+                    if let m = try d.milestone(i, j) { t.milestones.append(m) }
+                }
+            case 12 where d.s.keyIs(k, "statusReason"):
+                t.statusReason = try d.string("tasks[\(i)].statusReason", nullable: true)
+            case 6 where d.s.keyIs(k, "origin"):
+                if d.s.peek() == 0x6E { try d.s.literal("null"); t.origin = nil }
+                else { t.origin = try d.sourcePlace(i) }
             case 15 where d.s.keyIs(k, "deadlineAssumed"):
                 t.deadlineAssumed = try d.bool("tasks[\(i)].deadlineAssumed") ?? false
             case 9 where d.s.keyIs(k, "startDate"):
@@ -780,6 +791,7 @@ struct PlanDecoder {
                 e.progress = try d.int(p() + ".progress", 0...100, what: .pjWantPercent) ?? 0
             case 4 where d.s.keyIs(k, "note"): e.note = try d.string(p() + ".note") ?? ""
             case 6 where d.s.keyIs(k, "author"): e.author = try d.name(p() + ".author", nullable: true)
+            case 6 where d.s.keyIs(k, "period"): e.period = try d.name(p() + ".period", nullable: true)
             default: return false
             }
             return true
@@ -787,6 +799,42 @@ struct PlanDecoder {
         e.extra = extra
         if !hasDate { if !sawDate { problem(at, p(), .k(.pjMissingKey, .text("date"))) }; return nil }
         return e
+    }
+
+    mutating func milestone(_ i: Int, _ j: Int) throws -> Milestone? {
+        let at = s.here()
+        var m = Milestone(date: nil, text: "")
+        var sawText = false
+        func p() -> String { "tasks[\(i)].milestones[\(j)]" }
+        guard let extra = try object(p(), { d, k, _ in
+            switch k.count {
+            case 4 where d.s.keyIs(k, "date"): m.date = try d.date(p() + ".date", nullable: true)
+            case 4 where d.s.keyIs(k, "text"): sawText = true; m.text = try d.string(p() + ".text") ?? ""
+            case 4 where d.s.keyIs(k, "done"): m.done = try d.bool(p() + ".done") ?? false
+            default: return false
+            }
+            return true
+        }) else { return nil }
+        m.extra = extra
+        if !sawText { problem(at, p(), .k(.pjMissingKey, .text("text"))); return nil }
+        return m
+    }
+
+    mutating func sourcePlace(_ i: Int) throws -> SourcePlace? {
+        var o = SourcePlace()
+        func p() -> String { "tasks[\(i)].origin" }
+        guard let extra = try object(p(), { d, k, _ in
+            switch k.count {
+            case 4 where d.s.keyIs(k, "line"): o.line = try d.int(p() + ".line", 1...Int(Int32.max), what: .pjWantCount)
+            case 5 where d.s.keyIs(k, "table"): o.table = try d.int(p() + ".table", 1...Int(Int32.max), what: .pjWantCount)
+            case 3 where d.s.keyIs(k, "row"): o.row = try d.int(p() + ".row", 1...Int(Int32.max), what: .pjWantCount)
+            case 6 where d.s.keyIs(k, "column"): o.column = try d.int(p() + ".column", 1...Int(Int32.max), what: .pjWantCount)
+            default: return false
+            }
+            return true
+        }) else { return nil }
+        o.extra = extra
+        return o
     }
 
     mutating func unit(_ i: Int) throws -> Unit? {

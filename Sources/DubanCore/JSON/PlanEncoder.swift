@@ -59,7 +59,10 @@ extension PlanJSON {
             for l in t.leaders { n += 12 + l.utf8.count }
             for u in t.leadUnits { n += 12 + u.utf8.count }
             for u in t.coUnits { n += 12 + u.utf8.count }
-            for e in t.history { n += 150 + e.note.utf8.count + (e.author.map { 24 + $0.utf8.count } ?? 0) }
+            for e in t.history { n += 150 + e.note.utf8.count + (e.author.map { 24 + $0.utf8.count } ?? 0) + (e.period.map { 24 + $0.utf8.count } ?? 0) }
+            for m in t.milestones { n += 80 + m.text.utf8.count }
+            n += (t.deadlineText.map { 24 + $0.utf8.count } ?? 0) + (t.statusReason.map { 24 + $0.utf8.count } ?? 0)
+            if t.origin != nil { n += 120 }
         }
         for u in plan.units { n += 120 + u.name.utf8.count + u.aliases.count * 40 + u.members.count * 40 }
         return n + n / 64
@@ -354,10 +357,22 @@ struct PlanWriter {
         key("leadUnits", first: &first); stringArray(t.leadUnits)
         key("coUnits", first: &first); stringArray(t.coUnits)
         key("deadline", first: &first); optionalDate(t.deadline)
+        if let d = t.deadlineText { key("deadlineText", first: &first); string(d) }
         key("deadlineAssumed", first: &first); bool(t.deadlineAssumed)
+        if !t.milestones.isEmpty {
+            key("milestones", first: &first)
+            objectArray(t.milestones) { w, m in
+                var first = true
+                w.key("date", first: &first); w.optionalDate(m.date)
+                w.key("text", first: &first); w.string(m.text)
+                w.key("done", first: &first); w.bool(m.done)
+                w.extras(m.extra, first: &first)
+            }
+        }
         if let s = t.startDate { key("startDate", first: &first); date(s) }
         key("status", first: &first); string(t.status.rawValue)
         if t.statusInferred { key("statusInferred", first: &first); bool(true) }
+        if let r = t.statusReason { key("statusReason", first: &first); string(r) }
         key("progress", first: &first); int(t.progress)
         key("remarks", first: &first); string(t.remarks)
         key("history", first: &first)
@@ -368,7 +383,21 @@ struct PlanWriter {
             w.key("progress", first: &first); w.int(e.progress)
             w.key("note", first: &first); w.string(e.note)
             if let a = e.author { w.key("author", first: &first); w.string(a) }
+            if let p = e.period { w.key("period", first: &first); w.string(p) }
             w.extras(e.extra, first: &first)
+        }
+        if let o = t.origin {
+            key("origin", first: &first)
+            if o.isEmpty { raw("{}") } else {
+                objectItem { w in
+                    var first = true
+                    if let v = o.line { w.key("line", first: &first); w.int(v) }
+                    if let v = o.table { w.key("table", first: &first); w.int(v) }
+                    if let v = o.row { w.key("row", first: &first); w.int(v) }
+                    if let v = o.column { w.key("column", first: &first); w.int(v) }
+                    w.extras(o.extra, first: &first)
+                }
+            }
         }
         extras(t.extra, first: &first)
     }

@@ -5,14 +5,48 @@ public struct HistoryEntry: Hashable, Sendable {
     public var progress: Int
     public var note: String
     public var author: String?
+    /// The reporting period this entry reports for (`2020-06`, `2020Q2`, or a date),
+    /// when it is a unit's periodic report; nil for an ordinary change.
+    public var period: String?
     /// Keys of this entry the program does not know, kept through a save.
     public var extra: [JSONField]
 
     public init(date: PlanDate, status: TaskStatus, progress: Int, note: String = "",
-                author: String? = nil, extra: [JSONField] = []) {
+                author: String? = nil, period: String? = nil, extra: [JSONField] = []) {
         self.date = date; self.status = status; self.progress = progress
-        self.note = note; self.author = author; self.extra = extra
+        self.note = note; self.author = author; self.period = period; self.extra = extra
     }
+}
+
+/// A dated node of a task (时间节点): `6月底前完成招标`. The task's deadline is its last.
+public struct Milestone: Hashable, Sendable {
+    /// nil when the node names no day the program can read.
+    public var date: PlanDate?
+    /// The node as written.
+    public var text: String
+    public var done: Bool
+    public var extra: [JSONField]
+
+    public init(date: PlanDate?, text: String, done: Bool = false, extra: [JSONField] = []) {
+        self.date = date; self.text = text; self.done = done; self.extra = extra
+    }
+}
+
+/// Where a task came from in the notice it was imported from: a line of text, or a
+/// table's row and column (all counted from 1). Every part is optional.
+public struct SourcePlace: Hashable, Sendable {
+    public var line: Int?
+    public var table: Int?
+    public var row: Int?
+    public var column: Int?
+    public var extra: [JSONField]
+
+    public init(line: Int? = nil, table: Int? = nil, row: Int? = nil, column: Int? = nil,
+                extra: [JSONField] = []) {
+        self.line = line; self.table = table; self.row = row; self.column = column; self.extra = extra
+    }
+
+    public var isEmpty: Bool { line == nil && table == nil && row == nil && column == nil && extra.isEmpty }
 }
 
 /// A node of the plan's outline: 一、 / (三) / 2. / (1) with its title.
@@ -54,30 +88,43 @@ public struct PlanTask: Hashable, Sendable {
     public var leadUnits: [String]
     public var coUnits: [String]
     public var deadline: PlanDate?
+    /// The deadline's words as the notice wrote them (`6月底前`, `三季度`, `长期`), when imported.
+    /// A task with words but no date (`长期`, `常态化`) has no deadline: never overdue.
+    public var deadlineText: String?
     /// true when the deadline was not written in the document but assumed (plan year's end).
     public var deadlineAssumed: Bool
+    /// Dated nodes (时间节点) in document order; the deadline is the last one's date.
+    public var milestones: [Milestone]
     /// When the task's period starts, for 序时进度; the plan's start when nil.
     public var startDate: PlanDate?
     public var status: TaskStatus
     /// true when the status was guessed by the importer from a completion text.
     public var statusInferred: Bool
+    /// Why the importer inferred the status: the phrase, or the two figures compared.
+    public var statusReason: String?
     /// 0...100
     public var progress: Int
     public var remarks: String
     public var history: [HistoryEntry]
+    /// Where the importer found the task in its notice; nil for a task made by hand.
+    public var origin: SourcePlace?
     public var extra: [JSONField]
 
     public init(id: String, number: String? = nil, chapter: String? = nil, text: String,
                 goal: String? = nil, mainTasks: String? = nil, leaders: [String] = [], leadUnits: [String] = [], coUnits: [String] = [],
-                deadline: PlanDate? = nil, deadlineAssumed: Bool = false, startDate: PlanDate? = nil,
-                status: TaskStatus = .notStarted, statusInferred: Bool = false, progress: Int = 0,
-                remarks: String = "", history: [HistoryEntry] = [], extra: [JSONField] = []) {
+                deadline: PlanDate? = nil, deadlineText: String? = nil, deadlineAssumed: Bool = false,
+                milestones: [Milestone] = [], startDate: PlanDate? = nil,
+                status: TaskStatus = .notStarted, statusInferred: Bool = false, statusReason: String? = nil,
+                progress: Int = 0, remarks: String = "", history: [HistoryEntry] = [],
+                origin: SourcePlace? = nil, extra: [JSONField] = []) {
         self.id = id; self.number = number; self.chapter = chapter; self.text = text
         self.goal = goal; self.mainTasks = mainTasks
         self.leaders = leaders; self.leadUnits = leadUnits; self.coUnits = coUnits
-        self.deadline = deadline; self.deadlineAssumed = deadlineAssumed; self.startDate = startDate
-        self.status = status; self.statusInferred = statusInferred; self.progress = progress
-        self.remarks = remarks; self.history = history; self.extra = extra
+        self.deadline = deadline; self.deadlineText = deadlineText; self.deadlineAssumed = deadlineAssumed
+        self.milestones = milestones; self.startDate = startDate
+        self.status = status; self.statusInferred = statusInferred; self.statusReason = statusReason
+        self.progress = progress; self.remarks = remarks; self.history = history
+        self.origin = origin; self.extra = extra
     }
 }
 

@@ -121,6 +121,7 @@ public struct Strings: Sendable {
         case pjHex4, pjBadUTF8String, pjBadUTF8Key, pjLeadingZero, pjDigitsAfterPoint, pjDigitsInExponent, pjTooDeep
         case pjEndsInside, pjThePlanObject, pjEmpty, pjEncoding, pjUTF16LE, pjUTF16BE, pjUTF32LE, pjUTF32BE, pjBinary
         case pjWantStringOrNull, pjWantStringArray, pjWantBool, pjWantDate, pjWantDateOrNull, pjWantPercent
+        case pjWantCount
         case pjWantYear, pjWantFormatVersion, pjNotARealDay, pjUnknownStatus, pjMissingKey, pjNewerFormat
         case pjNoSuchChapter, pjOwnAncestor, pjDuplicateChapter, pjDuplicateTask, pjDuplicateKey, pjMoreProblems
         case jlWantVersion, jlWantBytes, jlWantTime, jlNewerFormat, jlHexDigits, jlUnknownOp, jlUnknownCommand, jlSnapshotMismatch
@@ -447,6 +448,7 @@ extension Strings.Key {
         case .pjWantDate: return ("日期 \"YYYY-MM-DD\"", "a date \"YYYY-MM-DD\"")
         case .pjWantDateOrNull: return ("日期 \"YYYY-MM-DD\" 或 null", "a date \"YYYY-MM-DD\" or null")
         case .pjWantPercent: return ("0 到 100 的整数", "a whole number from 0 to 100")
+        case .pjWantCount: return ("从 1 起的整数", "a whole number from 1")
         case .pjWantYear: return ("1 到 9999 的年份", "a year from 1 to 9999")
         case .pjWantFormatVersion: return ("格式版本（从 1 起的整数）", "a format version (a whole number from 1)")
         case .pjNotARealDay: return ("\"{0}\" 不是真实的日期（应为日期 \"YYYY-MM-DD\"）", "\"{0}\" is not a real day (expected a date \"YYYY-MM-DD\")")
