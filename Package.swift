@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "DubanImport", dependencies: ["DubanCore"], path: "Sources/DubanImport",
                 resources: [.copy("Resources")]),
         // Canvas, layout, panes, keymap, themes and the terminal backends.
-        .target(name: "DubanTUI", dependencies: ["DubanCore", "CNcursesw"], path: "Sources/DubanTUI",
+        .target(name: "DubanTUI", dependencies: ["DubanCore", "DubanImport", "CNcursesw"], path: "Sources/DubanTUI",
                 swiftSettings: [.swiftLanguageMode(.v5)]),
         // The thin command line.
         .executableTarget(
@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "DubanImportTests", dependencies: ["DubanImport", "DubanCore"], path: "Tests/DubanImportTests"),
         // Runs the built `duban` binary as a user would.
         .testTarget(name: "DubanCLITests", dependencies: ["DubanCore"], path: "Tests/DubanCLITests"),
-        .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore"], path: "Tests/DubanTUITests",
+        .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore", "DubanImport"], path: "Tests/DubanTUITests",
                     exclude: ["Snapshots"]),
         // The child the kill test (ReliabilityKillTests) kills while it saves.
         .executableTarget(name: "duban-savetest", dependencies: ["DubanCore"], path: "Sources/duban-savetest"),

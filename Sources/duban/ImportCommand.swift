@@ -2,6 +2,7 @@ import ArgumentParser
 import DubanCore
 import DubanImport
 import Foundation
+import DubanTUI
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,6 +20,10 @@ struct ImportCommand: ParsableCommand {
           duban import notice.txt -o plan.json
           duban import notice.txt --year 2020 --strict > plan.json
           duban import notice.txt --aliases my-units.txt -o plan.json
+          duban import notice.txt --review -o plan.json
+          duban import notice.txt --corrections old-plan.json -o plan.json
+        Corrections made on the review screen are kept in the plan (importCorrections): importing
+        the notice again with -o PLAN (or --corrections PLAN) gives the corrected plan.
         """)
 
     @OptionGroup var common: CommonOptions
@@ -29,6 +34,10 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "An extra unit alias file (one unit a line: 发改委 = 发展改革委). May be repeated.")
     var aliases: [String] = []
     @Flag(name: .long, help: "Do not read ~/.config/duban/aliases.txt.") var noUserAliases = false
+    @Flag(name: .long, help: "Show the notice beside the plan it gives and correct it with keys (w writes the plan). See docs/keys.md.")
+    var review = false
+    @Option(name: .long, help: "A plan file whose import corrections (importCorrections) to apply; by default those of the -o plan.")
+    var corrections: String?
 
     func validate() throws {
         if let year, Int(year.trimmingSpaces).map({ (1900...2100).contains($0) }) != true {
@@ -48,25 +57,50 @@ struct ImportCommand: ParsableCommand {
             printError(S.describe(error))
             throw ExitCode(1)
         }
-        let result: ImportResult
+        // Corrections kept with a plan: --corrections PLAN, else the plan -o replaces.
+        let kept: [KeptCorrection]
+        do { kept = try keptCorrections(S) } catch {
+            printError(S.describe(error))
+            throw ExitCode(1)
+        }
+        if review {
+            if let why = NcursesTerminal.unavailable(environment: environment()) {
+                printError("duban: " + S.describe(why))
+                throw ExitCode(1)
+            }
+            let opened: NoticeReview
+            do { opened = try NoticeReview(bytes: bytes, source: notice, options: options, corrections: kept) } catch {
+                printError(S.describe(error))
+                throw ExitCode(1)
+            }
+            let state = ReviewState(review: opened, strings: S, mode: .importing, savePath: output,
+                                    suggestedPath: suggestedPlanPath(notice),
+                                    writer: { plan, path in try writeImportedPlan(plan, to: path, S, quiet: true) })
+            let code = runReview(state, options: DashboardOptions(asOf: PlanDate.today(), lang: S.lang, environment: environment()))
+            if code != 0 { throw ExitCode(code) }
+            return
+        }
+        var result: ImportResult
+        var applied: String?
         do {
-            result = try NoticeImporter(options: options).importNotice(bytes: bytes, source: notice)
+            if kept.isEmpty {
+                result = try NoticeImporter(options: options).importNotice(bytes: bytes, source: notice)
+            } else {
+                let corrected = try NoticeReview(bytes: bytes, source: notice, options: options, corrections: kept)
+                result = corrected.base
+                result.plan = corrected.savedPlan
+                result.warnings = corrected.warnings(S)
+                applied = S.format(.reviewApplied, corrected.corrections.count, corrections ?? output ?? "",
+                                    corrected.plan.tasks.count, corrected.plan.chapters.count)
+            }
         } catch {
             printError(S.describe(error))
             throw ExitCode(1)
         }
         printError(result.report(file: notice))
+        if let applied { printError(applied) }
         if let output {
-            do {
-                // An existing plan is replaced atomically under its lock (one writer at a
-                // time); a new path too; a FIFO or device is written into, never replaced.
-                if PlanEditor.isExistingFile(output) {
-                    try PlanEditor.replace(path: output, with: result.plan, command: "duban import",
-                                           waiting: { printWaiting(output, $0, PlanLock.defaultWait, S) })
-                } else {
-                    try OutputFile.write(PlanJSON.encode(result.plan), to: output)
-                }
-            } catch {
+            do { try writeImportedPlan(result.plan, to: output, S, quiet: false) } catch {
                 printError(S.describe(error))
                 throw ExitCode(1)
             }
@@ -76,5 +110,40 @@ struct ImportCommand: ParsableCommand {
             let json = PlanJSON.encodeString(result.plan)
             print(stdoutIsTerminal ? TerminalText.escapingForJSON(json) : json, terminator: "")
         }
+    }
+
+    /// The corrections to apply: those --corrections names (an error when it keeps none),
+    /// else those of the plan -o replaces (none when it is no plan).
+    private func keptCorrections(_ S: Strings) throws -> [KeptCorrection] {
+        if let path = corrections {
+            let plan = try PlanFile.load(path: path)
+            let (cs, problems) = ImportCorrections.read(from: plan)
+            if !problems.isEmpty { throw CommandRefusal(S.format(.reviewBadCorrections, path, problems.joined(separator: "; "))) }
+            if cs.isEmpty { throw CommandRefusal(S.format(.reviewNoCorrections, path)) }
+            return cs
+        }
+        guard let output, PlanEditor.isExistingFile(output), let plan = try? PlanFile.load(path: output) else { return [] }
+        let (cs, problems) = ImportCorrections.read(from: plan)
+        if !problems.isEmpty { printError(S.format(.reviewBadCorrections, output, problems.joined(separator: "; "))) }
+        return cs
+    }
+}
+
+/// Where a plan imported from a notice is written when no name is given: notice.json beside it.
+func suggestedPlanPath(_ notice: String) -> String {
+    var stem = notice
+    if let dot = stem.lastIndex(of: "."), !stem[dot...].contains("/") { stem = String(stem[..<dot]) }
+    return stem + ".json"
+}
+
+/// Writes an imported plan the way `import -o` does: an existing plan replaced atomically
+/// under its lock (one writer at a time); a new path too; a FIFO or device written into,
+/// never replaced. `quiet`: nothing printed while waiting for the lock (a screen is shown).
+func writeImportedPlan(_ plan: Plan, to output: String, _ S: Strings, quiet: Bool) throws {
+    if PlanEditor.isExistingFile(output) {
+        try PlanEditor.replace(path: output, with: plan, command: "duban import",
+                               waiting: { if !quiet { printWaiting(output, $0, PlanLock.defaultWait, S) } })
+    } else {
+        try OutputFile.write(PlanJSON.encode(plan), to: output)
     }
 }

@@ -71,14 +71,28 @@ struct OpenCommand: ParsableCommand {
             return
         }
         if let path = plan {
+            // A notice: the review screen first (the notice beside the plan it gives, keys to
+            // correct it, w to write it), then Enter goes on to the dashboard on that plan.
+            // A plan beside the notice (notice.json) that keeps corrections gives them again.
+            suggested = suggestedPlanPath(path)
+            let review: NoticeReview
             do {
-                let result = try NoticeImporter().importNotice(path: path)
-                loaded = result.plan
+                let bytes = try SafeOpen.read(path, as: .notice).bytes
+                let beside = PlanEditor.isExistingFile(suggested) ? try? PlanFile.load(path: suggested) : nil
+                let kept = beside.map { ImportCorrections.read(from: $0).corrections } ?? []
+                review = try NoticeReview(bytes: bytes, source: path, corrections: kept)
             } catch {
                 printError(S.describe(error))
                 throw ExitCode(1)
             }
-            suggested = String(path.dropLast(4)) + ".json"
+            let state = ReviewState(review: review, strings: S, mode: .beforeDashboard, savePath: nil, suggestedPath: suggested,
+                                    writer: { plan, out in try writeImportedPlan(plan, to: out, S, quiet: true) })
+            let options = DashboardOptions(
+                asOf: asOfDate, readOnly: readOnly, lang: S.lang, theme: theme, configPath: config,
+                savePath: nil, suggestedSavePath: suggested, environment: env)
+            let code = runReview(state, options: options)
+            if code != 0 { throw ExitCode(code) }
+            return
         } else {
             loaded = NoticeImporter.demoPlan()
         }

@@ -148,6 +148,9 @@ public struct Strings: Sendable {
         case rptColRole, rptRoleLead, rptRoleCo, rptColLight
         case rptErrBadChoice, rptErrNoUnit, rptErrNoUnitClose, rptErrNoLeader, rptErrNoLeaderClose
         case rptErrUnitAndLeader, rptErrByWithOne, rptErrExcel
+        // issue 11, item 6, the review: corrections of an import (DubanImport/Review, duban import --review)
+        case reviewNoSuchLine, reviewLineChanged, reviewNoTaskAbove, reviewNothingToSwap
+        case reviewApplied, reviewBadCorrections, reviewNoCorrections
     }
 }
 
@@ -567,6 +570,13 @@ extension Strings.Key {
         case .rptErrUnitAndLeader: return ("--unit 与 --leader 只能选一个", "give --unit or --leader, not both")
         case .rptErrByWithOne: return ("--by 不能与 {0} 同用：一个单位或一位领导的报表逐项列出其任务", "--by cannot be used with {0}: one unit's or one leader's report lists its tasks")
         case .rptErrExcel: return ("--excel 只用于 CSV，不能与 --format {0} 同用", "--excel is for CSV; it cannot be used with --format {0}")
+        case .reviewNoSuchLine: return ("第{0}行：通知只有{1}行，此项更正未用", "line {0}: the notice has {1} lines; this correction is not applied")
+        case .reviewLineChanged: return ("第{0}行：更正时此行为“{1}”，现在为“{2}”（通知已改），此项更正未用", "line {0}: read \"{1}\" when corrected, now \"{2}\" (the notice changed); this correction is not applied")
+        case .reviewNoTaskAbove: return ("第{0}行：上方没有任务可并入", "line {0}: there is no task above it to join")
+        case .reviewNothingToSwap: return ("第{0}行：该任务没有单位可互换", "line {0}: the task has no units to swap")
+        case .reviewApplied: return ("已按 {1} 中保存的更正修改 {0} 处：任务{2}项，章节{3}个", "{0} corrections kept in {1} applied: {2} tasks, {3} chapters")
+        case .reviewBadCorrections: return ("{0}：importCorrections 有误：{1}", "{0}: importCorrections: {1}")
+        case .reviewNoCorrections: return ("{0}：没有保存的导入更正（importCorrections）", "{0}: no import corrections (importCorrections) kept in it")
         }
     }
 }
