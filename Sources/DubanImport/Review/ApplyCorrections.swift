@@ -80,7 +80,9 @@ struct CorrectionApplier {
 
     private mutating func mark(_ l: Int, as role: LineRole) -> CorrectionProblem? {
         let old = lines[l - 1]
-        if old.role == role { return nil }
+        // A task or chapter stays as it is; a line marked again as what it is gives it again
+        // (a deadline line read afresh).
+        if old.role == role && (role == .task || role == .chapter || role == .ignored) { return nil }
         // A task start: the task goes first (joined to the one before, or dropped).
         if old.role == .task, let t = old.task {
             switch role {
@@ -327,13 +329,15 @@ struct CorrectionApplier {
         for k in lines.indices where lines[k].task == t { lines[k].role = .ignored; lines[k].task = nil }
     }
 
-    /// Drops a chapter: its tasks and sub-chapters go to its parent.
+    /// Drops a chapter: its tasks go to the chapter in effect above its heading (else its
+    /// parent), its sub-chapters to its parent.
     private mutating func removeChapter(_ c: String) {
         guard let ci = plan.chapters.firstIndex(where: { $0.id == c }) else { return }
         let parent = plan.chapters[ci].parent
+        let into = line(ofChapter: c).flatMap { chapterInEffect(at: $0) }.flatMap { $0 == c ? nil : $0 } ?? parent
         plan.chapters.remove(at: ci)
         for k in plan.chapters.indices where plan.chapters[k].parent == c { plan.chapters[k].parent = parent }
-        for k in plan.tasks.indices where plan.tasks[k].chapter == c { plan.tasks[k].chapter = parent }
+        for k in plan.tasks.indices where plan.tasks[k].chapter == c { plan.tasks[k].chapter = into }
         for k in lines.indices where lines[k].chapter == c { lines[k].role = .ignored; lines[k].chapter = nil }
     }
 
@@ -390,8 +394,8 @@ struct CorrectionApplier {
 
     // MARK: the result
 
-    /// The plan as saved: tasks in the order of their lines, ids t1, t2, ... in that order,
-    /// each task's source line its first line.
+    /// The plan as saved: tasks in the order of their lines, ids t1, t2, ... in that order
+    /// (a task made by a correction has its line as its origin).
     mutating func finish() -> (plan: Plan, trace: ImportTrace) {
         var starts: [String: Int] = [:]
         for x in lines where x.role == .task { if let t = x.task, starts[t] == nil { starts[t] = x.number } }
@@ -410,10 +414,6 @@ struct CorrectionApplier {
             let id = "t\(k + 1)"
             rename[t.id] = id
             t.id = id
-            if let s = starts[o.task.id] {
-                if let i = t.extra.firstIndex(where: { $0.key == "sourceLine" }) { t.extra[i].value = .number(String(s)) }
-                if t.origin == nil || t.origin?.line != nil && t.origin?.table == nil { t.origin = SourcePlace(line: s) }
-            }
             tasks.append(t)
         }
         plan.tasks = tasks

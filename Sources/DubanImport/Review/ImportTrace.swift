@@ -121,13 +121,25 @@ extension ImportTrace {
                 let t = plan.tasks[ti]
                 lines[s.line - 1].role = .task
                 lines[s.line - 1].task = t.id
-                // A table flattened one cell per line: the number's own line just above.
-                if let num = t.number, s.line >= 2 {
-                    var p = s.line - 1
-                    while p >= 1, lines[p - 1].role == .blank, p > s.line - 3 { p -= 1 }
-                    if p >= 1, lines[p - 1].role == .ignored, lines[p - 1].task == nil,
-                       ReviewText.key(texts[p - 1]).trimmingNumberStop == ReviewText.key(num).trimmingNumberStop {
-                        lines[p - 1].role = .task; lines[p - 1].task = t.id
+                // A table flattened one cell per line: the number's own line a few cells above
+                // (序号, then 项目, then the task): those lines are this task's.
+                if let num = t.number {
+                    let prev = k > 0 ? starts[k - 1].line : 0
+                    var p = s.line - 1, seen = 0
+                    while p > prev, seen < 3 {
+                        if lines[p - 1].role != .blank {
+                            seen += 1
+                            if ReviewText.key(texts[p - 1]).trimmingNumberStop == ReviewText.key(num).trimmingNumberStop {
+                                lines[p - 1].role = .task; lines[p - 1].task = t.id
+                                for q in (p + 1)..<s.line where lines[q - 1].role != .blank {
+                                    let role = classify(texts[q - 1], in: t, plan: plan)
+                                    lines[q - 1].role = role
+                                    lines[q - 1].task = role == .ignored ? nil : t.id
+                                }
+                                break
+                            }
+                        }
+                        p -= 1
                     }
                 }
                 for n in (s.line + 1)..<end where lines[n - 1].role != .blank {
@@ -173,11 +185,16 @@ extension ImportTrace {
         if raw.isEmpty { return .blank }
         if ReviewText.hasDeadlineLabel(line) { return .deadline }
         if ReviewText.hasResponsibilityLabel(line) { return .units }
+        if ReviewText.hasDetailLabel(line) { return .detail }
         let body = ReviewText.key(ReviewText.stripLabel(line))
+        // A leader or unit written with spaces inside (钱 宇), or a name on its own line.
+        let people = t.leadUnits + t.coUnits + t.leaders
+        if people.contains(where: { ReviewText.key($0) == body }) { return .units }
         let text = ReviewText.key(t.text)
-        if !body.isEmpty, text.contains(body) || (body.count >= 8 && text.contains(String(body.prefix(8)))) { return .continuation }
+        let isFigure = body.count <= 6 && body.allSatisfy { $0.isASCIIDigit || $0 == "." || $0 == "%" }
+        if !body.isEmpty, !isFigure, text.contains(body) || (body.count >= 8 && text.contains(String(body.prefix(8)))) { return .continuation }
         let names = ReviewUnits.written(in: line)
-        if !names.isEmpty, names.allSatisfy({ ReviewUnits.match($0, in: t.leadUnits + t.coUnits + t.leaders, plan: plan) != nil }) {
+        if !names.isEmpty, names.allSatisfy({ ReviewUnits.match($0, in: people, plan: plan) != nil }) {
             return .units
         }
         if let dt = t.deadlineText, ReviewText.key(dt) == body { return .deadline }
@@ -213,12 +230,13 @@ enum ReviewText {
     static let responsibilityLabels = ["牵头负责领导", "牵头领导", "责任领导", "牵头责任单位", "牵头单位", "协同责任单位", "责任单位",
                                        "配合单位", "协办单位", "实施单位", "落实单位", "责任部门", "牵头部门", "配合部门", "主要责任单位"]
     static let deadlineLabels = ["完成时限", "完成时间", "时间节点", "进度安排", "时限要求"]
+    static let detailLabels = ["年度目标", "主要任务", "完成情况", "进展情况", "工作措施", "主要措施", "工作要求", "备注", "分值"]
 
     /// The label word a line starts with (after spaces, brackets and 【), when it is
     /// followed by a colon: `责任单位：…`.
     static func label(of line: String) -> String? {
         let k = key(line).drop { "(【[".contains($0) }
-        for l in deadlineLabels + responsibilityLabels where k.hasPrefix(l) {
+        for l in deadlineLabels + responsibilityLabels + detailLabels where k.hasPrefix(l) {
             let rest = k.dropFirst(l.count).drop { "】]".contains($0) }
             if rest.first == ":" { return l }
         }
@@ -227,6 +245,7 @@ enum ReviewText {
 
     static func hasDeadlineLabel(_ line: String) -> Bool { label(of: line).map(deadlineLabels.contains) ?? false }
     static func hasResponsibilityLabel(_ line: String) -> Bool { label(of: line).map(responsibilityLabels.contains) ?? false }
+    static func hasDetailLabel(_ line: String) -> Bool { label(of: line).map(detailLabels.contains) ?? false }
 
     /// The line after its label and colon, when it has one.
     static func stripLabel(_ line: String) -> String {
