@@ -90,12 +90,19 @@ public enum ReviewBindings {
         bindings.first { $0.context == context && $0.keys.contains(key) }?.action
     }
 
-    /// The review section of docs/keys.md, from the table (a test compares the two).
-    public static func markdown(_ S: Strings) -> String {
-        var out = "| " + S[.rvDocKeys] + " | " + S[.rvDocAction] + " | " + S[.rvDocWhat] + " |\n| --- | --- | --- |\n"
+    /// The review section at the end of docs/keys.md (and README's key table), from this
+    /// table: `KeysDoc.markdown` appends it.
+    public static func keysDocSection() -> String {
+        let zh = Strings(.zh), en = Strings(.en)
+        var out = "\n## Review screen (`review`, `prompt`) · 审阅导入\n\n"
+        out += "`duban import NOTICE --review` and `duban NOTICE.txt` show the notice beside the plan it gives\n"
+        out += "(docs/import.md, *Reviewing an import*). Its keys are this table, from\n"
+        out += "`Sources/DubanTUI/Review/ReviewBindings.swift`; the config file does not rebind them.\n\n"
+        out += "| keys | action | what it does | 说明 |\n| --- | --- | --- | --- |\n"
         for b in defaults {
             let keys = b.keys.map { "`\($0.name)`" }.joined(separator: " ")
-            out += "| \(keys) | `\(b.action.rawValue)`\(b.context == .prompt ? " (" + S[.rvDocPrompt] + ")" : "") | \(S[b.help]) |\n"
+            let context = b.context == .prompt ? " (prompt)" : ""
+            out += "| \(keys) | `\(b.action.rawValue)`\(context) | \(en[b.help]) | \(zh[b.help]) |\n"
         }
         return out
     }

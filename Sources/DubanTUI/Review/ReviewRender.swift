@@ -244,19 +244,18 @@ public enum ReviewRender {
         let context: ReviewContext = s.prompt == nil ? .review : .prompt
         var x = 0
         let hy = height - 1
-        for b in s.bindings where b.context == context && b.onHintBar {
-            if b.action == .openDashboard && s.mode != .beforeDashboard { continue }
+        var shown = s.bindings.filter { $0.context == context && $0.onHintBar }
+        // Opened before the dashboard: Enter (on to it) comes first.
+        if context == .review, s.mode == .beforeDashboard, let enter = s.bindings.first(where: { $0.action == .openDashboard }) {
+            shown.insert(enter, at: 0)
+        }
+        for b in shown {
             guard let key = b.keys.first(where: { if case .char = $0 { return true } else { return false } }) ?? b.keys.first else { continue }
             let label = S[b.hint ?? b.help]
             let need = DisplayWidth.of(key.name) + 1 + DisplayWidth.of(label) + 2
             if x + need > width { break }
             x = c.text(key.name, x: x, y: hy, width: width - x, role: .hintKey)
             x = c.text(" " + label + "  ", x: x, y: hy, width: width - x, role: .hint)
-        }
-        if s.mode == .beforeDashboard, s.prompt == nil {
-            let label = Key.enter.name + " " + S[.rvHintOpenDashboard]
-            let w = DisplayWidth.of(label)
-            if x + w <= width { c.text(label, x: width - w, y: hy, width: w, role: .hintKey) }
         }
     }
 

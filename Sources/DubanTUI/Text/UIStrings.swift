@@ -55,10 +55,6 @@ public enum UIKey: String, CaseIterable, Sendable {
     case rvHelpPromptCancel
     case rvHintCancel
     case rvHelpPromptBackspace
-    case rvDocKeys
-    case rvDocAction
-    case rvDocWhat
-    case rvDocPrompt
     case rvNoWarnings
     case rvUndone
     case rvNothingToUndo
@@ -155,10 +151,6 @@ extension UIKey {
         case .rvHelpPromptCancel: return ("取消输入", "cancel the input")
         case .rvHintCancel: return ("取消", "cancel")
         case .rvHelpPromptBackspace: return ("删去前一个字符", "delete the character before")
-        case .rvDocKeys: return ("按键", "keys")
-        case .rvDocAction: return ("动作", "action")
-        case .rvDocWhat: return ("作用", "what it does")
-        case .rvDocPrompt: return ("输入行", "prompt")
         case .rvNoWarnings: return ("没有警告", "no warnings")
         case .rvUndone: return ("已撤销上一次更正", "last correction undone")
         case .rvNothingToUndo: return ("没有可撤销的更正", "nothing to undo")
