@@ -90,6 +90,9 @@ public struct ImportResult: Sendable {
     public var summary: ImportSummary
     /// The encoding the notice was read in: UTF-8, UTF-16 or GB18030.
     public var encoding: String
+    /// What each line of the notice became (chapter, task, continuation, units, leaders,
+    /// deadline, detail, ignored, blank), in line order, with the task or chapter id.
+    public var trace: [SourceLineRole] = []
 
     /// The summary for standard error: layout, counts, then every warning as `file:line:column: message`.
     public func report(file: String) -> String {

@@ -186,7 +186,8 @@ struct NoticeReader {
             statusesInferred: tasks.filter(\.statusInferred).count,
             deadlinesAssumed: tasks.filter(\.deadlineAssumed).count,
             warnings: warnings.count)
-        return ImportResult(plan: plan, layout: layout, warnings: warnings, summary: summary, encoding: "UTF-8")
+        return ImportResult(plan: plan, layout: layout, warnings: warnings, summary: summary, encoding: "UTF-8",
+                            trace: Trace.build(lines: lines, drafts: drafts, fromPage: pageTable != nil))
     }
 
     private func unique(_ xs: [String]) -> [String] {
