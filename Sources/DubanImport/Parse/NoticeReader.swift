@@ -110,9 +110,13 @@ struct NoticeReader {
                         } else { co += names }
                     }
                 case .deadline:
-                    if let dl = Deadlines.parse(f.value, year: year) { t.deadline = dl } else if Deadlines.saysNoDate(f.value) {
-                        noDate = true
+                    let r = Deadlines.read(value: f.value, year: year)
+                    if let dl = r.date {
+                        t.deadline = dl; t.deadlineText = r.text; t.milestones = r.milestones
+                    } else if r.noDate {
+                        noDate = true; t.deadlineText = r.text
                     } else if !f.value.isEmpty {
+                        t.deadlineText = r.text
                         warnings.append(ImportWarning(line: f.line, column: f.column, message: "deadline \"\(f.value)\" not understood: the plan year's end is assumed"))
                     }
                 default: break
@@ -122,7 +126,11 @@ struct NoticeReader {
             t.leadUnits = unique(lead)
             let leadKeys = Set(t.leadUnits.map(TextKey.init))
             t.coUnits = unique(co).filter { !leadKeys.contains(TextKey($0)) }
-            if t.deadline == nil, !noDate, let dl = Deadlines.find(inText: t.text, year: year) { t.deadline = dl }
+            if t.deadline == nil, !noDate, t.deadlineText == nil {
+                let r = Deadlines.read(text: t.text, year: year)
+                if let dl = r.date { t.deadline = dl; t.deadlineText = r.text; t.milestones = r.milestones }
+                else if r.noDate { noDate = true; t.deadlineText = r.text }
+            }
             if t.deadline == nil, !noDate {
                 t.deadline = yearEnd
                 t.deadlineAssumed = yearEnd != nil
