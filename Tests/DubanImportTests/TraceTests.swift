@@ -53,3 +53,32 @@ final class TraceTests: XCTestCase {
         }
     }
 }
+
+/// Every task says where it came from; the summary names the reader's own layout.
+final class OriginAndLayoutTests: XCTestCase {
+    func testEachNoticeNamesItsOwnLayout() throws {
+        XCTAssertEqual(try Notices.result("01").layout, .scoreTable)
+        XCTAssertEqual(try Notices.result("02").layout, .outline)
+        XCTAssertEqual(try Notices.result("03").layout, .rowPerLine)
+        XCTAssertEqual(try Notices.result("04").layout, .pipeCells)
+        XCTAssertEqual(try Notices.result("05").layout, .flatTable)
+        XCTAssertEqual(try Seeds.result("003").layout, .completionTable)
+        XCTAssertEqual(try Seeds.result("004").layout, .numberedItems)
+        let tabbed = try importText("某市2021年重点工作\n序号\t工作任务\t牵头单位\t配合单位\n1\t建设城市公园\t市园林局\t市财政局\n2\t改造老旧小区\t市住建局\t\n", year: 2021)
+        XCTAssertEqual(tabbed.layout, .tabbedRows)
+        XCTAssertTrue(tabbed.report(file: "x.txt").contains("cells split by tabs"))
+    }
+
+    func testEveryTaskHasItsSourceLine() throws {
+        let r = try Seeds.result("001")
+        XCTAssertTrue(r.plan.tasks.allSatisfy { $0.origin?.line != nil && $0.origin?.table == nil })
+        // The line named holds the task's opening words.
+        let lines = try String(contentsOfFile: Seeds.path("001")!, encoding: .utf8).components(separatedBy: "\n")
+        for t in r.plan.tasks.prefix(20) {
+            let l = lines[t.origin!.line! - 1]
+            XCTAssertTrue(l.contains(String(t.text.prefix(4))), "\(t.id) line \(t.origin!.line!): \(l) / \(t.text)")
+        }
+        let r5 = try Notices.result("05")
+        XCTAssertEqual(r5.plan.tasks[0].origin?.line, r5.trace.first { $0.taskID == "t1" && $0.kind == .task }?.line)
+    }
+}

@@ -137,14 +137,15 @@ struct NoticeReader {
             }
             if let g = d.goal, !g.isEmpty { t.goal = g }
             if let m = d.mainTasks, !m.isEmpty { t.mainTasks = m }
-            var extra: [JSONField] = []
-            extra.append(JSONField("sourceLine", .number(String(d.line))))
-            t.extra = extra
+            // Where it came from: its line (and for a table given as a table, table, row and column).
+            t.origin = SourcePlace(line: d.line, table: d.table, row: d.row, column: d.table == nil ? nil : d.tableColumn)
             if let r = d.remarks { t.remarks = r.trimmed() }
             if let c = d.completion?.trimmed(), !c.isEmpty {
-                let status = StatusInference.infer(c)
+                let reading = StatusInference.read(c, task: t.text)
+                let status = reading.status
                 t.status = status
                 t.statusInferred = true
+                t.statusReason = reading.reason
                 t.progress = status == .done ? 100 : 0
                 if let date = reportDate {
                     t.history.append(HistoryEntry(date: date, status: status, progress: t.progress, note: c,
@@ -165,7 +166,9 @@ struct NoticeReader {
 
         // Layout.
         let layout: ImportLayout
-        if isTable { layout = hasCompletion ? .completionTable : .flatTable }
+        if isTable, let t = table {
+            layout = hasCompletion && t.header.reader == .flatTable ? .completionTable : t.header.reader
+        }
         else { layout = Self.outlineLayout(drafts) }
 
         // Title fallback.
