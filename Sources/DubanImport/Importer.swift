@@ -36,15 +36,30 @@ public enum ImportLayout: String, Sendable, CaseIterable, CustomStringConvertibl
     case goalItems
     /// Items with their responsibility inline in brackets: （牵头单位：X；责任单位：Y）.
     case inlineResponsibility
+    /// A table given as a table: a saved web page's `<table>` (and Word's, a sheet's), spans spread.
+    case table
+    /// A flattened table whose every cell is followed by a line holding only `|` (Wujiang 2024).
+    case pipeCells
+    /// A table flattened one row a line: `N text. units`, ASCII `.` as the stop (Changshu 2018).
+    case rowPerLine
+    /// A flattened table with no 序号 column: 项目 / 分值 / 目标任务 / 监考单位, rows told by their cells (Deyang 2016).
+    case scoreTable
+    /// A text table, one row a line, cells split by tabs or runs of spaces, under a header line.
+    case tabbedRows
 
     public var description: String {
         switch self {
-        case .flatTable: return "flattened table (序号 / 任务 / 牵头责任单位 / 责任单位)"
+        case .flatTable: return "flattened table, one cell a line (序号 / 任务 / 牵头责任单位 / 责任单位)"
         case .completionTable: return "completion report table (任务 / 牵头责任单位 / 完成情况 / 备注)"
         case .outline: return "outline with responsibility lines (牵头负责领导 / 牵头责任单位 / 协同责任单位)"
         case .numberedItems: return "numbered items with one 责任单位 line (lead before the comma)"
         case .goalItems: return "items with 年度目标 / 主要任务"
         case .inlineResponsibility: return "items with inline responsibility (牵头单位：…；责任单位：…)"
+        case .table: return "table of a web page or document (rowspan and colspan spread; 序号 / 任务 / 单位 columns by meaning)"
+        case .pipeCells: return "flattened table, one cell a line between | lines (序号 | 项目 | 任务 | 领导 | 单位)"
+        case .rowPerLine: return "flattened table, one row a line (N 任务. 单位)"
+        case .scoreTable: return "flattened table without numbers (项目 / 分值 / 目标任务 / 单位), rows told by their cells"
+        case .tabbedRows: return "table one row a line, cells split by tabs or spaces"
         }
     }
 }
@@ -90,6 +105,9 @@ public struct ImportResult: Sendable {
     public var summary: ImportSummary
     /// The encoding the notice was read in: UTF-8, UTF-16 or GB18030.
     public var encoding: String
+    /// What each line of the notice became (chapter, task, continuation, units, leaders,
+    /// deadline, detail, ignored, blank), in line order, with the task or chapter id.
+    public var trace: [SourceLineRole] = []
 
     /// The summary for standard error: layout, counts, then every warning as `file:line:column: message`.
     public func report(file: String) -> String {

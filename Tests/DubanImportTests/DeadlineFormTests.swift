@@ -55,6 +55,17 @@ final class DeadlineFormTests: XCTestCase {
 二、社会事业
 17.10月15日前完成学校改造。
 责任单位：市教育局
+18.建设城市绿道。
+责任单位：市园林局
+时间节点：3月底前完成设计；6月底前开工；11月底前建成
+19.2020年6月底前完成规划编制，年底前建成投用。
+责任单位：市规划局
+20.加强社区治理，长期坚持。
+责任单位：市民政局
+21.常态化疫情防控工作。
+责任单位：市卫健委
+22.整治农村人居环境（常态化）
+责任单位：市农业农村局
 """
 
     func testEveryDeadlineForm() throws {
@@ -84,7 +95,54 @@ final class DeadlineFormTests: XCTestCase {
         check("15", 2020, 3, 31)    // 一季度启动… : the first quarter, not the year's end
         check("16", 2020, 12, 31, assumed: true)   // nothing written: the year's end, assumed
         check("17", 2020, 10, 15)
-        XCTAssertEqual(p.tasks.count, 17)
+        check("18", 2020, 11, 30)   // several nodes: the deadline is the last
+        check("19", 2020, 12, 31)   // two nodes in the text
+        check("20", nil)            // …，长期坚持。 as the last clause: no date
+        check("21", 2020, 12, 31, assumed: true)   // 常态化 at the head is the work, not its time
+        check("22", nil)            // （常态化）
+        XCTAssertEqual(p.tasks.count, 22)
+    }
+
+    func testDeadlineWordsAsWrittenAndMilestones() throws {
+        let p = try importText(Self.notice).plan
+        func task(_ n: String) -> PlanTask { p.tasks.first { $0.number == n }! }
+        XCTAssertEqual(task("1").deadlineText, "6月底前")
+        XCTAssertEqual(task("5").deadlineText, "三季度")
+        XCTAssertEqual(task("10").deadlineText, "常态化")
+        XCTAssertEqual(task("11").deadlineText, "持续推进")
+        XCTAssertEqual(task("14").deadlineText, "6月底前")
+        XCTAssertEqual(task("15").deadlineText, "一季度")
+        XCTAssertEqual(task("17").deadlineText, "10月15日前")
+        XCTAssertNil(task("16").deadlineText)          // the notice says nothing
+        XCTAssertEqual(task("20").deadlineText, "长期坚持")
+        XCTAssertEqual(task("22").deadlineText, "常态化")
+        XCTAssertTrue(task("1").milestones.isEmpty)
+        XCTAssertEqual(task("18").milestones, [
+            Milestone(date: PlanDate(year: 2020, month: 3, day: 31), text: "3月底前完成设计"),
+            Milestone(date: PlanDate(year: 2020, month: 6, day: 30), text: "6月底前开工"),
+            Milestone(date: PlanDate(year: 2020, month: 11, day: 30), text: "11月底前建成"),
+        ])
+        XCTAssertEqual(task("19").milestones.map(\.date), [PlanDate(year: 2020, month: 6, day: 30), PlanDate(year: 2020, month: 12, day: 31)])
+        XCTAssertEqual(task("19").milestones.map(\.text), ["2020年6月底前完成规划编制", "年底前建成投用"])
+        XCTAssertEqual(task("19").deadlineText, "2020年6月底前；年底前")
+        for n in ["10", "11", "12", "13", "20", "22"] { XCTAssertFalse(task(n).deadlineAssumed, n) }
+    }
+
+    func testDatesOfTheCoveringLetterAreNotDeadlines() throws {
+        let text = """
+        某市2021年重点工作任务分解
+        请各单位于6月30日前报送上半年进展情况，12月10日前报送全年完成情况。
+        1.建设城市公园。
+        责任单位：市园林局
+        2.改造老旧小区，9月底前完工。
+        责任单位：市住建局
+        """
+        let p = try importText(text).plan
+        XCTAssertEqual(p.tasks.count, 2)
+        XCTAssertEqual(p.tasks[0].deadline, PlanDate(year: 2021, month: 12, day: 31))
+        XCTAssertTrue(p.tasks[0].deadlineAssumed)
+        XCTAssertEqual(p.tasks[1].deadline, PlanDate(year: 2021, month: 9, day: 30))
+        XCTAssertEqual(p.tasks[1].deadlineText, "9月底前")
     }
 
     func testNumberOneThenAMonthIsItemOneAndItsDeadline() throws {

@@ -37,7 +37,7 @@ final class WebPageTableTests: XCTestCase {
                                                 PlanDate(year: 2021, month: 12, day: 31), PlanDate(year: 2021, month: 11, day: 30)])
         XCTAssertEqual(p.tasks[2].deadlineAssumed, false)
         XCTAssertEqual(p.tasks[0].text, "推进老旧小区改造")
-        XCTAssertEqual(r.layout, .flatTable)
+        XCTAssertEqual(r.layout, .table)
     }
 
     func testColspanChapterRowsAndRepeatedHeader() throws {
@@ -104,7 +104,7 @@ final class WebPageTableTests: XCTestCase {
     func testTaskPlaceIsThePageLine() throws {
         let r = try importHTML(Self.page("<tr><td>1</td><td>推进乡村振兴</td><td>市农业农村局</td><td></td><td>年底前</td></tr>"))
         // Line 5 of the page: <html>, <p>, <table>, the header row, then the row.
-        XCTAssertEqual(r.plan.tasks[0].extra.first { $0.key == "sourceLine" }?.value, .number("5"))
+        XCTAssertEqual(r.plan.tasks[0].origin, SourcePlace(line: 5, table: 1, row: 2, column: 2))
         XCTAssertEqual(r.plan.title, "某市人民政府关于印发2021年重点工作任务分解的通知")
     }
 

@@ -16,6 +16,11 @@ struct DraftTask {
     var text: String
     var line: Int
     var column: Int
+    /// For a task read from a table given as a table (a web page's, a Word file's, a sheet's):
+    /// the table (1-based among the tables read), the row and the column of its text cell.
+    var table: Int? = nil
+    var row: Int? = nil
+    var tableColumn: Int? = nil
     var fields: [Field] = []
     /// Unit cells of a table: lead / co / either, with their line.
     var goal: String?

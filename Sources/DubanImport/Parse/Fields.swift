@@ -37,6 +37,7 @@ enum FieldLabels {
             ("协办单位", .coUnits), ("参与单位", .coUnits), ("协作单位", .coUnits), ("协同部门", .coUnits),
             ("责任单位", .units), ("责任主体", .units), ("承办单位", .units),
             ("完成时限", .deadline), ("完成时间", .deadline), ("时间节点", .deadline), ("时限要求", .deadline), ("时限", .deadline),
+            ("进度安排", .deadline), ("时间安排", .deadline), ("完成期限", .deadline),
             ("年度目标", .goal), ("工作目标", .goal), ("目标任务", .goal),
             ("主要任务", .mainTasks), ("主要措施", .mainTasks), ("工作措施", .mainTasks),
             ("完成情况", .completion), ("进展情况", .completion), ("推进情况", .completion), ("落实情况", .completion),

@@ -125,10 +125,12 @@ enum Headings {
             guard k < n, f[k] == "." || f[k] == "、" else { return nil }
             if k + 1 < n, f[k + 1].isASCIIDigit, f[k] == "." {
                 // 1.5 is a number, but 1.6月底前 is item 1 and a date: the digits after the stop
-                // are a month (1 to 12) followed by 月.
+                // are a month (1 to 12) followed by 月, or a year (19xx, 20xx) followed by 年 (19.2020年6月底前).
                 var m = k + 1
-                while m < n, f[m].isASCIIDigit, m - k <= 2 { m += 1 }
-                guard m < n, f[m] == "月", let month = Int(String(f[(k + 1)..<m])), (1...12).contains(month) else { return nil }
+                while m < n, f[m].isASCIIDigit, m - k <= 4 { m += 1 }
+                guard m < n, let after = Int(String(f[(k + 1)..<m])),
+                      (f[m] == "月" && (1...12).contains(after)) || (f[m] == "年" && (1900...2100).contains(after))
+                else { return nil }
             } else if k + 1 < n, f[k + 1].isASCIIDigit { return nil }
             return HeadingMarker(kind: .num, label: String(f[0..<j]), value: v, titleStart: skipSpaces(f, k + 1))
         }

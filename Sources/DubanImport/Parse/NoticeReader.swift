@@ -110,9 +110,13 @@ struct NoticeReader {
                         } else { co += names }
                     }
                 case .deadline:
-                    if let dl = Deadlines.parse(f.value, year: year) { t.deadline = dl } else if Deadlines.saysNoDate(f.value) {
-                        noDate = true
+                    let r = Deadlines.read(value: f.value, year: year)
+                    if let dl = r.date {
+                        t.deadline = dl; t.deadlineText = r.text; t.milestones = r.milestones
+                    } else if r.noDate {
+                        noDate = true; t.deadlineText = r.text
                     } else if !f.value.isEmpty {
+                        t.deadlineText = r.text
                         warnings.append(ImportWarning(line: f.line, column: f.column, message: "deadline \"\(f.value)\" not understood: the plan year's end is assumed"))
                     }
                 default: break
@@ -122,21 +126,26 @@ struct NoticeReader {
             t.leadUnits = unique(lead)
             let leadKeys = Set(t.leadUnits.map(TextKey.init))
             t.coUnits = unique(co).filter { !leadKeys.contains(TextKey($0)) }
-            if t.deadline == nil, !noDate, let dl = Deadlines.find(inText: t.text, year: year) { t.deadline = dl }
+            if t.deadline == nil, !noDate, t.deadlineText == nil {
+                let r = Deadlines.read(text: t.text, year: year)
+                if let dl = r.date { t.deadline = dl; t.deadlineText = r.text; t.milestones = r.milestones }
+                else if r.noDate { noDate = true; t.deadlineText = r.text }
+            }
             if t.deadline == nil, !noDate {
                 t.deadline = yearEnd
                 t.deadlineAssumed = yearEnd != nil
             }
             if let g = d.goal, !g.isEmpty { t.goal = g }
             if let m = d.mainTasks, !m.isEmpty { t.mainTasks = m }
-            var extra: [JSONField] = []
-            extra.append(JSONField("sourceLine", .number(String(d.line))))
-            t.extra = extra
+            // Where it came from: its line (and for a table given as a table, table, row and column).
+            t.origin = SourcePlace(line: d.line, table: d.table, row: d.row, column: d.table == nil ? nil : d.tableColumn)
             if let r = d.remarks { t.remarks = r.trimmed() }
             if let c = d.completion?.trimmed(), !c.isEmpty {
-                let status = StatusInference.infer(c)
+                let reading = StatusInference.read(c, task: t.text)
+                let status = reading.status
                 t.status = status
                 t.statusInferred = true
+                t.statusReason = reading.reason
                 t.progress = status == .done ? 100 : 0
                 if let date = reportDate {
                     t.history.append(HistoryEntry(date: date, status: status, progress: t.progress, note: c,
@@ -157,7 +166,9 @@ struct NoticeReader {
 
         // Layout.
         let layout: ImportLayout
-        if isTable { layout = hasCompletion ? .completionTable : .flatTable }
+        if isTable, let t = table {
+            layout = hasCompletion && t.header.reader == .flatTable ? .completionTable : t.header.reader
+        }
         else { layout = Self.outlineLayout(drafts) }
 
         // Title fallback.
@@ -186,7 +197,8 @@ struct NoticeReader {
             statusesInferred: tasks.filter(\.statusInferred).count,
             deadlinesAssumed: tasks.filter(\.deadlineAssumed).count,
             warnings: warnings.count)
-        return ImportResult(plan: plan, layout: layout, warnings: warnings, summary: summary, encoding: "UTF-8")
+        return ImportResult(plan: plan, layout: layout, warnings: warnings, summary: summary, encoding: "UTF-8",
+                            trace: Trace.build(lines: lines, drafts: drafts, fromPage: pageTable != nil))
     }
 
     private func unique(_ xs: [String]) -> [String] {

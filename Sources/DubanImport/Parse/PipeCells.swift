@@ -100,7 +100,7 @@ enum PipeCells {
         }
         finish()
         guard !d.tasks.isEmpty else { return nil }
-        return TableParser.Result(drafts: d, header: TableParser.Header(columns: cols, bodyStart: 0, line: headerLine, oneRowPerLine: false))
+        return TableParser.Result(drafts: d, header: TableParser.Header(columns: cols, bodyStart: 0, line: headerLine, oneRowPerLine: false, reader: .pipeCells))
     }
 
     /// 2 to 4 Chinese characters, maybe with a space inside (`钱 宇`): a person's name.

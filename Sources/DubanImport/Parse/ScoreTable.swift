@@ -68,7 +68,7 @@ enum ScoreTable {
             d.lastLine = cells[max(0, i - 1)].number
         }
         guard d.tasks.count >= 2 else { return nil }
-        return TableParser.Result(drafts: d, header: TableParser.Header(columns: [.text, .other, .goal, .units], bodyStart: b, line: body[a].number, oneRowPerLine: false))
+        return TableParser.Result(drafts: d, header: TableParser.Header(columns: [.text, .other, .goal, .units], bodyStart: b, line: body[a].number, oneRowPerLine: false, reader: .scoreTable))
     }
 
     private static func isColumnName(_ l: SourceLine) -> Bool {

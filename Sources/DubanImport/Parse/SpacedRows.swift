@@ -65,7 +65,7 @@ enum SpacedRows {
             d.lastLine = l.number
         }
         guard !d.tasks.isEmpty else { return nil }
-        return TableParser.Result(drafts: d, header: TableParser.Header(columns: cols, bodyStart: h + 1, line: lines[h].number, oneRowPerLine: true))
+        return TableParser.Result(drafts: d, header: TableParser.Header(columns: cols, bodyStart: h + 1, line: lines[h].number, oneRowPerLine: true, reader: .rowPerLine))
     }
 
     /// `12 text`: the number and where the text starts.

@@ -16,6 +16,8 @@ struct TableParser {
         var bodyStart: Int
         var line: Int
         var oneRowPerLine: Bool
+        /// Which reader found the table: the layout the import summary names.
+        var reader: ImportLayout = .flatTable
     }
 
     static func column(for name: String) -> Column? {
@@ -95,6 +97,8 @@ struct TableParser {
             while j < lines.count {
                 let m = lines[j]
                 if m.isBlank { j += 1; continue }
+                // A line of cells (tabs, runs of spaces) is a header of its own, not one column's name.
+                if j > i, mayHoldCells(m.text), splitRowCells(m.text).count >= 3 { break }
                 guard let c = column(for: m) else { break }
                 cols.append(c)
                 j += 1
@@ -230,13 +234,15 @@ struct TableParser {
             for l in body where !l.isBlank && !PageChrome.isChrome(l) {
                 table.rows.append(splitRowCells(l.text).map { Table.Cell(text: String($0), line: l.number, column: l.column) })
             }
-            rows(of: table, from: 0, columns: header.columns, headerTexts: [], into: &d)
+            rows(of: table, from: 0, columns: header.columns, headerTexts: [], into: &d, tableNumber: nil)
         } else {
             var cells = cells(body)
             joinSplitUnitNames(&cells, header.columns)
             parseCells(cells, header.columns, &d)
         }
-        return d.tasks.isEmpty ? nil : Result(drafts: d, header: header)
+        var h = header
+        if h.oneRowPerLine { h.reader = .tabbedRows }
+        return d.tasks.isEmpty ? nil : Result(drafts: d, header: h)
     }
 
     /// "市退役军人" + "事务局" in a units column: one name broken over two cells.

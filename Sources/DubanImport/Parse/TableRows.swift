@@ -13,7 +13,7 @@ extension TableParser {
         var header: Header? = nil
         var headerTexts: [[Ch]] = []
         var start: Int? = nil, end = 0
-        for table in tables {
+        for (number, table) in tables.enumerated() {
             var from = 0
             if let (h, at) = findHeader(in: table) {
                 header = h; from = at + 1
@@ -24,9 +24,10 @@ extension TableParser {
             guard let h = header else { continue }
             if start == nil { start = table.start; d.firstLine = h.line }
             end = table.end
-            rows(of: table, from: from, columns: h.columns, headerTexts: headerTexts, into: &d)
+            rows(of: table, from: from, columns: h.columns, headerTexts: headerTexts, into: &d, tableNumber: number + 1)
         }
-        guard let h = header, let s = start, !d.tasks.isEmpty else { return nil }
+        guard var h = header, let s = start, !d.tasks.isEmpty else { return nil }
+        h.reader = .table
         return (Result(drafts: d, header: h), s, end)
     }
 
@@ -68,8 +69,10 @@ extension TableParser {
     }
 
     /// The rows of a table from `from`, read by position into tasks and chapters.
-    static func rows(of table: Table, from: Int, columns: [Column], headerTexts: [[Ch]], into d: inout Drafts) {
-        for whole in table.rows.dropFirst(from) {
+    /// `tableNumber` (1-based, the table's place among the tables given) is kept with each task's
+    /// row and column as its origin; nil for a text table written one row a line (its lines say where).
+    static func rows(of table: Table, from: Int, columns: [Column], headerTexts: [[Ch]], into d: inout Drafts, tableNumber: Int?) {
+        for (r, whole) in table.rows.enumerated().dropFirst(from) {
             // Cells past the header's columns have no meaning.
             let row = whole.count > columns.count ? Array(whole.prefix(columns.count)) : whole
             if row.allSatisfy({ $0.text.isEmpty }) { continue }
@@ -95,6 +98,10 @@ extension TableParser {
             }
             if var t = rowByPosition(cells, columns, &d) {
                 if !d.chapters.isEmpty { t.chapter = d.chapters.count - 1 }
+                if let n = tableNumber {
+                    t.table = n; t.row = r + 1
+                    t.tableColumn = columns.firstIndex(of: .text).map { $0 + 1 }
+                }
                 d.tasks.append(t)
             }
         }

@@ -6,7 +6,8 @@ import DubanCore
 enum StatusInference {
     static let lagging = ["未完成", "尚未完成", "尚未开工", "尚未启动", "未启动", "未开工", "滞后", "进度缓慢", "未达到", "未达", "没有完成", "难以完成", "暂停", "停滞"]
     static let inProgress = ["正在", "推进中", "进行中", "正稳步", "稳步推进", "有序推进", "加快推进", "加紧", "加快", "持续推进", "积极推进", "仍在", "尚在", "启动实施", "初步完成", "基本完成"]
-    static let done = ["已完成", "已建成", "全面完成", "已全部完成", "全部完成", "已竣工", "竣工验收", "建成通车", "全线建成", "已投产", "全面投产", "已开工", "已获批", "获批", "已实现", "完成年度任务", "完成目标任务", "完成全年任务", "任务已完成", "已落实", "顺利开学", "已印发", "已出台", "建成开馆", "建成上线", "已交付", "竣工交付", "完成率100%", "完工率100%", "全部建成", "圆满完成"]
+    static let done = ["已完成", "已建成", "全面完成", "已全部完成", "全部完成", "已竣工", "竣工验收", "建成通车", "全线建成", "已投产", "全面投产", "已开工", "已获批", "获批", "已实现", "完成年度任务", "完成目标任务", "完成全年任务", "任务已完成", "已落实", "顺利开学", "已印发", "已出台", "建成开馆", "建成上线", "已交付", "竣工交付", "完成率100%", "完工率100%", "全部建成", "圆满完成",
+                       "已全面完成", "提前完成", "超额完成", "如期完成", "按期完成", "顺利完成", "已通过", "审议通过", "已投入运营", "投入使用", "已投用"]
 
     /// The status a text suggests; in progress when it reports work without saying it is done.
     /// Every word of the three lists by its first character: (list, word), lists 0 lagging, 1 in progress, 2 done.
@@ -17,6 +18,58 @@ enum StatusInference {
         }
         return d
     }()
+
+    /// A status and why: the phrase that says so, or the target and the reported figure.
+    struct Reading: Equatable {
+        var status: TaskStatus
+        var reason: String?
+    }
+
+    /// Reads a completion text against the task it reports on: a lagging or under-way word
+    /// (正在, 推进中, 计划, 将于) wins; then a completion phrase in any form (已完成, 已于2023年二季度完成…,
+    /// 提前完成); then a reported figure that meets or beats the task's target in the same unit
+    /// (创建15家 asked, 21户企业获评; 3500个 asked, 3847个 built).
+    static func read(_ text: String, task: String) -> Reading {
+        let f = Lines.foldedChs(text).withoutSpaces
+        if f.isEmpty { return Reading(status: .notStarted) }
+        if let w = firstWord(lagging, in: f) { return Reading(status: .lagging, reason: w) }
+        if let w = firstWord(inProgress + notYet, in: f) { return Reading(status: .inProgress, reason: w) }
+        if let p = doneOnDate(f) { return Reading(status: .done, reason: p) }
+        if let w = firstWord(done, in: f) { return Reading(status: .done, reason: w) }
+        if let r = Figures.met(target: Lines.foldedChs(task).withoutSpaces, report: f) { return Reading(status: .done, reason: r) }
+        return Reading(status: .inProgress)
+    }
+
+    /// Plans, not facts: 计划, 将于, 拟, 争取, 力争 (the work is still ahead).
+    static let notYet = ["计划于", "计划在", "将于", "将在", "拟于", "争取", "力争", "预计"]
+
+    private static func firstWord(_ words: [String], in f: [Ch]) -> String? {
+        var best: (Int, String)? = nil
+        for w in words {
+            if let i = f.firstIndex(of: w), best == nil || i < best!.0 { best = (i, w) }
+        }
+        return best?.1
+    }
+
+    /// 已于2023年二季度完成… / 已于12月29日全线建成通车: 已于, a time of at most 14 characters,
+    /// then a completing verb. Returns the phrase as written (folded).
+    static func doneOnDate(_ f: [Ch]) -> String? {
+        var from = 0
+        while let i = f.firstIndex(of: W.已于, from: from) {
+            var j = i + 2
+            while j < f.count, j - i <= 16 {
+                for v in completingVerbs where f.hasPrefix(v, at: j) {
+                    return String(f[i..<(j + v.count)])
+                }
+                if f[j] == "," || f[j] == "。" || f[j] == ";" { break }
+                j += 1
+            }
+            from = i + 2
+        }
+        return nil
+    }
+    private static let W = (已于: chs("已于"), x: 0)
+    private static let completingVerbs: [[Ch]] = ["完成", "建成", "竣工", "通车", "投产", "投入运营", "印发", "出台", "通过", "获批", "开工"].map(chs)
 
     static func infer(_ text: String) -> TaskStatus {
         let f = Lines.foldedChs(text).withoutSpaces
@@ -46,5 +99,78 @@ enum StatusInference {
         if inProgress.contains(where: { t.includes($0) }) { return .inProgress }
         if done.contains(where: { t.includes($0) }) { return .done }
         return .inProgress
+    }
+}
+
+/// Figures of a target and of a report: `15家`, `3847个`, `97.65公里`, `2.37万人`.
+enum Figures {
+    struct Amount: Equatable {
+        var value: Double
+        var unit: String
+        var written: String
+        /// The Han characters of the clause the figure stands in (what it counts).
+        var about: [Ch]
+    }
+
+    /// Units that count the same things: 家 and 户 (enterprises), 个 and 处 (places).
+    private static let sameAs: [String: String] = ["户": "家", "处": "个", "千米": "公里", "km": "公里"]
+    /// Measure words read after a number, longest first.
+    private static let units: [[Ch]] = ["平方公里", "平方米", "万平方米", "千米", "公里", "千瓦", "兆瓦", "万千瓦", "亿元", "万元", "元",
+                                        "万人", "人次", "人", "家", "户", "个", "所", "项", "座", "套", "辆", "台", "条", "吨", "亩", "张",
+                                        "间", "床", "场", "处", "栋", "公顷", "km"].map(chs).sorted { $0.count > $1.count }
+    private static let tenThousandUnits: [[Ch]] = ["万元", "万人", "万平方米", "万千瓦"].map(chs)
+    /// Targets where less is better: not compared.
+    private static let lowerIsBetter: [[Ch]] = ["控制在", "以内", "以下", "下降", "降低", "减少", "不超过", "低于", "压减", "削减"].map(chs)
+    private static let clauseStops: Set<Ch> = [",", "，", ";", "；", "。", ":", "：", "\n"]
+
+    static func amounts(_ f: [Ch]) -> [Amount] {
+        var out: [Amount] = []
+        var i = 0
+        while i < f.count {
+            guard f[i].isASCIIDigit, i == 0 || !(f[i - 1].isASCIIDigit || f[i - 1] == ".") else { i += 1; continue }
+            var j = i
+            while j < f.count, f[j].isASCIIDigit || (f[j] == "." && j + 1 < f.count && f[j + 1].isASCIIDigit) { j += 1 }
+            guard var v = Double(String(f[i..<j])) else { i = j; continue }
+            var k = j
+            if k < f.count, f[k] == "万", !tenThousandUnits.contains(where: { f.hasPrefix($0, at: k) }) { v *= 10_000; k += 1 }
+            if let u = units.first(where: { f.hasPrefix($0, at: k) }) {
+                let name = String(u)
+                var a = i, b = k + u.count
+                while a > 0, !clauseStops.contains(f[a - 1]) { a -= 1 }
+                while b < f.count, !clauseStops.contains(f[b]) { b += 1 }
+                let about = (f[a..<i] + f[(k + u.count)..<b]).filter { $0.isHan }
+                out.append(Amount(value: v, unit: sameAs[name] ?? name, written: String(f[i..<(k + u.count)]), about: about))
+                i = k + u.count
+            } else { i = max(k, i + 1) }
+        }
+        return out
+    }
+
+    /// Whether two clauses speak of the same thing: three Han characters in a row in common
+    /// (工业设计中心, 公共停车泊位, 健身步道), the measure words aside.
+    static func sameThing(_ a: [Ch], _ b: [Ch]) -> Bool {
+        guard a.count >= 3, b.count >= 3 else { return false }
+        var grams = Set<[Ch]>()
+        for i in 0...(a.count - 3) { grams.insert(Array(a[i..<(i + 3)])) }
+        for i in 0...(b.count - 3) where grams.contains(Array(b[i..<(i + 3)])) { return true }
+        return false
+    }
+
+    /// "15家 → 21户" when every target figure the report speaks of (same unit, same thing) is met
+    /// or beaten, and at least one is; nil when one is missed, less is better, or nothing compares.
+    static func met(target: [Ch], report: [Ch]) -> String? {
+        if lowerIsBetter.contains(where: { target.includes($0) }) { return nil }
+        let asked = amounts(target)
+        guard !asked.isEmpty else { return nil }
+        let got = amounts(report)
+        guard !got.isEmpty else { return nil }
+        var pairs: [String] = []
+        for a in asked {
+            let same = got.filter { $0.unit == a.unit && sameThing(a.about, $0.about) }
+            guard let best = same.max(by: { $0.value < $1.value }) else { continue }
+            if best.value < a.value { return nil }
+            pairs.append("\(a.written) → \(best.written)")
+        }
+        return pairs.isEmpty ? nil : pairs.joined(separator: "；")
     }
 }
