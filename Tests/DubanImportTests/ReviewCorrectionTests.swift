@@ -88,6 +88,52 @@ final class ReviewCorrectionTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(checked, 8, "the fixtures were read")
     }
 
+    func testTheImportersOwnTraceIsUsedAndAgreesWithTheDerivedOne() throws {
+        let r = try open(Self.signed)
+        XCTAssertTrue(r.traceFromImporter)
+        let derived = ImportTrace.derive(lines: r.lines, plan: r.base.plan)
+        // Where each task starts, both ways.
+        for t in r.plan.tasks { XCTAssertEqual(r.trace.startLine(ofTask: t.id), derived.startLine(ofTask: t.id), t.text) }
+        for sub in ["seeds", "notices"] {
+            let dir = Fixtures.folder.appendingPathComponent(sub)
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".txt") {
+                let bytes = Array(try Data(contentsOf: dir.appendingPathComponent(name)))
+                guard let r = try? NoticeReview(bytes: bytes, source: name, options: ImportOptions(useUserAliasFile: false)) else { continue }
+                XCTAssertTrue(r.traceFromImporter, name)
+                let d = ImportTrace.derive(lines: r.lines, plan: r.base.plan)
+                let agree = r.plan.tasks.filter { t in
+                    guard let a = r.trace.startLine(ofTask: t.id), let b = d.startLine(ofTask: t.id) else { return false }
+                    return abs(a - b) <= 4
+                }.count
+                XCTAssertGreaterThanOrEqual(agree * 10, r.plan.tasks.count * 9, "\(name): \(agree) of \(r.plan.tasks.count) task lines agree")
+            }
+        }
+    }
+
+    func testAWebPagesTableIsReviewedCellByCell() throws {
+        let html = """
+        <html><head><meta charset="utf-8"></head><body>
+        <p>某市人民政府关于印发2021年重点工作任务分解的通知</p>
+        <table border="1">
+        <tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td><td>完成时限</td></tr>
+        <tr><td>1</td><td>推进老旧小区改造</td><td>市住建局</td><td>市财政局</td><td>6月底前</td></tr>
+        <tr><td>2</td><td>完成棚户区改造</td><td>市自然资源局</td><td>市住建局</td><td>9月底前</td></tr>
+        </table>
+        <p>某市人民政府</p>
+        </body></html>
+        """
+        var r = try NoticeReview(bytes: Array(html.utf8), source: "page.html", options: ImportOptions(useUserAliasFile: false))
+        XCTAssertEqual(r.plan.tasks.count, 2)
+        guard let cell = r.trace.lines.first(where: { $0.text == "市自然资源局" }) else { return XCTFail("no cell line: \(r.trace.lines)") }
+        XCTAssertEqual(cell.role, .units)
+        XCTAssertNil(r.apply(.swapUnits(line: cell.number)))
+        XCTAssertEqual(r.plan.tasks[1].leadUnits, ["市住建局"])
+        XCTAssertEqual(r.plan.tasks[1].coUnits, ["市自然资源局"])
+        let again = try NoticeReview(bytes: Array(html.utf8), source: "page.html", options: ImportOptions(useUserAliasFile: false),
+                                     corrections: r.corrections)
+        XCTAssertEqual(again.savedPlan, r.savedPlan)
+    }
+
     // MARK: corrections
 
     func testIgnoringTheSignatureDropsTheCoUnit() throws {
@@ -282,5 +328,7 @@ final class ReviewCorrectionTests: XCTestCase {
     func testLinesAreNumberedAsTheImporterNumbersThem() {
         XCTAssertEqual(NoticeReview.lines(of: Array("a\r\nb\rc\nd\u{0C}e".utf8)), ["a", "b", "c", "d", "e"])
         XCTAssertEqual(NoticeReview.lines(of: Array("\u{FEFF}一\n\n二".utf8)), ["一", "", "二"])
+        XCTAssertEqual(NoticeReview.lines(of: Array("一\n二\n".utf8)), ["一", "二"], "a last line end starts no line")
+        XCTAssertEqual(NoticeReview.lines(of: Array("一\n\n".utf8)), ["一", ""])
     }
 }

@@ -79,7 +79,39 @@ public struct ImportTrace: Sendable, Hashable {
 }
 
 extension ImportTrace {
-    /// What each line became, from the lines and the plan imported from them.
+    /// The importer's own trace (`ImportResult.trace`) as the review's lines: for a text, one
+    /// entry a line, numbered as the notice's lines, each line as the notice prints it; for
+    /// a web page, the table's cells (in the page's order) then the page's text lines, each
+    /// a line of the review. Nil when the importer gave no trace, or one that does not
+    /// number the notice's lines.
+    static func fromImporter(_ roles: [SourceLineRole], lines: [String], isPage: Bool) -> (trace: ImportTrace, lines: [String])? {
+        guard !roles.isEmpty else { return nil }
+        func role(_ k: SourceLineRole.Kind) -> LineRole {
+            switch k {
+            case .chapter: return .chapter
+            case .task: return .task
+            case .continuation: return .continuation
+            case .units, .leaders: return .units
+            case .deadline: return .deadline
+            case .detail: return .detail
+            case .ignored: return .ignored
+            case .blank: return .blank
+            }
+        }
+        if isPage {
+            let texts = roles.map(\.text)
+            return (ImportTrace(lines: roles.enumerated().map { i, r in
+                TraceLine(number: i + 1, text: r.text, role: role(r.kind), task: r.taskID, chapter: r.chapterID)
+            }), texts)
+        }
+        guard roles.count == lines.count, roles.enumerated().allSatisfy({ $0.element.line == $0.offset + 1 }) else { return nil }
+        return (ImportTrace(lines: roles.enumerated().map { i, r in
+            TraceLine(number: i + 1, text: lines[i], role: role(r.kind), task: r.taskID, chapter: r.chapterID)
+        }), lines)
+    }
+
+    /// What each line became, from the lines and the plan imported from them: for an
+    /// importer that gives no trace of its own.
     static func derive(lines texts: [String], plan: Plan) -> ImportTrace {
         var lines = texts.enumerated().map { i, t in
             TraceLine(number: i + 1, text: t, role: ReviewText.isBlank(t) ? .blank : .ignored)

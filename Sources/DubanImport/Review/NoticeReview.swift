@@ -8,7 +8,7 @@ import Foundation
 public struct NoticeReview: Sendable {
     public let source: String
     /// The notice's lines (a web page: its text), 1-based through `trace`.
-    public let lines: [String]
+    public private(set) var lines: [String]
     public let options: ImportOptions
     private let bytes: [UInt8]
     /// The import before any correction (for the year in effect).
@@ -19,6 +19,10 @@ public struct NoticeReview: Sendable {
     public private(set) var trace: ImportTrace
     /// What each line became before any correction.
     private var baseTrace: ImportTrace
+    private let isPage: Bool
+    /// Whether the lines' roles are the importer's own trace (else derived from its plan).
+    public private(set) var traceFromImporter = false
+    private var textLines: [String] = []
     /// Kept corrections that no longer apply (the notice changed): told, not applied.
     public private(set) var problems: [CorrectionProblem] = []
 
@@ -35,10 +39,13 @@ public struct NoticeReview: Sendable {
         let result = try NoticeImporter(options: o).importNotice(bytes: bytes, source: source)
         if options.strict && !result.warnings.isEmpty { throw .strict(file: source, warnings: result.warnings) }
         base = result
-        lines = Self.lines(of: bytes)
+        let (text, isPage) = Self.text(of: bytes)
+        lines = Self.lines(of: text)
+        self.isPage = isPage
         plan = result.plan
-        baseTrace = ImportTrace.derive(lines: lines, plan: result.plan)
+        baseTrace = ImportTrace(lines: [])
         trace = baseTrace
+        takeTrace(of: result)
         replay(corrections)
     }
 
@@ -47,11 +54,29 @@ public struct NoticeReview: Sendable {
         cs.reversed().lazy.compactMap { if case .year(let y) = $0.correction { return y } else { return nil } }.first
     }
 
-    /// The notice's lines as the importer numbers them (LF, CR, CRLF, VT, FF, U+2028/9 end
-    /// a line); a web page's text for a web page.
-    static func lines(of bytes: [UInt8]) -> [String] {
-        guard var text = try? TextDecoding.decode(bytes).text else { return [] }
-        if HTMLText.looksLikeHTML(text) { text = HTMLText.text(of: text) }
+    /// What each line became: the importer's trace, else derived from its plan.
+    private mutating func takeTrace(of result: ImportResult) {
+        if textLines.isEmpty { textLines = lines }
+        if let (t, ls) = ImportTrace.fromImporter(result.trace, lines: textLines, isPage: isPage) {
+            baseTrace = t; lines = ls; traceFromImporter = true
+        } else {
+            traceFromImporter = false
+            lines = textLines
+            baseTrace = ImportTrace.derive(lines: lines, plan: result.plan)
+        }
+    }
+
+    /// The notice's text (a web page's text for a web page) and whether it is a web page.
+    static func text(of bytes: [UInt8]) -> (String, Bool) {
+        guard let text = try? TextDecoding.decode(bytes).text else { return ("", false) }
+        if HTMLText.looksLikeHTML(text) { return (HTMLText.text(of: text), true) }
+        return (text, false)
+    }
+
+    /// The notice's lines as the importer numbers them (LF, CR, CRLF, VT, FF, U+2028/9 end a line).
+    static func lines(of bytes: [UInt8]) -> [String] { lines(of: text(of: bytes).0) }
+
+    static func lines(of text: String) -> [String] {
         var out: [String] = []
         var current = ""
         var lastWasCR = false
@@ -69,7 +94,8 @@ public struct NoticeReview: Sendable {
             }
             lastWasCR = false
         }
-        out.append(current)
+        // A last line end ends the last line: no empty line after it.
+        if !current.isEmpty || out.isEmpty { out.append(current) }
         if out.first?.hasPrefix("\u{FEFF}") == true { out[0].removeFirst() }
         return out
     }
@@ -97,7 +123,7 @@ public struct NoticeReview: Sendable {
             o.year = y
             guard let r = try? NoticeImporter(options: o).importNotice(bytes: bytes, source: source) else { return nil }
             base = r
-            baseTrace = ImportTrace.derive(lines: lines, plan: r.plan)
+            takeTrace(of: r)
             replay(corrections + [kept])
             return nil
         }
@@ -121,7 +147,7 @@ public struct NoticeReview: Sendable {
             o.year = Self.year(in: cs) ?? options.year
             if let r = try? NoticeImporter(options: o).importNotice(bytes: bytes, source: source) {
                 base = r
-                baseTrace = ImportTrace.derive(lines: lines, plan: r.plan)
+                takeTrace(of: r)
             }
         }
         replay(cs)
