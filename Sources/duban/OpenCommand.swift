@@ -12,7 +12,8 @@ struct OpenCommand: ParsableCommand {
         commandName: "open",
         abstract: "Open the dashboard on a plan (the built-in demo plan when none is given).",
         discussion: """
-        PLAN.json opens a plan file; PLAN.txt (or a saved web page, .html) imports a notice first (save it as .json with w).
+        PLAN.json opens a plan file; NOTICE.txt (or a saved web page, .html) is imported and shown beside its plan for review
+        (correct lines with keys, w writes NOTICE.json), then Enter opens the dashboard on it.
         Keys: press ? in the dashboard, or see docs/keys.md.
 
         Examples:
