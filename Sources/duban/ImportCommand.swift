@@ -38,6 +38,8 @@ struct ImportCommand: ParsableCommand {
     var review = false
     @Option(name: .long, help: "A plan file whose import corrections (importCorrections) to apply; by default those of the -o plan.")
     var corrections: String?
+    @Flag(name: .long, help: "Ignore the corrections the -o plan keeps: the importer's plan as it reads the notice.")
+    var noCorrections = false
 
     func validate() throws {
         if let year, Int(year.trimmingSpaces).map({ (1900...2100).contains($0) }) != true {
@@ -115,6 +117,7 @@ struct ImportCommand: ParsableCommand {
     /// The corrections to apply: those --corrections names (an error when it keeps none),
     /// else those of the plan -o replaces (none when it is no plan).
     private func keptCorrections(_ S: Strings) throws -> [KeptCorrection] {
+        if noCorrections { return [] }
         if let path = corrections {
             let plan = try PlanFile.load(path: path)
             let (cs, problems) = ImportCorrections.read(from: plan)

@@ -83,9 +83,11 @@ final class ReviewEndToEndTests: TmuxTestCase {
         XCTAssertEqual(try Array(Data(contentsOf: URL(fileURLWithPath: planPath))), bytes)
         XCTAssertEqual(importAgain(["notice.txt", "--corrections", "plan.json", "-o", "again.json"]), 0)
         XCTAssertEqual(try Array(Data(contentsOf: URL(fileURLWithPath: dir + "/again.json"))), bytes)
-        // Without them, the importer's plan as before.
+        // Without them, the importer's plan as before; --no-corrections onto the plan drops them.
         XCTAssertEqual(importAgain(["notice.txt", "-o", "plain.json"]), 0)
         XCTAssertEqual(try PlanJSON.decode(Array(Data(contentsOf: URL(fileURLWithPath: dir + "/plain.json"))), file: "plain.json").tasks.count, 5)
+        XCTAssertEqual(importAgain(["notice.txt", "--no-corrections", "-o", "plan.json"]), 0)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: planPath)), try Data(contentsOf: URL(fileURLWithPath: dir + "/plain.json")))
     }
 
     func testOpeningANoticeReviewsItThenTheDashboard() throws {
