@@ -185,6 +185,26 @@ final class ReviewScreenTests: XCTestCase {
         XCTAssertEqual(s.cursor, 1)
     }
 
+    func testTheCursorLineIsAlwaysOnScreen() throws {
+        _ = CellWidth.setUpLocale()
+        var text = "一、任务\n"
+        for i in 1...60 { text += "\(i).第\(i)项工作。\n责任单位：市发改委、市财政局\n\n" }
+        let review = try NoticeReview(bytes: Array(text.utf8), source: "long.txt", options: ImportOptions(useUserAliasFile: false))
+        let s = ReviewState(review: review, strings: Strings(.zh), mode: .importing, savePath: nil, suggestedPath: "long.json",
+                            writer: { _, _ in })
+        let t = MemoryTerminal(width: 90, height: 20)
+        let steps: [Key] = [.end, .pageUp, .pageUp, .up, .home, .pageDown, .pageDown, .down, .down, .char("G"), .char("k")]
+        for k in steps {
+            t.type(k)
+            _ = ReviewScreen.run(s, on: t, theme: BuiltinThemes.defaultTheme)
+            let number = String(s.cursor)
+            let row = try XCTUnwrap(t.lines.firstIndex { $0.hasPrefix("│") && $0.dropFirst(2).hasPrefix(String(repeating: " ", count: 3 - number.count) + number + " ") },
+                                    "line \(s.cursor) not on screen after \(k):\n\(t.screen)")
+            XCTAssertEqual(t.lastFrame?.roleLines[row].dropFirst(1).first, "S", "the cursor's row is the selection")
+        }
+        XCTAssertEqual(s.cursor, review.lines.count - 1)
+    }
+
     /// docs/keys.md's review section is the binding table.
     func testDocsKeysHasTheReviewTable() throws {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

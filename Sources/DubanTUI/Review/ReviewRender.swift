@@ -14,7 +14,7 @@ import DubanImport
 public enum ReviewRender {
     /// Rows of the notice pane given the screen size (lines after the warnings).
     static func noticeRows(height: Int, warnings: Int) -> Int {
-        let inner = max(0, height - 4)
+        let inner = max(0, height - 5)   // title, message and hint lines, the pane's two borders
         return max(1, inner - warningRows(inner: inner, warnings: warnings))
     }
 
@@ -168,7 +168,8 @@ public enum ReviewRender {
                 }
                 let units = unitsLine(t, S)
                 rows.append(PlanRow(text: units, role: t.leadUnits.isEmpty ? .error : .yellow, indent: d + 2, task: t.id))
-                rows.append(PlanRow(text: deadlineLine(t, S), role: t.deadlineAssumed ? .dim : .statusInProgress, indent: d + 2, task: t.id))
+                rows.append(PlanRow(text: deadlineLine(t, S), role: t.statusInferred && t.status == .done ? .statusDone : (t.deadlineAssumed ? .dim : .statusInProgress),
+                                    indent: d + 2, task: t.id))
             }
         }
         return rows
@@ -187,6 +188,9 @@ public enum ReviewRender {
         if let d = t.deadline { s += d.iso } else { s += S[.rvNoDeadline] }
         if let w = t.deadlineText, !w.isEmpty { s += "（" + w + "）" }
         if t.deadlineAssumed { s += " " + S[.rvAssumed] }
+        if t.statusInferred {
+            s += "  " + S.format(.rvStatus, S.status(t.status)) + (t.statusReason.map { "（" + $0 + "）" } ?? "")
+        }
         return s
     }
 

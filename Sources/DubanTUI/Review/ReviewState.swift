@@ -191,7 +191,7 @@ public final class ReviewState {
         case .deadline: return S[.rvRoleDeadline]
         case .detail: return S[.rvRoleDetail]
         case .ignored: return S[.rvRoleIgnored]
-        case .blank: return ""
+        case .blank: return S[.rvRoleBlank]
         }
     }
 }

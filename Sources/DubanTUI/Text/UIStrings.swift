@@ -71,6 +71,8 @@ public enum UIKey: String, CaseIterable, Sendable {
     case rvRoleDeadline
     case rvRoleDetail
     case rvRoleIgnored
+    case rvRoleBlank
+    case rvStatus
     case rvTooSmall
     case rvTitle
     case rvYearUnknown
@@ -167,6 +169,8 @@ extension UIKey {
         case .rvRoleDeadline: return ("完成时限", "deadline")
         case .rvRoleDetail: return ("附注", "detail")
         case .rvRoleIgnored: return ("忽略", "ignored")
+        case .rvRoleBlank: return ("空行", "blank line")
+        case .rvStatus: return ("状态：{0}", "status: {0}")
         case .rvTooSmall: return ("终端太小：审阅需要至少40列8行", "terminal too small: the review needs 40 columns and 8 rows")
         case .rvTitle: return ("审阅导入 {0}  任务{1}  章节{2}  年度{3}  警告{4}  更正{5}", "review {0}  tasks {1}  chapters {2}  year {3}  warnings {4}  corrections {5}")
         case .rvYearUnknown: return ("未知", "unknown")
