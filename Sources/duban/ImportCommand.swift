@@ -55,7 +55,7 @@ struct ImportCommand: ParsableCommand {
             printError(S.describe(error))
             throw ExitCode(1)
         }
-        printError(result.report(file: notice))
+        printError(result.report(file: notice, strings: S))
         if let output {
             do {
                 // An existing plan is replaced atomically under its lock (one writer at a
