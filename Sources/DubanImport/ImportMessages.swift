@@ -11,7 +11,7 @@ extension ImportError: LocalizedMessage {
         case .needsConversion(let f, let format): return S.format(.errImportConvert, f, format.kind(S), format.converter(for: f))
         case .strict(let f, let ws):
             return S.format(.errImportStrict, f, ws.count) + "\n"
-                + ws.map { "\($0.file ?? f):\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n")
+                + ws.map { "\($0.file ?? f):\($0.line):\($0.column): \($0.message(S))" }.joined(separator: "\n")
         }
     }
 }

@@ -47,6 +47,23 @@ public enum ImportLayout: String, Sendable, CaseIterable, CustomStringConvertibl
     /// A text table, one row a line, cells split by tabs or runs of spaces, under a header line.
     case tabbedRows
 
+    /// The layout's name in the interface language.
+    public func name(_ S: Strings) -> String {
+        switch self {
+        case .flatTable: return S[.ilFlatTable]
+        case .completionTable: return S[.ilCompletionTable]
+        case .outline: return S[.ilOutline]
+        case .numberedItems: return S[.ilNumberedItems]
+        case .goalItems: return S[.ilGoalItems]
+        case .inlineResponsibility: return S[.ilInline]
+        case .table: return S[.ilTable]
+        case .pipeCells: return S[.ilPipeCells]
+        case .rowPerLine: return S[.ilRowPerLine]
+        case .scoreTable: return S[.ilScoreTable]
+        case .tabbedRows: return S[.ilTabbedRows]
+        }
+    }
+
     public var description: String {
         switch self {
         case .flatTable: return "flattened table, one cell a line (序号 / 任务 / 牵头责任单位 / 责任单位)"
@@ -64,18 +81,53 @@ public enum ImportLayout: String, Sendable, CaseIterable, CustomStringConvertibl
     }
 }
 
-/// A line of the notice (or of an alias file) that was not understood.
+/// A line of the notice (or of an alias file) that was not understood, or a guess the
+/// importer made there (a row boundary, a unit split, a lead by position, a column's meaning).
 public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
+    /// An argument of the warning's text: words of the notice, or words of the strings table.
+    public enum Arg: Sendable, Hashable {
+        case text(String)
+        case words([Strings.Key])
+    }
     /// The file the warning is about when it is not the notice itself (an alias file).
     public var file: String?
     /// 1-based.
     public var line: Int
     /// 1-based, in characters.
     public var column: Int
+    /// The words, in English (`message(_:)` gives them in the interface language).
     public var message: String
+    /// The strings-table entry and its arguments, when the warning has one.
+    public var key: Strings.Key?
+    public var args: [Arg]
+    /// The importer guessed here (the plan may be right, but nobody said so).
+    public var isGuess: Bool
 
     public init(file: String? = nil, line: Int, column: Int, message: String) {
         self.file = file; self.line = line; self.column = column; self.message = message
+        self.key = nil; self.args = []; self.isGuess = false
+    }
+
+    public init(file: String? = nil, line: Int, column: Int, _ key: Strings.Key, _ args: Arg..., guess: Bool = false) {
+        self.file = file; self.line = line; self.column = column
+        self.key = key; self.args = args; self.isGuess = guess
+        self.message = ""
+        self.message = message(Strings(.en))
+    }
+
+    /// The warning in the interface language.
+    public func message(_ S: Strings) -> String {
+        guard let key else { return message }
+        var s = S[key]
+        for (i, a) in args.enumerated() {
+            let v: String
+            switch a {
+            case .text(let t): v = t
+            case .words(let ks): v = ks.map { S[$0] }.joined(separator: S.lang == .zh ? "、" : ", ")
+            }
+            s = s.replacingOccurrences(of: "{\(i)}", with: v)
+        }
+        return s
     }
 
     /// `line:column: message`, with the file in front when there is one.
@@ -109,18 +161,19 @@ public struct ImportResult: Sendable {
     /// deadline, detail, ignored, blank), in line order, with the task or chapter id.
     public var trace: [SourceLineRole] = []
 
-    /// The summary for standard error: layout, counts, then every warning as `file:line:column: message`.
-    public func report(file: String) -> String {
+    /// The summary for standard error: layout, counts, then every warning as `file:line:column: message`,
+    /// in the interface language (English by default).
+    public func report(file: String, strings S: Strings = Strings(.en)) -> String {
         let s = summary
-        var out = "\(file): \(layout.description), \(encoding)\n"
-        out += "  \(s.tasks) tasks, \(s.chapters) chapters (\(s.topLevelChapters) top-level), \(s.units) units (\(s.leadUnits) leading), \(s.leaders) leaders\n"
-        if let y = plan.year { out += "  plan year \(y)" } else { out += "  plan year unknown" }
-        if s.deadlinesAssumed > 0 { out += "; \(s.deadlinesAssumed) deadlines assumed (year end)" }
-        if s.statusesInferred > 0 { out += "; \(s.statusesInferred) statuses inferred from completion text" }
-        if s.tasksWithoutLeadUnit > 0 { out += "; \(s.tasksWithoutLeadUnit) tasks without a lead unit" }
+        var out = S.format(.isLine1, file, layout.name(S), encoding) + "\n"
+        out += S.format(.isLine2Counts, s.tasks, s.chapters, s.topLevelChapters, s.units, s.leadUnits, s.leaders) + "\n"
+        if let y = plan.year { out += S.format(.isYear, y) } else { out += S[.isYearUnknown] }
+        if s.deadlinesAssumed > 0 { out += S.format(.isDeadlinesAssumed, s.deadlinesAssumed) }
+        if s.statusesInferred > 0 { out += S.format(.isStatusesInferred, s.statusesInferred) }
+        if s.tasksWithoutLeadUnit > 0 { out += S.format(.isWithoutLead, s.tasksWithoutLeadUnit) }
         out += "\n"
-        for w in warnings { out += "\(w.file ?? file):\(w.line):\(w.column): warning: \(w.message)\n" }
-        if !warnings.isEmpty { out += "  \(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n" }
+        for w in warnings { out += "\(w.file ?? file):\(w.line):\(w.column): \(S[.isWarning]): \(w.message(S))\n" }
+        if !warnings.isEmpty { out += S.format(.isWarningCount, warnings.count) + "\n" }
         return out
     }
 }
@@ -146,7 +199,7 @@ public enum ImportError: Error, Sendable, CustomStringConvertible, Equatable {
         case .needsConversion(let f, let format):
             return "\(f): this is a \(format.kind(Strings(.en))) file, not text or a web page; convert it first, then import the result: \(format.converter(for: f))"
         case .strict(let f, let ws):
-            return "\(f): \(ws.count) warning\(ws.count == 1 ? "" : "s") with --strict:\n" + ws.map { "\($0.file ?? f):\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n")
+            return "\(f): \(ws.count) warning\(ws.count == 1 ? "" : "s") with --strict:\n" + ws.map { "\($0.file ?? f):\($0.line):\($0.column): \($0.message)\($0.isGuess ? " (guessed)" : "")" }.joined(separator: "\n")
         }
     }
 }
@@ -214,7 +267,7 @@ public struct NoticeImporter: Sendable {
         for f in files {
             let data: [UInt8]
             do { data = try SafeOpen.read(f, as: .aliases).bytes } catch {
-                warnings.append(ImportWarning(file: f, line: 0, column: 0, message: "cannot read alias file: \(error.reason)"))
+                warnings.append(ImportWarning(file: f, line: 0, column: 0, .iwAliasUnreadable, .text(error.reason)))
                 continue
             }
             guard let (text, _) = try? TextDecoding.decode(data) else { continue }

@@ -157,6 +157,42 @@ func importSeeds(_ paths: [String]) -> (seconds: Double, tasks: Int)? {
     #endif
 }
 
+/// A generated notice of about `megabytes` MB (chapters over numbered items, each with a
+/// 责任单位 line and a 完成时限 line, some with a bracketed responsibility), imported from memory.
+func importLargeNotice(megabytes: Int) -> (seconds: Double, bytes: Int, tasks: Int)? {
+    #if canImport(DubanImport)
+    let units = ["市发展改革委", "市财政局", "市住房城乡建设局", "市交通运输局", "市生态环境局", "市教育局", "市卫生健康委", "市商务局"]
+    var s = "示范市人民政府关于印发2021年重点工作任务分解方案的通知\n示政〔2021〕7号\n\n"
+    var n = 0, c = 0
+    let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+    while s.utf8.count < megabytes * 1_000_000 {
+        c += 1
+        let cn = c < 10 ? digits[c] : (c / 10 == 1 ? "" : digits[(c / 10) % 10]) + "十" + digits[c % 10]
+        s += "\(cn)、第\(c)方面重点工作\n"
+        for k in 1...200 {
+            n += 1
+            s += "\(k).加快推进第\(n)项城市更新改造项目，新建公共停车泊位\(n % 900 + 100)个，确保各项指标达到年度目标要求。\n"
+            if k % 3 == 0 {
+                s += "（牵头单位：\(units[n % units.count])；责任单位：\(units[(n + 3) % units.count])）\n"
+            } else {
+                s += "责任单位：\(units[n % units.count])、\(units[(n + 5) % units.count]),各县（市、区）政府\n完成时限：\(n % 12 + 1)月底前\n"
+            }
+        }
+        if c >= 99 { break }
+    }
+    let bytes = Array(s.utf8)
+    var tasks = 0
+    let t = timed {
+        if let r = try? NoticeImporter(options: ImportOptions(useUserAliasFile: false)).importNotice(bytes: bytes, source: "large.txt") {
+            tasks = r.plan.tasks.count
+        }
+    }
+    return (t, bytes.count, tasks)
+    #else
+    return nil
+    #endif
+}
+
 /// The built-in demo to its first frame; nil without DubanImport.
 func openDemo() -> OpenTimes? {
     #if canImport(DubanImport)

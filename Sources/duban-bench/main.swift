@@ -39,6 +39,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
     usage: duban-bench [--sizes 1000,10000,100000] [--runs N] [--presses N] [--seeds DIR]
                        [--keep DIR] [--no-baselines] [--no-candidates]
            duban-bench --only huge-remark [--megabytes 200] [--runs 11]
+           duban-bench --only import [--seeds DIR] [--megabytes 10]
     Generates plans of each size, measures open, keystrokes, save, report, import, the
     demo and peak memory, and times jq and python on the largest file in the same run.
     """)
@@ -55,6 +56,26 @@ if option("--only") == "huge-remark" {
     print("| once per run | time | target | |")
     print("|---|---:|---|---|")
     for l in hugeRemarkRows(h) { print(l) }
+    exit(0)
+}
+// `--only import`: the importer's two figures (the five seeds together, a large notice).
+if option("--only") == "import" {
+    let dir = option("--seeds") ?? "Tests/Fixtures/seeds"
+    let names = ["000_112df4394b09fca9.txt", "001_62242f2f62d00f55.txt", "002_a1abf0dc1ca748f1.txt",
+                 "003_49da82af0a8ac836.txt", "004_7787839b41b45836.txt"]
+    let paths: [String] = names.map { (n: String) -> String in dir + "/" + n }.filter { (p: String) -> Bool in access(p, R_OK) == 0 }
+    var seedRuns: [Double] = [], seedTasks = 0
+    if paths.count == 5 { for _ in 0..<11 { if let (t, k) = importSeeds(paths) { seedRuns.append(t); seedTasks = k } } }
+    let mb = Int(option("--megabytes") ?? "") ?? 10
+    var bigRuns: [Double] = [], info = (bytes: 0, tasks: 0)
+    for _ in 0..<3 { if let (t, b, k) = importLargeNotice(megabytes: mb) { bigRuns.append(t); info = (b, k) } }
+    print("")
+    print("Machine: \(Machine.description); load average \(Machine.load).")
+    print("")
+    print("| once per run | time | target | |")
+    print("|---|---:|---|---|")
+    print("| import of the five seed notices (\(seedTasks) tasks, median of \(seedRuns.count)) | \(seedRuns.isEmpty ? "n/a (no seeds in \(dir))" : seconds(median(seedRuns))) | < 50 ms | \(seedRuns.isEmpty ? "" : median(seedRuns) < 0.050 ? "met" : "MISSED") |")
+    print("| import of a generated notice of \(info.bytes / 1_000_000) MB (\(info.tasks) tasks, median of \(bigRuns.count)) | \(bigRuns.isEmpty ? "n/a" : seconds(median(bigRuns))) | < 2 s | \(bigRuns.isEmpty ? "" : median(bigRuns) < 2 ? "met" : "MISSED") |")
     exit(0)
 }
 let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
@@ -154,6 +175,12 @@ if seedFiles.count == 5 {
     for _ in 0..<5 {
         if let (t, k) = importSeeds(seedFiles) { imports.append(t); importedTasks = k }
     }
+}
+note("importing a 10 MB notice ...")
+var largeImports: [Double] = []
+var largeInfo: (bytes: Int, tasks: Int) = (0, 0)
+for _ in 0..<3 {
+    if let (t, b, k) = importLargeNotice(megabytes: 10) { largeImports.append(t); largeInfo = (b, k) }
 }
 note("opening the demo ...")
 var demos: [OpenTimes] = []
@@ -258,7 +285,9 @@ lines.append("")
 lines.append("| once per run | time | target | |")
 lines.append("|---|---:|---|---|")
 let imp = median(imports)
-lines.append("| import of the five seed notices (\(importedTasks) tasks) | \(imports.isEmpty ? "n/a (no DubanImport or seeds)" : seconds(imp)) | | |")
+lines.append("| import of the five seed notices (\(importedTasks) tasks) | \(imports.isEmpty ? "n/a (no DubanImport or seeds)" : seconds(imp)) | < 50 ms | \(verdict(imports.isEmpty ? nil : imp < 0.050)) |")
+let largeImp = median(largeImports)
+lines.append("| import of a generated notice of \(largeInfo.bytes / 1_000_000) MB (\(largeInfo.tasks) tasks, median of \(largeImports.count)) | \(largeImports.isEmpty ? "n/a (no DubanImport)" : seconds(largeImp)) | < 2 s | \(verdict(largeImports.isEmpty ? nil : largeImp < 2)) |")
 let demo = median(demos.map(\.total))
 lines.append("| demo (import built-in notice + open) to first frame | \(demos.isEmpty ? "n/a" : seconds(demo)) | < 50 ms | \(verdict(demos.isEmpty || !haveFrame ? nil : demo < 0.050)) |")
 lines += hugeRemarkRows(hugeField)

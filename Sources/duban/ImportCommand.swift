@@ -99,7 +99,7 @@ struct ImportCommand: ParsableCommand {
             printError(S.describe(error))
             throw ExitCode(1)
         }
-        printError(result.report(file: notice))
+        printError(result.report(file: notice, strings: S))
         if let applied { printError(applied) }
         if let output {
             do { try writeImportedPlan(result.plan, to: output, S, quiet: false) } catch {

@@ -154,7 +154,7 @@ final class CleanOutputTests: XCTestCase {
         """
         let path = dir.appendingPathComponent("notice\u{1B}[2J.txt").path
         try notice.write(toFile: path, atomically: false, encoding: .utf8)
-        let r = try duban(["import", path, "-o", dir.appendingPathComponent("out.json").path])
+        let r = try duban(["import", path, "-o", dir.appendingPathComponent("out.json").path, "--lang", "en"])
         XCTAssertEqual(r.status, 0, r.errText)
         XCTAssertTrue(r.errText.contains("warning"), "the notice gives warnings: \(r.errText)")
         XCTAssertTrue(r.errText.contains("^[]52"), "the warning shows the escape as a placeholder: \(r.errText)")

@@ -38,7 +38,12 @@ final class ResponsibilityFormTests: XCTestCase {
         XCTAssertEqual(p.tasks[3].leadUnits, ["区应急局"])
         XCTAssertEqual(p.tasks[3].coUnits, ["区公安局"])
         XCTAssertEqual(p.tasks[4].leadUnits, ["区城管局"])
-        XCTAssertTrue(r.warnings.isEmpty, r.warnings.map(\.description).joined(separator: "\n"))
+        // The two guesses: nothing marks the lead of (责任单位：A、B、C) nor of Y、Z按职责分工负责; each is said
+        // with its place, so --strict refuses them.
+        XCTAssertEqual(r.warnings.map(\.line), [5, 7], r.warnings.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(r.warnings.allSatisfy { $0.key == .iwLeadByPosition })
+        XCTAssertEqual(r.warnings.first?.isGuess, true)
+        XCTAssertEqual(r.warnings.first?.message(Strings(.zh)), "“区商务局、区发改局、区财政局”没有标明牵头单位：按排列顺序，取第一个单位“区商务局”牵头")
         assertCleanUnits(p)
     }
 

@@ -52,33 +52,40 @@ final class ReviewScreenTests: XCTestCase {
         let s = try state()
         let (_, t) = run(s, [])
         let lines = t.lines
-        XCTAssertTrue(lines[0].hasPrefix("审阅导入 notice.txt  任务5  章节2  年度2020  警告1  更正0"), lines[0])
+        let warnings = s.warnings
+        XCTAssertTrue(warnings.contains { $0.line == 12 }, "item 4's missing units are warned")
+        XCTAssertTrue(lines[0].hasPrefix("审阅导入 notice.txt  任务5  章节2  年度2020  警告\(warnings.count)  更正0"), lines[0])
         XCTAssertTrue(lines[1].contains("通知（16行）") && lines[1].contains("计划（5项任务）"), lines[1])
-        // The warning comes first, then the lines with their marks.
-        XCTAssertTrue(lines[2].hasPrefix("│! 第12行："), lines[2])
-        XCTAssertTrue(lines[4].hasPrefix("│  1 略 某市人民政府关于印发"), lines[4])
-        XCTAssertTrue(lines[7].hasPrefix("│  4 章 一、稳增长"), lines[7])
-        XCTAssertTrue(lines[8].hasPrefix("│  5 任 1.全年地区生产总值增长6%左右。"), lines[8])
-        XCTAssertTrue(lines[9].hasPrefix("│  6 单 责任单位：市发展改革委、市统计局"), lines[9])
-        XCTAssertTrue(lines[15].hasPrefix("│!12 任 4.新建幼儿园10所。"), lines[15])
-        XCTAssertTrue(lines[18].hasPrefix("│ 15 单 某市人民政府"), lines[18])
+        // The warnings come first, in line order, each with its line; then the lines with their marks.
+        for (k, w) in warnings.enumerated() {
+            XCTAssertTrue(lines[2 + k].hasPrefix("│! 第\(w.line)行："), lines[2 + k])
+        }
+        let first = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("│  1 略 某市人民政府关于印发") })
+        XCTAssertEqual(first, 2 + warnings.count + 1, "after the warnings and a rule")
+        XCTAssertTrue(lines[first + 3].hasPrefix("│  4 章 一、稳增长"), lines[first + 3])
+        XCTAssertTrue(lines[first + 4].hasPrefix("│  5 任 1.全年地区生产总值增长6%左右。"), lines[first + 4])
+        XCTAssertTrue(lines[first + 5].hasPrefix("│! 6 单 责任单位：市发展改革委、市统计局"), lines[first + 5])
+        XCTAssertTrue(lines[first + 11].hasPrefix("│!12 任 4.新建幼儿园10所。"), lines[first + 11])
+        XCTAssertTrue(lines[first + 14].hasPrefix("│ 15 单 某市人民政府"), lines[first + 14])
         // The plan: chapters, tasks, units and deadlines.
         let plan = lines.joined(separator: "\n")
         XCTAssertTrue(plan.contains("││一 稳增长"), plan)
         XCTAssertTrue(plan.contains("牵头：市住房城乡建设局  协同：某市人民政府"), plan)
         XCTAssertTrue(plan.contains("时限：2020-06-30"), plan)
         XCTAssertTrue(plan.contains("时限：2020-12-31 （推定为年底）"), plan)
-        // The cursor starts on the warned line, and its row is the selection.
-        XCTAssertEqual(s.cursor, 12)
-        XCTAssertTrue(t.lastFrame?.roleLines[15].dropFirst(1).hasPrefix("SSSS") == true)
-        XCTAssertTrue(lines[28].contains("第12行：任务  属任务 4"), lines[28])
+        // The cursor starts on the first warned line, and its row is the selection.
+        XCTAssertEqual(s.cursor, warnings[0].line)
+        XCTAssertTrue(t.lastFrame?.roleLines[first + s.cursor - 1].dropFirst(1).hasPrefix("SSSS") == true)
+        XCTAssertTrue(lines[28].contains("第\(s.cursor)行："), lines[28])
         XCTAssertTrue(lines[29].hasPrefix("j 移动  c 章  t 任务  o 续  r 单位"), lines[29])
     }
 
     func testEnglish() throws {
-        let (_, t) = run(try state(lang: .en), [])
-        XCTAssertTrue(t.lines[0].hasPrefix("review notice.txt  tasks 5  chapters 2  year 2020  warnings 1"), t.lines[0])
-        XCTAssertTrue(t.lines[8].hasPrefix("│  5 Tk 1.全年"), t.lines[8])
+        let s = try state(lang: .en)
+        let (_, t) = run(s, [])
+        XCTAssertTrue(t.lines[0].hasPrefix("review notice.txt  tasks 5  chapters 2  year 2020  warnings \(s.warnings.count)"), t.lines[0])
+        XCTAssertTrue(t.lines.contains { $0.hasPrefix("│  5 Tk 1.全年") }, t.screen)
+        XCTAssertTrue(t.lines.contains { $0.hasPrefix("│! line 12: item 4 has no responsibility line") }, t.screen)
         XCTAssertTrue(t.screen.contains("lead: 市住房城乡建设局  co: 某市人民政府"), t.screen)
     }
 
@@ -177,8 +184,14 @@ final class ReviewScreenTests: XCTestCase {
 
     func testNextWarningAndPaging() throws {
         let s = try state()
+        let ws = s.warnings.map(\.line)
+        XCTAssertGreaterThanOrEqual(ws.count, 2)
         _ = run(s, keys("gn"))
-        XCTAssertEqual(s.cursor, 12)
+        XCTAssertEqual(s.cursor, ws[0])
+        _ = run(s, keys("n"))
+        XCTAssertEqual(s.cursor, ws[1])
+        _ = run(s, keys("Gn"))
+        XCTAssertEqual(s.cursor, ws[0], "round to the first")
         _ = run(s, [.pageDown, .pageDown])
         XCTAssertEqual(s.cursor, 16)
         _ = run(s, [.home])

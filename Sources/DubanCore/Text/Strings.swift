@@ -131,6 +131,13 @@ public struct Strings: Sendable {
         case errImportUnreadable, errImportEmpty, errImportNotText, errImportNoTasks, errImportStrict
         // issue 11, the importer: files that are no text (Word, WPS, PDF, spreadsheets) and their converter
         case errImportConvert, importKindDoc, importKindWPS, importKindDocx, importKindXls, importKindXlsx, importKindPDF, importKindODF, importKindZip
+        // issue 11, part importer: the import's warnings (each with its place; a guess is one too, so --strict means "nothing guessed") and its summary
+        case iwCellNotAttached, iwRowCellNotAttached, iwTextNotAttached, iwFieldNotAttached, iwNoResponsibilityLine, iwNoResponsibilityAtAll
+        case iwHeadingWithoutTasks, iwRowWithoutText, iwUnitHasNumber, iwNotAUnit, iwDeadlineNotUnderstood, iwTaskWithoutText
+        case iwGluedUnits, iwMergedUnitCell, iwAliasUnreadable, iwAliasPrefixNeedsTwo, iwAliasExpectedEquals, iwAliasHasNumber
+        case iwAttachment, iwWhatUnits, iwWhatDeadlines, iwWhatLeaders, iwLeadByPosition, iwRowsByCells, iwRowCellsBySentence
+        case isLine1, isLine2Counts, isYear, isYearUnknown, isDeadlinesAssumed, isStatusesInferred, isWithoutLead, isWarningCount, isWarning
+        case ilFlatTable, ilCompletionTable, ilOutline, ilNumberedItems, ilGoalItems, ilInline, ilTable, ilPipeCells, ilRowPerLine, ilScoreTable, ilTabbedRows
         case errTooManyTasks, errTooManyUnits, errBadNumber, errWantSeed, errWantYear, errBadLang
         // issue 10, the dashboard's smaller promises: no terminal, a terminal it cannot drive, a huge field
         case tuiNotATerminal, tuiTermUnset, tuiTermUnknown, tuiTermNoCursor
@@ -500,6 +507,52 @@ extension Strings.Key {
         case .importKindPDF: return ("PDF", "PDF")
         case .importKindODF: return ("OpenDocument（.odt/.ods）", "OpenDocument (.odt/.ods)")
         case .importKindZip: return ("ZIP 压缩包", "zip archive")
+        // issue 11, part importer: warnings and summary of an import
+        case .iwCellNotAttached: return ("表格单元格不属于任何任务：“{0}”", "table cell not attached to any task: \"{0}\"")
+        case .iwRowCellNotAttached: return ("表格单元格不属于任何一行：“{0}”", "table cell not attached to any row: \"{0}\"")
+        case .iwTextNotAttached: return ("文字不属于任何任务：“{0}”", "text not attached to any task: \"{0}\"")
+        case .iwFieldNotAttached: return ("这一栏不属于任何任务", "field not attached to any task")
+        case .iwNoResponsibilityLine: return ("第 {0} 项没有责任行（同级各项都有）；导入时没有单位", "item {0} has no responsibility line (its siblings do); imported without units")
+        case .iwNoResponsibilityAtAll: return ("没有找到责任行（牵头单位/责任单位）：把 {0} 个编号条目当作任务导入，没有单位", "no responsibility lines (牵头单位/责任单位) found: {0} numbered items taken as tasks without units")
+        case .iwHeadingWithoutTasks: return ("标题 {0}“{1}”下没有任务", "heading {0} \"{1}\" has no tasks under it")
+        case .iwRowWithoutText: return ("表格行没有任务文字：已跳过", "table row without task text: skipped")
+        case .iwUnitHasNumber: return ("“{0}”不是单位名称（含有数字）：未采用", "\"{0}\" is not a unit name (it carries a number): left out")
+        case .iwNotAUnit: return ("“{0}”不是单位名称：未采用", "\"{0}\" is not a unit name: left out")
+        case .iwDeadlineNotUnderstood: return ("看不懂完成时限“{0}”：按计划年度年底计", "deadline \"{0}\" not understood: the plan year's end is assumed")
+        case .iwTaskWithoutText: return ("任务没有文字", "task without text")
+        case .iwGluedUnits: return ("“{0}”读作单位 {1}（名称连写，没有分隔）", "\"{0}\" read as the units {1} (names glued with no separator)")
+        case .iwMergedUnitCell: return ("“{0}”一行没有单位格：沿用上一行的单位（合并单元格）", "row \"{0}\" has no unit cell: the units of the row above are assumed (a merged cell)")
+        case .iwAliasUnreadable: return ("无法读取别名文件：{0}", "cannot read alias file: {0}")
+        case .iwAliasPrefixNeedsTwo: return ("前缀行需要两个名称：prefix 人行 = 人民银行", "a prefix line needs two names: prefix 人行 = 人民银行")
+        case .iwAliasExpectedEquals: return ("应为用“=”分开的名称：发改委 = 发展改革委", "expected names separated by '=': 发改委 = 发展改革委")
+        case .iwAliasHasNumber: return ("单位名称“{0}”含有数字", "unit name \"{0}\" carries a number")
+        case .iwAttachment: return ("通知没有给出这 {2} 项任务的{1}；它们大概在附件“{0}”中，而附件不在本文中", "the notice gives no {1} for its {2} tasks; they are probably in the attachment \"{0}\", which is not in this text")
+        case .iwWhatUnits: return ("责任单位", "units")
+        case .iwWhatDeadlines: return ("完成时限", "deadlines")
+        case .iwWhatLeaders: return ("责任领导", "leaders")
+        case .iwLeadByPosition: return ("“{0}”没有标明牵头单位：按排列顺序，取第一个单位“{1}”牵头", "\"{0}\" does not say which unit leads: the first listed, {1}, is taken as the lead")
+        case .iwRowsByCells: return ("表格没有序号列：各行按单元格的样子分开（名称格跟在单位格之后即为新的一行）", "the table has no 序号 column: rows are told apart by their cells (a name cell after a unit cell starts a row)")
+        case .iwRowCellsBySentence: return ("表格每行一行、格间没有分隔符：任务文字与单位在单位名称前的最后一个空格处分开", "the table gives each row on one line with no separator between cells: the task text and its units are split at the last space before the unit names")
+        case .isLine1: return ("{0}：{1}，{2}", "{0}: {1}, {2}")
+        case .isLine2Counts: return ("  {0} 项任务，{1} 个章节（顶层 {2} 个），{3} 个单位（牵头 {4} 个），{5} 位领导", "  {0} tasks, {1} chapters ({2} top-level), {3} units ({4} leading), {5} leaders")
+        case .isYear: return ("  计划年度 {0}", "  plan year {0}")
+        case .isYearUnknown: return ("  计划年度不明", "  plan year unknown")
+        case .isDeadlinesAssumed: return ("；{0} 个完成时限按年底计", "; {0} deadlines assumed (year end)")
+        case .isStatusesInferred: return ("；{0} 个状态由完成情况推断", "; {0} statuses inferred from completion text")
+        case .isWithoutLead: return ("；{0} 项任务没有牵头单位", "; {0} tasks without a lead unit")
+        case .isWarningCount: return ("  {0} 条警告", "  {0} warning(s)")
+        case .isWarning: return ("警告", "warning")
+        case .ilFlatTable: return ("展平的表格，每格一行（序号 / 任务 / 牵头责任单位 / 责任单位）", "flattened table, one cell a line (序号 / 任务 / 牵头责任单位 / 责任单位)")
+        case .ilCompletionTable: return ("完成情况表（任务 / 牵头责任单位 / 完成情况 / 备注）", "completion report table (任务 / 牵头责任单位 / 完成情况 / 备注)")
+        case .ilOutline: return ("带责任行的提纲（牵头负责领导 / 牵头责任单位 / 协同责任单位）", "outline with responsibility lines (牵头负责领导 / 牵头责任单位 / 协同责任单位)")
+        case .ilNumberedItems: return ("编号条目，各带一行责任单位（逗号前为牵头）", "numbered items with one 责任单位 line (lead before the comma)")
+        case .ilGoalItems: return ("带年度目标 / 主要任务的条目", "items with 年度目标 / 主要任务")
+        case .ilInline: return ("责任写在条目末尾括号中的条目（牵头单位：…；责任单位：…）", "items with inline responsibility (牵头单位：…；责任单位：…)")
+        case .ilTable: return ("网页或文档中的表格（跨行跨列已展开；序号 / 任务 / 单位各列按含义识别）", "table of a web page or document (rowspan and colspan spread; 序号 / 任务 / 单位 columns by meaning)")
+        case .ilPipeCells: return ("展平的表格，每格一行，格间以“|”行分隔（序号 | 项目 | 任务 | 领导 | 单位）", "flattened table, one cell a line between | lines (序号 | 项目 | 任务 | 领导 | 单位)")
+        case .ilRowPerLine: return ("展平的表格，每行一行（编号 任务. 单位）", "flattened table, one row a line (N 任务. 单位)")
+        case .ilScoreTable: return ("没有序号的展平表格（项目 / 分值 / 目标任务 / 单位），按单元格分行", "flattened table without numbers (项目 / 分值 / 目标任务 / 单位), rows told by their cells")
+        case .ilTabbedRows: return ("每行一行的表格，各格以制表符或空格分开", "table one row a line, cells split by tabs or spaces")
         case .errTooManyTasks: return ("--tasks {0}：应为 0 到 {1} 之间的整数（一个省的计划也不过几万项任务）", "--tasks {0}: expected a whole number from 0 to {1} (a province's plan has tens of thousands of tasks)")
         case .errTooManyUnits: return ("--units {0}：应为 1 到 {1} 之间的整数", "--units {0}: expected a whole number from 1 to {1}")
         case .errBadNumber: return ("{0} {1}：应为{2}", "{0} {1}: expected {2}")

@@ -20,16 +20,15 @@ enum Attachments {
 
     static func warnings(_ lines: [SourceLine], tasks: [PlanTask], deadlinesWritten: Bool) -> [ImportWarning] {
         guard !tasks.isEmpty, let a = named(lines).first else { return [] }
-        var missing: [String] = []
-        if tasks.allSatisfy({ $0.leadUnits.isEmpty && $0.coUnits.isEmpty }) { missing.append("units") }
-        if !deadlinesWritten { missing.append("deadlines") }
-        if tasks.allSatisfy({ $0.leaders.isEmpty }) && !missing.isEmpty { missing.append("leaders") }
-        guard missing.contains("units") else { return [] }
+        var missing: [Strings.Key] = []
+        if tasks.allSatisfy({ $0.leadUnits.isEmpty && $0.coUnits.isEmpty }) { missing.append(.iwWhatUnits) }
+        if !deadlinesWritten { missing.append(.iwWhatDeadlines) }
+        if tasks.allSatisfy({ $0.leaders.isEmpty }) && !missing.isEmpty { missing.append(.iwWhatLeaders) }
+        guard missing.contains(.iwWhatUnits) else { return [] }
         var name = String(a.text.dropFirst(2)).trimmed()
         if name.hasPrefix(":") || name.hasPrefix("：") { name = String(name.dropFirst()).trimmed() }
         if let cut = name.firstIndex(of: "【") { name = String(name[..<cut]).trimmed() }
-        return [ImportWarning(line: a.number, column: a.column,
-                              message: "the notice gives no \(missing.joined(separator: ", ")) for its \(tasks.count) tasks; they are probably in the attachment \"\(name)\", which is not in this text")]
+        return [ImportWarning(line: a.number, column: a.column, .iwAttachment, .text(name), .words(missing), .text(String(tasks.count)))]
     }
 
     private static let P = (附件: Ch.array("附件"), x: 0)

@@ -82,8 +82,8 @@ struct NoticeReader {
                     let (written, problems) = UnitNames.parseList(f.value)
                     for p in problems {
                         switch p {
-                        case .hasNumber(let s): warnings.append(ImportWarning(line: f.line, column: f.column, message: "\"\(s)\" is not a unit name (it carries a number): left out"))
-                        case .notAUnit(let s): warnings.append(ImportWarning(line: f.line, column: f.column, message: "\"\(s)\" is not a unit name: left out"))
+                        case .hasNumber(let s): warnings.append(ImportWarning(line: f.line, column: f.column, .iwUnitHasNumber, .text(s)))
+                        case .notAUnit(let s): warnings.append(ImportWarning(line: f.line, column: f.column, .iwNotAUnit, .text(s)))
                         }
                     }
                     let names = written.map { book.resolve($0) }
@@ -106,7 +106,14 @@ struct NoticeReader {
                             lead += names
                         } else if isTable || lead.isEmpty {
                             // The first unit listed leads.
-                            if lead.isEmpty, let first = names.first { lead.append(first); co += names.dropFirst() } else { co += names }
+                            if lead.isEmpty, let first = names.first {
+                                lead.append(first); co += names.dropFirst()
+                                // Nothing marks the lead: a guess, said with its place.
+                                if names.count > 1 {
+                                    warnings.append(ImportWarning(line: f.line, column: f.column, .iwLeadByPosition,
+                                                                  .text(String(f.value.prefix(30))), .text(first), guess: true))
+                                }
+                            } else { co += names }
                         } else { co += names }
                     }
                 case .deadline:
@@ -117,7 +124,7 @@ struct NoticeReader {
                         noDate = true; t.deadlineText = r.text
                     } else if !f.value.isEmpty {
                         t.deadlineText = r.text
-                        warnings.append(ImportWarning(line: f.line, column: f.column, message: "deadline \"\(f.value)\" not understood: the plan year's end is assumed"))
+                        warnings.append(ImportWarning(line: f.line, column: f.column, .iwDeadlineNotUnderstood, .text(f.value)))
                     }
                 default: break
                 }
@@ -153,7 +160,7 @@ struct NoticeReader {
                 }
             }
             if t.text.isEmpty {
-                warnings.append(ImportWarning(line: d.line, column: d.column, message: "task without text"))
+                warnings.append(ImportWarning(line: d.line, column: d.column, .iwTaskWithoutText))
             }
             tasks.append(t)
         }

@@ -306,7 +306,7 @@ struct OutlineParser {
             absorb(&t)
             if missingLines.contains(i) && !fallback {
                 d.warnings.append(ImportWarning(line: n.line, column: n.column,
-                                                message: "item \(n.label) has no responsibility line (its siblings do); imported without units"))
+                                                .iwNoResponsibilityLine, .text(n.label), guess: true))
             }
             pending.append(Pending(line: n.line, task: t, lastLine: last))
         }
@@ -324,7 +324,7 @@ struct OutlineParser {
         d.tasks = pending.map(\.task)
         if fallback, let first = pending.first {
             d.warnings.append(ImportWarning(line: first.line, column: 1,
-                                            message: "no responsibility lines (牵头单位/责任单位) found: \(pending.count) numbered items taken as tasks without units"))
+                                            .iwNoResponsibilityAtAll, .text(String(pending.count)), guess: true))
         }
 
         // The plan's region: from the top chapter of the first task to the end of the last task.
@@ -341,7 +341,7 @@ struct OutlineParser {
         // Warnings: headings in the region that lead to no task, and paragraphs that belong to none.
         for i in nodes.indices where !nodes[i].isTask && !hasTaskBelow[i] && nodes[i].line > start && nodes[i].line < end {
             d.warnings.append(ImportWarning(line: nodes[i].line, column: nodes[i].column,
-                                            message: "heading \(nodes[i].label) \"\(Self.excerpt(nodes[i].title))\" has no tasks under it"))
+                                            .iwHeadingWithoutTasks, .text(nodes[i].label), .text(Self.excerpt(nodes[i].title))))
         }
         func warnSegments(_ segs: [Segment], node: Int?) {
             for (s, seg) in segs.enumerated() where !consumed.contains(key(node, s)) {
@@ -349,12 +349,12 @@ struct OutlineParser {
                     // A chapter title wrapped onto the next line.
                     if let n = node, s == 0, hasTaskBelow[n], p.folded.count <= 30, !p.folded.contains("。") { continue }
                     d.warnings.append(ImportWarning(line: p.line, column: p.column,
-                                                    message: "text not attached to any task: \"\(Self.excerpt(p.text))\""))
+                                                    .iwTextNotAttached, .text(Self.excerpt(p.text))))
                 }
                 for f in seg.fields where f.line > start && f.line < end && seg.paragraphs.isEmpty {
                     if let n = node, nodes[n].isTask || s == 0 && hasTaskBelow[n] && !Self.makesTask([f], hasChildren: true) { continue }
                     d.warnings.append(ImportWarning(line: f.line, column: f.column,
-                                                    message: "field not attached to any task"))
+                                                    .iwFieldNotAttached))
                 }
             }
         }

@@ -95,7 +95,7 @@ enum PipeCells {
                 continue   // the next group's 序号 or name
             } else {
                 d.warnings.append(ImportWarning(line: first.number, column: first.column,
-                                                message: "table cell not attached to any task: \"\(String(first.text.prefix(30)))\""))
+                                                .iwCellNotAttached, .text(String(first.text.prefix(30)))))
             }
         }
         finish()

@@ -36,7 +36,7 @@ enum ScoreTable {
             if !isScore(i), i + 2 < cells.count, !isScore(i + 1), isScore(i + 2), !isUnitCell(i) { i += 1; continue }
             guard !isScore(i), isScore(i + 1), !isUnitCell(i) else {
                 d.warnings.append(ImportWarning(line: cells[i].number, column: cells[i].column,
-                                                message: "table cell not attached to any row: \"\(String(cells[i].text.prefix(30)))\""))
+                                                .iwRowCellNotAttached, .text(String(cells[i].text.prefix(30)))))
                 i += 1; continue
             }
             let name = cells[i]
@@ -51,7 +51,7 @@ enum ScoreTable {
                     let (value, glued) = splitGlued(String(c.folded.withoutSpaces))
                     units = Field(kind: .units, value: value, line: c.number, column: c.column)
                     if glued {
-                        d.warnings.append(ImportWarning(line: c.number, column: c.column, message: "\"\(c.string)\" read as the units \(value) (names glued with no separator)"))
+                        d.warnings.append(ImportWarning(line: c.number, column: c.column, .iwGluedUnits, .text(c.string), .text(value), guess: true))
                     }
                 } else if t.goal == nil, units == nil {
                     t.goal = c.string
@@ -62,12 +62,14 @@ enum ScoreTable {
             else if let u = lastUnits, i < cells.count {
                 // A merged unit cell: the row above's. (The last row, cut off, invents none.)
                 t.fields.append(u)
-                d.warnings.append(ImportWarning(line: name.number, column: name.column, message: "row \"\(name.string)\" has no unit cell: the units of the row above are assumed (a merged cell)"))
+                d.warnings.append(ImportWarning(line: name.number, column: name.column, .iwMergedUnitCell, .text(name.string), guess: true))
             }
             d.tasks.append(t)
             d.lastLine = cells[max(0, i - 1)].number
         }
         guard d.tasks.count >= 2 else { return nil }
+        // With no 序号 column, every row boundary is inferred: one warning says so, at the header.
+        d.warnings.append(ImportWarning(line: body[a].number, column: body[a].column, .iwRowsByCells, guess: true))
         return TableParser.Result(drafts: d, header: TableParser.Header(columns: [.text, .other, .goal, .units], bodyStart: b, line: body[a].number, oneRowPerLine: false, reader: .scoreTable))
     }
 

@@ -45,7 +45,7 @@ enum SpacedRows {
                 continue
             }
             guard let (n, rest) = numbered(l.text), n > last, n <= last + 30 else {
-                d.warnings.append(ImportWarning(line: l.number, column: l.column, message: "text not attached to any task: \"\(String(l.text.prefix(30)))\""))
+                d.warnings.append(ImportWarning(line: l.number, column: l.column, .iwTextNotAttached, .text(String(l.text.prefix(30)))))
                 continue
             }
             last = n
@@ -65,6 +65,8 @@ enum SpacedRows {
             d.lastLine = l.number
         }
         guard !d.tasks.isEmpty else { return nil }
+        // No separator between a row's cells: where the text ends and the units begin is inferred.
+        d.warnings.append(ImportWarning(line: lines[h].number, column: lines[h].column, .iwRowCellsBySentence, guess: true))
         return TableParser.Result(drafts: d, header: TableParser.Header(columns: cols, bodyStart: h + 1, line: lines[h].number, oneRowPerLine: true, reader: .rowPerLine))
     }
 

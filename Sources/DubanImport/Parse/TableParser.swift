@@ -360,7 +360,7 @@ struct TableParser {
                 t.fields.append(Field(kind: kind, value: c.folded, line: c.line, column: c.column))
             }
             if t.text.isEmpty {
-                d.warnings.append(ImportWarning(line: t.line, column: t.column, message: "table row without task text: skipped"))
+                d.warnings.append(ImportWarning(line: t.line, column: t.column, .iwRowWithoutText))
                 continue
             }
             rows += 1

@@ -32,7 +32,7 @@ public struct AliasTable: Sendable {
                 let names = s.dropFirst(7).split(separator: "=").map { String($0).withoutSpaces }
                 guard names.count == 2, !names[0].isEmpty, !names[1].isEmpty else {
                     warnings.append(ImportWarning(file: file, line: line.number, column: line.column,
-                                                  message: "a prefix line needs two names: prefix 人行 = 人民银行"))
+                                                  .iwAliasPrefixNeedsTwo))
                     continue
                 }
                 prefixPairs.append((names[0], names[1]))
@@ -42,12 +42,12 @@ public struct AliasTable: Sendable {
             if names.count == 1 { continue }   // a name on its own: nothing to join
             if names.contains(where: { $0.isEmpty }) {
                 warnings.append(ImportWarning(file: file, line: line.number, column: line.column,
-                                              message: "expected names separated by '=': 发改委 = 发展改革委"))
+                                              .iwAliasExpectedEquals))
                 continue
             }
             if let bad = names.first(where: { $0.contains(where: { $0.isASCIIDigit }) }) {
                 warnings.append(ImportWarning(file: file, line: line.number, column: line.column,
-                                              message: "unit name \"\(bad)\" carries a number"))
+                                              .iwAliasHasNumber, .text(bad)))
                 continue
             }
             add(names)

@@ -102,7 +102,7 @@ public enum ReviewRender {
             let shown = wRows - 1
             for (k, w) in ws.prefix(shown).enumerated() {
                 let more = k == shown - 1 && ws.count > shown ? S.format(.rvMoreWarnings, ws.count - shown) : ""
-                let text = (w.line >= 1 ? S.format(.rvWarningAt, w.line) : "") + w.message + more
+                let text = (w.line >= 1 ? S.format(.rvWarningAt, w.line) : "") + w.message(S) + more
                 c.text("! " + text, x: inner.x, y: y, width: inner.width, role: .error)
                 y += 1
             }
