@@ -120,13 +120,13 @@ struct ImportCommand: ParsableCommand {
         if noCorrections { return [] }
         if let path = corrections {
             let plan = try PlanFile.load(path: path)
-            let (cs, problems) = ImportCorrections.read(from: plan)
+            let (cs, problems) = ImportCorrections.read(from: plan, S)
             if !problems.isEmpty { throw CommandRefusal(S.format(.reviewBadCorrections, path, problems.joined(separator: "; "))) }
             if cs.isEmpty { throw CommandRefusal(S.format(.reviewNoCorrections, path)) }
             return cs
         }
         guard let output, PlanEditor.isExistingFile(output), let plan = try? PlanFile.load(path: output) else { return [] }
-        let (cs, problems) = ImportCorrections.read(from: plan)
+        let (cs, problems) = ImportCorrections.read(from: plan, S)
         if !problems.isEmpty { printError(S.format(.reviewBadCorrections, output, problems.joined(separator: "; "))) }
         return cs
     }

@@ -324,6 +324,8 @@ final class ReviewCorrectionTests: XCTestCase {
         XCTAssertTrue(problems[2].hasPrefix("importCorrections[3].as: expected one of chapter, task"), problems[2])
         XCTAssertTrue(problems[3].hasPrefix("importCorrections[4].year"), problems[3])
         XCTAssertEqual(problems[4], "importCorrections[5]: expected an object")
+        XCTAssertEqual(ImportCorrections.read(value, Strings(.zh)).problems[0],
+                       "importCorrections[1].op：“rename”不是更正；应为 mark、split、join、swap 或 year")
     }
 
     func testLinesAreNumberedAsTheImporterNumbersThem() {

@@ -158,6 +158,7 @@ public struct Strings: Sendable {
         // issue 11, item 6, the review: corrections of an import (DubanImport/Review, duban import --review)
         case reviewNoSuchLine, reviewLineChanged, reviewNoTaskAbove, reviewNothingToSwap
         case reviewApplied, reviewBadCorrections, reviewNoCorrections
+        case reviewWantList, reviewWantObject, reviewWantOp, reviewWantYear, reviewWantLine, reviewWantRole, reviewUnknownOp
     }
 }
 
@@ -629,6 +630,13 @@ extension Strings.Key {
         case .reviewNothingToSwap: return ("第{0}行：该任务没有单位可互换", "line {0}: the task has no units to swap")
         case .reviewApplied: return ("已按 {1} 中保存的更正修改 {0} 处：任务{2}项，章节{3}个", "{0} corrections kept in {1} applied: {2} tasks, {3} chapters")
         case .reviewBadCorrections: return ("{0}：importCorrections 有误：{1}", "{0}: importCorrections: {1}")
+        case .reviewWantList: return ("{0}：应为更正的列表", "{0}: expected a list of corrections")
+        case .reviewWantObject: return ("{0}：应为对象", "{0}: expected an object")
+        case .reviewWantOp: return ("{0}：应为字符串", "{0}: expected a string")
+        case .reviewWantYear: return ("{0}：应为年份（1900至2100）", "{0}: expected a year (1900-2100)")
+        case .reviewWantLine: return ("{0}：应为行号（1或更大）", "{0}: expected a line number (1 or more)")
+        case .reviewWantRole: return ("{0}：应为以下之一：{1}", "{0}: expected one of {1}")
+        case .reviewUnknownOp: return ("{0}：“{1}”不是更正；应为 mark、split、join、swap 或 year", "{0}: \"{1}\" is not a correction; expected mark, split, join, swap or year")
         case .reviewNoCorrections: return ("{0}：没有保存的导入更正（importCorrections）", "{0}: no import corrections (importCorrections) kept in it")
         }
     }

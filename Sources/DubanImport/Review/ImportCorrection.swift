@@ -49,37 +49,37 @@ public enum ImportCorrections {
 
     /// The corrections a plan carries; problems (an unknown op, a line that is no number)
     /// are named with their JSON path, and that correction is left out.
-    public static func read(from plan: Plan) -> (corrections: [KeptCorrection], problems: [String]) {
+    public static func read(from plan: Plan, _ S: Strings = Strings(.en)) -> (corrections: [KeptCorrection], problems: [String]) {
         guard let field = plan.extra.first(where: { $0.key == planKey }) else { return ([], []) }
-        return read(field.value)
+        return read(field.value, S)
     }
 
-    public static func read(_ value: JSONValue) -> (corrections: [KeptCorrection], problems: [String]) {
-        guard case .array(let items) = value else { return ([], ["\(planKey): expected a list of corrections"]) }
+    public static func read(_ value: JSONValue, _ S: Strings = Strings(.en)) -> (corrections: [KeptCorrection], problems: [String]) {
+        guard case .array(let items) = value else { return ([], [S.format(.reviewWantList, planKey)]) }
         var out: [KeptCorrection] = []
         var problems: [String] = []
         for (i, item) in items.enumerated() {
             let path = "\(planKey)[\(i)]"
-            guard case .object(let fields) = item else { problems.append("\(path): expected an object"); continue }
+            guard case .object(let fields) = item else { problems.append(S.format(.reviewWantObject, path)); continue }
             func get(_ k: String) -> JSONValue? { fields.first { $0.key == k }?.value }
-            guard let op = get("op")?.stringValue else { problems.append("\(path).op: expected a string"); continue }
+            guard let op = get("op")?.stringValue else { problems.append(S.format(.reviewWantOp, path + ".op")); continue }
             let text = get("text")?.stringValue
             if op == "year" {
-                guard let y = get("year")?.intValue, (1900...2100).contains(y) else { problems.append("\(path).year: expected a year (1900-2100)"); continue }
+                guard let y = get("year")?.intValue, (1900...2100).contains(y) else { problems.append(S.format(.reviewWantYear, path + ".year")); continue }
                 out.append(KeptCorrection(.year(y))); continue
             }
-            guard let line = get("line")?.intValue, line >= 1 else { problems.append("\(path).line: expected a line number (1 or more)"); continue }
+            guard let line = get("line")?.intValue, line >= 1 else { problems.append(S.format(.reviewWantLine, path + ".line")); continue }
             switch op {
             case "mark":
                 guard let s = get("as")?.stringValue, let role = LineRole(rawValue: s), LineRole.markable.contains(role) else {
-                    problems.append("\(path).as: expected one of " + LineRole.markable.map(\.rawValue).joined(separator: ", "))
+                    problems.append(S.format(.reviewWantRole, path + ".as", LineRole.markable.map(\.rawValue).joined(separator: ", ")))
                     continue
                 }
                 out.append(KeptCorrection(.mark(line: line, as: role), lineText: text))
             case "split": out.append(KeptCorrection(.split(line: line), lineText: text))
             case "join": out.append(KeptCorrection(.join(line: line), lineText: text))
             case "swap": out.append(KeptCorrection(.swapUnits(line: line), lineText: text))
-            default: problems.append("\(path).op: \"\(op)\" is not a correction; expected mark, split, join, swap or year")
+            default: problems.append(S.format(.reviewUnknownOp, path + ".op", op))
             }
         }
         return (out, problems)
