@@ -22,8 +22,9 @@ struct ImportCommand: ParsableCommand {
           duban import notice.txt --aliases my-units.txt -o plan.json
           duban import notice.txt --review -o plan.json
           duban import notice.txt --corrections old-plan.json -o plan.json
-        Corrections made on the review screen are kept in the plan (importCorrections): importing
-        the notice again with -o PLAN (or --corrections PLAN) gives the corrected plan.
+        Corrections made on the review screen are kept in the plan
+        (importCorrections): importing the notice again with -o PLAN
+        (or --corrections PLAN) gives the corrected plan.
         """)
 
     @OptionGroup var common: CommonOptions
