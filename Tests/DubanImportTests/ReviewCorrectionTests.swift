@@ -199,7 +199,9 @@ final class ReviewCorrectionTests: XCTestCase {
     func testSwapAndUnitsAndDeadlineLines() throws {
         var r = try open(Self.yearless + "\n完成时限：6月底前")
         XCTAssertNil(r.apply(.year(2021)))
-        XCTAssertNil(r.apply(.swapUnits(line: 4)))
+        XCTAssertTrue(r.warnings(Strings(.en)).contains { $0.line == 4 }, "the lead by position is warned")
+        XCTAssertNil(r.apply(.swapUnits(line: 3)))
+        XCTAssertFalse(r.warnings(Strings(.en)).contains { $0.line == 4 }, "the swap settled it")
         XCTAssertEqual(task(r, "1")?.leadUnits, ["市统计局"])
         XCTAssertEqual(task(r, "1")?.coUnits, ["市发展改革委"])
         // Line 13 (配合单位：市民政局) marked ignored, then units again: a co-unit of task 3.

@@ -154,10 +154,17 @@ public struct NoticeReview: Sendable {
         return true
     }
 
-    /// The importer's warnings about lines no correction has touched, then one for each
+    /// The importer's warnings about lines no correction has touched (nor the unit lines of
+    /// a task whose units were swapped), then one for each
     /// kept correction that no longer applies.
     public func warnings(_ S: Strings) -> [ImportWarning] {
-        let corrected = Set(corrections.compactMap(\.correction.line))
+        var corrected = Set(corrections.compactMap(\.correction.line))
+        // A swap settles which units lead: the warnings on that task's unit lines too.
+        for c in corrections {
+            if case .swapUnits(let l) = c.correction, let t = trace.owner(at: l) {
+                for x in trace.lines where x.task == t && x.role == .units { corrected.insert(x.number) }
+            }
+        }
         return base.warnings.filter { $0.file != nil || !corrected.contains($0.line) } + problems.map { p in
             var line = 0
             switch p {
