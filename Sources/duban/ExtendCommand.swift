@@ -102,7 +102,7 @@ struct ExtendCommand: ParsableCommand {
         case .refused: decision = S[.extRefused]
         }
         let late = t.isLate(e) ? (S.lang == .zh ? "，" : ", ") + S[.extLateMark] : ""
-        printOut(S.format(.extDone, t.number ?? t.id, e.to.iso, decision + late, t.deadline?.iso ?? "—",
-                          (t.originalDeadline ?? t.deadline)?.iso ?? "—"))
+        printOut(S.format(.extDone, t.number ?? t.id, e.to.iso, decision + late, t.deadline?.iso ?? "—")
+                 + (t.originalDeadline.map { S.format(.extOriginally, $0.iso) } ?? ""))
     }
 }

@@ -154,7 +154,7 @@ public struct Strings: Sendable {
         case reasonMilestone, reasonNoDeadline
         case noteExtRequest, noteExtLate, noteExtApproved, noteExtRefused, notePeriodReport
         case errExtNeedsReason, errExtNoSuch, errExtDecided, errExtNoPending, errExtApproveRefuse, errExtNeedsTo
-        case extPending, extApproved, extRefused, extDone, extLateMark
+        case extPending, extApproved, extRefused, extDone, extOriginally, extLateMark
         case cycNoCycle, cycBadPeriod, cycPeriodNeedsCycle, cycUnreported, cycAllReported, cycPeriodLine
         case cycColTasks, cycColTaskCount, cycErrCombo, cycErrSinceAfter
         case cmpTitle, cmpColNewlyOverdue, cmpColCleared, cmpColNewlyDone, cmpColStillRed, cmpTotal
@@ -596,7 +596,8 @@ extension Strings.Key {
         case .extPending: return ("待审批", "pending")
         case .extApproved: return ("已同意", "approved")
         case .extRefused: return ("未同意", "refused")
-        case .extDone: return ("任务{0}：延期至{1}，{2}；完成时限{3}（原定{4}）", "task {0}: extension to {1}, {2}; deadline {3} (originally {4})")
+        case .extDone: return ("任务{0}：延期至{1}，{2}；完成时限{3}", "task {0}: extension to {1}, {2}; deadline {3}")
+        case .extOriginally: return ("（原定{0}）", " (originally {0})")
         case .extLateMark: return ("逾期后申请", "requested late")
         case .cycNoCycle: return ("{0}：计划没有报送周期（reporting 键）；见 docs/plan-format.md", "{0}: the plan has no reporting cycle (the reporting key); see docs/plan-format.md")
         case .cycBadPeriod: return ("--period {0}：不是本计划报送周期中的一期；应为 {1}，或一个日期 YYYY-MM-DD", "--period {0}: not a period of the plan's reporting cycle; expected {1}, or a day YYYY-MM-DD")
