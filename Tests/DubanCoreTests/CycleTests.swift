@@ -432,3 +432,31 @@ final class CycleTests: XCTestCase {
         XCTAssertNotNil(Author.resolve(flag: nil, environment: [:]))  // the password entry of the user running the test
     }
 }
+
+/// The series the trends and the bulletin draw from.
+final class PeriodSeriesTests: XCTestCase {
+    func d(_ s: String) -> PlanDate { PlanDate(iso: s)! }
+
+    func testSnapshotsPerPeriodAndDecidedExtensions() throws {
+        let p = try PlanJSON.decode([UInt8](Data(contentsOf: CycleTests.fixture)), file: "plan.json")
+        // From 2020-01 (the plan year) to 2020-07; keep the last three: May, June, July.
+        let s = p.periodSnapshots(asOf: d("2020-07-31"), last: 3)
+        XCTAssertEqual(s.map(\.period.id), ["2020-05", "2020-06", "2020-07"])
+        XCTAssertEqual(s.map(\.day), [d("2020-05-31"), d("2020-06-30"), d("2020-07-31")])
+        // 05-31: done t10 (05-20); nothing overdue: t4's deadline in force is its original
+        // 05-31 (approved only 06-08), the day itself; t5 is due 06-10; so nothing red.
+        // 06-30 and 07-31: as in CycleTests.testComparisonOfTheTwoPeriodEnds.
+        XCTAssertEqual(s.map(\.store.totals.done), [1, 1, 3])
+        XCTAssertEqual(s.map(\.store.totals.overdue), [0, 3, 3])
+        XCTAssertEqual(s.map(\.store.totals.red), [0, 3, 4])
+        XCTAssertEqual(s.map { $0.store.tally(forUnit: "市交通局").overdue }, [0, 1, 1])  // t5 on 06-30, t2 on 07-31
+        XCTAssertEqual(p.periodSnapshots(asOf: d("2020-07-31")).count, 7)
+        XCTAssertEqual(p.periodSnapshots(asOf: d("2020-07-10")).last?.day, d("2020-07-10"))
+        var bare = p
+        bare.reporting = nil
+        XCTAssertTrue(bare.periodSnapshots(asOf: d("2020-07-31")).isEmpty)
+        // Decided in July: t6's approval (07-05). In June: t2 (06-12), t3 refused (06-22), t4 (06-08).
+        XCTAssertEqual(p.extensionsDecided(from: d("2020-07-01"), through: d("2020-07-31")).map { p.tasks[$0.task].id }, ["t6"])
+        XCTAssertEqual(p.extensionsDecided(from: d("2020-06-01"), through: d("2020-06-30")).map { p.tasks[$0.task].id }, ["t2", "t3", "t4"])
+    }
+}
