@@ -33,13 +33,15 @@ public struct ReportingLedger: Sendable {
         var reportedOn: [String: [Int]] = [:]
         var authored = Set<String>()
         let dayBefore = period.start.adding(days: -1)
+        let id = period.id
         for (i, t) in plan.tasks.enumerated() {
-            let hasReport = t.history.contains { $0.period == period.id }
-            for e in t.history where e.period == period.id {
+            var hasReport = false
+            for e in t.history where e.period == id {
+                hasReport = true
                 if let a = e.author { authored.insert(registry.canonical(a)) }
             }
+            guard !t.leadUnits.isEmpty, t.status(on: dayBefore) != .done else { continue }
             let lead = registry.canonicalSet(t.leadUnits).filter { !registry.isGroup($0) }
-            guard !lead.isEmpty, t.state(on: dayBefore).status != .done else { continue }
             for u in lead {
                 if owed[u] == nil { order.append(u) }
                 owed[u, default: []].append(i)

@@ -32,6 +32,12 @@ extension PlanTask {
         return t
     }
 
+    /// The status on a day, as `state(on:)` gives it, without rebuilding the task.
+    public func status(on day: PlanDate) -> TaskStatus {
+        guard !history.isEmpty else { return status }
+        return history.last { $0.date <= day }?.status ?? .notStarted
+    }
+
     /// The day an approved extension took effect: its decision day, else its request day.
     static func effective(_ e: Extension) -> PlanDate { e.decidedOn ?? e.requestedOn }
 
