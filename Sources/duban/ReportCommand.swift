@@ -18,10 +18,10 @@ struct ReportCommand: ParsableCommand {
           duban report plan.json --unit 市发改委              one unit's tasks (any of its names)
           duban report plan.json --leader 张三 --overdue
           duban report plan.json --overdue --excel > 逾期.csv   CSV for Excel and WPS (UTF-8 BOM, CRLF)
-          duban report plan.json --unreported                 units that have not reported this period (未报送)
+          duban report plan.json --unreported            who has not reported (未报送)
           duban report plan.json --unreported --period 2020-06
-          duban report plan.json --since 2020-06-30 --as-of 2020-07-31   per unit: newly overdue, cleared, newly done, still red
-          duban report plan.json --period 2020Q2              the same over one reporting period
+          duban report plan.json --since 2020-06-30      what changed, per unit
+          duban report plan.json --period 2020Q2         what changed in a period
         """)
 
     @OptionGroup var common: CommonOptions
