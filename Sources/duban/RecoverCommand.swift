@@ -161,6 +161,9 @@ struct RecoverCommand: ParsableCommand {
             return (zh ? "责任单位 → " : "units → ") + q(lead.joined(separator: "、") + (co.isEmpty ? "" : "；" + co.joined(separator: "、")))
         case .setLeaders(let l): return (zh ? "责任领导 → " : "leaders → ") + q(l.joined(separator: "、"))
         case .setRemarks(let r): return (zh ? "备注 → " : "remarks → ") + q(r)
+        case .requestExtension(let to, let r): return (zh ? "申请延期至 " : "extension requested to ") + to.iso + " " + q(r)
+        case .decideExtension(let k, let a):
+            return (zh ? "延期申请\(k + 1) → " : "extension request \(k + 1) → ") + S[a ? .extApproved : .extRefused]
         }
     }
 

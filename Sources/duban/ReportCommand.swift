@@ -18,6 +18,10 @@ struct ReportCommand: ParsableCommand {
           duban report plan.json --unit 市发改委              one unit's tasks (any of its names)
           duban report plan.json --leader 张三 --overdue
           duban report plan.json --overdue --excel > 逾期.csv   CSV for Excel and WPS (UTF-8 BOM, CRLF)
+          duban report plan.json --unreported            who has not reported (未报送)
+          duban report plan.json --unreported --period 2020-06
+          duban report plan.json --since 2020-06-30      what changed, per unit
+          duban report plan.json --period 2020Q2         what changed in a period
         """)
 
     @OptionGroup var common: CommonOptions
@@ -31,9 +35,69 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "table, csv, json or markdown.") var format: String?
     @Flag(help: "CSV for Excel and WPS: a UTF-8 BOM first, CRLF line ends (implies --format csv).") var excel = false
     @Flag(help: "Do not cut a table's long texts or lines (CSV, JSON and Markdown never cut).") var wide = false
+    @Flag(help: "The units that have not reported for the period (the current one unless --period), with their tasks.") var unreported = false
+    @Option(parsing: .unconditional, help: "A reporting period of the plan's cycle (2020-06, 2020Q2, or a day in it): with --unreported, the period to check; alone, the changes over it.") var period: String?
+    @Option(parsing: .unconditional, help: "Compare the plan on this day (YYYY-MM-DD) with the as-of date: per unit newly overdue, cleared, newly done, still red.") var since: String?
+
+    /// `--unreported`, `--since` or `--period`: the office's cycle, not the workload.
+    var cycleAsked: Bool { unreported || since != nil || period != nil }
+
+    func runCycle(_ S: Strings) throws {
+        let fmt: ReportFormat
+        var sinceDate: PlanDate?
+        do {
+            fmt = try format.map(Reports.format) ?? (excel ? .csv : .table)
+            if excel && fmt != .csv { throw ReportError.excelNotCSV(format: fmt.rawValue) }
+            let main = unreported ? "--unreported" : since != nil ? "--since" : "--period"
+            for (given, name) in [(overdue, "--overdue"), (by != nil, "--by"), (unit != nil, "--unit"), (leader != nil, "--leader"),
+                                  (unreported && since != nil, "--since"), (since != nil && period != nil, "--period")] where given {
+                throw CycleError.combination(main, name)
+            }
+            if let since {
+                guard let d = PlanDate(iso: since.trimmingSpaces) else { throw ValidationError(S.format(.badDate, since)) }
+                sinceDate = d
+            }
+        } catch let e as ValidationError {
+            throw e
+        } catch {
+            throw ValidationError(S.describe(error))
+        }
+        var date = try parseAsOf(asOf, S)
+        DisplayWidth.prepareLocale()
+        let p = try loadPlanOrExit(plan, S)
+        var request: CycleReport
+        if unreported {
+            request = .unreported(period: period)
+        } else if let sinceDate {
+            request = .since(sinceDate)
+        } else {
+            // --period alone: the changes over the period, from the day before it started
+            // to its end (or the as-of date, when that comes first).
+            let probe = Reports(PlanStore(plan: p, rules: Rules(asOf: date), strings: S))
+            do {
+                let per = try probe.period(period, planName: plan)
+                if per.end < date { date = per.end }
+                request = .since(per.start.adding(days: -1))
+            } catch {
+                printError(S.describe(error))
+                throw ExitCode(1)
+            }
+        }
+        let store = PlanStore(plan: p, rules: Rules(asOf: date), strings: S)
+        var text: String
+        do {
+            text = try Reports(store).render(request, planName: plan, format: fmt, width: terminalColumns(), wide: wide, excel: excel)
+        } catch {
+            printError(S.describe(error))
+            throw ExitCode(1)
+        }
+        if fmt == .csv && stdoutIsTerminal { text = TerminalText.clean(text, .lines) }
+        print(text, terminator: "")
+    }
 
     func run() throws {
         let S = common.strings
+        if cycleAsked { return try runCycle(S) }
         let request: ReportRequest
         let fmt: ReportFormat
         do {

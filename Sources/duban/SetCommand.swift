@@ -10,10 +10,18 @@ struct SetCommand: ParsableCommand {
         task's history, dated with --as-of (today by default), and the plan is saved
         atomically (the previous version is kept as PLAN.json.bak).
 
+        Who made the change: --author, else the `author NAME` line of the config file
+        (~/.config/duban/config, or $DUBAN_CONFIG), else the login name.
+
+        --period records a unit's periodic report (报送) for a period of the plan's reporting
+        cycle: every history entry this run adds carries it, and `duban report --unreported`
+        counts the unit as reported. With --period alone the entry notes the report itself.
+
         Examples:
           duban set plan.json 12 --status done
           duban set plan.json t7 --status 推进中 --progress 60 --note "已完成立项"
           duban set plan.json 3 --deadline 2020-09-30
+          duban set plan.json 5 --progress 40 --note "完成招标" --period 2020-06 --author 市教育局
         """)
 
     @OptionGroup var common: CommonOptions
@@ -25,7 +33,8 @@ struct SetCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Progress in percent, 0 to 100.") var progress: String?
     @Option(parsing: .unconditional, help: "A progress note (进展情况).") var note: String?
     @Option(parsing: .unconditional, help: "The deadline, YYYY-MM-DD, or 'none'.") var deadline: String?
-    @Option(parsing: .unconditional, help: "Who made the change (recorded in the history).") var author: String?
+    @Option(parsing: .unconditional, help: "Who made the change (recorded in the history); else the config's author, else the login name.") var author: String?
+    @Option(parsing: .unconditional, help: "The reporting period this is a unit's report for (2020-06, 2020Q2, or a day in it).") var period: String?
     @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The date of the change (YYYY-MM-DD); today by default.")
     var asOf: String?
     @Option(help: "Seconds to wait while another writer saves the plan (DUBAN_LOCK_WAIT, 10 by default).")
@@ -52,7 +61,11 @@ struct SetCommand: ParsableCommand {
             }
         }
         if let note { commands.append(.addNote(note)) }
+        if period != nil && !commands.contains(where: { if case .addNote = $0 { return true }; return false }) {
+            commands.append(.addNote(""))  // the report's own note, once the period's id is known
+        }
         guard !commands.isEmpty else { throw ValidationError(S[.nothingToChange]) }
+        let who = Author.resolve(flag: author, environment: environment())
 
         // One writer at a time: the plan's lock is held from the read to the rename
         // (PlanEditor); inside it a dashboard's unsaved (journaled) changes refuse the
@@ -69,7 +82,16 @@ struct SetCommand: ParsableCommand {
                 case .ambiguous(let ids): throw CommandRefusal(S.format(.taskAmbiguous, task, ids.joined(separator: ", ")))
                 }
                 let id = store.task(at: index).id
-                for c in commands { try store.apply(Edit(taskID: id, command: c, date: date, author: author)) }
+                var periodID: String?
+                if let period {
+                    guard let cycle = opened.plan.reporting else { throw CommandRefusal(S.format(.cycPeriodNeedsCycle, period)) }
+                    guard let p = cycle.period(id: period) else { throw CommandRefusal(S.format(.cycBadPeriod, period, cycle.idShape)) }
+                    periodID = p.id
+                }
+                for var c in commands {
+                    if case .addNote(let n) = c, n.isEmpty, let periodID { c = .addNote(S.format(.notePeriodReport, periodID)) }
+                    try store.apply(Edit(taskID: id, command: c, date: date, author: who, period: periodID))
+                }
                 result = store
                 return store.isDirty ? store.plan : nil
             }

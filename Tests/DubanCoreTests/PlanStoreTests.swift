@@ -2,9 +2,11 @@ import XCTest
 import DubanCore
 
 final class PlanStoreTests: XCTestCase {
-    func tally(_ led: Int, shared: Int = 0, done: Int = 0, overdue: Int = 0, lagging: Int = 0, red: Int = 0, yellow: Int = 0) -> Tally {
+    func tally(_ led: Int, shared: Int = 0, done: Int = 0, overdue: Int = 0, lagging: Int = 0, red: Int = 0, yellow: Int = 0,
+               noDeadline: Int = 0) -> Tally {
         var t = Tally()
         t.led = led; t.shared = shared; t.done = done; t.overdue = overdue; t.lagging = lagging; t.red = red; t.yellow = yellow
+        t.noDeadline = noDeadline
         return t
     }
 
@@ -21,7 +23,7 @@ final class PlanStoreTests: XCTestCase {
         XCTAssertEqual(s.tally(forUnit: "市发展改革委").percentDone, 50)
         XCTAssertEqual(s.tally(forUnit: "各县(市)区政府"), tally(0, shared: 1))
         XCTAssertEqual(s.tally(forUnit: "市教育局"), tally(2, lagging: 1, red: 1, yellow: 1))
-        XCTAssertEqual(s.tally(forUnit: "市财政局"), tally(1, shared: 1))
+        XCTAssertEqual(s.tally(forUnit: "市财政局"), tally(1, shared: 1, noDeadline: 1))  // t6: no deadline
         XCTAssertEqual(s.unitWorkload().count, 5)
         XCTAssertNil(s.unitWorkload().first { $0.name == "市发改委" }, "an alias is not listed as a unit of its own")
     }
@@ -34,9 +36,9 @@ final class PlanStoreTests: XCTestCase {
         XCTAssertEqual(s.tally(forChapter: "c1"), tally(3, done: 1, overdue: 1, red: 1, yellow: 1))
         XCTAssertEqual(s.tally(forChapter: "c2"), tally(2, overdue: 1, red: 1, yellow: 1))
         XCTAssertEqual(s.tally(forChapter: "c3"), tally(2, lagging: 1, red: 1, yellow: 1))
-        XCTAssertEqual(s.unchapteredTally, tally(1))
+        XCTAssertEqual(s.unchapteredTally, tally(1, noDeadline: 1))
         XCTAssertEqual(s.statusCounts, [.notStarted: 2, .inProgress: 2, .done: 1, .lagging: 1])
-        XCTAssertEqual(s.totals, tally(6, done: 1, overdue: 1, lagging: 1, red: 2, yellow: 2))
+        XCTAssertEqual(s.totals, tally(6, done: 1, overdue: 1, lagging: 1, red: 2, yellow: 2, noDeadline: 1))
     }
 
     func testEditUpdatesEveryCountAndUndoRestores() throws {
@@ -75,7 +77,7 @@ final class PlanStoreTests: XCTestCase {
         XCTAssertEqual(s.tally(forUnit: "市教育局").shared, 1)
         XCTAssertEqual(s.query(TaskFilter(unit: "市发展和改革委员会", unitRole: .lead)).map { s.task(at: $0).id }, ["t2", "t3", "t6"])
         s.undo()
-        XCTAssertEqual(s.tally(forUnit: "市财政局"), tally(1, shared: 1))
+        XCTAssertEqual(s.tally(forUnit: "市财政局"), tally(1, shared: 1, noDeadline: 1))  // t6: no deadline
         XCTAssertEqual(s.query(TaskFilter(unit: "市发改委", unitRole: .lead)).map { s.task(at: $0).id }, ["t2", "t3"])
     }
 

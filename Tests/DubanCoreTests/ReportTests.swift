@@ -19,11 +19,12 @@ final class ReportTests: XCTestCase {
     func testUnitTableAlignsByDisplayWidth() {
         let text = Reports(Fixture.store()).render(by: .unit, overdue: false, format: .table)
         let lines = text.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines[0], "单位            牵头  协同  完成  逾期  滞后  完成率")
+        XCTAssertEqual(lines[0], "单位            牵头  协同  完成  逾期  滞后  无时限  完成率")
         // Every row's last column ends at the same display column.
         let widths = Set(lines.map { DisplayWidth.of($0) })
         XCTAssertEqual(widths.count, 1, text)
-        XCTAssertTrue(lines.contains("市发展改革委       2     1     1     0     0     50%"), text)
+        XCTAssertTrue(lines.contains("市发展改革委       2     1     1     0     0       0     50%"), text)
+        XCTAssertTrue(lines.contains("市财政局           1     1     0     0     0       1      0%"), text)  // t6: no deadline
     }
 
     func testUnitJSON() {
@@ -36,6 +37,7 @@ final class ReportTests: XCTestCase {
               "done": 1,
               "overdue": 0,
               "lagging": 0,
+              "noDeadline": 0,
               "percentDone": 50
             }
           """), json)
@@ -67,7 +69,7 @@ final class ReportTests: XCTestCase {
 
     func testChapterReportRollsUp() {
         let text = Reports(Fixture.store()).render(by: .chapter, overdue: false, format: .csv)
-        XCTAssertEqual(text, "章节,任务,完成,逾期,红灯,黄灯,完成率\r\n一、生态环境,3,1,1,1,1,33%\r\n  (一)污染防治,2,0,1,1,1,0%\r\n二、民生,2,0,0,1,1,0%\r\n（无章节）,1,0,0,0,0,0%\r\n")
+        XCTAssertEqual(text, "章节,任务,完成,逾期,红灯,黄灯,无时限,完成率\r\n一、生态环境,3,1,1,1,1,0,33%\r\n  (一)污染防治,2,0,1,1,1,0,0%\r\n二、民生,2,0,0,1,1,0,0%\r\n（无章节）,1,0,0,0,0,1,0%\r\n")
     }
 
     func testLanguageChoice() {

@@ -519,6 +519,9 @@ struct PlanDecoder {
                 }
             } else if d.s.keyIs(k, "source") {
                 plan.source = try d.string("source", nullable: true)
+            } else if d.s.keyIs(k, "reporting") {
+                if d.s.peek() == 0x6E { try d.s.literal("null"); plan.reporting = nil }
+                else { plan.reporting = try d.reporting() }
             } else if d.s.keyIs(k, "chapters") {
                 seen.chapters = true
                 try d.array("chapters") { d, i in
@@ -737,6 +740,12 @@ struct PlanDecoder {
                 t.coUnits = try d.stringArray("tasks[\(i)].coUnits")
             case 8 where d.s.keyIs(k, "deadline"):
                 t.deadline = try d.date("tasks[\(i)].deadline", nullable: true)
+            case 16 where d.s.keyIs(k, "originalDeadline"):
+                t.originalDeadline = try d.date("tasks[\(i)].originalDeadline", nullable: true)
+            case 10 where d.s.keyIs(k, "extensions"):
+                try d.array("tasks[\(i)].extensions") { d, j in
+                    if let e = try d.extensionRequest(i, j) { t.extensions.append(e) }
+                }
             case 12 where d.s.keyIs(k, "deadlineText"):
                 t.deadlineText = try d.string("tasks[\(i)].deadlineText", nullable: true)
             case 10 where d.s.keyIs(k, "milestones"):
@@ -818,6 +827,80 @@ struct PlanDecoder {
         m.extra = extra
         if !sawText { problem(at, p(), .k(.pjMissingKey, .text("text"))); return nil }
         return m
+    }
+
+    mutating func extensionRequest(_ i: Int, _ j: Int) throws -> Extension? {
+        let at = s.here()
+        var e = Extension(requestedOn: PlanDate(dayNumber: 0), to: PlanDate(dayNumber: 0), reason: "")
+        var sawOn = false, sawTo = false, hasOn = false, hasTo = false
+        func p() -> String { "tasks[\(i)].extensions[\(j)]" }
+        guard let extra = try object(p(), { d, k, _ in
+            switch k.count {
+            case 11 where d.s.keyIs(k, "requestedOn"):
+                sawOn = true
+                if let v = try d.date(p() + ".requestedOn", nullable: false) { e.requestedOn = v; hasOn = true }
+            case 2 where d.s.keyIs(k, "to"):
+                sawTo = true
+                if let v = try d.date(p() + ".to", nullable: false) { e.to = v; hasTo = true }
+            case 6 where d.s.keyIs(k, "reason"): e.reason = try d.string(p() + ".reason") ?? ""
+            case 8 where d.s.keyIs(k, "decision"):
+                let vAt = d.s.here()
+                if let v = try d.string(p() + ".decision") {
+                    if let dec = ExtensionDecision(rawValue: v) { e.decision = dec }
+                    else { d.problem(vAt, p() + ".decision", .k(.pjUnknownDecision, .text(v))) }
+                }
+            case 9 where d.s.keyIs(k, "decidedBy"): e.decidedBy = try d.name(p() + ".decidedBy", nullable: true)
+            case 9 where d.s.keyIs(k, "decidedOn"): e.decidedOn = try d.date(p() + ".decidedOn", nullable: true)
+            default: return false
+            }
+            return true
+        }) else { return nil }
+        e.extra = extra
+        if !sawOn { problem(at, p(), .k(.pjMissingKey, .text("requestedOn"))); return nil }
+        if !sawTo { problem(at, p(), .k(.pjMissingKey, .text("to"))); return nil }
+        guard hasOn, hasTo else { return nil }
+        return e
+    }
+
+    /// The plan's `reporting` object: `{"every": "month", "day": 28}`, `{"every": "quarter"}`
+    /// (optionally with `day`), or `{"dates": [...]}`.
+    mutating func reporting() throws -> ReportingCycle? {
+        let at = s.here()
+        var every: String?, everyAt = at
+        var day: Int?
+        var dates: [PlanDate]?
+        var bad = false
+        guard let extra = try object("reporting", { d, k, _ in
+            if d.s.keyIs(k, "every") {
+                everyAt = d.s.here()
+                if let v = try d.string("reporting.every") { every = v } else { bad = true }
+            } else if d.s.keyIs(k, "day") {
+                if let v = try d.int("reporting.day", 1...31, what: .pjWantDay) { day = v } else { bad = true }
+            } else if d.s.keyIs(k, "dates") {
+                var out: [PlanDate] = []
+                try d.array("reporting.dates") { d, j in
+                    if let v = try d.date("reporting.dates[\(j)]", nullable: false) { out.append(v) } else { bad = true }
+                }
+                dates = out
+            } else { return false }
+            return true
+        }) else { return nil }
+        if bad { return nil }
+        switch (every, dates) {
+        case ("month"?, nil):
+            guard let day else { problem(at, "reporting", .k(.pjMissingKey, .text("day"))); return nil }
+            return ReportingCycle(.monthly(day: day), extra: extra)
+        case ("quarter"?, nil):
+            return ReportingCycle(.quarterly(day: day), extra: extra)
+        case (let e?, nil):
+            problem(everyAt, "reporting.every", .k(.pjUnknownEvery, .text(e)))
+            return nil
+        case (nil, let ds?) where day == nil && !ds.isEmpty:
+            return ReportingCycle(.dates(ds), extra: extra)
+        default:
+            problem(at, "reporting", .k(.pjReportingShape))
+            return nil
+        }
     }
 
     mutating func sourcePlace(_ i: Int) throws -> SourcePlace? {

@@ -61,6 +61,8 @@ extension PlanJSON {
             for u in t.coUnits { n += 12 + u.utf8.count }
             for e in t.history { n += 150 + e.note.utf8.count + (e.author.map { 24 + $0.utf8.count } ?? 0) + (e.period.map { 24 + $0.utf8.count } ?? 0) }
             for m in t.milestones { n += 80 + m.text.utf8.count }
+            for e in t.extensions { n += 220 + e.reason.utf8.count + (e.decidedBy?.utf8.count ?? 0) }
+            if t.originalDeadline != nil { n += 40 }
             n += (t.deadlineText.map { 24 + $0.utf8.count } ?? 0) + (t.statusReason.map { 24 + $0.utf8.count } ?? 0)
             if t.origin != nil { n += 120 }
         }
@@ -289,6 +291,24 @@ struct PlanWriter {
         if let v = p.issueDate { key("issueDate", first: &first); date(v) }
         if let v = p.year { key("year", first: &first); int(v) }
         if let v = p.source { key("source", first: &first); string(v) }
+        if let r = p.reporting {
+            key("reporting", first: &first)
+            objectItem { w in
+                var first = true
+                switch r.kind {
+                case .monthly(let day):
+                    w.key("every", first: &first); w.string("month")
+                    w.key("day", first: &first); w.int(day)
+                case .quarterly(let day):
+                    w.key("every", first: &first); w.string("quarter")
+                    if let day { w.key("day", first: &first); w.int(day) }
+                case .dates(let ds):
+                    w.key("dates", first: &first)
+                    w.stringArray(ds.map(\.iso))
+                }
+                w.extras(r.extra, first: &first)
+            }
+        }
         key("chapters", first: &first)
         objectArray(p.chapters) { w, c in
             var first = true
@@ -357,8 +377,22 @@ struct PlanWriter {
         key("leadUnits", first: &first); stringArray(t.leadUnits)
         key("coUnits", first: &first); stringArray(t.coUnits)
         key("deadline", first: &first); optionalDate(t.deadline)
+        if let o = t.originalDeadline { key("originalDeadline", first: &first); date(o) }
         if let d = t.deadlineText { key("deadlineText", first: &first); string(d) }
         key("deadlineAssumed", first: &first); bool(t.deadlineAssumed)
+        if !t.extensions.isEmpty {
+            key("extensions", first: &first)
+            objectArray(t.extensions) { w, e in
+                var first = true
+                w.key("requestedOn", first: &first); w.date(e.requestedOn)
+                w.key("to", first: &first); w.date(e.to)
+                w.key("reason", first: &first); w.string(e.reason)
+                w.key("decision", first: &first); w.string(e.decision.rawValue)
+                if let b = e.decidedBy { w.key("decidedBy", first: &first); w.string(b) }
+                if let o = e.decidedOn { w.key("decidedOn", first: &first); w.date(o) }
+                w.extras(e.extra, first: &first)
+            }
+        }
         if !t.milestones.isEmpty {
             key("milestones", first: &first)
             objectArray(t.milestones) { w, m in

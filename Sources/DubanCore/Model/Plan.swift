@@ -32,6 +32,30 @@ public struct Milestone: Hashable, Sendable {
     }
 }
 
+/// What the office decided on an extension request (延期申请).
+public enum ExtensionDecision: String, Hashable, Sendable, CaseIterable {
+    case pending, approved, refused
+}
+
+/// One extension request: the unit asks on `requestedOn` to move the deadline to `to`,
+/// for `reason`; the office approves or refuses it (`decidedBy`, `decidedOn`). An approved
+/// request moves the task's `deadline`; `originalDeadline` keeps the first one.
+public struct Extension: Hashable, Sendable {
+    public var requestedOn: PlanDate
+    public var to: PlanDate
+    public var reason: String
+    public var decision: ExtensionDecision
+    public var decidedBy: String?
+    public var decidedOn: PlanDate?
+    public var extra: [JSONField]
+
+    public init(requestedOn: PlanDate, to: PlanDate, reason: String, decision: ExtensionDecision = .pending,
+                decidedBy: String? = nil, decidedOn: PlanDate? = nil, extra: [JSONField] = []) {
+        self.requestedOn = requestedOn; self.to = to; self.reason = reason; self.decision = decision
+        self.decidedBy = decidedBy; self.decidedOn = decidedOn; self.extra = extra
+    }
+}
+
 /// Where a task came from in the notice it was imported from: a line of text, or a
 /// table's row and column (all counted from 1). Every part is optional.
 public struct SourcePlace: Hashable, Sendable {
@@ -88,6 +112,11 @@ public struct PlanTask: Hashable, Sendable {
     public var leadUnits: [String]
     public var coUnits: [String]
     public var deadline: PlanDate?
+    /// The deadline before it first moved (by an approved extension or any edit of the
+    /// deadline); set once, never overwritten. nil while the deadline never moved.
+    public var originalDeadline: PlanDate?
+    /// Extension requests (延期申请), in the order they were made.
+    public var extensions: [Extension]
     /// The deadline's words as the notice wrote them (`6月底前`, `三季度`, `长期`), when imported.
     /// A task with words but no date (`长期`, `常态化`) has no deadline: never overdue.
     public var deadlineText: String?
@@ -112,7 +141,8 @@ public struct PlanTask: Hashable, Sendable {
 
     public init(id: String, number: String? = nil, chapter: String? = nil, text: String,
                 goal: String? = nil, mainTasks: String? = nil, leaders: [String] = [], leadUnits: [String] = [], coUnits: [String] = [],
-                deadline: PlanDate? = nil, deadlineText: String? = nil, deadlineAssumed: Bool = false,
+                deadline: PlanDate? = nil, originalDeadline: PlanDate? = nil, extensions: [Extension] = [],
+                deadlineText: String? = nil, deadlineAssumed: Bool = false,
                 milestones: [Milestone] = [], startDate: PlanDate? = nil,
                 status: TaskStatus = .notStarted, statusInferred: Bool = false, statusReason: String? = nil,
                 progress: Int = 0, remarks: String = "", history: [HistoryEntry] = [],
@@ -120,7 +150,8 @@ public struct PlanTask: Hashable, Sendable {
         self.id = id; self.number = number; self.chapter = chapter; self.text = text
         self.goal = goal; self.mainTasks = mainTasks
         self.leaders = leaders; self.leadUnits = leadUnits; self.coUnits = coUnits
-        self.deadline = deadline; self.deadlineText = deadlineText; self.deadlineAssumed = deadlineAssumed
+        self.deadline = deadline; self.originalDeadline = originalDeadline; self.extensions = extensions
+        self.deadlineText = deadlineText; self.deadlineAssumed = deadlineAssumed
         self.milestones = milestones; self.startDate = startDate
         self.status = status; self.statusInferred = statusInferred; self.statusReason = statusReason
         self.progress = progress; self.remarks = remarks; self.history = history
@@ -163,16 +194,18 @@ public struct Plan: Hashable, Sendable {
     /// In document order.
     public var tasks: [PlanTask]
     public var units: [Unit]
+    /// The office's reporting cycle (报送周期): monthly by a day, quarterly, or dates.
+    public var reporting: ReportingCycle?
     public var extra: [JSONField]
 
     public init(formatVersion: Int = Plan.currentFormatVersion, title: String, issuer: String? = nil,
                 documentNumber: String? = nil, issueDate: PlanDate? = nil, year: Int? = nil,
                 source: String? = nil, chapters: [Chapter] = [], tasks: [PlanTask] = [],
-                units: [Unit] = [], extra: [JSONField] = []) {
+                units: [Unit] = [], reporting: ReportingCycle? = nil, extra: [JSONField] = []) {
         self.formatVersion = formatVersion; self.title = title; self.issuer = issuer
         self.documentNumber = documentNumber; self.issueDate = issueDate; self.year = year
         self.source = source; self.chapters = chapters; self.tasks = tasks
-        self.units = units; self.extra = extra
+        self.units = units; self.reporting = reporting; self.extra = extra
     }
 
     /// The day a task's period starts when it has no start date of its own:

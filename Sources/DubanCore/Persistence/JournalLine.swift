@@ -65,6 +65,7 @@ enum JournalLine: Hashable, Sendable {
             JournalLine.command(e.edit.command, &w, &first)
             w.key("date", first: &first); w.string(e.edit.date.iso)
             if let a = e.edit.author { w.key("author", first: &first); w.string(a) }
+            if let p = e.edit.period { w.key("period", first: &first); w.string(p) }
             w.key("after", first: &first)
             w.out.append(0x7B)
             w.depth += 1
@@ -90,6 +91,14 @@ enum JournalLine: Hashable, Sendable {
             w.key("co", first: &first); w.stringArray(co)
         case .setLeaders(let l): w.string("setLeaders"); w.key("leaders", first: &first); w.stringArray(l)
         case .setRemarks(let r): w.string("setRemarks"); w.key("remarks", first: &first); w.string(r)
+        case .requestExtension(let to, let reason):
+            w.string("requestExtension")
+            w.key("to", first: &first); w.date(to)
+            w.key("reason", first: &first); w.string(reason)
+        case .decideExtension(let k, let approve):
+            w.string("decideExtension")
+            w.key("index", first: &first); w.int(k)
+            w.key("approve", first: &first); w.bool(approve)
         }
     }
 
@@ -166,6 +175,11 @@ extension PlanDecoder {
         var remarks: String?
         var date: PlanDate?
         var author: String?
+        var period: String?
+        var extTo: PlanDate?
+        var reason: String?
+        var index: Int?
+        var approve: Bool?
         var after: PlanTask?
         let big = 0...Int.max
         guard try object("", { d, k, _ in
@@ -189,6 +203,11 @@ extension PlanDecoder {
             else if d.s.keyIs(k, "remarks") { remarks = try d.string("remarks") }
             else if d.s.keyIs(k, "date") { date = try d.date("date", nullable: false) }
             else if d.s.keyIs(k, "author") { author = try d.string("author", nullable: true) }
+            else if d.s.keyIs(k, "period") { period = try d.string("period", nullable: true) }
+            else if d.s.keyIs(k, "to") { extTo = try d.date("to", nullable: false) }
+            else if d.s.keyIs(k, "reason") { reason = try d.string("reason") }
+            else if d.s.keyIs(k, "index") { index = try d.int("index", big, what: .pjWantCount) }
+            else if d.s.keyIs(k, "approve") { approve = try d.bool("approve") }
             else if d.s.keyIs(k, "after") { after = try d.task(0)?.0 }
             else { return false }
             return true
@@ -256,6 +275,14 @@ extension PlanDecoder {
         case "setRemarks":
             guard let remarks else { return missing("remarks") }
             command = .setRemarks(remarks)
+        case "requestExtension":
+            guard let extTo else { return missing("to") }
+            guard let reason else { return missing("reason") }
+            command = .requestExtension(to: extTo, reason: reason)
+        case "decideExtension":
+            guard let index else { return missing("index") }
+            guard let approve else { return missing("approve") }
+            command = .decideExtension(index: index, approve: approve)
         default:
             problem(start, "cmd", .k(.jlUnknownCommand, .text(cmd)))
             return nil
@@ -264,7 +291,7 @@ extension PlanDecoder {
             problem(start, "after.id", .k(.jlSnapshotMismatch, .text(after.id), .text(task)))
             return nil
         }
-        return .entry(JournalEntry(kind: kind, edit: Edit(taskID: task, command: command, date: date, author: author),
+        return .entry(JournalEntry(kind: kind, edit: Edit(taskID: task, command: command, date: date, author: author, period: period),
                                    after: after, time: at ?? 0, line: number))
     }
 }

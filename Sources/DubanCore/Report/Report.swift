@@ -152,21 +152,24 @@ public struct Reports {
             var cols = [ReportTable.Column(S[g == .unit ? .colUnit : .colLeader]), .init(S[.colLed], numeric: true)]
             if g == .unit { cols.append(.init(S[.colShared], numeric: true)) }
             cols += [.init(S[.colDone], numeric: true), .init(S[.colOverdue], numeric: true),
-                     .init(S[.colLagging], numeric: true), .init(S[.colPercentDone], numeric: true)]
+                     .init(S[.colLagging], numeric: true), .init(S[.colNoDeadline], numeric: true),
+                     .init(S[.colPercentDone], numeric: true)]
             return ReportTable(columns: cols, rows: rows.map { r in
                 var cells = [r.name, String(r.tally.led)]
                 if g == .unit { cells.append(String(r.tally.shared)) }
-                cells += [String(r.tally.done), String(r.tally.overdue), String(r.tally.lagging), "\(r.tally.percentDone)%"]
+                cells += [String(r.tally.done), String(r.tally.overdue), String(r.tally.lagging), String(r.tally.noDeadline),
+                          "\(r.tally.percentDone)%"]
                 return cells
             })
         case .chapter:
             let cols: [ReportTable.Column] = [.init(S[.colChapter]), .init(S[.colTasks], numeric: true),
                                               .init(S[.colDone], numeric: true), .init(S[.colOverdue], numeric: true),
                                               .init(S[.colRed], numeric: true), .init(S[.colYellow], numeric: true),
-                                              .init(S[.colPercentDone], numeric: true)]
+                                              .init(S[.colNoDeadline], numeric: true), .init(S[.colPercentDone], numeric: true)]
             let rows = chapterRows().map { r in
                 [String(repeating: "  ", count: r.depth) + r.name, String(r.tally.led), String(r.tally.done),
-                 String(r.tally.overdue), String(r.tally.red), String(r.tally.yellow), "\(r.tally.percentDone)%"]
+                 String(r.tally.overdue), String(r.tally.red), String(r.tally.yellow), String(r.tally.noDeadline),
+                 "\(r.tally.percentDone)%"]
             }
             return ReportTable(columns: cols, rows: rows)
         case .status:
@@ -236,6 +239,7 @@ public struct Reports {
                 w.key("done", first: &first); w.int(r.tally.done)
                 w.key("overdue", first: &first); w.int(r.tally.overdue)
                 w.key("lagging", first: &first); w.int(r.tally.lagging)
+                w.key("noDeadline", first: &first); w.int(r.tally.noDeadline)
                 w.key("percentDone", first: &first); w.int(r.tally.percentDone)
             }
         case .chapter:
@@ -249,6 +253,7 @@ public struct Reports {
                 w.key("overdue", first: &first); w.int(r.tally.overdue)
                 w.key("red", first: &first); w.int(r.tally.red)
                 w.key("yellow", first: &first); w.int(r.tally.yellow)
+                w.key("noDeadline", first: &first); w.int(r.tally.noDeadline)
                 w.key("percentDone", first: &first); w.int(r.tally.percentDone)
             }
         case .status:

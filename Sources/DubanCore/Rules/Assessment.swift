@@ -12,6 +12,11 @@ public enum LightReason: Hashable, Sendable {
     case lagging
     case dueSoon(daysLeft: Int)
     case behindSchedule(expected: Int, actual: Int)
+    /// A dated node (时间节点) past its day and not done: 节点“6月底前完成招标”逾期12天.
+    case milestoneMissed(text: String, days: Int)
+    /// Not done and no deadline (`长期`, `常态化`, or none given): never overdue, never due
+    /// soon or behind schedule.
+    case noDeadline
 }
 
 /// Tunable thresholds of the rules.
@@ -21,8 +26,11 @@ public struct RuleSettings: Hashable, Sendable {
     /// A task is behind schedule when its progress is more than this many points below
     /// the share of its period already elapsed.
     public var behindSchedulePoints: Int
-    public init(dueSoonDays: Int = 7, behindSchedulePoints: Int = 20) {
+    /// A missed milestone turns the task yellow; red once it is more than this many days late.
+    public var milestoneRedDays: Int
+    public init(dueSoonDays: Int = 7, behindSchedulePoints: Int = 20, milestoneRedDays: Int = 30) {
         self.dueSoonDays = dueSoonDays; self.behindSchedulePoints = behindSchedulePoints
+        self.milestoneRedDays = milestoneRedDays
     }
 }
 
@@ -36,6 +44,10 @@ public struct Assessment: Hashable, Sendable {
     public var isBehindSchedule: Bool
     /// Days past the deadline; 0 unless overdue.
     public var daysOverdue: Int
+    /// Not done and without a deadline: counted apart ("no deadline"), never overdue.
+    public var hasNoDeadline: Bool = false
+    /// Milestones past their day and not done (before the deadline in force).
+    public var missedMilestones: Int = 0
 }
 
 /// The pure rules: overdue, due soon, behind schedule, and the light they give.
@@ -77,6 +89,22 @@ public struct Rules: Hashable, Sendable {
         return expected - t.progress > settings.behindSchedulePoints
     }
 
+    /// The milestones past their day on the as-of date and not done, with the days each is
+    /// late, most late first; none when the task is done. A node on or after the deadline
+    /// is the deadline's own (overdue says it), so only nodes before it count.
+    public func missedMilestones(_ t: PlanTask) -> [(milestone: Milestone, days: Int)] {
+        guard t.status != .done, !t.milestones.isEmpty else { return [] }
+        var out: [(milestone: Milestone, days: Int)] = []
+        for m in t.milestones where !m.done {
+            guard let d = m.date, d < asOf else { continue }
+            if let end = t.deadline, d >= end { continue }
+            out.append((m, d.days(to: asOf)))
+        }
+        return out.enumerated().sorted { a, b in
+            a.element.days != b.element.days ? a.element.days > b.element.days : a.offset < b.offset
+        }.map(\.element)
+    }
+
     public func assess(_ t: PlanTask) -> Assessment {
         let overdue = isOverdue(t)
         let dueSoon = !overdue && isDueSoon(t)
@@ -91,12 +119,16 @@ public struct Rules: Hashable, Sendable {
         if t.status == .lagging { reasons.append(.lagging) }
         if dueSoon, let d = t.deadline { reasons.append(.dueSoon(daysLeft: asOf.days(to: d))) }
         if behind, let e = expected { reasons.append(.behindSchedule(expected: e, actual: t.progress)) }
+        let missed = missedMilestones(t)
+        for m in missed { reasons.append(.milestoneMissed(text: m.milestone.text, days: m.days)) }
+        let noDeadline = t.status != .done && t.deadline == nil
         let light: Light
-        if overdue || t.status == .lagging { light = .red }
-        else if dueSoon || behind { light = .yellow }
+        if overdue || t.status == .lagging || (missed.first?.days ?? 0) > settings.milestoneRedDays { light = .red }
+        else if dueSoon || behind || !missed.isEmpty { light = .yellow }
         else { light = .green }
-        if reasons.isEmpty { reasons.append(t.status == .done ? .done : .onTrack) }
+        if reasons.isEmpty { reasons.append(t.status == .done ? .done : noDeadline ? .noDeadline : .onTrack) }
         return Assessment(light: light, reasons: reasons, isOverdue: overdue, isDueSoon: dueSoon,
-                          isBehindSchedule: behind, daysOverdue: days)
+                          isBehindSchedule: behind, daysOverdue: days, hasNoDeadline: noDeadline,
+                          missedMilestones: missed.count)
     }
 }

@@ -10,6 +10,8 @@ public struct Tally: Hashable, Sendable {
     public var lagging = 0
     public var red = 0
     public var yellow = 0
+    /// Tasks not done that have no deadline (长期, 常态化): counted apart, never overdue.
+    public var noDeadline = 0
 
     public init() {}
 
@@ -24,6 +26,7 @@ public struct Tally: Hashable, Sendable {
         if status == .done { done += sign }
         if status == .lagging { lagging += sign }
         if a.isOverdue { overdue += sign }
+        if a.hasNoDeadline { noDeadline += sign }
         switch a.light {
         case .red: red += sign
         case .yellow: yellow += sign

@@ -8,6 +8,11 @@ public enum EditCommand: Hashable, Sendable {
     case setUnits(lead: [String], co: [String])
     case setLeaders([String])
     case setRemarks(String)
+    /// 延期申请: the unit asks (on the edit's date) for the deadline to move to `to`.
+    case requestExtension(to: PlanDate, reason: String)
+    /// The office decides the extension request at `index` (of the task's `extensions`),
+    /// on the edit's date, by the edit's author. Approving moves the deadline.
+    case decideExtension(index: Int, approve: Bool)
 }
 
 public struct Edit: Hashable, Sendable {
@@ -16,9 +21,12 @@ public struct Edit: Hashable, Sendable {
     /// The day the change was made; it dates the history entry.
     public var date: PlanDate
     public var author: String?
+    /// The reporting period the change reports for (a unit's periodic report), written on
+    /// the history entry.
+    public var period: String?
 
-    public init(taskID: String, command: EditCommand, date: PlanDate, author: String? = nil) {
-        self.taskID = taskID; self.command = command; self.date = date; self.author = author
+    public init(taskID: String, command: EditCommand, date: PlanDate, author: String? = nil, period: String? = nil) {
+        self.taskID = taskID; self.command = command; self.date = date; self.author = author; self.period = period
     }
 }
 
@@ -27,6 +35,12 @@ public enum EditError: Error, Hashable, Sendable, CustomStringConvertible {
     case progressOutOfRange(Int)
     case emptyText
     case readOnly
+    /// An extension request needs a reason.
+    case emptyReason
+    /// No extension request at this index of the task's list.
+    case noSuchExtension(Int)
+    /// The extension request at this index was already approved or refused.
+    case extensionDecided(Int)
 
     public var description: String {
         switch self {
@@ -34,6 +48,9 @@ public enum EditError: Error, Hashable, Sendable, CustomStringConvertible {
         case .progressOutOfRange(let p): return "progress \(p) is outside 0...100"
         case .emptyText: return "a task's text cannot be empty"
         case .readOnly: return "the plan is open read-only"
+        case .emptyReason: return "an extension request needs a reason"
+        case .noSuchExtension(let k): return "no extension request number \(k + 1)"
+        case .extensionDecided(let k): return "extension request number \(k + 1) is already decided"
         }
     }
 }
@@ -62,6 +79,9 @@ extension PlanTask {
             note = trimmed
         case .setDeadline(let d):
             guard d != deadline || deadlineAssumed else { return nil }
+            // The first move of a real deadline keeps it (an assumed year's end, or no
+            // deadline at all, is no deadline that moved).
+            if t.originalDeadline == nil, let old = deadline, !deadlineAssumed, d != old { t.originalDeadline = old }
             t.deadline = d
             t.deadlineAssumed = false
             let old = deadline?.iso ?? "—"
@@ -88,9 +108,31 @@ extension PlanTask {
             guard r != remarks else { return nil }
             t.remarks = r
             note = strings[.noteRemarks]
+        case .requestExtension(let to, let reason):
+            let r = reason.trimmingSpaces
+            guard !r.isEmpty else { throw EditError.emptyReason }
+            t.extensions.append(Extension(requestedOn: edit.date, to: to, reason: r))
+            note = strings.format(.noteExtRequest, to.iso, r)
+            if t.isLate(t.extensions[t.extensions.count - 1]) { note += strings[.noteExtLate] }
+        case .decideExtension(let k, let approve):
+            guard t.extensions.indices.contains(k) else { throw EditError.noSuchExtension(k) }
+            guard t.extensions[k].decision == .pending else { throw EditError.extensionDecided(k) }
+            t.extensions[k].decision = approve ? .approved : .refused
+            t.extensions[k].decidedBy = edit.author
+            t.extensions[k].decidedOn = edit.date
+            let to = t.extensions[k].to
+            if approve {
+                let old = deadline
+                if t.originalDeadline == nil, let old, old != to { t.originalDeadline = old }
+                t.deadline = to
+                t.deadlineAssumed = false
+                note = strings.format(.noteExtApproved, old?.iso ?? "—", to.iso)
+            } else {
+                note = strings.format(.noteExtRefused, to.iso)
+            }
         }
         t.history.append(HistoryEntry(date: edit.date, status: t.status, progress: t.progress,
-                                      note: note, author: edit.author))
+                                      note: note, author: edit.author, period: edit.period))
         return t
     }
 }

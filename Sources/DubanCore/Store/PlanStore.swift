@@ -204,9 +204,10 @@ public final class PlanStore {
         let status: TaskStatus
         let light: Light
         let isOverdue: Bool
+        let hasNoDeadline: Bool
 
         init(status: TaskStatus, _ a: Assessment) {
-            self.status = status; light = a.light; isOverdue = a.isOverdue
+            self.status = status; light = a.light; isOverdue = a.isOverdue; hasNoDeadline = a.hasNoDeadline
         }
 
         /// Tally.count(status, assessment, sign: 1), field for field.
@@ -215,6 +216,7 @@ public final class PlanStore {
             if status == .done { t.done += 1 }
             if status == .lagging { t.lagging += 1 }
             if isOverdue { t.overdue += 1 }
+            if hasNoDeadline { t.noDeadline += 1 }
             switch light {
             case .red: t.red += 1
             case .yellow: t.yellow += 1

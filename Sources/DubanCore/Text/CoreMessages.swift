@@ -32,6 +32,9 @@ extension EditError: LocalizedMessage {
         case .progressOutOfRange(let p): return S.format(.errProgressRange, p)
         case .emptyText: return S[.errEmptyText]
         case .readOnly: return S[.errReadOnly]
+        case .emptyReason: return S[.errExtNeedsReason]
+        case .noSuchExtension(let k): return S.format(.errExtNoSuch, k + 1)
+        case .extensionDecided(let k): return S.format(.errExtDecided, k + 1)
         }
     }
 }

@@ -56,6 +56,8 @@ public struct Strings: Sendable {
         case .lagging: return self[.reasonLagging]
         case .dueSoon(let d): return d == 0 ? self[.reasonDueToday] : format(.reasonDueSoon, d)
         case .behindSchedule(let e, let a): return format(.reasonBehind, e, a)
+        case .milestoneMissed(let text, let d): return format(.reasonMilestone, text, d)
+        case .noDeadline: return self[.reasonNoDeadline]
         }
     }
 
@@ -159,6 +161,16 @@ public struct Strings: Sendable {
         case reviewNoSuchLine, reviewLineChanged, reviewNoTaskAbove, reviewNothingToSwap
         case reviewApplied, reviewBadCorrections, reviewNoCorrections
         case reviewWantList, reviewWantObject, reviewWantOp, reviewWantYear, reviewWantLine, reviewWantRole, reviewUnknownOp
+        // issue 13, the office's cycle (model): milestones, no deadline, extensions, periods, comparison
+        case reasonMilestone, reasonNoDeadline
+        case noteExtRequest, noteExtLate, noteExtApproved, noteExtRefused, notePeriodReport
+        case errExtNeedsReason, errExtNoSuch, errExtDecided, errExtNoPending, errExtApproveRefuse, errExtNeedsTo
+        case extPending, extApproved, extRefused, extDone, extOriginally, extLateMark
+        case cycNoCycle, cycBadPeriod, cycPeriodNeedsCycle, cycUnreported, cycAllReported, cycPeriodLine
+        case cycColTasks, cycColTaskCount, cycErrCombo, cycErrSinceAfter
+        case cmpTitle, cmpColNewlyOverdue, cmpColCleared, cmpColNewlyDone, cmpColStillRed, cmpTotal
+        case colNoDeadline
+        case pjUnknownDecision, pjUnknownEvery, pjWantDay, pjReportingShape
     }
 }
 
@@ -638,6 +650,47 @@ extension Strings.Key {
         case .reviewWantRole: return ("{0}：应为以下之一：{1}", "{0}: expected one of {1}")
         case .reviewUnknownOp: return ("{0}：“{1}”不是更正；应为 mark、split、join、swap 或 year", "{0}: \"{1}\" is not a correction; expected mark, split, join, swap or year")
         case .reviewNoCorrections: return ("{0}：没有保存的导入更正（importCorrections）", "{0}: no import corrections (importCorrections) kept in it")
+        // issue 13, the office's cycle (model)
+        case .reasonMilestone: return ("节点“{0}”逾期{1}天", "milestone \"{0}\" {1} days late")
+        case .reasonNoDeadline: return ("无完成时限", "no deadline")
+        case .noteExtRequest: return ("申请延期至{0}：{1}", "extension requested to {0}: {1}")
+        case .noteExtLate: return ("（逾期后申请）", " (requested after the deadline)")
+        case .noteExtApproved: return ("同意延期：完成时限{0} → {1}", "extension approved: deadline {0} → {1}")
+        case .noteExtRefused: return ("不同意延期至{0}", "extension to {0} refused")
+        case .notePeriodReport: return ("报送{0}期进展", "report for {0}")
+        case .errExtNeedsReason: return ("延期申请须写明理由（--reason）", "an extension request needs a reason (--reason)")
+        case .errExtNoSuch: return ("没有第{0}项延期申请", "there is no extension request number {0}")
+        case .errExtDecided: return ("第{0}项延期申请已审批，不能再改", "extension request number {0} is already decided")
+        case .errExtNoPending: return ("任务{0}没有待审批的延期申请；提出申请请给出 --to 和 --reason", "task {0} has no pending extension request; to file one give --to and --reason")
+        case .errExtApproveRefuse: return ("--approve 与 --refuse 只能选一个", "give --approve or --refuse, not both")
+        case .errExtNeedsTo: return ("延期申请须给出新的完成时限（--to YYYY-MM-DD）", "an extension request needs the new deadline (--to YYYY-MM-DD)")
+        case .extPending: return ("待审批", "pending")
+        case .extApproved: return ("已同意", "approved")
+        case .extRefused: return ("未同意", "refused")
+        case .extDone: return ("任务{0}：延期至{1}，{2}；完成时限{3}", "task {0}: extension to {1}, {2}; deadline {3}")
+        case .extOriginally: return ("（原定{0}）", " (originally {0})")
+        case .extLateMark: return ("逾期后申请", "requested late")
+        case .cycNoCycle: return ("{0}：计划没有报送周期（reporting 键）；见 docs/plan-format.md", "{0}: the plan has no reporting cycle (the reporting key); see docs/plan-format.md")
+        case .cycBadPeriod: return ("--period {0}：不是本计划报送周期中的一期；应为 {1}，或一个日期 YYYY-MM-DD", "--period {0}: not a period of the plan's reporting cycle; expected {1}, or a day YYYY-MM-DD")
+        case .cycPeriodNeedsCycle: return ("--period {0}：计划没有报送周期（reporting 键），无法记为定期报送", "--period {0}: the plan has no reporting cycle (the reporting key), so no periodic report can be recorded")
+        case .cycUnreported: return ("未报送单位（{0}个）", "Units that have not reported ({0})")
+        case .cycAllReported: return ("本期各单位均已报送", "Every unit has reported for this period")
+        case .cycPeriodLine: return ("报送期：{0}（{1}至{2}，{3}前报送）", "period {0} ({1} to {2}, due {3})")
+        case .cycColTasks: return ("应报任务", "Tasks to report on")
+        case .cycColTaskCount: return ("任务数", "Tasks")
+        case .cycErrCombo: return ("{0} 不能与 {1} 同用", "{0} cannot be used with {1}")
+        case .cycErrSinceAfter: return ("--since {0} 晚于 --as-of {1}", "--since {0} is after --as-of {1}")
+        case .cmpTitle: return ("{0}至{1}的变化", "Changes from {0} to {1}")
+        case .cmpColNewlyOverdue: return ("新增逾期", "Newly overdue")
+        case .cmpColCleared: return ("逾期销除", "Cleared")
+        case .cmpColNewlyDone: return ("新完成", "Newly done")
+        case .cmpColStillRed: return ("持续红灯", "Still red")
+        case .cmpTotal: return ("合计", "Total")
+        case .colNoDeadline: return ("无时限", "No deadline")
+        case .pjUnknownDecision: return ("未知审批结果 \"{0}\"（应为 pending、approved 或 refused）", "unknown decision \"{0}\" (expected pending, approved or refused)")
+        case .pjUnknownEvery: return ("未知报送周期 \"{0}\"（应为 month 或 quarter）", "unknown reporting cycle \"{0}\" (expected month or quarter)")
+        case .pjWantDay: return ("1 至 31 的日", "a day of the month from 1 to 31")
+        case .pjReportingShape: return ("应为 {\"every\": \"month\", \"day\": 1–31}、{\"every\": \"quarter\"} 或 {\"dates\": [日期, …]}", "expected {\"every\": \"month\", \"day\": 1-31}, {\"every\": \"quarter\"} or {\"dates\": [dates, ...]}")
         }
     }
 }
