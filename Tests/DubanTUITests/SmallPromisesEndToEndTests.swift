@@ -51,6 +51,10 @@ final class SmallPromisesEndToEndTests: TmuxTestCase {
     }
 
     func testTermDumbUnsetOrUnknownRefusesAndLeavesTheTerminal() throws {
+        // Killing the last session makes the tmux server exit, and a new-session racing that
+        // exit fails: a second session keeps the server up between the three runs.
+        _ = tmux(["new-session", "-d", "-s", session + "-keep", "sleep 600"])
+        defer { _ = tmux(["kill-session", "-t", session + "-keep"]) }
         for (env, shown) in [(["TERM=dumb"], "TERM=dumb"), (["TERM=unknown-xyz"], "TERM=unknown-xyz"),
                              (["env", "-u", "TERM"], "未设置 TERM")] {
             start(env: env)
