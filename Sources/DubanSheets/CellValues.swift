@@ -81,6 +81,15 @@ public enum CellValues {
         return date(text: cell.text, year: year)
     }
 
+    /// A cell's text for the importer: a date (a date cell, or text of a whole date such as
+    /// `2020.6.30`) in the form notices write, `2020年6月30日`; any other text as it is.
+    public static func textForImport(_ cell: SheetCell) -> String {
+        let d = cell.isDate ? PlanDate(iso: cell.text) : date(text: cell.text, year: nil)
+        guard let d else { return cell.text }
+        let c = d.components
+        return "\(c.year)年\(c.month)月\(c.day)日"
+    }
+
     public static func date(text: String, year: Int?) -> PlanDate? {
         let t = text.trimmingSpaces
         if t.isEmpty { return nil }

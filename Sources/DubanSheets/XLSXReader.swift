@@ -59,6 +59,7 @@ public struct XLSXReader: Sendable {
             d.trimValueWhitespaces = false
             d.removeWhitespaceElements = true
             d.shouldProcessNamespaces = false
+            d.errorContextLength = 20
             do { return try d.decode(T.self, from: data) } catch {
                 throw Self.xmlError(file: file, part: path, error)
             }

@@ -116,9 +116,8 @@ extension ImportCommand {
         }
         let tables = book.sheets.filter { !$0.hidden }.map { sh in
             ImportTable(name: sh.sheet, rows: sh.rows.map { $0.map {
-                // A date typed as text (2020.6.30, 2020年6月30日) handed on as YYYY-MM-DD.
-                let text = $0.isDate ? $0.text : CellValues.date(text: $0.text, year: nil)?.iso ?? $0.text
-                return ImportTable.Cell(text: text, row: $0.row, column: $0.column, originRow: $0.originRow, originColumn: $0.originColumn)
+                // A date cell, or a date typed as text (2020.6.30), handed on as 2020年6月30日.
+                ImportTable.Cell(text: CellValues.textForImport($0), row: $0.row, column: $0.column, originRow: $0.originRow, originColumn: $0.originColumn)
             } })
         }
         return try NoticeImporter(options: options).importTable(tables, source: notice, columns: mapping)
