@@ -39,6 +39,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
     usage: duban-bench [--sizes 1000,10000,100000] [--runs N] [--presses N] [--seeds DIR]
                        [--keep DIR] [--no-baselines] [--no-candidates]
            duban-bench --only huge-remark [--megabytes 200] [--runs 11]
+           duban-bench --only sheets [--tasks 100000] [--runs 3]
     Generates plans of each size, measures open, keystrokes, save, report, import, the
     demo and peak memory, and times jq and python on the largest file in the same run.
     """)
@@ -55,6 +56,20 @@ if option("--only") == "huge-remark" {
     print("| once per run | time | target | |")
     print("|---|---:|---|---|")
     for l in hugeRemarkRows(h) { print(l) }
+    exit(0)
+}
+// `--only sheets [--tasks 100000]`: issue 14's spreadsheet figures.
+if option("--only") == "sheets" {
+    let dir = option("--keep") ?? "/tmp/duban-bench-sheets-\(getpid())"
+    mkdir(dir, 0o755)
+    let f = sheetsBench(folder: dir, runs: Int(option("--runs") ?? "") ?? 3, exportTasks: Int(option("--tasks") ?? "") ?? 100_000)
+    print("")
+    print("Machine: \(Machine.description); load average \(Machine.load).")
+    print("")
+    print("| spreadsheets | time | target | |")
+    print("|---|---:|---|---|")
+    for l in sheetRows(f) { print(l) }
+    if option("--keep") == nil { removeFolder(dir) }
     exit(0)
 }
 let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
