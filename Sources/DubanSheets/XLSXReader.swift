@@ -14,6 +14,10 @@ public struct XLSXReader: Sendable {
     public var totalLimit = 256 << 20
     /// The most cells a sheet's table may hold (rows × columns up to its last value).
     public var cellLimit = 5_000_000
+    /// How the worksheets and shared strings are parsed: Foundation's streaming XMLParser
+    /// (the default), or XMLCoder like the small parts (kept for the benchmark's comparison).
+    public enum Engine: Sendable { case stream, xmlCoder }
+    public var engine = Engine.stream
 
     public init() {}
 
@@ -74,8 +78,14 @@ public struct XLSXReader: Sendable {
         }
         var shared: [String] = []
         if let sstData = try part("xl/sharedStrings.xml", required: false) {
-            let sst = try decode(SharedStringsXML.self, "xl/sharedStrings.xml", sstData)
-            shared = (sst.si ?? []).map { $0.text }
+            if engine == .stream {
+                let sax = SharedStringsSAX()
+                try Self.stream(sstData, sax, file: file, part: "xl/sharedStrings.xml")
+                shared = sax.strings
+            } else {
+                let sst = try decode(SharedStringsXML.self, "xl/sharedStrings.xml", sstData)
+                shared = (sst.si ?? []).map { $0.text }
+            }
         }
         var formats = NumberFormats()
         if let stData = try part("xl/styles.xml", required: false) {
@@ -88,7 +98,14 @@ public struct XLSXReader: Sendable {
                 path = t.hasPrefix("/") ? String(t.dropFirst()) : "xl/" + t
             }
             guard let data = try part(path) else { continue }
-            let ws = try decode(WorksheetXML.self, path, data)
+            let ws: WorksheetXML
+            if engine == .stream {
+                let sax = WorksheetSAX()
+                try Self.stream(data, sax, file: file, part: path)
+                ws = WorksheetXML(sheetData: .init(row: sax.rows), mergeCells: .init(mergeCell: sax.merges.map { .init(ref: $0) }))
+            } else {
+                ws = try decode(WorksheetXML.self, path, data)
+            }
             tables.append(try table(ws, name: sh.name, hidden: sh.state != nil && sh.state != "visible",
                                     shared: shared, formats: formats, file: file))
         }
@@ -184,6 +201,7 @@ public struct XLSXReader: Sendable {
 struct TextNode: Decodable {
     var value: String?
     enum CodingKeys: String, CodingKey { case value = "" }
+    init(value: String?) { self.value = value }
     init(from decoder: Decoder) throws {
         if let c = try? decoder.container(keyedBy: CodingKeys.self), let v = try? c.decodeIfPresent(String.self, forKey: .value) {
             value = v

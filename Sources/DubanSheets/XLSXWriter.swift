@@ -268,7 +268,8 @@ struct SharedStrings {
         var s = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         s += #"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\#(uses)" uniqueCount="\#(texts.count)">"#
         for t in texts {
-            let keep = t.first == " " || t.last == " " || t.contains("\n") || t.contains("\t")
+            let u = t.utf8
+            let keep = u.first == 32 || u.last == 32 || u.contains(10) || u.contains(9)
             s += keep ? #"<si><t xml:space="preserve">"# : "<si><t>"
             s += XML.escape(t)
             s += "</t></si>"
@@ -283,7 +284,13 @@ enum XML {
     /// XML 1.0 cannot hold (C0 controls but tab, CR and LF; U+FFFE, U+FFFF) dropped.
     static func escape(_ t: String) -> String {
         var needs = false
-        for u in t.utf8 where u == 38 || u == 60 || u == 62 || u == 34 || u == 39 || u < 32 || u == 0xEF { needs = true; break }
+        var prev1: UInt8 = 0, prev2: UInt8 = 0
+        for u in t.utf8 {
+            if u == 38 || u == 60 || u == 62 || u == 34 || u == 39 || (u < 32 && u != 9 && u != 10 && u != 13) { needs = true; break }
+            // U+FFFE and U+FFFF: EF BF BE / EF BF BF (full-width punctuation, EF BC xx, is fine).
+            if prev2 == 0xEF && prev1 == 0xBF && (u == 0xBE || u == 0xBF) { needs = true; break }
+            prev2 = prev1; prev1 = u
+        }
         if !needs { return t }
         var out = String.UnicodeScalarView()
         for c in t.unicodeScalars {

@@ -11,6 +11,8 @@ struct SheetFigures {
     var mergeChanges = 0
     var merge: [Double] = []
     var mergeBaseline: Double?
+    var readXMLCoder: [Double] = []
+    var readStream: [Double] = []
     var exportTasks = 0
     var exportFiles = 0
     var exportBytes = 0
@@ -53,6 +55,15 @@ func sheetsBench(folder: String, runs: Int, exportTasks: Int) -> SheetFigures {
         }
         f.merge.append(t)
         f.mergeChanges = changes
+    }
+    // The same files read only, with the streaming parser and with XMLCoder (DECISIONS.md).
+    for _ in 0..<runs {
+        for engine in [XLSXReader.Engine.stream, .xmlCoder] {
+            var reader = XLSXReader()
+            reader.engine = engine
+            let t = timed { for p in paths { _ = try? reader.read(path: p) } }
+            if engine == .stream { f.readStream.append(t) } else { f.readXMLCoder.append(t) }
+        }
     }
     f.mergeBaseline = python(["-c", "import sys, openpyxl\nfor p in sys.argv[1:]:\n    wb = openpyxl.load_workbook(p)\n    [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row]"] + paths)
 
@@ -116,6 +127,8 @@ func sheetRows(_ f: SheetFigures) -> [String] {
     func v(_ ok: Bool) -> String { ok ? "met" : "MISSED" }
     return [
         "| merge \(f.mergeSheets) returned sheets of a \(f.mergeTasks)-task plan (read, match, \(f.mergeChanges) changes; median of \(f.merge.count)) | \(seconds(m)) | < 1 s | \(v(m < 1)) |",
+        "| of which reading the \(f.mergeSheets) files (Foundation's XMLParser for sheets and strings) | \(seconds(median(f.readStream))) | | |",
+        "| reading them with XMLCoder for every part instead | \(seconds(median(f.readXMLCoder))) | | |",
         "| baseline: openpyxl only loading the same \(f.mergeSheets) files | \(f.mergeBaseline.map(seconds) ?? "n/a (no openpyxl)") | | |",
         "| export a \(f.exportTasks)-task plan per lead unit (\(f.exportFiles) .xlsx, \(megabytes(f.exportBytes)); median of \(f.export.count)) | \(seconds(e)) | seconds | \(v(e < 10)) |",
         "| baseline: openpyxl writing the same cells, values only | \(f.exportBaseline.map(seconds) ?? "n/a (no openpyxl)") | | |",

@@ -33,7 +33,7 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let S = common.strings
         let date = try parseAsOf(asOf, S)
-        guard !sheets.isEmpty else { throw ValidationError(S[.shNoSheet]) }
+        guard !sheets.isEmpty else { throw ValidationError(S.format(.shNoSheet, "duban merge")) }
         // Every sheet is read before anything else; any error merges nothing.
         var books: [SheetBook] = []
         var failed = false

@@ -73,6 +73,26 @@ final class ReturnedSheetTests: XCTestCase {
         XCTAssertEqual(p.sheets[0].cell(row: 4, column: 7)?.text, "差不多了")
     }
 
+    func testAnEnglishLedgerMergesBackToo() throws {
+        let dir = try scratch("english")
+        let plan = fixturePlan()
+        let tasks = Ledger.tasks(of: plan, unit: "市财政局")
+        let book = Ledger.workbook(plan: plan, tasks: tasks, header: .init(unit: "市财政局", period: "2020Q3", asOf: asOf, planTitle: plan.title),
+                                   strings: Strings(.en))
+        let path = dir.appendingPathComponent("en.xlsx").path
+        try OutputFile.write(try book.data(), to: path)
+        let back = dir.appendingPathComponent("back.xlsx").path
+        try editWithOpenpyxl(path, back, """
+        assert ws["G2"].value == "Status" and ws["A1"].value.endswith("period 2020Q3"), (ws["G2"].value, ws["A1"].value)
+        ws["G3"] = "done"
+        ws.delete_cols(12)
+        """)
+        let r = try merge(plan, [back])
+        XCTAssertEqual(r.changes.map { "\($0.taskID) \($0.field.rawValue) \($0.new)" }, ["t3 status 已完成"])
+        XCTAssertEqual(r.plan.tasks[2].history.last?.period, "2020Q3")
+        XCTAssertEqual(r.plan.tasks[2].history.last?.author, "市财政局")
+    }
+
     func testProgressAndDatesInTheirForms() throws {
         func cell(_ t: String, number: Double? = nil, percent: Bool = false) -> SheetCell {
             SheetCell(text: t, row: 1, column: 1, number: number, isPercent: percent)
@@ -136,6 +156,11 @@ final class ReturnedSheetTests: XCTestCase {
             XCTAssertTrue(m.hasPrefix("\(bad): xl/worksheets/sheet1.xml line 2, column "), m)
             XCTAssertTrue(m.contains("malformed XML"), m)
         }
+        let cut = dir.appendingPathComponent("cut.xlsx").path
+        try makeWorkbook(cut, sheet: "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v>")
+        XCTAssertThrowsError(try XLSXReader().read(path: cut)) { e in
+            XCTAssertTrue(Strings(.zh).describe(e).hasPrefix("\(cut)：xl/worksheets/sheet1.xml 第1行第"), "\(e)")
+        }
     }
 
     func testTheReaderTakesSharedAndInlineStringsNumbersDatesMergesAndSeveralSheets() throws {
@@ -165,6 +190,10 @@ final class ReturnedSheetTests: XCTestCase {
         XCTAssertEqual(CellValues.progress(s.rows[2][3]), 25)
         XCTAssertEqual(book.sheets[1].texts, [["", ""], ["", "二"]])
         XCTAssertEqual(s.rows[2][1].ref, "B3")
+        // XMLCoder for every part reads the same (the benchmark compares the two).
+        var coder = XLSXReader()
+        coder.engine = .xmlCoder
+        XCTAssertEqual(try coder.read(path: path).sheets.map(\.texts), book.sheets.map(\.texts))
     }
 
     func testATaskTableInXlsxBecomesAPlanThroughTheImportersTableRecognition() throws {
