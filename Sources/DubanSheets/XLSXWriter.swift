@@ -199,12 +199,13 @@ public struct XLSXWorkbook {
             s += "</cols>"
         }
         s += "<sheetData>"
+        let letters = (0..<max(width, 1)).map { CellRef.letters($0 + 1) }
         for (r, row) in sh.rows.enumerated() {
             s += #"<row r="\#(r + 1)""#
             if let h = sh.rowHeights[r] { s += #" ht="\#(Self.number(h))" customHeight="1""# }
             s += ">"
             for (c, cell) in row.enumerated() {
-                let ref = CellRef.name(row: r + 1, column: c + 1)
+                let ref = letters[c] + String(r + 1)
                 let st = cell.style.rawValue
                 let sAttr = st == 0 ? "" : #" s="\#(st)""#
                 switch cell.value {
