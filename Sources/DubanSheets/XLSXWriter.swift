@@ -253,15 +253,26 @@ public struct XLSXWorkbook {
 
 /// The shared-strings table: each text once, cells refer to it by index.
 struct SharedStrings {
-    private var indexByText: [String: Int] = [:]
+    /// A text keyed by its UTF-8 bytes: Swift's own String hashing normalises (NFC) every
+    /// Chinese text first, which was the largest cost of a 100k-task export.
+    struct Key: Hashable {
+        var text: String
+        func hash(into h: inout Hasher) {
+            var t = text
+            t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+        static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    }
+    private var indexByText: [Key: Int] = [:]
     private var texts: [String] = []
     private var uses = 0
 
     mutating func index(of t: String) -> Int {
         uses += 1
-        if let i = indexByText[t] { return i }
+        let k = Key(text: t)
+        if let i = indexByText[k] { return i }
         let i = texts.count
-        texts.append(t); indexByText[t] = i
+        texts.append(t); indexByText[k] = i
         return i
     }
 

@@ -62,7 +62,8 @@ if option("--only") == "huge-remark" {
 if option("--only") == "sheets" {
     let dir = option("--keep") ?? "/tmp/duban-bench-sheets-\(getpid())"
     mkdir(dir, 0o755)
-    let f = sheetsBench(folder: dir, runs: Int(option("--runs") ?? "") ?? 3, exportTasks: Int(option("--tasks") ?? "") ?? 100_000)
+    let f = sheetsBench(folder: dir, runs: Int(option("--runs") ?? "") ?? 3, exportTasks: Int(option("--tasks") ?? "") ?? 100_000,
+                        baselines: !arguments.contains("--no-baselines"))
     print("")
     print("Machine: \(Machine.description); load average \(Machine.load).")
     print("")
