@@ -237,7 +237,11 @@ public struct LedgerMerge {
                 let text = cell(.text)?.text.trimmingSpaces ?? ""
                 let idText = cell(.id)?.text.trimmingSpaces ?? ""
                 if row.allSatisfy(\.isBlank) { continue }
-                if number.isEmpty && text.isEmpty && idText.isEmpty { continue }
+                // No task text and no id: a line the unit added (填报人：…, 合计), said and read past.
+                if text.isEmpty && idText.isEmpty {
+                    notes.append(S.format(.shMergeIgnored, book.file, sheet.sheet, r))
+                    continue
+                }
                 // A title or chapter row: one merged cell over the row.
                 if row.count > 1, row.allSatisfy({ $0.originRow == row[0].originRow && $0.originColumn == row[0].originColumn }) { continue }
                 // The task.

@@ -27,6 +27,7 @@ final class ReturnedSheetTests: XCTestCase {
         ws.merge_cells("G3:G5")
         ws["F6"] = "12月15日"
         ws["I6"] = "持续推进中"
+        ws["A8"] = "填报人：王五　电话：1234567"
         """)
         let r = try merge(plan, [back])
         XCTAssertTrue(r.conflicts.isEmpty)
@@ -37,6 +38,7 @@ final class ReturnedSheetTests: XCTestCase {
             "t5 note 持续推进中 @I6",
         ])
         XCTAssertTrue(r.notes.contains { $0.contains("联系人") }, "the extra column is said: \(r.notes)")
+        XCTAssertTrue(r.notes.contains { $0.contains("第8行") }, "the footer line is said: \(r.notes)")
         XCTAssertEqual(r.plan.tasks[4].deadline?.iso, "2020-12-15")
     }
 
