@@ -10,6 +10,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // ncursesw through pkg-config; Debian's libncursesw5-dev provides it.
@@ -24,6 +27,15 @@ let package = Package(
         // Notice text -> Plan.
         .target(name: "DubanImport", dependencies: ["DubanCore"], path: "Sources/DubanImport",
                 resources: [.copy("Resources")]),
+        // Spreadsheets both ways (issue 14): .xlsx and .csv written and read, returned sheets merged.
+        .target(name: "DubanSheets",
+                dependencies: [
+                    "DubanCore",
+                    .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                    .product(name: "XMLCoder", package: "XMLCoder"),
+                    .product(name: "CSV", package: "CSV.swift"),
+                ],
+                path: "Sources/DubanSheets"),
         // Canvas, layout, panes, keymap, themes and the terminal backends.
         .target(name: "DubanTUI", dependencies: ["DubanCore", "DubanImport", "CNcursesw"], path: "Sources/DubanTUI",
                 swiftSettings: [.swiftLanguageMode(.v5)]),
@@ -31,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "duban",
             dependencies: [
-                "DubanCore", "DubanImport", "DubanTUI",
+                "DubanCore", "DubanImport", "DubanTUI", "DubanSheets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/duban",
@@ -40,11 +52,13 @@ let package = Package(
         // The benchmark: `make bench` (release build).
         .executableTarget(
             name: "duban-bench",
-            dependencies: ["DubanCore", "DubanImport", "DubanTUI"],
+            dependencies: ["DubanCore", "DubanImport", "DubanTUI", "DubanSheets"],
             path: "Sources/duban-bench",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], path: "Tests/DubanCoreTests"),
+        .testTarget(name: "DubanSheetsTests", dependencies: ["DubanSheets", "DubanCore", "DubanImport"],
+                    path: "Tests/DubanSheetsTests"),
         .testTarget(name: "DubanImportTests", dependencies: ["DubanImport", "DubanCore"], path: "Tests/DubanImportTests"),
         // Runs the built `duban` binary as a user would.
         .testTarget(name: "DubanCLITests", dependencies: ["DubanCore"], path: "Tests/DubanCLITests"),

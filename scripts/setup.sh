@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build, run and test duban:
 # ncursesw headers (the dashboard), tmux (end-to-end tests), jq (benchmark baseline).
+# Spreadsheets (issue 14): LibreOffice Calc and poppler-utils (an exported sheet to PDF to
+# text, in the tests), a Chinese font (so the PDF holds the Chinese text), openpyxl (the
+# second spreadsheet library the tests edit returned sheets with).
 set -euo pipefail
 need=()
-for pkg in libncursesw5-dev tmux jq pkg-config; do
+for pkg in libncursesw5-dev tmux jq pkg-config poppler-utils fonts-wqy-zenhei python3-pip; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
+# Calc with or without its GUI; the headless one when neither is there.
+dpkg -s libreoffice-calc >/dev/null 2>&1 || dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   SUDO=""
@@ -14,3 +19,7 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 command -v swift >/dev/null || { echo "setup: swift is not on PATH (Swift 6.1 or newer is needed)" >&2; exit 1; }
+if command -v python3 >/dev/null && ! python3 -c "import openpyxl" >/dev/null 2>&1; then
+  echo "setup: installing openpyxl for python3" >&2
+  python3 -m pip install -q openpyxl 2>/dev/null || python3 -m pip install -q --break-system-packages openpyxl
+fi

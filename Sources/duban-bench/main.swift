@@ -40,6 +40,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
                        [--keep DIR] [--no-baselines] [--no-candidates]
            duban-bench --only huge-remark [--megabytes 200] [--runs 11]
            duban-bench --only import [--seeds DIR] [--megabytes 10]
+           duban-bench --only sheets [--tasks 100000] [--runs 3]
     Generates plans of each size, measures open, keystrokes, save, report, import, the
     demo and peak memory, and times jq and python on the largest file in the same run.
     """)
@@ -76,6 +77,21 @@ if option("--only") == "import" {
     print("|---|---:|---|---|")
     print("| import of the five seed notices (\(seedTasks) tasks, median of \(seedRuns.count)) | \(seedRuns.isEmpty ? "n/a (no seeds in \(dir))" : seconds(median(seedRuns))) | < 50 ms | \(seedRuns.isEmpty ? "" : median(seedRuns) < 0.050 ? "met" : "MISSED") |")
     print("| import of a generated notice of \(info.bytes / 1_000_000) MB (\(info.tasks) tasks, median of \(bigRuns.count)) | \(bigRuns.isEmpty ? "n/a" : seconds(median(bigRuns))) | < 2 s | \(bigRuns.isEmpty ? "" : median(bigRuns) < 2 ? "met" : "MISSED") |")
+    exit(0)
+}
+// `--only sheets [--tasks 100000]`: issue 14's spreadsheet figures.
+if option("--only") == "sheets" {
+    let dir = option("--keep") ?? "/tmp/duban-bench-sheets-\(getpid())"
+    mkdir(dir, 0o755)
+    let f = sheetsBench(folder: dir, runs: Int(option("--runs") ?? "") ?? 3, exportTasks: Int(option("--tasks") ?? "") ?? 100_000,
+                        baselines: !arguments.contains("--no-baselines"))
+    print("")
+    print("Machine: \(Machine.description); load average \(Machine.load).")
+    print("")
+    print("| spreadsheets | time | target | |")
+    print("|---|---:|---|---|")
+    for l in sheetRows(f) { print(l) }
+    if option("--keep") == nil { removeFolder(dir) }
     exit(0)
 }
 let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }

@@ -5,7 +5,7 @@ extension Duban {
     /// `duban PLAN.json` reach it.
     static var commands: [ParsableCommand.Type] {
         [OpenCommand.self, ImportCommand.self, ValidateCommand.self, ReportCommand.self, SetCommand.self, ExtendCommand.self,
-         RecoverCommand.self, DemoCommand.self, GenerateCommand.self]
+         RecoverCommand.self, DemoCommand.self, GenerateCommand.self, ExportCommand.self, MergeCommand.self]
     }
     static var defaultCommand: ParsableCommand.Type? { OpenCommand.self }
 }

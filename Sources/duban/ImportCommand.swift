@@ -1,6 +1,7 @@
 import ArgumentParser
 import DubanCore
 import DubanImport
+import DubanSheets
 import Foundation
 import DubanTUI
 
@@ -41,6 +42,8 @@ struct ImportCommand: ParsableCommand {
     var corrections: String?
     @Flag(name: .long, help: "Ignore the corrections the -o plan keeps: the importer's plan as it reads the notice.")
     var noCorrections = false
+    @Option(name: .long, parsing: .unconditional, help: "For a spreadsheet (.xlsx, .csv): header texts mapped by hand, HEADER=COLUMN,… (工作事项=任务,责任处室=牵头单位).")
+    var columns: String?
 
     func validate() throws {
         if let year, Int(year.trimmingSpaces).map({ (1900...2100).contains($0) }) != true {
@@ -86,7 +89,10 @@ struct ImportCommand: ParsableCommand {
         var result: ImportResult
         var applied: String?
         do {
-            if kept.isEmpty {
+            if let kind = SheetFile.kind(bytes: bytes, name: notice) {
+                // A task table as a spreadsheet (.xlsx, .csv): the same column recognition as web pages.
+                result = try importSpreadsheet(bytes: bytes, kind: kind, options: options, S)
+            } else if kept.isEmpty {
                 result = try NoticeImporter(options: options).importNotice(bytes: bytes, source: notice)
             } else {
                 let corrected = try NoticeReview(bytes: bytes, source: notice, options: options, corrections: kept)
@@ -149,5 +155,42 @@ func writeImportedPlan(_ plan: Plan, to output: String, _ S: Strings, quiet: Boo
                                waiting: { if !quiet { printWaiting(output, $0, PlanLock.defaultWait, S) } })
     } else {
         try OutputFile.write(PlanJSON.encode(plan), to: output)
+    }
+}
+
+extension ImportCommand {
+    /// `--columns 工作事项=任务,责任处室=牵头单位`: header texts renamed to names the recognition knows.
+    func columnMapping(_ S: Strings) throws -> [String: String] {
+        guard let columns else { return [:] }
+        var m: [String: String] = [:]
+        for pair in columns.split(whereSeparator: { $0 == "," || $0 == "，" }) {
+            let kv = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
+            guard kv.count == 2, !kv[0].isEmpty, !kv[1].isEmpty else { throw ValidationError(S.format(.shBadColumnsOption, columns)) }
+            guard NoticeImporter.tableColumnNames.contains(kv[1]) else {
+                throw ValidationError(S.format(.shColumnsUnknown, kv[1], NoticeImporter.tableColumnNames.joined(separator: "、")))
+            }
+            m[kv[0]] = kv[1]
+        }
+        if m.isEmpty { throw ValidationError(S.format(.shBadColumnsOption, columns)) }
+        return m
+    }
+
+    func importSpreadsheet(bytes: [UInt8], kind: SheetFile.Kind, options: ImportOptions, _ S: Strings) throws -> ImportResult {
+        let mapping = try columnMapping(S)
+        let book: SheetBook
+        switch kind {
+        case .xls: throw SheetError.oldExcel(file: notice)
+        case .csv:
+            guard let text = NoticeImporter.decodeText(bytes) else { throw SheetError.badCSV(file: notice, row: 1, detail: "neither UTF-8 nor GB18030") }
+            book = try CSVTable.read(text: text, file: notice)
+        case .xlsx: book = try XLSXReader().read(bytes: bytes, file: notice)
+        }
+        let tables = book.sheets.filter { !$0.hidden }.map { sh in
+            ImportTable(name: sh.sheet, rows: sh.rows.map { $0.map {
+                // A date cell, or a date typed as text (2020.6.30), handed on as 2020年6月30日.
+                ImportTable.Cell(text: CellValues.textForImport($0), row: $0.row, column: $0.column, originRow: $0.originRow, originColumn: $0.originColumn)
+            } })
+        }
+        return try NoticeImporter(options: options).importTable(tables, source: notice, columns: mapping)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DubanCore
+import DubanSheets
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -94,15 +95,18 @@ struct ReportCommand: ParsableCommand {
         if fmt == .csv && stdoutIsTerminal { text = TerminalText.clean(text, .lines) }
         print(text, terminator: "")
     }
+    @Option(name: .shortAndLong, help: "With --format xlsx: the workbook to write.") var output: String?
 
     func run() throws {
         let S = common.strings
         if cycleAsked { return try runCycle(S) }
         let request: ReportRequest
         let fmt: ReportFormat
+        let xlsx = format?.lowercased() == "xlsx"
+        if xlsx && output == nil { throw ValidationError(S[.shNeedXlsxOutput]) }
         do {
             let g = try by.map(Reports.grouping)
-            fmt = try format.map(Reports.format) ?? (excel ? .csv : .table)
+            fmt = xlsx ? .csv : try format.map(Reports.format) ?? (excel ? .csv : .table)
             if excel && fmt != .csv { throw ReportError.excelNotCSV(format: fmt.rawValue) }
             request = ReportRequest(grouping: g, overdue: overdue, unit: unit, leader: leader)
             try Reports.check(request)
@@ -121,6 +125,18 @@ struct ReportCommand: ParsableCommand {
         } catch {
             printError(S.describe(error))
             throw ExitCode(1)
+        }
+        if xlsx, let output {
+            // The report's CSV rows as a sheet: bold header, frozen, widths fitted, wrapped.
+            do {
+                let book = try CSVTable.read(text: text, file: output)
+                try OutputFile.write(try SheetReport.workbook(rows: book.sheets[0].texts, title: p.title + " " + S.format(.rptAsOf, date.components.year, date.components.month, date.components.day, date.iso)).data(), to: output)
+            } catch {
+                printError(S.describe(error))
+                throw ExitCode(1)
+            }
+            printError(S.format(.savedTo, output))
+            return
         }
         if fmt == .csv && stdoutIsTerminal { text = TerminalText.clean(text, .lines) }
         print(text, terminator: "")

@@ -179,7 +179,9 @@ final class ReportCLITests: XCTestCase {
         try refused(["--unit", "市应急管理局", "--lang", "en"], "--unit 市应急管理局: no unit of the plan has this name; close names: 市应急局")
         try refused(["--leader", "王五"], "--leader 王五：计划中没有这位牵头领导，也没有相近的名字；用 duban report --by leader 列出全部领导")
         try refused(["--by", "foo"], "Error: --by foo：无效的值；可选 unit、leader、chapter、status")
-        try refused(["--format", "xlsx", "--lang", "en"], "Error: --format xlsx: not a valid value; use one of table, csv, json, markdown")
+        try refused(["--format", "pdf", "--lang", "en"], "Error: --format pdf: not a valid value; use one of table, csv, json, markdown")
+        // xlsx is a format since issue 14, written to a file only.
+        try refused(["--format", "xlsx", "--lang", "en"], "Error: --format xlsx needs -o FILE (a workbook is not written to the terminal)")
         try refused(["--excel", "--format", "json"], "Error: --excel 只用于 CSV，不能与 --format json 同用")
         try refused(["--unit", "市财政局", "--by", "unit"], "Error: --by 不能与 --unit 同用：一个单位或一位领导的报表逐项列出其任务")
         try refused(["--unit", "市财政局", "--leader", "张三"], "Error: --unit 与 --leader 只能选一个")

@@ -171,6 +171,15 @@ public struct Strings: Sendable {
         case cmpTitle, cmpColNewlyOverdue, cmpColCleared, cmpColNewlyDone, cmpColStillRed, cmpTotal
         case colNoDeadline
         case pjUnknownDecision, pjUnknownEvery, pjWantDay, pjReportingShape
+        // issue 14, spreadsheets both ways (DubanSheets, duban export / merge, import of .xlsx and .csv)
+        case shNotZip, shOldExcel, shTooLarge, shMissingPart, shBadXML, shBadXMLNoPlace, shTooManyCells, shBadCSV
+        case shNoHeader, shNoSheet, shBadStatus, shBadProgress, shBadDate, shNoTask, shUnknownID, shTwice
+        case shColNumber, shColText, shColLeaders, shColLead, shColCo, shColDeadline, shColStatus, shColProgress
+        case shColNote, shColRemarks, shColLight, shColID, shTitle, shSheetName, shNoUnit
+        case shExported, shExportedUnits, shBadFormat, shNeedOutput, shUnknownUnit, shTooManyFiles
+        case shMergeChange, shMergeConflictPlan, shMergeConflictSheets, shMergeSide, shMergeSummary
+        case shMergeDryRun, shMergeSaved, shMergeNothing, shMergeNoRecord, shMergeIgnored, shMergeExtraColumn
+        case shMergeFailed, shBadColumnsOption, shColumnsUnknown, shSideExported, shSidePlan, shNeedXlsxOutput
     }
 }
 
@@ -691,6 +700,61 @@ extension Strings.Key {
         case .pjUnknownEvery: return ("未知报送周期 \"{0}\"（应为 month 或 quarter）", "unknown reporting cycle \"{0}\" (expected month or quarter)")
         case .pjWantDay: return ("1 至 31 的日", "a day of the month from 1 to 31")
         case .pjReportingShape: return ("应为 {\"every\": \"month\", \"day\": 1–31}、{\"every\": \"quarter\"} 或 {\"dates\": [日期, …]}", "expected {\"every\": \"month\", \"day\": 1-31}, {\"every\": \"quarter\"} or {\"dates\": [dates, ...]}")
+        // issue 14, spreadsheets both ways
+        case .shNotZip: return ("{0}：不是 .xlsx 工作簿（不是 zip 压缩包）：{1}；应为 Excel、WPS 或 LibreOffice 保存的 .xlsx 文件", "{0}: not an .xlsx workbook (not a zip archive): {1}; expected an .xlsx file saved by Excel, WPS or LibreOffice")
+        case .shOldExcel: return ("{0}：这是旧版 Excel（.xls）二进制文件，duban 不读；请先转换为 .xlsx：libreoffice --headless --convert-to xlsx {0}", "{0}: this is an old binary Excel (.xls) file, which duban does not read; convert it to .xlsx first: libreoffice --headless --convert-to xlsx {0}")
+        case .shTooLarge: return ("{0}：{1} 解压后超过 {2} MB，已停止读取（可能是压缩炸弹）", "{0}: {1} inflates to more than {2} MB; reading stopped (a zip bomb?)")
+        case .shMissingPart: return ("{0}：工作簿缺少 {1}", "{0}: the workbook has no {1}")
+        case .shBadXML: return ("{0}：{1} 第{2}行第{3}列：XML 格式错误（{4}）", "{0}: {1} line {2}, column {3}: malformed XML ({4})")
+        case .shBadXMLNoPlace: return ("{0}：{1}：XML 格式错误（{2}）", "{0}: {1}: malformed XML ({2})")
+        case .shTooManyCells: return ("{0}：工作表“{1}”单元格 {2}：表格过大（超过 {3} 个单元格）", "{0}: sheet \"{1}\" cell {2}: the table is too large (more than {3} cells)")
+        case .shBadCSV: return ("{0}：第{1}行：CSV 格式错误（{2}）", "{0}: row {1}: malformed CSV ({2})")
+        case .shNoHeader: return ("{0}：工作表“{1}”：前{2}行中没有表头；应有“任务”列及“序号”“状态”“进度”等列", "{0}: sheet \"{1}\": no header in the first {2} rows; expected a 任务 (task) column with 序号, 状态, 进度 and the like")
+        case .shNoSheet: return ("{0}：没有可读的工作表（应有一个带表头的任务表）", "{0}: no sheet to read (expected a sheet with a header and tasks)")
+        case .shBadStatus: return ("{0}：工作表“{1}”第{2}行第{3}列（{4}，{5}）：状态“{6}”无法识别；应为 未启动、推进中、已完成 或 滞后", "{0}: sheet \"{1}\" row {2}, column {3} ({4}, {5}): status \"{6}\" not understood; expected 未启动, 推进中, 已完成 or 滞后")
+        case .shBadProgress: return ("{0}：工作表“{1}”第{2}行第{3}列（{4}，{5}）：进度“{6}”无法识别；应为 0 到 100 的百分比（70%、0.7 或 70）", "{0}: sheet \"{1}\" row {2}, column {3} ({4}, {5}): progress \"{6}\" not understood; expected a percentage from 0 to 100 (70%, 0.7 or 70)")
+        case .shBadDate: return ("{0}：工作表“{1}”第{2}行第{3}列（{4}，{5}）：完成时限“{6}”无法识别；应为日期（2020-06-30、2020.6.30、2020年6月30日 或 6月30日）", "{0}: sheet \"{1}\" row {2}, column {3} ({4}, {5}): deadline \"{6}\" not understood; expected a date (2020-06-30, 2020.6.30, 2020年6月30日 or 6月30日)")
+        case .shNoTask: return ("{0}：工作表“{1}”第{2}行：计划中找不到这个任务（序号“{3}”，任务“{4}”）；应与导出时的序号和任务内容一致", "{0}: sheet \"{1}\" row {2}: no such task in the plan (number \"{3}\", task \"{4}\"); expected the number and text as exported")
+        case .shUnknownID: return ("{0}：工作表“{1}”第{2}行第{3}列（{4}）：计划中没有编号为“{5}”的任务", "{0}: sheet \"{1}\" row {2}, column {3} ({4}): the plan has no task with id \"{5}\"")
+        case .shTwice: return ("{0}：工作表“{1}”第{2}行：任务 {3} 已在第{4}行出现", "{0}: sheet \"{1}\" row {2}: task {3} already appears in row {4}")
+        case .shColNumber: return ("序号", "No.")
+        case .shColText: return ("任务", "Task")
+        case .shColLeaders: return ("牵头领导", "Lead leaders")
+        case .shColLead: return ("牵头单位", "Lead units")
+        case .shColCo: return ("协同单位", "Co-units")
+        case .shColDeadline: return ("完成时限", "Deadline")
+        case .shColStatus: return ("状态", "Status")
+        case .shColProgress: return ("进度", "Progress")
+        case .shColNote: return ("本期进展", "Progress this period")
+        case .shColRemarks: return ("备注", "Remarks")
+        case .shColLight: return ("灯", "Light")
+        case .shColID: return ("任务编号（请勿修改）", "Task id (do not edit)")
+        case .shTitle: return ("{0} 台账（{1}）　截至 {2}　期别 {3}", "{0} ledger ({1})   as of {2}   period {3}")
+        case .shSheetName: return ("台账", "Ledger")
+        case .shNoUnit: return ("全部单位", "all units")
+        case .shExported: return ("已导出 {0}：{1} 个任务", "exported {0}: {1} tasks")
+        case .shExportedUnits: return ("已导出 {0} 个单位的台账到 {1}", "exported {0} units' ledgers to {1}")
+        case .shBadFormat: return ("格式“{0}”无效；应为 xlsx 或 csv", "invalid format \"{0}\"; expected xlsx or csv")
+        case .shNeedOutput: return ("请用 -o FILE 指定输出文件，或用 --per-unit DIR 按单位导出", "name the output with -o FILE, or export one file per unit with --per-unit DIR")
+        case .shUnknownUnit: return ("计划中没有单位“{0}”牵头的任务", "no task in the plan is led by \"{0}\"")
+        case .shTooManyFiles: return ("--per-unit：{0} 不是可写的文件夹（{1}）", "--per-unit: {0} is not a folder that can be written ({1})")
+        case .shMergeChange: return ("{0} {1}!{2}  任务 {3}（{4}）{5}：{6} → {7}", "{0} {1}!{2}  task {3} ({4}) {5}: {6} → {7}")
+        case .shMergeConflictPlan: return ("冲突：任务 {0}（{1}）{2}：导出后计划和表格都改了，未合并", "conflict: task {0} ({1}) {2}: changed both in the plan and in a sheet since the export; not merged")
+        case .shMergeConflictSheets: return ("冲突：任务 {0}（{1}）{2}：两个表格改得不同，未合并", "conflict: task {0} ({1}) {2}: two sheets changed it differently; not merged")
+        case .shMergeSide: return ("    {0}：{1}", "    {0}: {1}")
+        case .shMergeSummary: return ("{0} 个表格：{1} 处修改，{2} 处冲突（未合并）", "{0} sheets: {1} changes, {2} conflicts (not merged)")
+        case .shMergeDryRun: return ("试运行：以上修改未保存", "dry run: nothing above was saved")
+        case .shMergeSaved: return ("已合并到 {0}", "merged into {0}")
+        case .shMergeNothing: return ("没有需要合并的修改", "nothing to merge")
+        case .shMergeNoRecord: return ("{0}：没有导出记录（隐藏的 _duban 工作表）；以计划当前的值为准比较", "{0}: no record of the export (the hidden _duban sheet); compared with the plan as it is")
+        case .shMergeIgnored: return ("{0}：工作表“{1}”第{2}行：空行或没有任务内容，已跳过", "{0}: sheet \"{1}\" row {2}: blank or without a task, skipped")
+        case .shMergeExtraColumn: return ("{0}：工作表“{1}”第{2}列“{3}”不是台账的列，已忽略", "{0}: sheet \"{1}\" column {2} \"{3}\" is not a ledger column; ignored")
+        case .shMergeFailed: return ("没有合并任何修改（计划未改动）", "nothing was merged (the plan is unchanged)")
+        case .shBadColumnsOption: return ("--columns“{0}”无效；应为 表头=列名，以逗号分隔，例如 工作事项=任务,责任处室=牵头单位", "--columns \"{0}\" is invalid; expected HEADER=COLUMN pairs separated by commas, e.g. 工作事项=任务,责任处室=牵头单位")
+        case .shSideExported: return ("导出时", "as exported")
+        case .shSidePlan: return ("计划现在", "the plan now")
+        case .shNeedXlsxOutput: return ("--format xlsx 需要 -o FILE（工作簿不输出到终端）", "--format xlsx needs -o FILE (a workbook is not written to the terminal)")
+        case .shColumnsUnknown: return ("--columns：列名“{0}”无效；应为 {1} 之一", "--columns: unknown column \"{0}\"; expected one of {1}")
         }
     }
 }
