@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Word (.docx) files are zip archives (issue 11).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // ncursesw through pkg-config; Debian's libncursesw5-dev provides it.
@@ -22,7 +24,7 @@ let package = Package(
         // The model, the file format and every rule. Foundation only: no terminal code.
         .target(name: "DubanCore", path: "Sources/DubanCore"),
         // Notice text -> Plan.
-        .target(name: "DubanImport", dependencies: ["DubanCore"], path: "Sources/DubanImport",
+        .target(name: "DubanImport", dependencies: ["DubanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Sources/DubanImport",
                 resources: [.copy("Resources")]),
         // Canvas, layout, panes, keymap, themes and the terminal backends.
         .target(name: "DubanTUI", dependencies: ["DubanCore", "CNcursesw"], path: "Sources/DubanTUI",
@@ -45,7 +47,8 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], path: "Tests/DubanCoreTests"),
-        .testTarget(name: "DubanImportTests", dependencies: ["DubanImport", "DubanCore"], path: "Tests/DubanImportTests"),
+        .testTarget(name: "DubanImportTests", dependencies: ["DubanImport", "DubanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    path: "Tests/DubanImportTests"),
         // Runs the built `duban` binary as a user would.
         .testTarget(name: "DubanCLITests", dependencies: ["DubanCore"], path: "Tests/DubanCLITests"),
         .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore"], path: "Tests/DubanTUITests",
