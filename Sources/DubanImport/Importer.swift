@@ -92,8 +92,10 @@ public struct ImportResult: Sendable {
     public var summary: ImportSummary
     /// The encoding the notice was read in: UTF-8, UTF-16 or GB18030 (or Word (.docx)).
     public var encoding: String
-    /// The command that converted the notice before it was read (.doc, .wps, .pdf), if any.
+    /// The command that converted the notice before it was read (.doc, .wps, .pdf), if any,
+    /// and what the notice was.
     public var convertedWith: String? = nil
+    public var convertedFrom: NoticeFormat? = nil
 
     /// The summary for standard error: layout, counts, then every warning as `file:line:column: message`.
     public func report(file: String) -> String {

@@ -55,6 +55,9 @@ struct ImportCommand: ParsableCommand {
             printError(S.describe(error))
             throw ExitCode(1)
         }
+        if let command = result.convertedWith, let from = result.convertedFrom {
+            printError(S.format(.importConverted, notice, from.kind(S), command))
+        }
         printError(result.report(file: notice))
         if let output {
             do {

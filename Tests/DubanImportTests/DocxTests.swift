@@ -135,7 +135,7 @@ final class DocxTests: XCTestCase {
         XCTAssertEqual(N.format(12, "chineseCountingThousand"), "十二")
         XCTAssertEqual(N.format(10, "chineseLegalSimplified"), "壹拾")
         XCTAssertEqual(N.format(3, "ideographTraditional"), "丙")
-        XCTAssertEqual(N.format(11, "ideographTraditional"), "甲")
+        XCTAssertEqual(N.format(11, "ideographTraditional"), "11")
         XCTAssertEqual(N.format(10, "ideographDigital"), "一〇")
         XCTAssertEqual(N.format(3, "decimalEnclosedCircle"), "③")
         XCTAssertEqual(N.format(2, "ideographEnclosedCircle"), "㊁")

@@ -39,6 +39,7 @@ public enum ConvertError: Error, Sendable, Equatable, CustomStringConvertible, L
 /// pdftotext (PDF to text laid out as on the page) on a copy of the file in a temporary
 /// folder of its own, with a time limit, and gives back the bytes it wrote.
 enum Converters {
+    private static let S0 = Strings(.en)
     struct Output { var bytes: [UInt8]; var command: String }
 
     /// The program that converts `format` on this machine, or nil.
@@ -93,40 +94,21 @@ enum Converters {
             shown = "\(name) --headless --convert-to docx"
         }
         let log = dir.appendingPathComponent("log")
-        _ = fm.createFile(atPath: log.path, contents: nil)
-        let p = Process()
-        // In a session of its own, so a timeout stops LibreOffice's children too.
-        let setsid = ["/usr/bin/setsid", "/bin/setsid"].first { (s: String) in access(s, X_OK) == 0 }
-        if let s = setsid {
-            p.executableURL = URL(fileURLWithPath: s)
-            p.arguments = [program] + args
-        } else {
-            p.executableURL = URL(fileURLWithPath: program)
-            p.arguments = args
-        }
         var env = ProcessInfo.processInfo.environment
         env["HOME"] = dir.path
-        p.environment = env
-        p.standardInput = FileHandle.nullDevice
-        let logHandle = FileHandle(forWritingAtPath: log.path)
-        p.standardOutput = logHandle
-        p.standardError = logHandle
-        let done = DispatchSemaphore(value: 0)
-        p.terminationHandler = { _ in done.signal() }
-        do { try p.run() } catch {
-            throw .failed(file: source, program: name, reason: String(describing: error), manual: manual)
+        let status: Int32
+        switch spawn(program, args, env: env, log: log.path, timeout: settings.timeout) {
+        case .failed(let reason): throw .failed(file: source, program: name, reason: reason, manual: manual)
+        case .timedOut: throw .timedOut(file: source, program: name, seconds: Int(settings.timeout.rounded()), manual: manual)
+        case .exited(let s): status = s
         }
-        if done.wait(timeout: .now() + settings.timeout) == .timedOut {
-            let pid = p.processIdentifier
-            if setsid != nil { kill(-pid, SIGKILL) }
-            kill(pid, SIGKILL)
-            done.wait()
-            try? logHandle?.close()
-            throw .timedOut(file: source, program: name, seconds: Int(settings.timeout.rounded()), manual: manual)
+        // Read as a notice is (a regular file, at most the notice limit).
+        let read: [UInt8]?
+        do { read = try SafeOpen.read(output.path, as: .notice).bytes } catch {
+            if case .tooLarge = error { throw .failed(file: source, program: name, reason: S0.describe(error), manual: manual) }
+            read = nil
         }
-        try? logHandle?.close()
-        let status = p.terminationStatus
-        guard let out = try? Data(contentsOf: output), !out.isEmpty else {
+        guard let out = read, !out.isEmpty else {
             if status != 0 {
                 let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
                 let last = text.split(separator: "\n").last.map(String.init) ?? ""
@@ -135,6 +117,48 @@ enum Converters {
             }
             throw .noOutput(file: source, program: name, manual: manual)
         }
-        return Output(bytes: [UInt8](out), command: shown)
+        return Output(bytes: out, command: shown)
+    }
+
+    enum Spawned { case exited(Int32), timedOut, failed(String) }
+
+    /// Runs `program` in a process group of its own (so a timeout stops LibreOffice's children
+    /// too), standard input from /dev/null, standard output and error into `log`.
+    static func spawn(_ program: String, _ args: [String], env: [String: String], log: String, timeout: Double) -> Spawned {
+        var fa = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&fa)
+        defer { posix_spawn_file_actions_destroy(&fa) }
+        posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&fa, 1, 2)
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attr, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([program] + args).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup($0.key + "=" + $0.value) } + [nil]
+        defer { for p in argv { free(p) }; for p in envp { free(p) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, program, &fa, &attr, argv, envp)
+        guard rc == 0 else { return .failed(String(cString: strerror(rc))) }
+        let deadline = Date().addingTimeInterval(timeout)
+        var status: Int32 = 0
+        while true {
+            let w = waitpid(pid, &status, WNOHANG)
+            if w == pid { break }
+            if w < 0 && errno != EINTR { return .failed(String(cString: strerror(errno))) }
+            if Date() >= deadline {
+                kill(-pid, SIGKILL)
+                kill(pid, SIGKILL)
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                return .timedOut
+            }
+            usleep(10_000)
+        }
+        // Children it left behind (LibreOffice's) go with it.
+        kill(-pid, SIGKILL)
+        if status & 0x7F == 0 { return .exited((status >> 8) & 0xFF) }
+        return .exited(128 + (status & 0x7F))
     }
 }

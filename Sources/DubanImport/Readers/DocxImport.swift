@@ -28,6 +28,7 @@ extension NoticeImporter {
             }
             var r = try importNotice(bytes: out.bytes, source: source, converted: true)
             r.convertedWith = out.command
+            r.convertedFrom = format
             r.encoding = format.kind(Strings(.en)) + " via " + out.command + ", " + r.encoding
             return r
         default:

@@ -142,7 +142,7 @@ struct DocxNumbering {
             return chineseCounting(n, digits: legalDigits, units: ["拾", "佰", "仟", "万"], zero: "零", legal: true)
         case "ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand":
             return n <= 0 ? String(n) : String(String(n).map { chineseDigits[$0.wholeNumberValue!] })
-        case "ideographTraditional": return n >= 1 ? String(stems[(n - 1) % 10]) : String(n)
+        case "ideographTraditional": return (1...10).contains(n) ? String(stems[n - 1]) : String(n)   // as LibreOffice: 11 past 癸
         case "ideographZodiac": return n >= 1 ? String(branches[(n - 1) % 12]) : String(n)
         case "ideographZodiacTraditional":
             return n >= 1 ? String(stems[(n - 1) % 10]) + String(branches[(n - 1) % 12]) : String(n)

@@ -34,7 +34,7 @@ public enum NoticeFormat: String, Sendable, Equatable, CaseIterable {
     }
 
     /// What the file is, in the interface language.
-    func kind(_ S: Strings) -> String {
+    public func kind(_ S: Strings) -> String {
         switch self {
         case .doc: return S[.importKindDoc]
         case .wps: return S[.importKindWPS]
