@@ -42,7 +42,7 @@ let package = Package(
         // The benchmark: `make bench` (release build).
         .executableTarget(
             name: "duban-bench",
-            dependencies: ["DubanCore", "DubanImport", "DubanTUI"],
+            dependencies: ["DubanCore", "DubanImport", "DubanTUI", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Sources/duban-bench",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),

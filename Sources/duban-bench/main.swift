@@ -39,6 +39,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
     usage: duban-bench [--sizes 1000,10000,100000] [--runs N] [--presses N] [--seeds DIR]
                        [--keep DIR] [--no-baselines] [--no-candidates]
            duban-bench --only huge-remark [--megabytes 200] [--runs 11]
+           duban-bench --only docx [--megabytes 10] [--runs 5]
     Generates plans of each size, measures open, keystrokes, save, report, import, the
     demo and peak memory, and times jq and python on the largest file in the same run.
     """)
@@ -55,6 +56,17 @@ if option("--only") == "huge-remark" {
     print("| once per run | time | target | |")
     print("|---|---:|---|---|")
     for l in hugeRemarkRows(h) { print(l) }
+    exit(0)
+}
+// `--only docx [--megabytes N]`: only the Word import of issue 11.
+if option("--only") == "docx" {
+    let d = docxImport(megabytes: Double(option("--megabytes") ?? "") ?? 10, runs: Int(option("--runs") ?? "") ?? 5)
+    print("")
+    print("Machine: \(Machine.description); load average \(Machine.load).")
+    print("")
+    print("| once per run | time | target | |")
+    print("|---|---:|---|---|")
+    for l in docxRows(d) { print(l) }
     exit(0)
 }
 let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
@@ -162,6 +174,9 @@ for _ in 0..<11 { if let t = openDemo() { demos.append(t) } }
 note("a task with a 200 MB remark: select and redraw ...")
 let hugeField = hugeRemark(megabytes: 200, runs: 11)
 
+note("a 10 MB Word file: import ...")
+let docxTimes = docxImport(megabytes: 10, runs: 5)
+
 note("peak memory: a child opens the \(sizes.last ?? 0)-task plan ...")
 let selfPath = String(cString: realpath(CommandLine.arguments[0], nil) ?? strdup(CommandLine.arguments[0]))
 let peakFile = "\(folder)/peak.txt"
@@ -262,6 +277,7 @@ lines.append("| import of the five seed notices (\(importedTasks) tasks) | \(imp
 let demo = median(demos.map(\.total))
 lines.append("| demo (import built-in notice + open) to first frame | \(demos.isEmpty ? "n/a" : seconds(demo)) | < 50 ms | \(verdict(demos.isEmpty || !haveFrame ? nil : demo < 0.050)) |")
 lines += hugeRemarkRows(hugeField)
+lines += docxRows(docxTimes)
 if let b = big {
     let name = "\(b.tasks / 1000)k"
     lines.append("| baseline `jq length` on the \(name) file (median of \(jqRuns.count)) | \(jqRuns.isEmpty ? "n/a" : seconds(jq)) (peak \(megabytes(jqPeak))) | | |")

@@ -133,7 +133,8 @@ final class DocxBodyReader: XMLSink {
     // Tables: only the outermost is a table; nested tables give their text to its cell.
     private var tableDepth = 0
     private struct OpenCell {
-        var paragraphs: [String] = []
+        /// The cell's lines, cleaned (spaces collapsed, ends trimmed), empty ones dropped.
+        var lines: [String] = []
         var span = 1
         var vMerge: Bool? = nil      // nil: none; true: restart; false: continue
         var hMergeContinue = false
@@ -218,7 +219,10 @@ final class DocxBodyReader: XMLSink {
             }
             if tableDepth >= 1 {
                 if cell != nil {
-                    cell!.paragraphs += s.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+                    for part in s.split(separator: 0x0A) {
+                        let c = Self.clean(part)
+                        if !c.isEmpty { cell!.lines.append(String(decoding: c, as: UTF8.self)) }
+                    }
                 }
             } else {
                 emit(s)
@@ -258,7 +262,7 @@ final class DocxBodyReader: XMLSink {
                     for _ in 0..<c.span { cells.append(prev) }
                     continue
                 }
-                let joined = Self.join(c.paragraphs.map(Self.clean).filter { !$0.isEmpty })
+                let joined = Self.join(c.lines)
                 if !joined.isEmpty { emit(Array(joined.utf8)) }
                 var cellLine = line - 1
                 if joined.isEmpty { cellLine = line }
@@ -294,16 +298,28 @@ final class DocxBodyReader: XMLSink {
         return (2...4).contains(cs.count) && cs.allSatisfy { $0.value >= 0x4E00 && $0.value <= 0x9FFF }
     }
 
-    /// Runs of spaces become one, ends trimmed (tabs and no-break spaces are spaces).
-    static func clean(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+    /// Runs of spaces become one, ends trimmed, on the UTF-8 bytes: ASCII spaces and controls,
+    /// no-break space (U+00A0), the spaces U+2000…U+200A, U+202F, U+205F and the ideographic space.
+    static func clean(_ b: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
         var space = false
-        for c in s.unicodeScalars {
-            if c.properties.isWhitespace || c == "\u{A0}" || c == "\u{3000}" { space = true; continue }
-            if space && !out.isEmpty { out.append(" ") }
+        var i = b.startIndex
+        let end = b.endIndex
+        while i < end {
+            let c = b[i]
+            var w = 0
+            if c <= 0x20 { w = 1 }
+            else if c == 0xC2, i + 1 < end, b[i + 1] == 0xA0 { w = 2 }
+            else if c == 0xE2, i + 2 < end, b[i + 1] == 0x80, (0x80...0x8A).contains(b[i + 2]) || b[i + 2] == 0xAF { w = 3 }
+            else if c == 0xE2, i + 2 < end, b[i + 1] == 0x81, b[i + 2] == 0x9F { w = 3 }
+            else if c == 0xE3, i + 2 < end, b[i + 1] == 0x80, b[i + 2] == 0x80 { w = 3 }
+            if w > 0 { space = true; i += w; continue }
+            if space && !out.isEmpty { out.append(0x20) }
             space = false
             out.append(c)
+            i += 1
         }
-        return String(out)
+        return out
     }
 }

@@ -37,6 +37,15 @@ extension NoticeImporter {
         throw .needsConversion(file: source, format: format)
     }
 
+    /// The text of a Word file as the importer reads it (numbering labels in front, a table cell
+    /// a line) and the number of its tables: what `sourceLine` counts in.
+    public static func wordText(bytes: [UInt8], source: String) throws(ImportError) -> (text: String, tables: Int) {
+        do {
+            let d = try DocxReader.read(bytes, file: source)
+            return (d.text, d.tables.count)
+        } catch { throw .word(error) }
+    }
+
     /// A Word file: its task table read as a table (as a web page's is) with the text around
     /// it read as text; without a task table, the whole document as text, a table a cell a line.
     func importWord(_ bytes: [UInt8], source: String, encoding: String) throws(ImportError) -> ImportResult {
