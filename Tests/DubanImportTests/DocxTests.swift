@@ -315,6 +315,19 @@ final class DocxTests: XCTestCase {
         }
     }
 
+    func testCRC32() throws {
+        XCTAssertEqual(Array("123456789".utf8).withUnsafeBytes { ZipCRC32.update(0, $0) }, 0xCBF4_3926)
+        let long = Array(String(repeating: "地区生产总值增长7%以上。", count: 1000).utf8)
+        let whole = long.withUnsafeBytes { ZipCRC32.update(0, $0) }
+        let split = long[..<333].withUnsafeBytes { a in long[333...].withUnsafeBytes { b in ZipCRC32.update(ZipCRC32.update(0, a), b) } }
+        XCTAssertEqual(whole, split)
+        // A stored (uncompressed) part with one byte changed: the checksum catches it.
+        var bytes = try B.zip([("word/document.xml", "<w:document \(B.w)><w:body>\(B.p("一、稳增长"))</w:body></w:document>")], compress: false)
+        let at = bytes.indices.first { bytes[$0] == 0xE7 && bytes[$0 + 1] == 0xA8 }!   // 稳
+        bytes[at + 2] ^= 1
+        guard case .damaged(_, "word/document.xml", _)? = error(bytes) else { return XCTFail() }
+    }
+
     /// The bytes with the uncompressed size of `name` rewritten in its local header and central directory entry.
     static func statingSize(_ size: UInt32, of name: String, in bytes: [UInt8]) -> [UInt8] {
         var b = bytes

@@ -121,8 +121,10 @@ enum DocxReader {
         var out: [UInt8] = []
         out.reserveCapacity(min(Int(clamping: entry.uncompressedSize), limits.partBytes))
         do {
-            let crc = try archive.extract(entry, bufferSize: 64 << 10, skipCRC32: false) { chunk in
+            var crc: UInt32 = 0
+            _ = try archive.extract(entry, bufferSize: 64 << 10, skipCRC32: true) { chunk in
                 if out.count + chunk.count > limits.partBytes { throw Stop.size }
+                chunk.withUnsafeBytes { crc = ZipCRC32.update(crc, $0) }
                 out.append(contentsOf: chunk)
                 if !checkRatio(out.count) { throw Stop.ratio(out.count / compressed) }
             }
@@ -157,6 +159,41 @@ extension XMLProblem {
         case .endsInsideComment: return S[.xmlEndsInsideComment]
         case .textOutside: return S[.xmlTextOutside]
         case .noRoot: return S[.xmlNoRoot]
+        }
+    }
+}
+
+/// CRC-32 (IEEE), eight bytes a step. ZIPFoundation on Linux checks its CRC a byte at a time in
+/// Swift (its zlib module is not the one `canImport(zlib)` looks for): a tenth of a Word
+/// import's time; this is about four times faster.
+enum ZipCRC32 {
+    static let table: [UInt32] = {
+        var t = [UInt32](repeating: 0, count: 8 * 256)
+        for i in 0..<256 {
+            var c = UInt32(i)
+            for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+            t[i] = c
+        }
+        for k in 1..<8 {
+            for i in 0..<256 { let prev = t[(k - 1) * 256 + i]; t[k * 256 + i] = t[Int(prev & 0xFF)] ^ (prev >> 8) }
+        }
+        return t
+    }()
+
+    static func update(_ crc: UInt32, _ p: UnsafeRawBufferPointer) -> UInt32 {
+        table.withUnsafeBufferPointer { t in
+            var c = ~crc
+            var i = 0
+            let n = p.count
+            while i + 8 <= n {
+                let a = c ^ (UInt32(p[i]) | UInt32(p[i + 1]) << 8 | UInt32(p[i + 2]) << 16 | UInt32(p[i + 3]) << 24)
+                let b = UInt32(p[i + 4]) | UInt32(p[i + 5]) << 8 | UInt32(p[i + 6]) << 16 | UInt32(p[i + 7]) << 24
+                c = t[7 * 256 + Int(a & 0xFF)] ^ t[6 * 256 + Int((a >> 8) & 0xFF)] ^ t[5 * 256 + Int((a >> 16) & 0xFF)] ^ t[4 * 256 + Int(a >> 24)]
+                    ^ t[3 * 256 + Int(b & 0xFF)] ^ t[2 * 256 + Int((b >> 8) & 0xFF)] ^ t[256 + Int((b >> 16) & 0xFF)] ^ t[Int(b >> 24)]
+                i += 8
+            }
+            while i < n { c = t[Int((c ^ UInt32(p[i])) & 0xFF)] ^ (c >> 8); i += 1 }
+            return ~c
         }
     }
 }
