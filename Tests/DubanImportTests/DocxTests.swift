@@ -144,6 +144,10 @@ final class DocxTests: XCTestCase {
         XCTAssertEqual(N.format(28, "lowerLetter"), "bb")
         XCTAssertEqual(N.format(7, "decimalZero"), "07")
         XCTAssertEqual(N.format(5, "somethingNew"), "5")
+        // Numbers no list reaches are written plainly, never a crash or a huge label.
+        XCTAssertEqual(N.format(-3, "decimalFullWidth"), "-3")
+        XCTAssertEqual(N.format(1_000_000_000, "upperLetter"), "1000000000")
+        XCTAssertEqual(N.format(0, "chineseCounting"), "0")
     }
 
     /// Hidden runs, deleted text, field codes, tabs and manual line breaks, text boxes written twice.
@@ -207,6 +211,31 @@ final class DocxTests: XCTestCase {
         XCTAssertEqual(p.tasks[0].leadUnits, ["市住建局", "市发改委"])
         XCTAssertEqual(p.tasks[0].coUnits, ["市财政局", "市自然资源局", "各县（市）区政府"].map { $0.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")") })
         XCTAssertEqual(p.tasks[0].leaders, ["王嵘", "方勇"])
+    }
+
+    /// The 序号 column numbered by Word itself: empty paragraphs of a list give 1. 2. 3.
+    func testAutomaticallyNumberedNumberColumn() throws {
+        let numbering = "<w:abstractNum w:abstractNumId=\"0\">\(B.lvl(0, "decimal", "%1"))</w:abstractNum><w:num w:numId=\"7\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        func numbered() -> String { "<w:tc>" + B.p("", num: (7, 0)) + "</w:tc>" }
+        let body = "<w:tbl>" + B.row(["序号", "工作任务", "责任单位"], header: true)
+            + B.tr([numbered(), B.tc(["推进老旧小区改造"]), B.tc(["市住建局"])])
+            + B.tr([numbered(), B.tc(["完成棚户区改造"]), B.tc(["市自然资源局、市财政局"])])
+            + B.tr([numbered(), B.tc(["建设保障性租赁住房"]), B.tc(["市住建局"])]) + "</w:tbl>"
+        let p = try importer.importNotice(bytes: B.docx(body: body, numbering: numbering), source: "t.docx").plan
+        XCTAssertEqual(p.tasks.map(\.number), ["1", "2", "3"])
+        XCTAssertEqual(p.tasks.map(\.leadUnits), [["市住建局"], ["市自然资源局"], ["市住建局"]])
+        XCTAssertEqual(p.tasks[1].coUnits, ["市财政局"])
+    }
+
+    /// Wide spans everywhere stop spreading past the web pages' cap: the grid cannot fill the memory.
+    func testSpansAreCapped() throws {
+        let wide = String(repeating: B.tc(["x"], span: 64), count: 40_000)
+        // (The same cell 40 000 times inflates like a bomb; the ratio is not what is tested here.)
+        let doc = try DocxReader.read(B.docx(body: "<w:tbl>" + B.tr([wide]) + "</w:tbl>"), file: "w.docx",
+                                      limits: .init(partBytes: 256 << 20, ratio: 100_000, ratioFloor: 1 << 30))
+        let cells = doc.tables.first?.rows.first?.count ?? 0
+        XCTAssertGreaterThan(cells, 1_000_000)
+        XCTAssertLessThanOrEqual(cells, HTMLTable.maxSpreadCells + 40_000)
     }
 
     /// Without a task table the document is text, a table a cell a line.

@@ -114,6 +114,9 @@ final class DocxBodyReader: XMLSink {
     private(set) var tables: [Table] = []
     /// The next line's number (1-based).
     private var line = 1
+    /// Copies spans may still make (gridSpan, hMerge), as for web pages: past it, spans no
+    /// longer spread, so a file of many wide spans cannot fill the memory.
+    private var spreadLeft = HTMLTable.maxSpreadCells
 
     // Where we are.
     private var skip = 0            // inside content that is no body text (alternatives, field codes, …)
@@ -255,11 +258,11 @@ final class DocxBodyReader: XMLSink {
             for c in r.cells {
                 let col = cells.count
                 if c.vMerge == false, let up = above[col] {
-                    for k in 0..<c.span { cells.append(above[col + k] ?? up) }
+                    for k in 0..<spread(c.span) { cells.append(above[col + k] ?? up) }
                     continue
                 }
                 if c.hMergeContinue, let prev = cells.last {
-                    for _ in 0..<c.span { cells.append(prev) }
+                    for _ in 0..<spread(c.span) { cells.append(prev) }
                     continue
                 }
                 let joined = Self.join(c.lines)
@@ -268,7 +271,7 @@ final class DocxBodyReader: XMLSink {
                 if joined.isEmpty { cellLine = line }
                 var tc = Table.Cell(text: joined, line: cellLine, column: col + 1)
                 tc.spansRow = single
-                for _ in 0..<c.span { cells.append(tc) }
+                for _ in 0..<spread(c.span) { cells.append(tc) }
             }
             for (k, c) in cells.enumerated() { above[k] = c }
             if cells.allSatisfy({ $0.text.isEmpty }) && r.cells.isEmpty { continue }
@@ -277,6 +280,13 @@ final class DocxBodyReader: XMLSink {
         table.end = out.count
         if !table.rows.isEmpty { tables.append(table) }
         tableRows = []
+    }
+
+    /// How many columns a cell of `span` fills: all of them while copies are left, else one.
+    private func spread(_ span: Int) -> Int {
+        guard span > 1, spreadLeft >= span - 1 else { return 1 }
+        spreadLeft -= span - 1
+        return span
     }
 
     /// One cell's lines as the web page reader joins them: units written one a line (or

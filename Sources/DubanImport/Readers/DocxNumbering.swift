@@ -162,6 +162,7 @@ struct DocxNumbering {
             if (1...10).contains(n) { return String(Character(Unicode.Scalar(0x3220 + UInt32(n - 1))!)) }
             return String(n)
         case "decimalFullWidth", "decimalFullWidth2":
+            guard n >= 0 else { return String(n) }
             return String(String(n).unicodeScalars.map { Character(Unicode.Scalar($0.value - 0x30 + 0xFF10)!) })
         case "upperRoman": return roman(n)
         case "lowerRoman": return roman(n).lowercased()
@@ -200,7 +201,7 @@ struct DocxNumbering {
 
     /// A, B, … Z, AA, BB (Word repeats the letter).
     static func letters(_ n: Int) -> String {
-        guard n > 0 else { return String(n) }
+        guard n > 0, n <= 26 * 30 else { return String(n) }
         let letter = Character(Unicode.Scalar(UInt8(65 + (n - 1) % 26)))
         return String(repeating: String(letter), count: (n - 1) / 26 + 1)
     }

@@ -26,7 +26,31 @@ enum XMLScanner {
         case other
     }
 
-    static let tags: [UInt64: Tag] = {
+    /// The known names by hash, open addressing in 512 slots (no Hasher in the hot loop).
+    static let slots: [(UInt64, Tag)] = {
+        var t = [(UInt64, Tag)](repeating: (0, .other), count: 512)
+        for (h, tag) in tagsByHash {
+            var i = Int(h & 511)
+            while t[i].0 != 0 { i = (i + 1) & 511 }
+            t[i] = (h, tag)
+        }
+        return t
+    }()
+
+    @inline(__always)
+    static func tag(_ h: UInt64) -> Tag {
+        slots.withUnsafeBufferPointer { t in
+            var i = Int(h & 511)
+            while true {
+                let e = t[i]
+                if e.0 == h { return e.1 }
+                if e.0 == 0 { return .other }
+                i = (i + 1) & 511
+            }
+        }
+    }
+
+    static let tagsByHash: [UInt64: Tag] = {
         var m: [UInt64: Tag] = [:]
         let names: [(String, Tag)] = [
             ("w:t", .t), ("w:r", .r), ("w:rPr", .rPr), ("w:vanish", .vanish), ("w:specVanish", .specVanish),
@@ -91,7 +115,10 @@ enum XMLScanner {
             guard let v = val else { return true }
             return !(v == "0" || v == "false" || v == "off")
         }
-        func int(_ name: StaticString = "w:val") -> Int? { value(name).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+        /// A whole number, held to ±10⁹ (a list's start cannot make its counter overflow).
+        func int(_ name: StaticString = "w:val") -> Int? {
+            value(name).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { max(-1_000_000_000, min(1_000_000_000, $0)) }
+        }
         /// A list level, 0 to 8.
         func level(_ name: StaticString = "w:val") -> Int? { int(name).map { max(0, min(8, $0)) } }
     }
@@ -247,7 +274,7 @@ enum XMLScanner {
                     throw Failure(offset: lt, problem: .mismatch(found: string(p, nameStart..<nameEnd), open: string(p, open)))
                 }
                 stack.removeLast(); names.removeLast()
-                sink.end(tags[h] ?? .other)
+                sink.end(tag(h))
                 if stack.isEmpty { rootClosed = true }
                 i = j + 1
                 continue
@@ -282,7 +309,7 @@ enum XMLScanner {
                 guard j < n else { throw Failure(offset: lt, problem: .endsInsideTag) }
                 j += 1
             }
-            let tag = tags[h] ?? .other
+            let tag = tag(h)
             sink.start(tag, Attributes(p: p, from: attrStart, to: selfClosing ? j - 1 : j))
             if selfClosing {
                 sink.end(tag)
