@@ -177,7 +177,9 @@ public struct NoticeImporter: Sendable {
             case .binary(let r):
                 if NoticeFormat.named(source) == .docx { throw .word(.notZip(file: source)) }
                 throw .notText(file: source, reason: r)
-            case .undecodable: throw .notText(file: source, reason: "neither UTF-8 nor GB18030")
+            case .undecodable:
+                if NoticeFormat.named(source) == .docx { throw .word(.notZip(file: source)) }
+                throw .notText(file: source, reason: "neither UTF-8 nor GB18030")
             }
         }
         var text = decoded.text
