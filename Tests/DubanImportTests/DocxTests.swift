@@ -227,6 +227,17 @@ final class DocxTests: XCTestCase {
         XCTAssertEqual(p.tasks[1].coUnits, ["市财政局"])
     }
 
+    /// A small table beside an outline of more tasks: the outline is the plan.
+    func testOutlineOutnumbersASmallTable() throws {
+        var body = B.p("一、稳增长")
+        for (i, u) in ["市发改委", "市财政局", "市住建局", "市商务局"].enumerated() {
+            body += B.p("\(i + 1).推进第\(i + 1)项重点工作。") + B.p("牵头单位：\(u)")
+        }
+        body += "<w:tbl>" + B.row(["序号", "工作任务", "牵头单位"]) + B.row(["1", "联络员名单报送", "市政府办公室"]) + "</w:tbl>"
+        let p = try importer.importNotice(bytes: B.docx(body: body), source: "t.docx").plan
+        XCTAssertEqual(p.tasks.map(\.leadUnits), [["市发改委"], ["市财政局"], ["市住建局"], ["市商务局"]])
+    }
+
     /// Wide spans everywhere stop spreading past the web pages' cap: the grid cannot fill the memory.
     func testSpansAreCapped() throws {
         let wide = String(repeating: B.tc(["x"], span: 64), count: 40_000)

@@ -57,9 +57,14 @@ extension NoticeImporter {
             let utf8 = Array(doc.text.utf8)
             let before = String(decoding: utf8[..<found.start], as: UTF8.self)
             let after = String(decoding: utf8[found.end...], as: UTF8.self)
-            let beforeLines = before.isEmpty ? 0 : Lines.split(before).count
-            pageTable = .init(drafts: found.result.drafts, header: found.result.header, textLine: beforeLines + 1)
-            text = before + "\n\n" + after
+            // The task table, unless the paragraphs around it hold far more tasks (a small table
+            // of contacts or targets beside an outline of tasks): the rule NoticeReader applies to text.
+            let around = OutlineParser.parse(Lines.split(before + "\n\n" + after)).tasks.count
+            if found.result.drafts.tasks.count * 2 >= around {
+                let beforeLines = before.isEmpty ? 0 : Lines.split(before).count
+                pageTable = .init(drafts: found.result.drafts, header: found.result.header, textLine: beforeLines + 1)
+                text = before + "\n\n" + after
+            }
         }
         guard pageTable != nil || !text.allSatisfy({ $0.isWhitespace }) else { throw .empty(file: source) }
         return try read(text: text, pageTable: pageTable, encoding: encoding, source: source)
