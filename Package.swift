@@ -25,7 +25,7 @@ let package = Package(
         // The model, the file format and every rule. Foundation only: no terminal code.
         .target(name: "DubanCore", path: "Sources/DubanCore"),
         // Notice text -> Plan.
-        .target(name: "DubanImport", dependencies: ["DubanCore"], path: "Sources/DubanImport",
+        .target(name: "DubanImport", dependencies: ["DubanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Sources/DubanImport",
                 resources: [.copy("Resources")]),
         // Spreadsheets both ways (issue 14): .xlsx and .csv written and read, returned sheets merged.
         .target(name: "DubanSheets",
@@ -52,14 +52,16 @@ let package = Package(
         // The benchmark: `make bench` (release build).
         .executableTarget(
             name: "duban-bench",
-            dependencies: ["DubanCore", "DubanImport", "DubanTUI", "DubanSheets"],
+            dependencies: ["DubanCore", "DubanImport", "DubanTUI", "DubanSheets",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Sources/duban-bench",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], path: "Tests/DubanCoreTests"),
         .testTarget(name: "DubanSheetsTests", dependencies: ["DubanSheets", "DubanCore", "DubanImport"],
                     path: "Tests/DubanSheetsTests"),
-        .testTarget(name: "DubanImportTests", dependencies: ["DubanImport", "DubanCore"], path: "Tests/DubanImportTests"),
+        .testTarget(name: "DubanImportTests", dependencies: ["DubanImport", "DubanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    path: "Tests/DubanImportTests"),
         // Runs the built `duban` binary as a user would.
         .testTarget(name: "DubanCLITests", dependencies: ["DubanCore"], path: "Tests/DubanCLITests"),
         .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore", "DubanImport"], path: "Tests/DubanTUITests",

@@ -4,6 +4,7 @@
 # Spreadsheets (issue 14): LibreOffice Calc and poppler-utils (an exported sheet to PDF to
 # text, in the tests), a Chinese font (so the PDF holds the Chinese text), openpyxl (the
 # second spreadsheet library the tests edit returned sheets with).
+# LibreOffice Writer and pdftotext: the converters `duban import` runs on .doc/.wps/.pdf.
 set -euo pipefail
 need=()
 for pkg in libncursesw5-dev tmux jq pkg-config poppler-utils fonts-wqy-zenhei python3-pip; do
@@ -17,6 +18,22 @@ if [ ${#need[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+# The converters `duban import` runs on .doc/.wps (LibreOffice Writer, headless) and .pdf
+# (pdftotext), and that made Tests/Fixtures/docx/*.docx. No test needs them (tests stand in
+# for them); DUBAN_SETUP_NO_CONVERTERS=1 skips them.
+if [ "${DUBAN_SETUP_NO_CONVERTERS:-0}" != 1 ]; then
+  conv=()
+  for pkg in libreoffice-writer-nogui poppler-utils; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || conv+=("$pkg")
+  done
+  if [ ${#conv[@]} -gt 0 ]; then
+    echo "setup: installing ${conv[*]} (converters for .doc/.wps/.pdf notices)" >&2
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${conv[@]}" >/dev/null
+  fi
 fi
 command -v swift >/dev/null || { echo "setup: swift is not on PATH (Swift 6.1 or newer is needed)" >&2; exit 1; }
 if command -v python3 >/dev/null && ! python3 -c "import openpyxl" >/dev/null 2>&1; then

@@ -14,6 +14,8 @@ public struct ImportOptions: Sendable {
     public var useUserAliasFile: Bool
     /// Alias text given directly (name for messages, text), e.g. by tests.
     public var aliasTexts: [(name: String, text: String)]
+    /// The converters run on .doc, .wps and .pdf files (Readers/Converters.swift).
+    public var converters = ConverterSettings()
 
     public init(year: Int? = nil, strict: Bool = false, aliasFiles: [String] = [],
                 useUserAliasFile: Bool = true, aliasTexts: [(name: String, text: String)] = []) {
@@ -155,11 +157,15 @@ public struct ImportResult: Sendable {
     public var layout: ImportLayout
     public var warnings: [ImportWarning]
     public var summary: ImportSummary
-    /// The encoding the notice was read in: UTF-8, UTF-16 or GB18030.
+    /// The encoding the notice was read in: UTF-8, UTF-16 or GB18030 (or Word (.docx)).
     public var encoding: String
     /// What each line of the notice became (chapter, task, continuation, units, leaders,
     /// deadline, detail, ignored, blank), in line order, with the task or chapter id.
     public var trace: [SourceLineRole] = []
+    /// The command that converted the notice before it was read (.doc, .wps, .pdf), if any,
+    /// and what the notice was.
+    public var convertedWith: String? = nil
+    public var convertedFrom: NoticeFormat? = nil
 
     /// The summary for standard error: layout, counts, then every warning as `file:line:column: message`,
     /// in the interface language (English by default).
@@ -187,6 +193,10 @@ public enum ImportError: Error, Sendable, CustomStringConvertible, Equatable {
     case strict(file: String, warnings: [ImportWarning])
     /// Word, WPS, PDF or a spreadsheet (told by its first bytes): to be converted first.
     case needsConversion(file: String, format: NoticeFormat)
+    /// A Word (.docx) file that cannot be read (Readers/Docx.swift).
+    case word(DocxError)
+    /// A converter that was run but gave nothing to import (Readers/Converters.swift).
+    case converter(ConvertError)
 
     public var description: String {
         switch self {
@@ -198,6 +208,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible, Equatable {
                 + "items with 年度目标/主要任务, or a table with a header such as 序号 / 工作任务 / 牵头责任单位. See docs/import.md"
         case .needsConversion(let f, let format):
             return "\(f): this is a \(format.kind(Strings(.en))) file, not text or a web page; convert it first, then import the result: \(format.converter(for: f))"
+        case .word(let e): return e.description
+        case .converter(let e): return e.description
         case .strict(let f, let ws):
             return "\(f): \(ws.count) warning\(ws.count == 1 ? "" : "s") with --strict:\n" + ws.map { "\($0.file ?? f):\($0.line):\($0.column): \($0.message)\($0.isGuess ? " (guessed)" : "")" }.joined(separator: "\n")
         }
@@ -221,13 +233,24 @@ public struct NoticeImporter: Sendable {
 
     /// Imports the bytes of a notice; `source` names it in messages and in the plan.
     public func importNotice(bytes: [UInt8], source: String) throws(ImportError) -> ImportResult {
-        if let format = NoticeFormat.sniff(bytes, name: source) { throw .needsConversion(file: source, format: format) }
+        try importNotice(bytes: bytes, source: source, converted: false)
+    }
+
+    func importNotice(bytes: [UInt8], source: String, converted: Bool) throws(ImportError) -> ImportResult {
+        if let format = NoticeFormat.sniff(bytes, name: source) {
+            // Word files are read here; .doc, .wps and .pdf through their converter when it is installed.
+            return try importForeign(format, bytes: bytes, source: source, converted: converted)
+        }
         let decoded: (text: String, encoding: TextDecoding.Encoding)
         do { decoded = try TextDecoding.decode(bytes) } catch {
             switch error {
             case .empty: throw .empty(file: source)
-            case .binary(let r): throw .notText(file: source, reason: r)
-            case .undecodable: throw .notText(file: source, reason: "neither UTF-8 nor GB18030")
+            case .binary(let r):
+                if NoticeFormat.named(source) == .docx { throw .word(.notZip(file: source)) }
+                throw .notText(file: source, reason: r)
+            case .undecodable:
+                if NoticeFormat.named(source) == .docx { throw .word(.notZip(file: source)) }
+                throw .notText(file: source, reason: "neither UTF-8 nor GB18030")
             }
         }
         var text = decoded.text
@@ -246,10 +269,15 @@ public struct NoticeImporter: Sendable {
                 text = HTMLText.text(of: text)
             }
         }
+        return try read(text: text, pageTable: pageTable, encoding: decoded.encoding.rawValue, source: source)
+    }
+
+    /// Decoded text (and a table already read as a table) -> the plan, with aliases and --strict.
+    func read(text: String, pageTable: NoticeReader.PageTable?, encoding: String, source: String) throws(ImportError) -> ImportResult {
         var table = AliasTable()
         let aliasWarnings = loadAliases(into: &table)
         var result = try NoticeReader(text: text, source: source, options: options, aliases: table, pageTable: pageTable).read()
-        result.encoding = decoded.encoding.rawValue
+        result.encoding = encoding
         result.warnings = aliasWarnings + result.warnings
         result.summary.warnings = result.warnings.count
         if options.strict && !result.warnings.isEmpty { throw .strict(file: source, warnings: result.warnings) }

@@ -41,6 +41,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
            duban-bench --only huge-remark [--megabytes 200] [--runs 11]
            duban-bench --only import [--seeds DIR] [--megabytes 10]
            duban-bench --only sheets [--tasks 100000] [--runs 3]
+           duban-bench --only docx [--megabytes 10] [--runs 5]
     Generates plans of each size, measures open, keystrokes, save, report, import, the
     demo and peak memory, and times jq and python on the largest file in the same run.
     """)
@@ -77,6 +78,17 @@ if option("--only") == "import" {
     print("|---|---:|---|---|")
     print("| import of the five seed notices (\(seedTasks) tasks, median of \(seedRuns.count)) | \(seedRuns.isEmpty ? "n/a (no seeds in \(dir))" : seconds(median(seedRuns))) | < 50 ms | \(seedRuns.isEmpty ? "" : median(seedRuns) < 0.050 ? "met" : "MISSED") |")
     print("| import of a generated notice of \(info.bytes / 1_000_000) MB (\(info.tasks) tasks, median of \(bigRuns.count)) | \(bigRuns.isEmpty ? "n/a" : seconds(median(bigRuns))) | < 2 s | \(bigRuns.isEmpty ? "" : median(bigRuns) < 2 ? "met" : "MISSED") |")
+    exit(0)
+}
+// `--only docx [--megabytes N]`: only the Word import of issue 11.
+if option("--only") == "docx" {
+    let d = docxImport(megabytes: Double(option("--megabytes") ?? "") ?? 10, runs: Int(option("--runs") ?? "") ?? 5)
+    print("")
+    print("Machine: \(Machine.description); load average \(Machine.load).")
+    print("")
+    print("| once per run | time | target | |")
+    print("|---|---:|---|---|")
+    for l in docxRows(d) { print(l) }
     exit(0)
 }
 // `--only sheets [--tasks 100000]`: issue 14's spreadsheet figures.
@@ -205,6 +217,9 @@ for _ in 0..<11 { if let t = openDemo() { demos.append(t) } }
 note("a task with a 200 MB remark: select and redraw ...")
 let hugeField = hugeRemark(megabytes: 200, runs: 11)
 
+note("a 10 MB Word file: import ...")
+let docxTimes = docxImport(megabytes: 10, runs: 5)
+
 note("peak memory: a child opens the \(sizes.last ?? 0)-task plan ...")
 let selfPath = String(cString: realpath(CommandLine.arguments[0], nil) ?? strdup(CommandLine.arguments[0]))
 let peakFile = "\(folder)/peak.txt"
@@ -307,6 +322,7 @@ lines.append("| import of a generated notice of \(largeInfo.bytes / 1_000_000) M
 let demo = median(demos.map(\.total))
 lines.append("| demo (import built-in notice + open) to first frame | \(demos.isEmpty ? "n/a" : seconds(demo)) | < 50 ms | \(verdict(demos.isEmpty || !haveFrame ? nil : demo < 0.050)) |")
 lines += hugeRemarkRows(hugeField)
+lines += docxRows(docxTimes)
 if let b = big {
     let name = "\(b.tasks / 1000)k"
     lines.append("| baseline `jq length` on the \(name) file (median of \(jqRuns.count)) | \(jqRuns.isEmpty ? "n/a" : seconds(jq)) (peak \(megabytes(jqPeak))) | | |")

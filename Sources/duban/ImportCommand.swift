@@ -8,10 +8,11 @@ import DubanTUI
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn a task decomposition notice (text) into a plan.",
+        abstract: "Turn a task decomposition notice (text, web page or Word file) into a plan.",
         discussion: """
         Reads UTF-8 (with or without BOM), UTF-16 or GB18030/GBK text, CRLF or LF, ASCII
-        or full-width punctuation, or a saved web page. The plan goes to standard output,
+        or full-width punctuation, a saved web page, or a Word file (.docx; .doc, .wps and
+        .pdf through libreoffice or pdftotext when installed). The plan goes to standard output,
         or to -o FILE (written atomically). The layout found, the counts and a warning
         with its line for every line not understood go to standard error.
         Unit aliases: the shipped table, then ~/.config/duban/aliases.txt (or
@@ -29,7 +30,7 @@ struct ImportCommand: ParsableCommand {
         """)
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The notice, as a text file.") var notice: String
+    @Argument(help: "The notice: a text file, a saved web page or a Word file.") var notice: String
     @Option(name: .shortAndLong, help: "Where to write the plan (JSON); standard output by default.") var output: String?
     @Option(name: .long, parsing: .unconditional, help: "The plan year, when the notice does not say it (or says it wrong).") var year: String?
     @Flag(name: .long, help: "Fail (exit 1) on any warning.") var strict = false
@@ -105,6 +106,9 @@ struct ImportCommand: ParsableCommand {
         } catch {
             printError(S.describe(error))
             throw ExitCode(1)
+        }
+        if let command = result.convertedWith, let from = result.convertedFrom {
+            printError(S.format(.importConverted, notice, from.kind(S), command))
         }
         printError(result.report(file: notice, strings: S))
         if let applied { printError(applied) }

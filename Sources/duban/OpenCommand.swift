@@ -12,8 +12,8 @@ struct OpenCommand: ParsableCommand {
         commandName: "open",
         abstract: "Open the dashboard on a plan (the built-in demo plan when none is given).",
         discussion: """
-        PLAN.json opens a plan file; NOTICE.txt (or a saved web page, .html) is imported and shown beside its plan for review
-        (correct lines with keys, w writes NOTICE.json), then Enter opens the dashboard on it.
+        PLAN.json opens a plan file; NOTICE.txt (or a saved web page, .html, or a Word file, .docx) is imported and shown beside
+        its plan for review (correct lines with keys, w writes NOTICE.json), then Enter opens the dashboard on it.
         Keys: press ? in the dashboard, or see docs/keys.md.
 
         Examples:
@@ -22,7 +22,7 @@ struct OpenCommand: ParsableCommand {
           duban plan.json --read-only --theme high-contrast
         """)
 
-    @Argument(help: "A plan file (.json), or a notice (.txt, .html) to import.") var plan: String?
+    @Argument(help: "A plan file (.json), or a notice (.txt, .html, .docx) to import.") var plan: String?
     @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The date overdue is counted against (YYYY-MM-DD); today by default.")
     var asOf: String?
     @Flag(name: .customLong("read-only"), help: "View only: no key changes the plan.") var readOnly = false
@@ -107,8 +107,8 @@ struct OpenCommand: ParsableCommand {
     }
 }
 
-/// A notice to import before it is shown (its text or a saved web page), not a plan file.
+/// A notice to import before it is shown (its text, a saved web page, a Word file), not a plan file.
 func isNotice(_ path: String) -> Bool {
     let p = path.lowercased()
-    return [".txt", ".html", ".htm"].contains { p.hasSuffix($0) }
+    return [".txt", ".html", ".htm", ".docx", ".doc", ".wps", ".pdf"].contains { p.hasSuffix($0) }
 }

@@ -140,6 +140,11 @@ public struct Strings: Sendable {
         case iwAttachment, iwWhatUnits, iwWhatDeadlines, iwWhatLeaders, iwLeadByPosition, iwRowsByCells, iwRowCellsBySentence
         case isLine1, isLine2Counts, isYear, isYearUnknown, isDeadlinesAssumed, isStatusesInferred, isWithoutLead, isWarningCount, isWarning
         case ilFlatTable, ilCompletionTable, ilOutline, ilNumberedItems, ilGoalItems, ilInline, ilTable, ilPipeCells, ilRowPerLine, ilScoreTable, ilTabbedRows
+        // issue 11, docx: Word files read (Readers/Docx.swift) and converters run (Readers/Converters.swift)
+        case errDocxNotZip, errDocxDamaged, errDocxMissingPart, errDocxTooLarge, errDocxBomb, errDocxXML
+        case errConvertFailed, errConvertTimeout, errConvertNoOutput, importConverted
+        case xmlDoctype, xmlMismatch, xmlUnclosed, xmlBadTag, xmlBadAttribute, xmlBadEntity, xmlEndsInsideTag
+        case xmlEndsInsideComment, xmlTextOutside, xmlNoRoot
         case errTooManyTasks, errTooManyUnits, errBadNumber, errWantSeed, errWantYear, errBadLang
         // issue 10, the dashboard's smaller promises: no terminal, a terminal it cannot drive, a huge field
         case tuiNotATerminal, tuiTermUnset, tuiTermUnknown, tuiTermNoCursor
@@ -575,6 +580,27 @@ extension Strings.Key {
         case .ilRowPerLine: return ("展平的表格，每行一行（编号 任务. 单位）", "flattened table, one row a line (N 任务. 单位)")
         case .ilScoreTable: return ("没有序号的展平表格（项目 / 分值 / 目标任务 / 单位），按单元格分行", "flattened table without numbers (项目 / 分值 / 目标任务 / 单位), rows told by their cells")
         case .ilTabbedRows: return ("每行一行的表格，各格以制表符或空格分开", "table one row a line, cells split by tabs or spaces")
+        // issue 11, docx: Word files and converters
+        case .errDocxNotZip: return ("{0}：不是有效的 Word（.docx）文件：.docx 应为 ZIP 压缩包，此文件不是（也不是文本）", "{0}: not a Word (.docx) file: a .docx is a zip archive and this is not one (nor text)")
+        case .errDocxDamaged: return ("{0}：Word 文件已损坏，{1}无法读取（{2}）", "{0}: the Word file is damaged; {1} cannot be read ({2})")
+        case .errDocxMissingPart: return ("{0}：Word 文件缺少 {1}；应为 Word 保存的 .docx", "{0}: the Word file has no {1}; expected a .docx as Word saves it")
+        case .errDocxTooLarge: return ("{0}：{1} 解压后超过 {2}，已停止读取", "{0}: {1} inflates to more than {2}; reading stopped there")
+        case .errDocxBomb: return ("{0}：{1} 解压后膨胀超过 {2} 倍，文字不会如此，疑似压缩炸弹，已停止读取", "{0}: {1} inflates more than {2} times, which no text does (a zip bomb); reading stopped there")
+        case .errDocxXML: return ("{0}：{1}:{2}:{3}：XML 格式错误（{4}）", "{0}: {1}:{2}:{3}: malformed XML ({4})")
+        case .errConvertFailed: return ("{0}：用 {1} 转换失败（{2}）；可手动转换后再导入：{3}", "{0}: converting with {1} failed ({2}); convert it by hand, then import the result: {3}")
+        case .errConvertTimeout: return ("{0}：{1} 超过 {2} 秒仍未完成转换，已停止；可手动转换后再导入：{3}", "{0}: {1} did not finish converting within {2} s and was stopped; convert it by hand, then import the result: {3}")
+        case .errConvertNoOutput: return ("{0}：{1} 运行结束但没有生成文件；可手动转换后再导入：{2}", "{0}: {1} ended without writing a file; convert it by hand, then import the result: {2}")
+        case .importConverted: return ("{0}：{1}文件，已用 {2} 转换后导入", "{0}: a {1} file, converted with {2} and imported")
+        case .xmlDoctype: return ("含有 DTD（<!DOCTYPE>），Word 文件不会有", "a DTD (<!DOCTYPE>), which no Word file has")
+        case .xmlMismatch: return ("</{0}> 与未关闭的 <{1}> 不配对", "</{0}> where </{1}> was expected")
+        case .xmlUnclosed: return ("文件在 </{0}> 之前就结束了", "the part ends before </{0}>")
+        case .xmlBadTag: return ("标签写法不对", "a malformed tag")
+        case .xmlBadAttribute: return ("属性写法不对（应为 名称=\"值\"）", "a malformed attribute (expected name=\"value\")")
+        case .xmlBadEntity: return ("未知的实体 &{0};", "unknown entity &{0};")
+        case .xmlEndsInsideTag: return ("文件在标签中间结束", "the part ends inside a tag")
+        case .xmlEndsInsideComment: return ("文件在注释或 CDATA 中间结束", "the part ends inside a comment or CDATA section")
+        case .xmlTextOutside: return ("根元素之外还有内容", "content outside the root element")
+        case .xmlNoRoot: return ("没有根元素", "no root element")
         case .errTooManyTasks: return ("--tasks {0}：应为 0 到 {1} 之间的整数（一个省的计划也不过几万项任务）", "--tasks {0}: expected a whole number from 0 to {1} (a province's plan has tens of thousands of tasks)")
         case .errTooManyUnits: return ("--units {0}：应为 1 到 {1} 之间的整数", "--units {0}: expected a whole number from 1 to {1}")
         case .errBadNumber: return ("{0} {1}：应为{2}", "{0} {1}: expected {2}")

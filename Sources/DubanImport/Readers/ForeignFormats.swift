@@ -34,7 +34,7 @@ public enum NoticeFormat: String, Sendable, Equatable, CaseIterable {
     }
 
     /// What the file is, in the interface language.
-    func kind(_ S: Strings) -> String {
+    public func kind(_ S: Strings) -> String {
         switch self {
         case .doc: return S[.importKindDoc]
         case .wps: return S[.importKindWPS]
@@ -47,9 +47,9 @@ public enum NoticeFormat: String, Sendable, Equatable, CaseIterable {
         }
     }
 
-    /// The commands that convert `file` and import the result. Word and WPS become UTF-8 text
-    /// (numbering kept as typed text, tables one cell a line); spreadsheets a web page (a table);
-    /// PDF text laid out as on the page.
+    /// The commands that convert `file` and import the result. Word 97-2003 and WPS become .docx
+    /// (read with its numbering and tables); OpenDocument text UTF-8 text; spreadsheets a web page
+    /// (a table); PDF text laid out as on the page.
     func converter(for file: String) -> String {
         let q = Self.quote(file)
         let base = file.split(separator: "/").last.map(String.init) ?? file
@@ -60,7 +60,11 @@ public enum NoticeFormat: String, Sendable, Equatable, CaseIterable {
             stem + "." + ext == base ? ("converted/" + stem + "." + ext, " --outdir converted") : (stem + "." + ext, "")
         }
         switch self {
-        case .doc, .wps, .docx, .odf:
+        case .doc, .wps:
+            // To .docx, which the importer reads with its tables as tables.
+            let o = output("docx")
+            return "libreoffice --headless --convert-to docx\(o.outdir) \(q) && duban import \(Self.quote(o.name))"
+        case .docx, .odf:
             let o = output("txt")
             return "libreoffice --headless --convert-to 'txt:Text (encoded):UTF8'\(o.outdir) \(q) && duban import \(Self.quote(o.name))"
         case .xls, .xlsx:
