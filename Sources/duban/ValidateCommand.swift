@@ -6,7 +6,8 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check plan files; list every problem with its line, column and JSON path.",
         discussion: """
-        Exit status 0 when every file is valid, 1 otherwise.
+        Also checks that each history is in date order and that status and progress agree
+        (已完成 is 100%). Exit status 0 when every file is valid, 1 otherwise.
 
         Examples:
           duban validate plan.json
@@ -22,7 +23,16 @@ struct ValidateCommand: ParsableCommand {
         for path in plans {
             do {
                 let plan = try PlanFile.load(path: path)
-                printOut(S.format(.validOK, path, plan.tasks.count))
+                // Loadable; then the rules a plan should keep (history in date order,
+                // status and progress agreeing): each with its JSON path.
+                let checks = PlanChecks.check(plan, file: path)
+                if checks.isEmpty {
+                    printOut(S.format(.validOK, path, plan.tasks.count))
+                } else {
+                    failed = true
+                    for c in checks { printOut(S.describe(c)) }
+                    printError(S.format(.chkProblemsFound, path, checks.count))
+                }
             } catch let e as PlanLoadError {
                 failed = true
                 printOut(S.describe(e))

@@ -143,6 +143,10 @@ public struct Reports {
     public var strings: Strings { store.strings }
     public init(_ store: PlanStore) { self.store = store }
 
+    /// Percent done as a table shows it: rounded half up, "—" for a row that leads no
+    /// task (0 of 0 is no rate; JSON gives null).
+    static func percentCell(_ t: Tally) -> String { t.percentDoneIfAny.map { "\($0)%" } ?? "—" }
+
     /// The workload table for a grouping.
     public func table(by g: ReportGrouping) -> ReportTable {
         let S = strings
@@ -156,7 +160,7 @@ public struct Reports {
             return ReportTable(columns: cols, rows: rows.map { r in
                 var cells = [r.name, String(r.tally.led)]
                 if g == .unit { cells.append(String(r.tally.shared)) }
-                cells += [String(r.tally.done), String(r.tally.overdue), String(r.tally.lagging), "\(r.tally.percentDone)%"]
+                cells += [String(r.tally.done), String(r.tally.overdue), String(r.tally.lagging), Self.percentCell(r.tally)]
                 return cells
             })
         case .chapter:
@@ -166,7 +170,7 @@ public struct Reports {
                                               .init(S[.colPercentDone], numeric: true)]
             let rows = chapterRows().map { r in
                 [String(repeating: "  ", count: r.depth) + r.name, String(r.tally.led), String(r.tally.done),
-                 String(r.tally.overdue), String(r.tally.red), String(r.tally.yellow), "\(r.tally.percentDone)%"]
+                 String(r.tally.overdue), String(r.tally.red), String(r.tally.yellow), Self.percentCell(r.tally)]
             }
             return ReportTable(columns: cols, rows: rows)
         case .status:
@@ -236,7 +240,7 @@ public struct Reports {
                 w.key("done", first: &first); w.int(r.tally.done)
                 w.key("overdue", first: &first); w.int(r.tally.overdue)
                 w.key("lagging", first: &first); w.int(r.tally.lagging)
-                w.key("percentDone", first: &first); w.int(r.tally.percentDone)
+                w.key("percentDone", first: &first); if let p = r.tally.percentDoneIfAny { w.int(p) } else { w.raw("null") }
             }
         case .chapter:
             w.objectArray(chapterRows()) { w, r in
@@ -249,7 +253,7 @@ public struct Reports {
                 w.key("overdue", first: &first); w.int(r.tally.overdue)
                 w.key("red", first: &first); w.int(r.tally.red)
                 w.key("yellow", first: &first); w.int(r.tally.yellow)
-                w.key("percentDone", first: &first); w.int(r.tally.percentDone)
+                w.key("percentDone", first: &first); if let p = r.tally.percentDoneIfAny { w.int(p) } else { w.raw("null") }
             }
         case .status:
             w.objectArray(TaskStatus.allCases) { w, s in

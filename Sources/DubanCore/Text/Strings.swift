@@ -147,6 +147,9 @@ public struct Strings: Sendable {
         case rptColRole, rptRoleLead, rptRoleCo, rptColLight
         case rptErrBadChoice, rptErrNoUnit, rptErrNoUnitClose, rptErrNoLeader, rptErrNoLeaderClose
         case rptErrUnitAndLeader, rptErrByWithOne, rptErrExcel
+        // issue 12, rough edges (engineer rough): validate's rule checks, status and progress, dates, help
+        case chkDoneNotFull, chkNotStartedWithProgress, chkFullNotDone, chkHistoryOrder, chkProblemsFound
+        case noteAlso, badDeadline
     }
 }
 
@@ -565,6 +568,14 @@ extension Strings.Key {
         case .rptErrUnitAndLeader: return ("--unit 与 --leader 只能选一个", "give --unit or --leader, not both")
         case .rptErrByWithOne: return ("--by 不能与 {0} 同用：一个单位或一位领导的报表逐项列出其任务", "--by cannot be used with {0}: one unit's or one leader's report lists its tasks")
         case .rptErrExcel: return ("--excel 只用于 CSV，不能与 --format {0} 同用", "--excel is for CSV; it cannot be used with --format {0}")
+        // issue 12, rough edges (engineer rough)
+        case .chkDoneNotFull: return ("状态为已完成，进度却是{0}%：已完成即100%", "status is done but progress is {0}%: done means 100%")
+        case .chkNotStartedWithProgress: return ("状态为未启动，进度却是{0}%：未启动即0%", "status is not started but progress is {0}%: not started means 0%")
+        case .chkFullNotDone: return ("进度为100%，状态却不是已完成", "progress is 100% but the status is not done")
+        case .chkHistoryOrder: return ("历史记录的日期{0}早于上一条的{1}：历史应按日期从旧到新排列", "history date {0} is before the previous entry's {1}: history is kept oldest first")
+        case .chkProblemsFound: return ("{0}：可以读取，但有{1}处不一致", "{0}: readable, but {1} inconsistencies")
+        case .noteAlso: return ("{0}；{1}", "{0}; {1}")
+        case .badDeadline: return ("时限“{0}”无法识别，可写 2020-06-30、2020.6.30、6月30日、10月15日、6月底、年底", "cannot read the deadline \"{0}\"; write 2020-06-30, 2020.6.30, 6月30日, 10月15日, 6月底 or 年底")
         }
     }
 }

@@ -291,7 +291,7 @@ extension DashboardState {
 
     func applyEdit(_ cmd: EditCommand, taskID: String) {
         if let why = readOnlyReason { message = StatusMessage(text: why.refusal(strings), isError: true); return }
-        let edit = Edit(taskID: taskID, command: cmd, date: editDate)
+        let edit = Edit(taskID: taskID, command: cmd, date: editDate, author: author)
         do {
             // Through the journal: appended and flushed before the store makes the change.
             let changed = try session?.journal.map { try $0.apply(edit, to: store) } ?? store.apply(edit)

@@ -115,12 +115,14 @@ enum DetailPane {
             field(.tuiHistory, S.format(.tuiHistoryCount, t.history.count), .dim)
             let indent = 2
             let noteIndent: Line = [(Display.units(String(repeating: " ", count: indent + 2)), .normal)]
-            for h in t.history.reversed() {
-                let head = "\(h.date.iso) \(S.status(h.status)) \(h.progress)%"
+            // Newest first by date, whatever order the file keeps them in (a later entry
+            // of the same day first); each says who wrote it.
+            for h in newestFirst(t.history) {
+                let who = h.author.map { $0.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 } ?? S[.uiHistoryNoAuthor]
+                let head = "\(h.date.iso) \(S.status(h.status)) \(h.progress)% · \(who)"
                 out.add(.fixed([[(Display.units(String(repeating: " ", count: indent)), .normal),
                                  (Display.fit(prefixOf: head, width: width - indent), .dim)]]))
-                let body = [h.note] + (h.author.map { [" — ", $0] } ?? [])
-                out.add(.wrapped(LazyWrap(parts: body, width: max(width - indent - 2, 4)),
+                out.add(.wrapped(LazyWrap(parts: [h.note], width: max(width - indent - 2, 4)),
                                  first: noteIndent, rest: noteIndent, role: .normal))
             }
         }
@@ -128,6 +130,11 @@ enum DetailPane {
     }
 
     static func format3(_ n: Int) -> String { String(n) }
+
+    /// A task's history newest first by date; entries of one day, the later in the file first.
+    static func newestFirst(_ h: [HistoryEntry]) -> [HistoryEntry] {
+        h.indices.sorted { a, b in h[a].date != h[b].date ? h[a].date > h[b].date : a > b }.map { h[$0] }
+    }
 }
 
 extension DashboardState {

@@ -28,11 +28,17 @@ enum HelpScreen {
 extension DashboardState {
     /// The help screen's lines: (keys, text, is heading), one group per context.
     public func helpLines() -> [(String, String, Bool)] {
-        var out: [(String, String, Bool)] = []
+        // What the markers mean, before the keys: the same words as the hint line's.
+        var out: [(String, String, Bool)] = [("", strings[.uiLegendTitle], true)]
+        for light in [Light.red, .yellow, .green] {
+            let text: UIKey = light == .red ? .uiLegendRed : (light == .yellow ? .uiLegendYellow : .uiLegendGreen)
+            out.append((Look.marker(light), strings[text], false))
+        }
+        out.append(("!N ~N", strings[.uiLegendCounts], false))
         for ctx in Context.allCases {
             let bs = keymap.bindings.filter { $0.context == ctx && !$0.keys.isEmpty }
             guard !bs.isEmpty else { continue }
-            if !out.isEmpty { out.append(("", "", true)) }
+            out.append(("", "", true))
             out.append(("", strings[ctx.titleKey], true))
             for b in bs {
                 var text = strings[b.help]

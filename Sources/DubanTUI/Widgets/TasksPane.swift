@@ -3,20 +3,26 @@ import DubanCore
 /// The tasks of the selected chapter (or all of them), one line each, in columns.
 enum TasksPane {
     struct Columns {
-        var number = 0, unit = 0, deadline = 0, shortDate = false, status = 0, progress = 0, text = 0
+        var number = 0, role = 0, unit = 0, deadline = 0, shortDate = false, status = 0, progress = 0, text = 0
     }
 
-    static func columns(width w: Int, strings: Strings) -> Columns {
+    /// The columns for a width. The number column is as wide as the widest number label
+    /// (so `(二十二)` is never cut), up to a quarter of the pane; the role column (牵头 /
+    /// 协同) shows when the list is one unit's tasks.
+    static func columns(width w: Int, strings: Strings, widestNumber: Int = 4, unitRole: Bool = false) -> Columns {
         var k = Columns()
         let statusW = TaskStatus.allCases.map { CellWidth.of(strings.status($0)) }.max() ?? 6
-        k.number = w >= 40 ? 5 : 3
+        k.number = min(max(widestNumber, CellWidth.of(strings[.colNumber]), 2), max(3, w / 4))
+        if unitRole && w >= 30 {
+            k.role = max(CellWidth.of(strings[.rptRoleLead]), CellWidth.of(strings[.rptRoleCo]), CellWidth.of(strings[.rptColRole]))
+        }
         k.status = w >= 36 ? statusW : 0
         k.deadline = w >= 56 ? 10 : (w >= 44 ? 5 : 0)
         k.shortDate = k.deadline == 5
         k.progress = w >= 64 ? 4 : 0
         k.unit = w >= 84 ? min(24, max(12, (w - 60) / 3)) : 0
         var used = 2 + k.number + 1
-        for col in [k.unit, k.deadline, k.status, k.progress] where col > 0 { used += col + 1 }
+        for col in [k.role, k.unit, k.deadline, k.status, k.progress] where col > 0 { used += col + 1 }
         k.text = max(w - used, 4)
         return k
     }
@@ -28,7 +34,8 @@ enum TasksPane {
         if s.taskSort != .documentOrder { title += " ↓" + s.taskSortName(s.taskSort) }
         let inner = Renderer.frame(&c, r, title: title, focused: focused)
         guard inner.height >= 1, inner.width >= 4 else { return }
-        let k = columns(width: inner.width, strings: s.strings)
+        let k = columns(width: inner.width, strings: s.strings, widestNumber: s.store.widestNumber,
+                        unitRole: s.filter.unit != nil)
         let S = s.strings
         // Header.
         var x = inner.x + 2
@@ -39,7 +46,7 @@ enum TasksPane {
             x += w + 1
         }
         c.fill(Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), role: .header)
-        col(S[.colNumber], k.number); col(S[.colText], k.text); col(S[.colLeadUnits], k.unit)
+        col(S[.colNumber], k.number); col(S[.rptColRole], k.role); col(S[.colText], k.text); col(S[.colLeadUnits], k.unit)
         col(k.shortDate ? S[.tuiColDue] : S[.colDeadline], k.deadline); col(S[.colStatus], k.status)
         col(S[.colProgress], k.progress, right: true)
         let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
@@ -74,6 +81,11 @@ enum TasksPane {
             x += w + 1
         }
         put(t.number ?? "", k.number, .normal)
+        if k.role > 0, let u = s.filter.unit {
+            // Which tasks the unit leads and which it shares.
+            let leads = s.store.unitSets(of: t).lead.contains(s.store.registry.canonical(u))
+            put(leads ? s.strings[.rptRoleLead] : s.strings[.rptRoleCo], k.role, leads ? .normal : .dim)
+        }
         Look.highlighted(&c, t.text, needle: s.searchText, x: x, y: y, width: k.text, role: sel ?? .normal,
                          matchRole: .match, clip: body)
         x += k.text + 1

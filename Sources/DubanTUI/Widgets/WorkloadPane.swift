@@ -1,35 +1,85 @@
 import DubanCore
 
-/// Units (or lead leaders) with their counts and a bar of percent done.
+/// Units (or lead leaders) with their counts and a bar of percent done. The column the
+/// rows are sorted by carries `↓` in the header and names the sort in the title; a zero
+/// is `·` in every count column; a unit that leads nothing has `—` for percent done (0
+/// of 0 is no rate) and sorts after the others by it. Names get their whole width
+/// before the optional columns (shared, done, red, yellow) take room.
 enum WorkloadPane {
+    struct Column {
+        var key: Strings.Key
+        var width: Int
+        var sort: PlanStore.WorkloadSort?
+        var cell: (Tally) -> (String, Role)
+    }
+
+    /// A count: `·` for zero, the same in every column.
+    static func count(_ n: Int, _ role: Role, prefix: String = "") -> (String, Role) {
+        n == 0 ? ("·", .dim) : (prefix + String(n), role)
+    }
+
+    static func percent(_ t: Tally) -> (String, Role) {
+        t.percentDoneIfAny.map { ("\($0)%", Role.normal) } ?? ("—", .dim)
+    }
+
+    /// The columns for a pane width and the longest name: the led count, the overdue
+    /// count and percent done always; shared, red, done and yellow while the names keep
+    /// their width (or at least 18 cells).
+    static func columns(width w: Int, longestName: Int, units: Bool, sort: PlanStore.WorkloadSort,
+                        strings S: Strings) -> (cols: [Column], nameW: Int) {
+        func col(_ key: Strings.Key, _ w: Int, _ sortKey: PlanStore.WorkloadSort?, _ cell: @escaping (Tally) -> (String, Role)) -> Column {
+            // The sorted column has room for its arrow.
+            let head = CellWidth.of(S[key]) + (sortKey == sort ? 1 : 0)
+            return Column(key: key, width: max(w, head), sort: sortKey, cell: cell)
+        }
+        let led = col(units ? .colLed : .colTasks, 4, .led) { count($0.led, .normal) }
+        let overdue = col(.colOverdue, 4, .overdue) { count($0.overdue, .red) }
+        let pct = col(.colPercentDone, 5, .percentDone) { percent($0) }
+        var optional: [(Int, Column)] = []  // (position, column) in priority order
+        if units { optional.append((1, col(.colShared, 4, nil) { count($0.shared, .dim) })) }
+        optional.append((4, col(.tuiColRed, 3, .red) { count($0.red, .red, prefix: "!") }))
+        optional.append((2, col(.colDone, 4, nil) { count($0.done, .normal) }))
+        optional.append((5, col(.tuiColYellow, 3, nil) { count($0.yellow, .yellow, prefix: "~") }))
+        var chosen: [(Int, Column)] = [(0, led), (3, overdue), (6, pct)]
+        func used(_ cs: [(Int, Column)]) -> Int { cs.reduce(0) { $0 + $1.1.width + 1 } }
+        let target = min(longestName, max(18, w / 2))
+        for o in optional {
+            // The sorted column is never dropped.
+            let keep = o.1.sort == sort
+            if keep || w - used(chosen + [o]) >= target { chosen.append(o) }
+        }
+        chosen.sort { $0.0 < $1.0 }
+        let cols = chosen.map(\.1)
+        let nameW = max(min(longestName, w - used(chosen)), min(6, max(w - used(chosen), 0)))
+        return (cols, max(nameW, 1))
+    }
+
     static func draw(_ c: inout Canvas, _ s: DashboardState, _ r: Rect, focused: Bool) {
         let S = s.strings
         let rows = s.workloadRows
-        let title = (s.workloadMode == .units ? S[.colUnit] : S[.colLeader]) + " \(rows.count) ↓" + s.workloadSortName(s.workloadSort)
+        let units = s.workloadMode == .units
+        let nameHead = units ? S[.colUnit] : S[.colLeader]
+        let w = max(r.width - 2, 0)
+        let longest = max(rows.prefix(500).map { Display.width($0.name, upTo: w) }.max() ?? 8, CellWidth.of(nameHead) + 1)
+        let (cols, nameW) = columns(width: w, longestName: longest, units: units, sort: s.workloadSort, strings: S)
+        let sortName = s.workloadSort == .name ? S[.tuiSortName] : (cols.first { $0.sort == s.workloadSort }.map { S[$0.key] } ?? "")
+        let title = nameHead + " \(rows.count) ↓" + sortName
         let inner = Renderer.frame(&c, r, title: title, focused: focused)
         guard inner.height >= 1, inner.width >= 8 else { return }
-        let w = inner.width
-        // Numeric columns by priority; the name takes the rest, a bar what is left.
-        var cols: [(Strings.Key, Int, (Tally) -> (String, Role))] = []
-        cols.append((.colLed, 4, { (String($0.led), .normal) }))
-        if w >= 44 { cols.append((.colShared, 4, { (String($0.shared), .dim) })) }
-        if w >= 52 { cols.append((.colDone, 4, { (String($0.done), .normal) })) }
-        cols.append((.colOverdue, 4, { ($0.overdue > 0 ? String($0.overdue) : "·", $0.overdue > 0 ? .red : .dim) }))
-        if w >= 28 { cols.append((.tuiColRed, 3, { ($0.red > 0 ? "!\($0.red)" : "", .red) })) }
-        if w >= 40 { cols.append((.tuiColYellow, 3, { ($0.yellow > 0 ? "~\($0.yellow)" : "", .yellow) })) }
-        cols.append((.colPercentDone, 5, { ("\($0.percentDone)%", .normal) }))
-        let numW = cols.reduce(0) { $0 + $1.1 + 1 }
-        let longest = rows.prefix(200).map { Display.width($0.name, upTo: w) }.max() ?? 8
-        let nameW = max(min(longest, max(w - numW - 1, 6)), min(8, w - numW - 1))
+        let numW = cols.reduce(0) { $0 + $1.width + 1 }
         var barW = w - numW - nameW - 2
         if barW < 4 { barW = 0 }
         barW = min(barW, 20)
-        // Header.
+        // Header: the sorted column marked with ↓.
         c.fill(Rect(x: inner.x, y: inner.y, width: w, height: 1), role: .header)
         var x = inner.x
-        c.text(s.workloadMode == .units ? S[.colUnit] : S[.colLeader], x: x, y: inner.y, width: nameW, role: .header, clip: inner)
+        c.text(nameHead + (s.workloadSort == .name ? "↓" : ""), x: x, y: inner.y, width: nameW, role: .header, clip: inner)
         x += nameW + 1
-        for col in cols { Look.right(&c, S[col.0], x: x, y: inner.y, width: col.1, role: .header, clip: inner); x += col.1 + 1 }
+        for col in cols {
+            let head = (col.sort == s.workloadSort ? "↓" : "") + S[col.key]
+            Look.right(&c, head, x: x, y: inner.y, width: col.width, role: .header, clip: inner)
+            x += col.width + 1
+        }
         let body = Rect(x: inner.x, y: inner.y + 1, width: w, height: inner.height - 1)
         guard body.height > 0 else { return }
         var ls = s.workloadList
@@ -45,12 +95,12 @@ enum WorkloadPane {
             c.text(name, x: x, y: y, width: nameW, role: sel ?? .normal, clip: body)
             x += nameW + 1
             for col in cols {
-                let (text, role) = col.2(t)
+                let (text, role) = col.cell(t)
                 let keep = role == .red || role == .yellow
-                Look.right(&c, text, x: x, y: y, width: col.1, role: (keep && !text.isEmpty) ? role : (sel ?? role), clip: body)
-                x += col.1 + 1
+                Look.right(&c, text, x: x, y: y, width: col.width, role: keep ? role : (sel ?? role), clip: body)
+                x += col.width + 1
             }
-            if barW > 0 { Look.bar(&c, percent: t.percentDone, x: x, y: y, width: barW, clip: body) }
+            if barW > 0, let pct = t.percentDoneIfAny { Look.bar(&c, percent: pct, x: x, y: y, width: barW, clip: body) }
         }
     }
 }
