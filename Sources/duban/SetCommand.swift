@@ -24,7 +24,7 @@ struct SetCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "notStarted, inProgress, done, lagging, or 未启动, 推进中, 已完成, 滞后.") var status: String?
     @Option(parsing: .unconditional, help: "Progress in percent, 0 to 100.") var progress: String?
     @Option(parsing: .unconditional, help: "A progress note (进展情况).") var note: String?
-    @Option(parsing: .unconditional, help: "The deadline, YYYY-MM-DD, or 'none'.") var deadline: String?
+    @Option(parsing: .unconditional, help: "The deadline: 2020-06-30, 2020.6.30, 10月15日, 6月底, 年底 (the plan's year), or 'none'.") var deadline: String?
     @Option(parsing: .unconditional, help: "Who made the change (recorded in the history).") var author: String?
     @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The date of the change (YYYY-MM-DD); today by default.")
     var asOf: String?
@@ -45,14 +45,17 @@ struct SetCommand: ParsableCommand {
             }
             commands.append(.setProgress(p))
         }
+        // The deadline as the importer and the dashboard read it (2020-06-30, 2020.6.30,
+        // 10月15日, 6月底, 年底...): forms without a year take the plan's, known once it is open.
+        var deadlineText: String?
         if let deadline {
-            if deadline.lowercased() == "none" { commands.append(.setDeadline(nil)) } else {
-                guard let d = PlanDate(iso: deadline) else { throw ValidationError(S.format(.badDate, deadline)) }
-                commands.append(.setDeadline(d))
-            }
+            if deadline.lowercased() == "none" { commands.append(.setDeadline(nil)) } else { deadlineText = deadline }
         }
-        if let note { commands.append(.addNote(note)) }
-        guard !commands.isEmpty else { throw ValidationError(S[.nothingToChange]) }
+        let noteCommand = note.map { EditCommand.addNote($0) }
+        guard !commands.isEmpty || deadlineText != nil || noteCommand != nil else { throw ValidationError(S[.nothingToChange]) }
+        if let text = deadlineText, DeadlineText.read(text, year: date.year) == nil {
+            throw ValidationError(S.format(.badDeadline, text))
+        }
 
         // One writer at a time: the plan's lock is held from the read to the rename
         // (PlanEditor); inside it a dashboard's unsaved (journaled) changes refuse the
@@ -69,6 +72,14 @@ struct SetCommand: ParsableCommand {
                 case .ambiguous(let ids): throw CommandRefusal(S.format(.taskAmbiguous, task, ids.joined(separator: ", ")))
                 }
                 let id = store.task(at: index).id
+                var commands = commands
+                if let text = deadlineText {
+                    guard let d = DeadlineText.read(text, year: opened.plan.year ?? date.year) else {
+                        throw CommandRefusal(S.format(.badDeadline, text))
+                    }
+                    commands.append(.setDeadline(d))
+                }
+                if let noteCommand { commands.append(noteCommand) }
                 for c in commands { try store.apply(Edit(taskID: id, command: c, date: date, author: author)) }
                 result = store
                 return store.isDirty ? store.plan : nil

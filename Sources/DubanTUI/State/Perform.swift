@@ -160,8 +160,8 @@ extension DashboardState {
                 applyEdit(.setDeadline(nil), taskID: id)
                 return .none
             }
-            guard let d = PlanDate(iso: text) else {
-                message = StatusMessage(text: strings.format(.badDate, text), isError: true)
+            guard let d = DeadlineText.read(text, year: store.plan.year ?? editDate.year) else {
+                message = StatusMessage(text: strings.format(.badDeadline, text), isError: true)
                 return .none
             }
             modal = .none

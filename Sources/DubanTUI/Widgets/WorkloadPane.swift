@@ -27,14 +27,17 @@ enum WorkloadPane {
     /// their width (or at least 18 cells).
     static func columns(width w: Int, longestName: Int, units: Bool, sort: PlanStore.WorkloadSort,
                         strings S: Strings) -> (cols: [Column], nameW: Int) {
+        // A narrow pane keeps its headers short: no arrow (the title names the sort) and
+        // `%` for percent done.
+        let compact = w < 32
         func col(_ key: Strings.Key, _ w: Int, _ sortKey: PlanStore.WorkloadSort?, _ cell: @escaping (Tally) -> (String, Role)) -> Column {
             // The sorted column has room for its arrow.
-            let head = CellWidth.of(S[key]) + (sortKey == sort ? 1 : 0)
-            return Column(key: key, width: max(w, head), sort: sortKey, cell: cell)
+            let head = header(key, compact: compact, strings: S) + (sortKey == sort && !compact ? "↓" : "")
+            return Column(key: key, width: max(w, CellWidth.of(head)), sort: sortKey, cell: cell)
         }
         let led = col(units ? .colLed : .colTasks, 4, .led) { count($0.led, .normal) }
         let overdue = col(.colOverdue, 4, .overdue) { count($0.overdue, .red) }
-        let pct = col(.colPercentDone, 5, .percentDone) { percent($0) }
+        let pct = col(.colPercentDone, 4, .percentDone) { percent($0) }
         var optional: [(Int, Column)] = []  // (position, column) in priority order
         if units { optional.append((1, col(.colShared, 4, nil) { count($0.shared, .dim) })) }
         optional.append((4, col(.tuiColRed, 3, .red) { count($0.red, .red, prefix: "!") }))
@@ -54,6 +57,10 @@ enum WorkloadPane {
         return (cols, max(nameW, 1))
     }
 
+    static func header(_ key: Strings.Key, compact: Bool, strings S: Strings) -> String {
+        compact && key == .colPercentDone ? "%" : S[key]
+    }
+
     static func draw(_ c: inout Canvas, _ s: DashboardState, _ r: Rect, focused: Bool) {
         let S = s.strings
         let rows = s.workloadRows
@@ -71,12 +78,13 @@ enum WorkloadPane {
         if barW < 4 { barW = 0 }
         barW = min(barW, 20)
         // Header: the sorted column marked with ↓.
+        let compact = w < 32
         c.fill(Rect(x: inner.x, y: inner.y, width: w, height: 1), role: .header)
         var x = inner.x
-        c.text(nameHead + (s.workloadSort == .name ? "↓" : ""), x: x, y: inner.y, width: nameW, role: .header, clip: inner)
+        c.text(nameHead + (s.workloadSort == .name && !compact ? "↓" : ""), x: x, y: inner.y, width: nameW, role: .header, clip: inner)
         x += nameW + 1
         for col in cols {
-            let head = (col.sort == s.workloadSort ? "↓" : "") + S[col.key]
+            let head = (col.sort == s.workloadSort && !compact ? "↓" : "") + header(col.key, compact: compact, strings: S)
             Look.right(&c, head, x: x, y: inner.y, width: col.width, role: .header, clip: inner)
             x += col.width + 1
         }
