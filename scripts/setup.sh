@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build, run and test duban:
-# ncursesw headers (the dashboard), tmux (end-to-end tests), jq (benchmark baseline).
+# ncursesw headers (the dashboard), tmux (end-to-end tests), jq (benchmark baseline),
+# man-db (the manual page test reads docs/duban.1 with man -l).
 set -euo pipefail
 need=()
-for pkg in libncursesw5-dev tmux jq pkg-config; do
+for pkg in libncursesw5-dev tmux jq pkg-config man-db; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -4,31 +4,25 @@ import DubanImport
 import Foundation
 
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: "Turn a task decomposition notice (text) into a plan.",
-        discussion: """
-        Reads UTF-8 (with or without BOM), UTF-16 or GB18030/GBK text, CRLF or LF, ASCII
-        or full-width punctuation, or a saved web page. The plan goes to standard output,
-        or to -o FILE (written atomically). The layout found, the counts and a warning
-        with its line for every line not understood go to standard error.
-        Unit aliases: the shipped table, then ~/.config/duban/aliases.txt (or
-        $DUBAN_ALIASES), then each --aliases FILE. See docs/import.md.
-
-        Examples:
-          duban import notice.txt -o plan.json
-          duban import notice.txt --year 2020 --strict > plan.json
-          duban import notice.txt --aliases my-units.txt -o plan.json
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "import",
+            abstract: HelpText.abstract(.impAbstract),
+            discussion: HelpText.discussion([.impIntro, .impAliasesIntro], examples: [
+                "duban import notice.txt -o plan.json",
+                "duban import notice.txt --year 2020 --strict > plan.json",
+                "duban import notice.txt --aliases my-units.txt -o plan.json"
+            ]))
+    }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The notice, as a text file.") var notice: String
-    @Option(name: .shortAndLong, help: "Where to write the plan (JSON); standard output by default.") var output: String?
-    @Option(name: .long, parsing: .unconditional, help: "The plan year, when the notice does not say it (or says it wrong).") var year: String?
-    @Flag(name: .long, help: "Fail (exit 1) on any warning.") var strict = false
-    @Option(name: .long, help: "An extra unit alias file (one unit a line: 发改委 = 发展改革委). May be repeated.")
+    @Argument(help: helpArg(.impNotice)) var notice: String
+    @Option(name: .shortAndLong, help: helpArg(.impOutput)) var output: String?
+    @Option(name: .long, parsing: .unconditional, help: helpArg(.impYear)) var year: String?
+    @Flag(name: .long, help: helpArg(.impStrict)) var strict = false
+    @Option(name: .long, help: helpArg(.impAliases))
     var aliases: [String] = []
-    @Flag(name: .long, help: "Do not read ~/.config/duban/aliases.txt.") var noUserAliases = false
+    @Flag(name: .long, help: helpArg(.impNoUserAliases)) var noUserAliases = false
 
     func validate() throws {
         if let year, Int(year.trimmingSpaces).map({ (1900...2100).contains($0) }) != true {

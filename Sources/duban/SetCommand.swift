@@ -2,33 +2,30 @@ import ArgumentParser
 import DubanCore
 
 struct SetCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "set",
-        abstract: "Change one task from a script: status, progress, a progress note, the deadline.",
-        discussion: """
-        TASK is a task id (t12) or its number as printed (12). Every change is added to the
-        task's history, dated with --as-of (today by default), and the plan is saved
-        atomically (the previous version is kept as PLAN.json.bak).
-
-        Examples:
-          duban set plan.json 12 --status done
-          duban set plan.json t7 --status 推进中 --progress 60 --note "已完成立项"
-          duban set plan.json 3 --deadline 2020-09-30
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "set",
+            abstract: HelpText.abstract(.setAbstract),
+            discussion: HelpText.discussion([.setIntro, .setRule], examples: [
+                "duban set demo.json t12 --status done",
+                "duban set demo.json t7 --status 推进中 --progress 60 --note \"已完成立项\"",
+                "duban set demo.json t3 --deadline 10月15日"
+            ]))
+    }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The plan file.") var plan: String
-    @Argument(help: "The task: its id or its number.") var task: String
+    @Argument(help: helpArg(.argPlan)) var plan: String
+    @Argument(help: helpArg(.setTask)) var task: String
     // Every value is taken as given, even when it starts with '-' (`--progress -1`), so
     // that a wrong one gets a message saying what is expected, never "missing value".
-    @Option(parsing: .unconditional, help: "notStarted, inProgress, done, lagging, or 未启动, 推进中, 已完成, 滞后.") var status: String?
-    @Option(parsing: .unconditional, help: "Progress in percent, 0 to 100.") var progress: String?
-    @Option(parsing: .unconditional, help: "A progress note (进展情况).") var note: String?
-    @Option(parsing: .unconditional, help: "The deadline: 2020-06-30, 2020.6.30, 10月15日, 6月底, 年底 (the plan's year), or 'none'.") var deadline: String?
-    @Option(parsing: .unconditional, help: "Who made the change (recorded in the history).") var author: String?
-    @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The date of the change (YYYY-MM-DD); today by default.")
+    @Option(parsing: .unconditional, help: helpArg(.setStatus)) var status: String?
+    @Option(parsing: .unconditional, help: helpArg(.setProgress)) var progress: String?
+    @Option(parsing: .unconditional, help: helpArg(.setNote)) var note: String?
+    @Option(parsing: .unconditional, help: helpArg(.setDeadline)) var deadline: String?
+    @Option(parsing: .unconditional, help: helpArg(.setAuthor)) var author: String?
+    @Option(name: .customLong("as-of"), parsing: .unconditional, help: helpArg(.setAsOf))
     var asOf: String?
-    @Option(help: "Seconds to wait while another writer saves the plan (DUBAN_LOCK_WAIT, 10 by default).")
+    @Option(help: helpArg(.setWait))
     var wait: Double?
 
     func run() throws {

@@ -2,20 +2,18 @@ import ArgumentParser
 import DubanCore
 
 struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "validate",
-        abstract: "Check plan files; list every problem with its line, column and JSON path.",
-        discussion: """
-        Also checks that each history is in date order and that status and progress agree
-        (已完成 is 100%). Exit status 0 when every file is valid, 1 otherwise.
-
-        Examples:
-          duban validate plan.json
-          duban validate 2020/*.json
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "validate",
+            abstract: HelpText.abstract(.valAbstract),
+            discussion: HelpText.discussion([.valIntro], examples: [
+                "duban validate plan.json",
+                "duban validate 2020/*.json"
+            ]))
+    }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "Plan files (JSON).") var plans: [String]
+    @Argument(help: helpArg(.valPlans)) var plans: [String]
 
     func run() throws {
         let S = common.strings

@@ -168,7 +168,8 @@ final class CLITests: XCTestCase {
         for cmd in ["open", "import", "validate", "report", "set", "recover", "demo", "generate"] {
             let r = try duban([cmd, "--help"])
             XCTAssertEqual(r.status, 0)
-            XCTAssertTrue(r.out.contains("Examples:"), cmd)
+            XCTAssertTrue(r.out.contains("示例："), cmd)
+            XCTAssertTrue(try duban([cmd, "--help", "--lang", "en"]).out.contains("Examples:"), cmd)
         }
     }
 }

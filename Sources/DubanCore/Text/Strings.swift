@@ -199,7 +199,7 @@ extension Strings.Key {
         case .noChapter: return ("（无章节）", "(no chapter)")
         case .validOK: return ("{0}：有效（{1}项任务）", "{0}: valid ({1} tasks)")
         case .problemsFound: return ("{0}：发现{1}个问题", "{0}: {1} problems found")
-        case .taskNotFound: return ("找不到任务“{0}”（按编号或序号查找）", "no task \"{0}\" (looked up by id and by number)")
+        case .taskNotFound: return ("找不到任务“{0}”（按编号或序号查找；编号见详情窗格的方括号，如 t12）", "no task \"{0}\" (looked up by id and by number; the id is in brackets in the detail pane, like t12)")
         case .taskAmbiguous: return ("序号“{0}”对应多项任务：{1}；请用编号", "number \"{0}\" matches several tasks: {1}; use the id")
         case .savedTo: return ("已保存：{0}", "saved: {0}")
         case .generatedTo: return ("{0}：{1}项任务，{2}个章节，{3}字节", "{0}: {1} tasks, {2} chapters, {3} bytes")
