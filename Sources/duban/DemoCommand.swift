@@ -6,7 +6,7 @@ struct DemoCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "demo",
-            abstract: HelpText.abstract(.demoAbstract),
+            abstract: HelpText.abstract(.demoAbstract, command: "demo"),
             discussion: HelpText.discussion([], examples: [
                 "duban demo -o demo.json",
                 "duban demo > demo.json"

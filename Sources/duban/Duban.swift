@@ -9,7 +9,7 @@ struct Duban: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "duban",
-            abstract: HelpText.abstract(.rootAbstract),
+            abstract: HelpText.abstract(.rootAbstract, command: "duban"),
             discussion: HelpText.discussion([.rootIntro, .rootCompletion, .rootVersion], examples: [
                 "duban",
                 "duban plan.json --as-of 2020-09-01",

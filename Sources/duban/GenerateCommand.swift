@@ -5,7 +5,7 @@ struct GenerateCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "generate",
-            abstract: HelpText.abstract(.genAbstract),
+            abstract: HelpText.abstract(.genAbstract, command: "generate"),
             discussion: HelpText.discussion([.genIntro], examples: [
                 "duban generate --tasks 1000 -o plan-1k.json",
                 "duban generate --tasks 100000 --units 400 --seed 7 -o province.json"

@@ -146,8 +146,18 @@ enum HelpText {
         return out.joined(separator: "\n")
     }
 
-    /// A command's abstract: short, one line wherever it is shown.
-    static func abstract(_ k: HelpKey) -> String { helpStrings[k] }
+    /// The command whose help is printed: the first argument naming one, else the root.
+    static let helpTarget: String = {
+        // Spelled out: asking the commands' configurations would come back here.
+        let names = ["open", "import", "validate", "report", "set", "recover", "demo", "generate"]
+        return CommandLine.arguments.dropFirst().first { names.contains($0) } ?? "duban"
+    }()
+
+    /// A command's abstract: after `OVERVIEW: ` in its own help, in the column after the
+    /// names in its parent's list of commands; wrapped for whichever is printed.
+    static func abstract(_ k: HelpKey, command: String) -> String {
+        wrapped(helpStrings[k], width: command == helpTarget ? width - 10 : width - 26)
+    }
 
     /// A command's discussion: its paragraphs wrapped once, then the examples as they are.
     static func discussion(_ paragraphs: [HelpKey], examples: [String]) -> String {

@@ -7,7 +7,7 @@ struct ImportCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "import",
-            abstract: HelpText.abstract(.impAbstract),
+            abstract: HelpText.abstract(.impAbstract, command: "import"),
             discussion: HelpText.discussion([.impIntro, .impAliasesIntro], examples: [
                 "duban import notice.txt -o plan.json",
                 "duban import notice.txt --year 2020 --strict > plan.json",

@@ -11,7 +11,7 @@ struct OpenCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "open",
-            abstract: HelpText.abstract(.openAbstract),
+            abstract: HelpText.abstract(.openAbstract, command: "open"),
             discussion: HelpText.discussion([.openIntro, .openKeys], examples: [
                 "duban",
                 "duban plan.json --as-of 2020-09-01",

@@ -10,7 +10,7 @@ struct RecoverCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "recover",
-            abstract: HelpText.abstract(.recAbstract),
+            abstract: HelpText.abstract(.recAbstract, command: "recover"),
             discussion: HelpText.discussion([.recIntro, .recMerge2], examples: [
                 "duban recover plan.json --dry-run",
                 "duban recover plan.json",

@@ -5,7 +5,7 @@ struct ReportCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "report",
-            abstract: HelpText.abstract(.rptAbstract),
+            abstract: HelpText.abstract(.rptAbstract, command: "report"),
             discussion: HelpText.discussion([.rptIntro], examples: [
                 "duban report plan.json --by unit",
                 "duban report plan.json --by chapter --format markdown",

@@ -5,7 +5,7 @@ struct SetCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "set",
-            abstract: HelpText.abstract(.setAbstract),
+            abstract: HelpText.abstract(.setAbstract, command: "set"),
             discussion: HelpText.discussion([.setIntro, .setRule], examples: [
                 "duban set demo.json t12 --status done",
                 "duban set demo.json t7 --status 推进中 --progress 60 --note \"已完成立项\"",

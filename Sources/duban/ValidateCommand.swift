@@ -5,7 +5,7 @@ struct ValidateCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "validate",
-            abstract: HelpText.abstract(.valAbstract),
+            abstract: HelpText.abstract(.valAbstract, command: "validate"),
             discussion: HelpText.discussion([.valIntro], examples: [
                 "duban validate plan.json",
                 "duban validate 2020/*.json"
