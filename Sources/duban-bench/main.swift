@@ -39,6 +39,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
     usage: duban-bench [--sizes 1000,10000,100000] [--runs N] [--presses N] [--seeds DIR]
                        [--keep DIR] [--no-baselines] [--no-candidates]
            duban-bench --only huge-remark [--megabytes 200] [--runs 11]
+           duban-bench --only name-order [--names 100000] [--runs 5]
     Generates plans of each size, measures open, keystrokes, save, report, import, the
     demo and peak memory, and times jq and python on the largest file in the same run.
     """)
@@ -55,6 +56,17 @@ if option("--only") == "huge-remark" {
     print("| once per run | time | target | |")
     print("|---|---:|---|---|")
     for l in hugeRemarkRows(h) { print(l) }
+    exit(0)
+}
+// `--only name-order [--names N]`: the pinyin sort key's cost (issue 12).
+if option("--only") == "name-order" {
+    let n = Int(option("--names") ?? "") ?? 100_000
+    print("")
+    print("Machine: \(Machine.description); load average \(Machine.load).")
+    print("")
+    print("| best of \(Int(option("--runs") ?? "") ?? 5) runs | time |")
+    print("|---|---:|")
+    for l in nameOrderRows(names: n, runs: Int(option("--runs") ?? "") ?? 5) { print(l) }
     exit(0)
 }
 let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
