@@ -196,6 +196,22 @@ final class RoughEdgesEndToEndTests: TmuxTestCase {
         quit()
     }
 
+    func testWorkloadNamesWholeAt120x40OnTheDemo() throws {
+        // The shipped demo plan (a file of the repository), where 市自然资源和… was cut.
+        let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/DubanImport/Resources/demo-plan.json")
+        try? FileManager.default.removeItem(atPath: planPath)
+        try FileManager.default.copyItem(at: demo, to: URL(fileURLWithPath: planPath))
+        start()
+        let screen = frame("the demo", 120, 40) { $0.contains("单位 72") }
+        let ls = left(screen)
+        for name in ["市自然资源和规划局", "市住房和城乡建设局", "市经济和信息化局"] {
+            XCTAssertTrue(ls.contains { $0.contains(name) }, "\(name) whole:\n\(screen)")
+        }
+        XCTAssertTrue(screen.contains("单位 72 ↓牵头"), screen)
+        quit()
+    }
+
     func testAUnitsTasksSayWhichItLeadsAndWhichItShares() {
         start(width: 160, height: 40)
         _ = frame("the dashboard", 160, 40) { $0.contains("单位 7") }

@@ -26,10 +26,7 @@ enum WorkloadPane {
     /// count and percent done always; shared, red, done and yellow while the names keep
     /// their width (or at least 18 cells).
     static func columns(width w: Int, longestName: Int, units: Bool, sort: PlanStore.WorkloadSort,
-                        strings S: Strings) -> (cols: [Column], nameW: Int) {
-        // A narrow pane keeps its headers short: no arrow (the title names the sort) and
-        // `%` for percent done.
-        let compact = w < 32
+                        strings S: Strings, compact: Bool) -> (cols: [Column], nameW: Int) {
         func col(_ key: Strings.Key, _ w: Int, _ sortKey: PlanStore.WorkloadSort?, _ cell: @escaping (Tally) -> (String, Role)) -> Column {
             // The sorted column has room for its arrow.
             let head = header(key, compact: compact, strings: S) + (sortKey == sort && !compact ? "↓" : "")
@@ -68,7 +65,14 @@ enum WorkloadPane {
         let nameHead = units ? S[.colUnit] : S[.colLeader]
         let w = max(r.width - 2, 0)
         let longest = max(rows.prefix(500).map { Display.width($0.name, upTo: w) }.max() ?? 8, CellWidth.of(nameHead) + 1)
-        let (cols, nameW) = columns(width: w, longestName: longest, units: units, sort: s.workloadSort, strings: S)
+        // Short headers (no arrow: the title names the sort; `%` for 完成率) in a narrow
+        // pane, or when they give the names the cells they need.
+        var compact = w < 32
+        var (cols, nameW) = columns(width: w, longestName: longest, units: units, sort: s.workloadSort, strings: S, compact: compact)
+        if !compact && nameW < longest {
+            let short = columns(width: w, longestName: longest, units: units, sort: s.workloadSort, strings: S, compact: true)
+            if short.nameW > nameW { (cols, nameW, compact) = (short.cols, short.nameW, true) }
+        }
         let sortName = s.workloadSort == .name ? S[.tuiSortName] : (cols.first { $0.sort == s.workloadSort }.map { S[$0.key] } ?? "")
         let title = nameHead + " \(rows.count) ↓" + sortName
         let inner = Renderer.frame(&c, r, title: title, focused: focused)
@@ -78,7 +82,6 @@ enum WorkloadPane {
         if barW < 4 { barW = 0 }
         barW = min(barW, 20)
         // Header: the sorted column marked with ↓.
-        let compact = w < 32
         c.fill(Rect(x: inner.x, y: inner.y, width: w, height: 1), role: .header)
         var x = inner.x
         c.text(nameHead + (s.workloadSort == .name && !compact ? "↓" : ""), x: x, y: inner.y, width: nameW, role: .header, clip: inner)
