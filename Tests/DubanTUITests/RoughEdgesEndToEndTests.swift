@@ -104,8 +104,9 @@ final class RoughEdgesEndToEndTests: TmuxTestCase {
             XCTAssertTrue(screen.contains("(二十一)"), "\(w)x\(h):\n\(screen)")
             XCTAssertFalse(screen.contains("(十…") || screen.contains("(二…") || screen.contains("(二十…"),
                            "no number label cut at \(w)x\(h):\n\(screen)")
+            // The session stays (its shell sleeps) until tearDown: killing the last one
+            // stops the server, and a new session then races its exit.
             quit()
-            _ = tmux(["kill-session", "-t", session])
         }
     }
 
@@ -275,8 +276,9 @@ final class RoughEdgesEndToEndTests: TmuxTestCase {
             XCTAssertTrue(screen.contains("24x6"), "24x6 whole at \(w)x\(h):\n\(screen)")
             XCTAssertTrue(screen.contains("\(w)x\(h)"), "\(w)x\(h) whole:\n\(screen)")
             for l in lines(screen) { XCTAssertFalse(l.hasSuffix("24") || l.trimmingCharacters(in: .whitespaces).hasPrefix("x6"), l) }
+            // The session stays (its shell sleeps) until tearDown: killing the last one
+            // stops the server, and a new session then races its exit.
             quit()
-            _ = tmux(["kill-session", "-t", session])
         }
     }
 
@@ -338,9 +340,7 @@ final class RoughEdgesEndToEndTests: TmuxTestCase {
             + ["sh", "-c", line + "; echo DONE; exec sleep 600"]
         let r = tmux(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", shellJoin(cmd)])
         XCTAssertEqual(r.status, 0)
-        let screen = waitForText("DONE")
-        _ = tmux(["kill-session", "-t", session])
-        return screen
+        return waitForText("DONE")
     }
 
     func testChineseHelpVersionAndManPage() throws {
