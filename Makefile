@@ -1,7 +1,7 @@
 # The two commands of README: `make run` and `make test`.
 SWIFT ?= swift
 
-.PHONY: setup build run test bench fuzz clean
+.PHONY: setup build run test bench fuzz clean install install-built uninstall
 
 setup:
 	@bash scripts/setup.sh
@@ -28,6 +28,34 @@ bench: setup
 FUZZ_SECONDS ?= 60
 fuzz: setup
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# Installs the release binary, the manual page (docs/duban.1) and the bash, zsh and fish
+# completions under PREFIX (DESTDIR for packaging):
+#   make install                      # /usr/local
+#   make install PREFIX=$HOME/.local  # then: man duban, duban <Tab>
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+install: setup
+	$(SWIFT) build -c release --product duban
+	$(MAKE) install-built BIN="$$($(SWIFT) build -c release --show-bin-path)/duban"
+
+# The copying half of install, for a binary already built (BIN=path/to/duban).
+BIN ?= .build/release/duban
+install-built:
+	install -d "$(BINDIR)" "$(MANDIR)" "$(BASHDIR)" "$(ZSHDIR)" "$(FISHDIR)"
+	install -m 755 "$(BIN)" "$(BINDIR)/duban"
+	install -m 644 docs/duban.1 "$(MANDIR)/duban.1"
+	"$(BIN)" --generate-completion-script bash > "$(BASHDIR)/duban"
+	"$(BIN)" --generate-completion-script zsh > "$(ZSHDIR)/_duban"
+	"$(BIN)" --generate-completion-script fish > "$(FISHDIR)/duban.fish"
+
+uninstall:
+	rm -f "$(BINDIR)/duban" "$(MANDIR)/duban.1" "$(BASHDIR)/duban" "$(ZSHDIR)/_duban" "$(FISHDIR)/duban.fish"
 
 clean:
 	rm -rf .build

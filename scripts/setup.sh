@@ -5,9 +5,10 @@
 # text, in the tests), a Chinese font (so the PDF holds the Chinese text), openpyxl (the
 # second spreadsheet library the tests edit returned sheets with).
 # LibreOffice Writer and pdftotext: the converters `duban import` runs on .doc/.wps/.pdf.
+# man-db (the manual page test reads docs/duban.1 with man -l).
 set -euo pipefail
 need=()
-for pkg in libncursesw5-dev tmux jq pkg-config poppler-utils fonts-wqy-zenhei python3-pip; do
+for pkg in libncursesw5-dev tmux jq pkg-config poppler-utils fonts-wqy-zenhei python3-pip man-db; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 # Calc with or without its GUI; the headless one when neither is there.

@@ -75,7 +75,7 @@ public final class Dashboard {
             cfg.apply(to: &keymap)
             cfgTheme = cfg.theme
         }
-        let (theme, tps) = BuiltinThemes.load(options.theme ?? cfgTheme ?? "default", environment: env)
+        let (theme, tps) = BuiltinThemes.load(options.theme ?? cfgTheme ?? "default", environment: env, strings: strings)
         problems += tps
         self.theme = theme
         self.problems = problems
@@ -83,6 +83,7 @@ public final class Dashboard {
         state = DashboardState(store: store, strings: strings, keymap: keymap, readOnly: options.readOnly,
                                savePath: options.savePath, suggestedSavePath: options.suggestedSavePath, saver: saver)
         state.problems = problems
+        state.author = [env["DUBAN_AUTHOR"], env["USER"], env["LOGNAME"]].compactMap { $0?.trimmingSpaces }.first { !$0.isEmpty }
         if let first = problems.first {
             let more = problems.count > 1 ? strings.format(.tuiMoreProblems, problems.count - 1) : ""
             state.message = StatusMessage(text: first.description + more, isError: true)

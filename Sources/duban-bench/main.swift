@@ -42,6 +42,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
            duban-bench --only import [--seeds DIR] [--megabytes 10]
            duban-bench --only sheets [--tasks 100000] [--runs 3]
            duban-bench --only docx [--megabytes 10] [--runs 5]
+           duban-bench --only name-order [--names 100000] [--runs 5]
     Generates plans of each size, measures open, keystrokes, save, report, import, the
     demo and peak memory, and times jq and python on the largest file in the same run.
     """)
@@ -104,6 +105,17 @@ if option("--only") == "sheets" {
     print("|---|---:|---|---|")
     for l in sheetRows(f) { print(l) }
     if option("--keep") == nil { removeFolder(dir) }
+    exit(0)
+}
+// `--only name-order [--names N]`: the pinyin sort key's cost (issue 12).
+if option("--only") == "name-order" {
+    let n = Int(option("--names") ?? "") ?? 100_000
+    print("")
+    print("Machine: \(Machine.description); load average \(Machine.load).")
+    print("")
+    print("| best of \(Int(option("--runs") ?? "") ?? 5) runs | time |")
+    print("|---|---:|")
+    for l in nameOrderRows(names: n, runs: Int(option("--runs") ?? "") ?? 5) { print(l) }
     exit(0)
 }
 let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }

@@ -3,17 +3,18 @@ import DubanCore
 import DubanImport
 
 struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "demo",
-        abstract: "Write the built-in demo plan to a file.",
-        discussion: """
-        Examples:
-          duban demo -o demo.json
-          duban demo > demo.json
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "demo",
+            abstract: HelpText.abstract(.demoAbstract, command: "demo"),
+            discussion: HelpText.discussion([], examples: [
+                "duban demo -o demo.json",
+                "duban demo > demo.json"
+            ]))
+    }
 
     @OptionGroup var common: CommonOptions
-    @Option(name: .shortAndLong, help: "Where to write it; standard output by default.") var output: String?
+    @Option(name: .shortAndLong, help: helpArg(.demoOutput)) var output: String?
 
     func run() throws {
         let plan = DemoPlan.make()

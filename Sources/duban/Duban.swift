@@ -6,26 +6,33 @@ import Glibc
 
 @main
 struct Duban: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "duban",
-        abstract: "督办: a terminal dashboard for supervising key work tasks (重点工作任务督办).",
-        discussion: """
-        With no command, opens the dashboard (on the built-in demo plan when no file is given).
-
-        Examples:
-          duban                           the dashboard on the demo plan
-          duban plan.json --as-of 2020-09-01
-          duban import notice.txt -o plan.json
-          duban report plan.json --by unit
-          duban set plan.json 12 --status done --note "已完成验收"
-        """,
-        subcommands: Duban.commands,
-        defaultSubcommand: Duban.defaultCommand
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "duban",
+            abstract: HelpText.abstract(.rootAbstract, command: "duban"),
+            discussion: HelpText.discussion([.rootIntro, .rootCompletion, .rootVersion], examples: [
+                "duban",
+                "duban plan.json --as-of 2020-09-01",
+                "duban import notice.txt -o plan.json",
+                "duban report plan.json --by unit",
+                "duban set demo.json t12 --status done --note \"已完成验收\"",
+                "duban --generate-completion-script bash > /etc/bash_completion.d/duban",
+            ]),
+            version: DubanVersion.string,
+            subcommands: Duban.commands,
+            defaultSubcommand: Duban.defaultCommand
+        )
+    }
 
     /// ArgumentParser's `main`, with every message it prints (help, usage errors, which
     /// echo the arguments given) going through the cleaner like every other output.
     static func main() {
+        // An unknown --lang is refused before anything is parsed (also with --help, which
+        // would otherwise print and exit before any check).
+        if let bad = CommandLine.arguments.dropFirst().langValues.first(where: { Lang(code: $0) == nil }) {
+            printError("Error: " + Strings(Lang.resolve(flag: nil, environment: environment())).format(.errBadLang, bad))
+            Glibc.exit(ExitCode.validationFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -40,9 +47,23 @@ struct Duban: ParsableCommand {
     }
 }
 
+extension Sequence where Element == String {
+    /// The values given to --lang (`--lang en`, `--lang=en`), before any `--`.
+    var langValues: [String] {
+        var out: [String] = []
+        var it = makeIterator()
+        while let a = it.next() {
+            if a == "--" { break }
+            if a == "--lang" { if let v = it.next() { out.append(v) } }
+            else if a.hasPrefix("--lang=") { out.append(String(a.dropFirst(7))) }
+        }
+        return out
+    }
+}
+
 /// Options every command takes.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Interface language: zh (default) or en. LANG=en* also gives English.")
+    @Option(name: .long, help: helpArg(.optLang))
     var lang: String?
 
     var strings: Strings { Strings(Lang.resolve(flag: lang, environment: environment())) }

@@ -2,26 +2,23 @@ import ArgumentParser
 import DubanCore
 
 struct GenerateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "generate",
-        abstract: "Write a synthetic plan of any size, for benchmarks and trials.",
-        discussion: """
-        Chapters four levels deep, task texts made of phrases from real notices, units drawn
-        with a skewed distribution, mixed statuses and about six progress notes per task.
-        The same --tasks, --units and --seed always give the same file.
-
-        Examples:
-          duban generate --tasks 1000 -o plan-1k.json
-          duban generate --tasks 100000 --units 400 --seed 7 -o province.json
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "generate",
+            abstract: HelpText.abstract(.genAbstract, command: "generate"),
+            discussion: HelpText.discussion([.genIntro], examples: [
+                "duban generate --tasks 1000 -o plan-1k.json",
+                "duban generate --tasks 100000 --units 400 --seed 7 -o province.json"
+            ]))
+    }
 
     @OptionGroup var common: CommonOptions
     // Numbers are read as text (and `-1` taken as a value, not an option) so that a
     // negative, huge or mistyped one gets a message saying what is expected.
-    @Option(parsing: .unconditional, help: "How many tasks, 0 to 1000000.") var tasks: String
-    @Option(parsing: .unconditional, help: "How many units to draw lead and co-units from, 1 to 100000.") var units: String = "300"
-    @Option(parsing: .unconditional, help: "The random seed (a whole number from 0).") var seed: String = "1"
-    @Option(name: .shortAndLong, help: "Where to write the plan; standard output when omitted or '-'.")
+    @Option(parsing: .unconditional, help: helpArg(.genTasks)) var tasks: String
+    @Option(parsing: .unconditional, help: helpArg(.genUnits)) var units: String = "300"
+    @Option(parsing: .unconditional, help: helpArg(.genSeed)) var seed: String = "1"
+    @Option(name: .shortAndLong, help: helpArg(.genOutput))
     var output: String?
 
     func validate() throws {

@@ -6,37 +6,28 @@ import Foundation
 import DubanTUI
 
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: "Turn a task decomposition notice (text, web page or Word file) into a plan.",
-        discussion: """
-        Reads UTF-8 (with or without BOM), UTF-16 or GB18030/GBK text, CRLF or LF, ASCII
-        or full-width punctuation, a saved web page, or a Word file (.docx; .doc, .wps and
-        .pdf through libreoffice or pdftotext when installed). The plan goes to standard output,
-        or to -o FILE (written atomically). The layout found, the counts and a warning
-        with its line for every line not understood go to standard error.
-        Unit aliases: the shipped table, then ~/.config/duban/aliases.txt (or
-        $DUBAN_ALIASES), then each --aliases FILE. See docs/import.md.
-
-        Examples:
-          duban import notice.txt -o plan.json
-          duban import notice.txt --year 2020 --strict > plan.json
-          duban import notice.txt --aliases my-units.txt -o plan.json
-          duban import notice.txt --review -o plan.json
-          duban import notice.txt --corrections old-plan.json -o plan.json
-        Corrections made on the review screen are kept in the plan
-        (importCorrections): importing the notice again with -o PLAN
-        (or --corrections PLAN) gives the corrected plan.
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "import",
+            abstract: HelpText.abstract(.impAbstract, command: "import"),
+            discussion: HelpText.discussion([.impIntro, .impAliasesIntro], examples: [
+                "duban import notice.txt -o plan.json",
+                "duban import notice.txt --year 2020 --strict > plan.json",
+                "duban import notice.txt --aliases my-units.txt -o plan.json",
+                "duban import notice.docx --review -o plan.json",
+                "duban import notice.txt --corrections old-plan.json -o plan.json",
+                "duban import 分解表.xlsx --columns 工作事项=任务,责任处室=牵头单位 -o plan.json"
+            ]))
+    }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The notice: a text file, a saved web page or a Word file.") var notice: String
-    @Option(name: .shortAndLong, help: "Where to write the plan (JSON); standard output by default.") var output: String?
-    @Option(name: .long, parsing: .unconditional, help: "The plan year, when the notice does not say it (or says it wrong).") var year: String?
-    @Flag(name: .long, help: "Fail (exit 1) on any warning.") var strict = false
-    @Option(name: .long, help: "An extra unit alias file (one unit a line: 发改委 = 发展改革委). May be repeated.")
+    @Argument(help: helpArg(.impNotice)) var notice: String
+    @Option(name: .shortAndLong, help: helpArg(.impOutput)) var output: String?
+    @Option(name: .long, parsing: .unconditional, help: helpArg(.impYear)) var year: String?
+    @Flag(name: .long, help: helpArg(.impStrict)) var strict = false
+    @Option(name: .long, help: helpArg(.impAliases))
     var aliases: [String] = []
-    @Flag(name: .long, help: "Do not read ~/.config/duban/aliases.txt.") var noUserAliases = false
+    @Flag(name: .long, help: helpArg(.impNoUserAliases)) var noUserAliases = false
     @Flag(name: .long, help: "Show the notice beside the plan it gives and correct it with keys (w writes the plan). See docs/keys.md.")
     var review = false
     @Option(name: .long, help: "A plan file whose import corrections (importCorrections) to apply; by default those of the -o plan.")

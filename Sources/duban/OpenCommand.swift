@@ -8,27 +8,24 @@ import DubanTUI
 
 /// `duban [PLAN]`: the dashboard. The root's default command.
 struct OpenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "open",
-        abstract: "Open the dashboard on a plan (the built-in demo plan when none is given).",
-        discussion: """
-        PLAN.json opens a plan file; NOTICE.txt (or a saved web page, .html, or a Word file, .docx) is imported and shown beside
-        its plan for review (correct lines with keys, w writes NOTICE.json), then Enter opens the dashboard on it.
-        Keys: press ? in the dashboard, or see docs/keys.md.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "open",
+            abstract: HelpText.abstract(.openAbstract, command: "open"),
+            discussion: HelpText.discussion([.openIntro, .openKeys], examples: [
+                "duban",
+                "duban plan.json --as-of 2020-09-01",
+                "duban plan.json --read-only --theme high-contrast"
+            ]))
+    }
 
-        Examples:
-          duban
-          duban plan.json --as-of 2020-09-01
-          duban plan.json --read-only --theme high-contrast
-        """)
-
-    @Argument(help: "A plan file (.json), or a notice (.txt, .html, .docx) to import.") var plan: String?
-    @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The date overdue is counted against (YYYY-MM-DD); today by default.")
+    @Argument(help: helpArg(.openPlan)) var plan: String?
+    @Option(name: .customLong("as-of"), parsing: .unconditional, help: helpArg(.optAsOf))
     var asOf: String?
-    @Flag(name: .customLong("read-only"), help: "View only: no key changes the plan.") var readOnly = false
-    @Option(name: .long, help: "Theme: default, light, high-contrast, mono, or a .theme file.") var theme: String?
-    @Option(name: .long, help: "Interface language: zh (default) or en. LANG=en* also gives English.") var lang: String?
-    @Option(name: .long, help: "Config file (theme and key bindings); default ~/.config/duban/config.") var config: String?
+    @Flag(name: .customLong("read-only"), help: helpArg(.openReadOnly)) var readOnly = false
+    @Option(name: .long, help: helpArg(.openTheme)) var theme: String?
+    @Option(name: .long, help: helpArg(.optLang)) var lang: String?
+    @Option(name: .long, help: helpArg(.openConfig)) var config: String?
 
     func validate() throws { try validateLang(lang) }
 

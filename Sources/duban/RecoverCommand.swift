@@ -7,29 +7,23 @@ import Glibc
 /// `duban recover PLAN.json`: the journaled changes a session left unsaved (killed, crashed,
 /// window closed), listed, then replayed into the plan with an atomic save, or discarded.
 struct RecoverCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "recover",
-        abstract: "Replay (or discard) the unsaved changes a dashboard session left in the plan's journal.",
-        discussion: """
-        Every change made in the dashboard is written to PLAN.json.journal before it is shown.
-        If duban is stopped before saving, the changes wait there: this lists them and saves
-        them into the plan (atomically; the previous version is kept as PLAN.json.bak).
-
-        If the plan changed on disk since the changes were made (someone else saved it), the
-        changes can only be merged, as commands, onto the new version: pass --merge.
-
-        Examples:
-          duban recover plan.json --dry-run      list, change nothing
-          duban recover plan.json                replay and save
-          duban recover plan.json --merge        replay onto a plan someone else changed
-          duban recover plan.json --discard      drop them (kept once as plan.json.journal.discarded)
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "recover",
+            abstract: HelpText.abstract(.recAbstract, command: "recover"),
+            discussion: HelpText.discussion([.recIntro, .recMerge2], examples: [
+                "duban recover plan.json --dry-run",
+                "duban recover plan.json",
+                "duban recover plan.json --merge",
+                "duban recover plan.json --discard"
+            ]))
+    }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The plan file.") var plan: String
-    @Flag(help: "Drop the unsaved changes instead of replaying them.") var discard = false
-    @Flag(name: .customLong("dry-run"), help: "Only list the unsaved changes; change nothing.") var dryRun = false
-    @Flag(help: "Replay onto a plan that changed on disk since the changes were made.") var merge = false
+    @Argument(help: helpArg(.argPlan)) var plan: String
+    @Flag(help: helpArg(.recDiscard)) var discard = false
+    @Flag(name: .customLong("dry-run"), help: helpArg(.recDryRun)) var dryRun = false
+    @Flag(help: helpArg(.recMerge)) var merge = false
 
     func validate() throws {
         if discard && merge { throw ValidationError("--discard and --merge cannot be used together") }

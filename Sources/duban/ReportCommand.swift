@@ -3,39 +3,37 @@ import DubanCore
 import DubanSheets
 
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report",
-        abstract: "Workload by unit, leader, chapter or status; the overdue tasks; one unit's or one leader's tasks.",
-        discussion: """
-        Done, overdue, lagging and % done count the tasks a unit leads; "shared" counts the
-        tasks it shares without leading. A unit's other names count toward it. Tables and
-        Markdown start with the plan's title and the as-of line.
-
-        Examples:
-          duban report plan.json --by unit
-          duban report plan.json --by chapter --format markdown
-          duban report plan.json --overdue --as-of 2020-10-01 --format json
-          duban report plan.json --overdue --by unit        the overdue tasks under each unit, lead or co
-          duban report plan.json --unit 市发改委              one unit's tasks (any of its names)
-          duban report plan.json --leader 张三 --overdue
-          duban report plan.json --overdue --excel > 逾期.csv   CSV for Excel and WPS (UTF-8 BOM, CRLF)
-          duban report plan.json --unreported            who has not reported (未报送)
-          duban report plan.json --unreported --period 2020-06
-          duban report plan.json --since 2020-06-30      what changed, per unit
-          duban report plan.json --period 2020Q2         what changed in a period
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "report",
+            abstract: HelpText.abstract(.rptAbstract, command: "report"),
+            discussion: HelpText.discussion([.rptIntro], examples: [
+                "duban report plan.json --by unit",
+                "duban report plan.json --by chapter --format markdown",
+                "duban report plan.json --overdue --as-of 2020-10-01 --format json",
+                "duban report plan.json --overdue --by unit",
+                "duban report plan.json --unit 市发改委",
+                "duban report plan.json --leader 张三 --overdue",
+                "duban report plan.json --overdue --excel > 逾期.csv",
+                "duban report plan.json --unreported",
+                "duban report plan.json --unreported --period 2020-06",
+                "duban report plan.json --since 2020-06-30",
+                "duban report plan.json --period 2020Q2",
+                "duban report plan.json --by unit --format xlsx -o 工作量.xlsx"
+            ]))
+    }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The plan file.") var plan: String
-    @Option(help: "Group by: unit, leader, chapter or status (with --overdue: the overdue tasks under each).") var by: String?
-    @Flag(help: "List the overdue tasks instead of the workload.") var overdue = false
-    @Option(help: "One unit's tasks (lead and co), under any of its names.") var unit: String?
-    @Option(help: "The tasks one leader answers for.") var leader: String?
-    @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The date overdue is counted against (YYYY-MM-DD); today by default.")
+    @Argument(help: helpArg(.argPlan)) var plan: String
+    @Option(help: helpArg(.rptBy)) var by: String?
+    @Flag(help: helpArg(.rptOverdue)) var overdue = false
+    @Option(help: helpArg(.rptUnit)) var unit: String?
+    @Option(help: helpArg(.rptLeader)) var leader: String?
+    @Option(name: .customLong("as-of"), parsing: .unconditional, help: helpArg(.optAsOf))
     var asOf: String?
-    @Option(help: "table, csv, json or markdown.") var format: String?
-    @Flag(help: "CSV for Excel and WPS: a UTF-8 BOM first, CRLF line ends (implies --format csv).") var excel = false
-    @Flag(help: "Do not cut a table's long texts or lines (CSV, JSON and Markdown never cut).") var wide = false
+    @Option(help: helpArg(.rptFormat)) var format: String?
+    @Flag(help: helpArg(.rptExcel)) var excel = false
+    @Flag(help: helpArg(.rptWide)) var wide = false
     @Flag(help: "The units that have not reported for the period (the current one unless --period), with their tasks.") var unreported = false
     @Option(parsing: .unconditional, help: "A reporting period of the plan's cycle (2020-06, 2020Q2, or a day in it): with --unreported, the period to check; alone, the changes over it.") var period: String?
     @Option(parsing: .unconditional, help: "Compare the plan on this day (YYYY-MM-DD) with the as-of date: per unit newly overdue, cleared, newly done, still red.") var since: String?

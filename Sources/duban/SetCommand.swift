@@ -2,42 +2,32 @@ import ArgumentParser
 import DubanCore
 
 struct SetCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "set",
-        abstract: "Change one task from a script: status, progress, a progress note, the deadline.",
-        discussion: """
-        TASK is a task id (t12) or its number as printed (12). Every change is added to the
-        task's history, dated with --as-of (today by default), and the plan is saved
-        atomically (the previous version is kept as PLAN.json.bak).
-
-        Who made the change: --author, else the `author NAME` line of the config file
-        (~/.config/duban/config, or $DUBAN_CONFIG), else the login name.
-
-        --period records a unit's periodic report (报送) for a period of the plan's reporting
-        cycle: every history entry this run adds carries it, and `duban report --unreported`
-        counts the unit as reported. With --period alone the entry notes the report itself.
-
-        Examples:
-          duban set plan.json 12 --status done
-          duban set plan.json t7 --status 推进中 --progress 60 --note "已完成立项"
-          duban set plan.json 3 --deadline 2020-09-30
-          duban set plan.json 5 --progress 40 --note "完成招标" --period 2020-06 --author 市教育局
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "set",
+            abstract: HelpText.abstract(.setAbstract, command: "set"),
+            discussion: HelpText.discussion([.setIntro, .setRule], examples: [
+                "duban set demo.json t12 --status done",
+                "duban set demo.json t7 --status 推进中 --progress 60 --note \"已完成立项\"",
+                "duban set demo.json t3 --deadline 10月15日",
+                "duban set demo.json t5 --progress 40 --note \"完成招标\" --period 2020-06 --author 市教育局"
+            ]))
+    }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The plan file.") var plan: String
-    @Argument(help: "The task: its id or its number.") var task: String
+    @Argument(help: helpArg(.argPlan)) var plan: String
+    @Argument(help: helpArg(.setTask)) var task: String
     // Every value is taken as given, even when it starts with '-' (`--progress -1`), so
     // that a wrong one gets a message saying what is expected, never "missing value".
-    @Option(parsing: .unconditional, help: "notStarted, inProgress, done, lagging, or 未启动, 推进中, 已完成, 滞后.") var status: String?
-    @Option(parsing: .unconditional, help: "Progress in percent, 0 to 100.") var progress: String?
-    @Option(parsing: .unconditional, help: "A progress note (进展情况).") var note: String?
-    @Option(parsing: .unconditional, help: "The deadline, YYYY-MM-DD, or 'none'.") var deadline: String?
-    @Option(parsing: .unconditional, help: "Who made the change (recorded in the history); else the config's author, else the login name.") var author: String?
+    @Option(parsing: .unconditional, help: helpArg(.setStatus)) var status: String?
+    @Option(parsing: .unconditional, help: helpArg(.setProgress)) var progress: String?
+    @Option(parsing: .unconditional, help: helpArg(.setNote)) var note: String?
+    @Option(parsing: .unconditional, help: helpArg(.setDeadline)) var deadline: String?
+    @Option(parsing: .unconditional, help: helpArg(.setAuthor)) var author: String?
     @Option(parsing: .unconditional, help: "The reporting period this is a unit's report for (2020-06, 2020Q2, or a day in it).") var period: String?
-    @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The date of the change (YYYY-MM-DD); today by default.")
+    @Option(name: .customLong("as-of"), parsing: .unconditional, help: helpArg(.setAsOf))
     var asOf: String?
-    @Option(help: "Seconds to wait while another writer saves the plan (DUBAN_LOCK_WAIT, 10 by default).")
+    @Option(help: helpArg(.setWait))
     var wait: Double?
 
     func run() throws {
@@ -54,17 +44,17 @@ struct SetCommand: ParsableCommand {
             }
             commands.append(.setProgress(p))
         }
+        // The deadline as the importer and the dashboard read it (2020-06-30, 2020.6.30,
+        // 10月15日, 6月底, 年底...): forms without a year take the plan's, known once it is open.
+        var deadlineText: String?
         if let deadline {
-            if deadline.lowercased() == "none" { commands.append(.setDeadline(nil)) } else {
-                guard let d = PlanDate(iso: deadline) else { throw ValidationError(S.format(.badDate, deadline)) }
-                commands.append(.setDeadline(d))
-            }
+            if deadline.lowercased() == "none" { commands.append(.setDeadline(nil)) } else { deadlineText = deadline }
         }
-        if let note { commands.append(.addNote(note)) }
-        if period != nil && !commands.contains(where: { if case .addNote = $0 { return true }; return false }) {
-            commands.append(.addNote(""))  // the report's own note, once the period's id is known
+        let noteCommand = note.map { EditCommand.addNote($0) }
+        guard !commands.isEmpty || deadlineText != nil || noteCommand != nil || period != nil else { throw ValidationError(S[.nothingToChange]) }
+        if let text = deadlineText, DeadlineText.read(text, year: date.year) == nil {
+            throw ValidationError(S.format(.badDeadline, text))
         }
-        guard !commands.isEmpty else { throw ValidationError(S[.nothingToChange]) }
         let who = Author.resolve(flag: author, environment: environment())
 
         // One writer at a time: the plan's lock is held from the read to the rename
@@ -82,16 +72,22 @@ struct SetCommand: ParsableCommand {
                 case .ambiguous(let ids): throw CommandRefusal(S.format(.taskAmbiguous, task, ids.joined(separator: ", ")))
                 }
                 let id = store.task(at: index).id
+                var commands = commands
+                if let text = deadlineText {
+                    guard let d = DeadlineText.read(text, year: opened.plan.year ?? date.year) else {
+                        throw CommandRefusal(S.format(.badDeadline, text))
+                    }
+                    commands.append(.setDeadline(d))
+                }
                 var periodID: String?
                 if let period {
                     guard let cycle = opened.plan.reporting else { throw CommandRefusal(S.format(.cycPeriodNeedsCycle, period)) }
                     guard let p = cycle.period(id: period) else { throw CommandRefusal(S.format(.cycBadPeriod, period, cycle.idShape)) }
                     periodID = p.id
                 }
-                for var c in commands {
-                    if case .addNote(let n) = c, n.isEmpty, let periodID { c = .addNote(S.format(.notePeriodReport, periodID)) }
-                    try store.apply(Edit(taskID: id, command: c, date: date, author: who, period: periodID))
-                }
+                if let noteCommand { commands.append(noteCommand) }
+                else if let periodID { commands.append(.addNote(S.format(.notePeriodReport, periodID))) }
+                for c in commands { try store.apply(Edit(taskID: id, command: c, date: date, author: who, period: periodID)) }
                 result = store
                 return store.isDirty ? store.plan : nil
             }

@@ -2,19 +2,18 @@ import ArgumentParser
 import DubanCore
 
 struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "validate",
-        abstract: "Check plan files; list every problem with its line, column and JSON path.",
-        discussion: """
-        Exit status 0 when every file is valid, 1 otherwise.
-
-        Examples:
-          duban validate plan.json
-          duban validate 2020/*.json
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "validate",
+            abstract: HelpText.abstract(.valAbstract, command: "validate"),
+            discussion: HelpText.discussion([.valIntro], examples: [
+                "duban validate plan.json",
+                "duban validate 2020/*.json"
+            ]))
+    }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "Plan files (JSON).") var plans: [String]
+    @Argument(help: helpArg(.valPlans)) var plans: [String]
 
     func run() throws {
         let S = common.strings
@@ -22,7 +21,16 @@ struct ValidateCommand: ParsableCommand {
         for path in plans {
             do {
                 let plan = try PlanFile.load(path: path)
-                printOut(S.format(.validOK, path, plan.tasks.count))
+                // Loadable; then the rules a plan should keep (history in date order,
+                // status and progress agreeing): each with its JSON path.
+                let checks = PlanChecks.check(plan, file: path)
+                if checks.isEmpty {
+                    printOut(S.format(.validOK, path, plan.tasks.count))
+                } else {
+                    failed = true
+                    for c in checks { printOut(S.describe(c)) }
+                    printError(S.format(.chkProblemsFound, path, checks.count))
+                }
             } catch let e as PlanLoadError {
                 failed = true
                 printOut(S.describe(e))

@@ -103,7 +103,7 @@ final class CLITests: XCTestCase {
         let saved = try PlanFile.load(path: plan)
         XCTAssertEqual(saved.tasks[0].status, .done)
         XCTAssertEqual(saved.tasks[0].progress, 100)
-        XCTAssertEqual(saved.tasks[0].history.map(\.note), ["状态：推进中 → 已完成", "项目全部开工"])
+        XCTAssertEqual(saved.tasks[0].history.map(\.note), ["状态：推进中 → 已完成；进度：40% → 100%", "项目全部开工"])
         XCTAssertEqual(saved.tasks[0].history.first?.date.iso, "2020-07-02")
         XCTAssertTrue(FileManager.default.fileExists(atPath: plan + ".bak"))
         // the saved file round-trips byte for byte
@@ -168,7 +168,8 @@ final class CLITests: XCTestCase {
         for cmd in ["open", "import", "validate", "report", "set", "recover", "demo", "generate"] {
             let r = try duban([cmd, "--help"])
             XCTAssertEqual(r.status, 0)
-            XCTAssertTrue(r.out.contains("Examples:"), cmd)
+            XCTAssertTrue(r.out.contains("示例："), cmd)
+            XCTAssertTrue(try duban([cmd, "--help", "--lang", "en"]).out.contains("Examples:"), cmd)
         }
     }
 }

@@ -116,7 +116,8 @@ final class ErrorCLITests: XCTestCase {
         for (args, zh, en) in [
             (["--progress", "-1"], "Error: 进度“-1”无效，应为 0 到 100 的整数", "Error: invalid progress \"-1\", expected a whole number from 0 to 100"),
             (["--progress", "101"], "Error: 进度“101”无效，应为 0 到 100 的整数", "Error: invalid progress \"101\", expected a whole number from 0 to 100"),
-            (["--deadline", "-3"], "Error: 日期“-3”无效，应为 YYYY-MM-DD", "Error: invalid date \"-3\", expected YYYY-MM-DD"),
+            (["--deadline", "-3"], "Error: 时限“-3”无法识别，可写 2020-06-30、2020.6.30、6月30日、10月15日、6月底、年底",
+             "Error: cannot read the deadline \"-3\"; write 2020-06-30, 2020.6.30, 6月30日, 10月15日, 6月底 or 年底"),
             (["--status", "-x"], "Error: 状态“-x”无效，应为 notStarted、inProgress、done、lagging 或 未启动、推进中、已完成、滞后",
              "Error: invalid status \"-x\", expected notStarted, inProgress, done, lagging or 未启动, 推进中, 已完成, 滞后"),
             (["--progress", "5", "--as-of", "-1"], "Error: 日期“-1”无效，应为 YYYY-MM-DD", "Error: invalid date \"-1\", expected YYYY-MM-DD"),

@@ -122,7 +122,7 @@ final class ReportCLITests: XCTestCase {
 
     func testOverdueByLeaderMarkdownAndJSON() throws {
         let plan = try planFile()
-        // One task each: 张 (U+5F20) before 李 (U+674E).
+        // One task each: by pinyin 李 (lǐ) before 张 (zhāng), though 张 is U+5F20 and 李 U+674E.
         let md = try duban(["report", plan, "--overdue", "--by", "leader", "--as-of", "2020-07-01", "--format", "markdown", "--lang", "en"])
         XCTAssertEqual(md.status, 0, md.err)
         XCTAssertEqual(md.text, """
@@ -132,23 +132,23 @@ final class ReportCLITests: XCTestCase {
 
             as of 2020-07-01
 
-            ## 张三 (1)
-
-            | No. | Days overdue | Deadline | Status | Lead units | Task |
-            | --- | ---: | --- | --- | --- | --- |
-            | 1 | 1 | 2020-06-30 | in progress | 市发改委 | 推进"项目"建设，含逗号,和换行↵第二行 |
-
             ## 李四 (1)
 
             | No. | Days overdue | Deadline | Status | Lead units | Task |
             | --- | ---: | --- | --- | --- | --- |
             | 3 | 92 | 2020-03-31 | not started | 市应急局、市发改委 | 加强安全生产 |
 
+            ## 张三 (1)
+
+            | No. | Days overdue | Deadline | Status | Lead units | Task |
+            | --- | ---: | --- | --- | --- | --- |
+            | 1 | 1 | 2020-06-30 | in progress | 市发改委 | 推进"项目"建设，含逗号,和换行↵第二行 |
+
             """)
         let json = try duban(["report", plan, "--overdue", "--by", "leader", "--as-of", "2020-07-01", "--format", "json"])
         let groups = try XCTUnwrap(try JSONSerialization.jsonObject(with: json.out) as? [[String: Any]])
-        XCTAssertEqual(groups.map { $0["leader"] as? String }, ["张三", "李四"])
-        let tasks = try XCTUnwrap(groups[0]["tasks"] as? [[String: Any]])
+        XCTAssertEqual(groups.map { $0["leader"] as? String }, ["李四", "张三"])
+        let tasks = try XCTUnwrap(groups[1]["tasks"] as? [[String: Any]])
         XCTAssertEqual(tasks.first?["text"] as? String, Self.t1Text, "JSON keeps the text whole")
     }
 

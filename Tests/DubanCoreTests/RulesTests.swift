@@ -41,10 +41,10 @@ final class RulesTests: XCTestCase {
     }
 
     func testBehindScheduleUsesElapsedShareOfPeriod() {
-        // 2020-01-01 -> 2020-12-31 is 365 days; by 07-01, 182 have gone: 49%.
-        XCTAssertEqual(rules.expectedProgress(task("2020-12-31")), 49)
-        XCTAssertTrue(rules.isBehindSchedule(task("2020-12-31", progress: 28)))   // 49 - 28 = 21 > 20
-        XCTAssertFalse(rules.isBehindSchedule(task("2020-12-31", progress: 29)))  // 49 - 29 = 20, not more
+        // 2020-01-01 -> 2020-12-31 is 365 days; by 07-01, 182 have gone: 49.9%, rounded half up 50%.
+        XCTAssertEqual(rules.expectedProgress(task("2020-12-31")), 50)
+        XCTAssertTrue(rules.isBehindSchedule(task("2020-12-31", progress: 29)))   // 50 - 29 = 21 > 20
+        XCTAssertFalse(rules.isBehindSchedule(task("2020-12-31", progress: 30)))  // 50 - 30 = 20, not more
         XCTAssertFalse(rules.isBehindSchedule(task("2020-12-31", .done)))
         // the task's own start date wins over the plan's
         var t = task("2020-12-31", progress: 0)
@@ -66,8 +66,8 @@ final class RulesTests: XCTestCase {
 
         let behind = rules.assess(task("2020-12-31", progress: 20))
         XCTAssertEqual(behind.light, .yellow)
-        XCTAssertEqual(S.reason(behind.reasons[0]), "序时进度49%, 实际20%")
-        XCTAssertEqual(Strings(.en).reason(behind.reasons[0]), "expected 49% by now, actual 20%")
+        XCTAssertEqual(S.reason(behind.reasons[0]), "序时进度50%, 实际20%")
+        XCTAssertEqual(Strings(.en).reason(behind.reasons[0]), "expected 50% by now, actual 20%")
 
         let soon = rules.assess(task("2020-07-05", progress: 100))
         XCTAssertEqual(soon.light, .yellow)

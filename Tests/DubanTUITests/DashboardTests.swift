@@ -194,7 +194,7 @@ final class DashboardTests: XCTestCase {
         t.type(text: "2020-13-01")
         t.type(.enter)
         _ = run(d, t)
-        XCTAssertTrue(t.screen.contains("日期“2020-13-01”无效"), t.screen)
+        XCTAssertTrue(t.screen.contains("时限“2020-13-01”无法识别"), t.screen)
         t.type(.ctrl("u"))
         t.type(text: "2020-12-15")
         t.type(.enter)

@@ -205,7 +205,7 @@ final class EndToEndTests: TmuxTestCase {
         _ = waitForText("已保存")
         var plan = try PlanFile.load(path: planPath)
         XCTAssertEqual(plan.tasks[0].status, .done)
-        XCTAssertEqual(plan.tasks[0].history.last?.note, "状态：推进中 → 已完成")
+        XCTAssertEqual(plan.tasks[0].history.last?.note, "状态：推进中 → 已完成；进度：40% → 100%")
         XCTAssertTrue(FileManager.default.fileExists(atPath: planPath + ".bak"))
         keys("u")
         _ = waitForText("已撤销")

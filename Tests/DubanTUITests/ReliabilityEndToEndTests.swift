@@ -74,7 +74,7 @@ final class ReliabilityEndToEndTests: TmuxTestCase {
         _ = waitForText("已保存")
         let plan = try PlanFile.load(path: planPath)
         XCTAssertEqual(plan.tasks[0].status, .done)
-        XCTAssertEqual(plan.tasks[0].history.map(\.note).suffix(2), ["状态：推进中 → 已完成", "已召开推进会"])
+        XCTAssertEqual(plan.tasks[0].history.map(\.note).suffix(2), ["状态：推进中 → 已完成；进度：40% → 100%", "已召开推进会"])
         if case .pending = Journal.status(planPath: planPath) { XCTFail("the save emptied the journal") }
         keys("q")
         _ = waitForText("EXIT=0")
@@ -184,7 +184,7 @@ final class ReliabilityEndToEndTests: TmuxTestCase {
         _ = waitForText("已把1处修改合并到新版本")
         let merged = try PlanFile.load(path: planPath)
         XCTAssertEqual(merged.tasks[0].status, .done, "yours")
-        XCTAssertEqual(merged.tasks[0].history.last?.note, "状态：推进中 → 已完成")
+        XCTAssertEqual(merged.tasks[0].history.last?.note, "状态：推进中 → 已完成；进度：40% → 100%")
         XCTAssertEqual(merged.tasks[6].status, .done, "theirs")
         XCTAssertEqual(merged.tasks[6].progress, 100, "theirs")
         keys("q")

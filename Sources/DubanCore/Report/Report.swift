@@ -143,6 +143,10 @@ public struct Reports {
     public var strings: Strings { store.strings }
     public init(_ store: PlanStore) { self.store = store }
 
+    /// Percent done as a table shows it: rounded half up, "—" for a row that leads no
+    /// task (0 of 0 is no rate; JSON gives null).
+    static func percentCell(_ t: Tally) -> String { t.percentDoneIfAny.map { "\($0)%" } ?? "—" }
+
     /// The workload table for a grouping.
     public func table(by g: ReportGrouping) -> ReportTable {
         let S = strings
@@ -158,7 +162,7 @@ public struct Reports {
                 var cells = [r.name, String(r.tally.led)]
                 if g == .unit { cells.append(String(r.tally.shared)) }
                 cells += [String(r.tally.done), String(r.tally.overdue), String(r.tally.lagging), String(r.tally.noDeadline),
-                          "\(r.tally.percentDone)%"]
+                          Self.percentCell(r.tally)]
                 return cells
             })
         case .chapter:
@@ -169,7 +173,7 @@ public struct Reports {
             let rows = chapterRows().map { r in
                 [String(repeating: "  ", count: r.depth) + r.name, String(r.tally.led), String(r.tally.done),
                  String(r.tally.overdue), String(r.tally.red), String(r.tally.yellow), String(r.tally.noDeadline),
-                 "\(r.tally.percentDone)%"]
+                 Self.percentCell(r.tally)]
             }
             return ReportTable(columns: cols, rows: rows)
         case .status:
@@ -240,7 +244,7 @@ public struct Reports {
                 w.key("overdue", first: &first); w.int(r.tally.overdue)
                 w.key("lagging", first: &first); w.int(r.tally.lagging)
                 w.key("noDeadline", first: &first); w.int(r.tally.noDeadline)
-                w.key("percentDone", first: &first); w.int(r.tally.percentDone)
+                w.key("percentDone", first: &first); if let p = r.tally.percentDoneIfAny { w.int(p) } else { w.raw("null") }
             }
         case .chapter:
             w.objectArray(chapterRows()) { w, r in
@@ -254,7 +258,7 @@ public struct Reports {
                 w.key("red", first: &first); w.int(r.tally.red)
                 w.key("yellow", first: &first); w.int(r.tally.yellow)
                 w.key("noDeadline", first: &first); w.int(r.tally.noDeadline)
-                w.key("percentDone", first: &first); w.int(r.tally.percentDone)
+                w.key("percentDone", first: &first); if let p = r.tally.percentDoneIfAny { w.int(p) } else { w.raw("null") }
             }
         case .status:
             w.objectArray(TaskStatus.allCases) { w, s in

@@ -167,10 +167,11 @@ extension Reports {
             let lead = S[.rptRoleLead]
             var led: [String: Int] = [:]
             for (k, v) in groups { led[k] = v.reduce(0) { $0 + ($1.1 == lead ? 1 : 0) } }
-            order.sort { a, b in
-                let la = led[a]!, lb = led[b]!
-                return la != lb ? la > lb : a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
-            }
+            order = NameOrder.sorted(order)
+            order = order.enumerated().sorted { a, b in
+                let la = led[a.element]!, lb = led[b.element]!
+                return la != lb ? la > lb : a.offset < b.offset
+            }.map(\.element)
         case .leader:
             for i in idx {
                 var seen = Set<String>()
@@ -178,10 +179,11 @@ extension Reports {
                 if ls.isEmpty { add(S[.unassigned], i, nil) }
                 for l in ls { add(l, i, nil) }
             }
-            order.sort { a, b in
-                let la = groups[a]!.count, lb = groups[b]!.count
-                return la != lb ? la > lb : a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
-            }
+            order = NameOrder.sorted(order)
+            order = order.enumerated().sorted { a, b in
+                let la = groups[a.element]!.count, lb = groups[b.element]!.count
+                return la != lb ? la > lb : a.offset < b.offset
+            }.map(\.element)
         case .chapter:
             var byChapter: [String: [Int]] = [:]
             for i in idx {

@@ -81,7 +81,7 @@ public struct Rules: Hashable, Sendable {
         guard let end = t.deadline, let start = t.startDate ?? periodStart, start < end else { return nil }
         let total = start.days(to: end)
         let gone = min(max(start.days(to: asOf), 0), total)
-        return (gone * 100) / total
+        return Percent.of(gone, total)
     }
 
     public func isBehindSchedule(_ t: PlanTask) -> Bool {

@@ -15,8 +15,11 @@ public struct Tally: Hashable, Sendable {
 
     public init() {}
 
-    /// Done as a whole percentage of the tasks led (0 when there are none).
-    public var percentDone: Int { led == 0 ? 0 : (done * 100) / led }
+    /// Done as a whole percentage of the tasks led, rounded half up (`Percent.of`);
+    /// 0 when there are none: where 0 of 0 must not read as 0%, use `percentDoneIfAny`.
+    public var percentDone: Int { Percent.of(done, led) ?? 0 }
+    /// Done as a percentage of the tasks led, nil when it leads none (shown "—").
+    public var percentDoneIfAny: Int? { Percent.of(done, led) }
     public var total: Int { led }
     public var isEmpty: Bool { led == 0 && shared == 0 }
 

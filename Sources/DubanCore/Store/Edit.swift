@@ -66,13 +66,24 @@ extension PlanTask {
             guard s != status else { return nil }
             t.status = s
             t.statusInferred = false
-            if s == .done { t.progress = 100 }
+            // 已完成 means 100% (`StatusProgress`): the progress follows the status.
+            t.progress = StatusProgress.progress(afterSetting: s, on: self)
             note = strings.format(.noteStatus, strings.status(status), strings.status(s))
+            if t.progress != progress {
+                note = strings.format(.noteAlso, note, strings.format(.noteProgress, progress, t.progress))
+            }
         case .setProgress(let p):
             guard (0...100).contains(p) else { throw EditError.progressOutOfRange(p) }
             guard p != progress else { return nil }
             t.progress = p
             note = strings.format(.noteProgress, progress, p)
+            // 100% means 已完成, and less reopens a done task (`StatusProgress`).
+            let s = StatusProgress.status(afterSetting: p, on: self)
+            if s != status {
+                t.status = s
+                t.statusInferred = false
+                note = strings.format(.noteAlso, note, strings.format(.noteStatus, strings.status(status), strings.status(s)))
+            }
         case .addNote(let text):
             let trimmed = text.trimmingSpaces
             guard !trimmed.isEmpty else { return nil }

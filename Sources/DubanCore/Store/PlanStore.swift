@@ -33,6 +33,8 @@ public final class PlanStore {
     public private(set) var chapterTallies: [String: Tally] = [:]
     public private(set) var statusCounts: [TaskStatus: Int] = [:]
     public private(set) var totals = Tally()
+    /// Display cells of the widest task number label (`(二十二)` is 8): the number column's width.
+    public private(set) var widestNumber = 0
 
     // Search.
     /// Every task's search text, one after another, each ended by a 0 byte; built on the
@@ -74,7 +76,10 @@ public final class PlanStore {
         indexByID = Dictionary(minimumCapacity: tasks.count)
         for (i, t) in tasks.enumerated() {
             indexByID[t.id] = i
-            if let n = t.number { indexesByNumber[n, default: []].append(i) }
+            if let n = t.number {
+                indexesByNumber[n, default: []].append(i)
+                widestNumber = max(widestNumber, DisplayWidth.of(n))
+            }
         }
         let chapters = plan.chapters
         chapterIndexByID = Dictionary(minimumCapacity: chapters.count)
@@ -345,22 +350,26 @@ public final class PlanStore {
         sorted(leaderTallies, by: sort)
     }
 
+    /// Largest first for the counts (`led`: the tasks led, then those shared), and for
+    /// percent done the units that lead nothing last (0 of 0 is no rate, not the worst
+    /// one); names in pinyin order (`NameOrder`) between equals and for `.name`.
     private func sorted(_ d: [String: Tally], by sort: WorkloadSort) -> [(name: String, tally: Tally)] {
-        let rows = d.map { (name: $0.key, tally: $0.value) }
-        return rows.sorted { a, b in
-            func key(_ t: Tally) -> (Int, Int) {
-                switch sort {
-                case .name: return (0, 0)
-                case .led: return (-(t.led + t.shared), -t.led)
-                case .overdue: return (-t.overdue, -t.red)
-                case .percentDone: return (-t.percentDone, -t.led)
-                case .red: return (-t.red, -t.yellow)
-                }
+        let rows = NameOrder.sorted(d.map { (name: $0.key, tally: $0.value) }) { $0.name }
+        guard sort != .name else { return rows }
+        func key(_ t: Tally) -> (Int, Int, Int) {
+            switch sort {
+            case .name: return (0, 0, 0)
+            case .led: return (-t.led, -t.shared, 0)
+            case .overdue: return (-t.overdue, -t.red, 0)
+            case .percentDone: return (t.led == 0 ? 1 : 0, -t.percentDone, -t.led)
+            case .red: return (-t.red, -t.yellow, 0)
             }
-            let ka = key(a.tally), kb = key(b.tally)
-            if ka != kb { return ka < kb }
-            return a.name.unicodeScalars.lexicographicallyPrecedes(b.name.unicodeScalars)
         }
+        // Stable on the pinyin order: equal keys keep it.
+        return rows.enumerated().sorted { a, b in
+            let ka = key(a.element.tally), kb = key(b.element.tally)
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
     }
 
     public func tally(forUnit name: String) -> Tally { unitTallies[registry.canonical(name)] ?? Tally() }

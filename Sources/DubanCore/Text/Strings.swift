@@ -185,6 +185,9 @@ public struct Strings: Sendable {
         case shMergeChange, shMergeConflictPlan, shMergeConflictSheets, shMergeSide, shMergeSummary
         case shMergeDryRun, shMergeSaved, shMergeNothing, shMergeNoRecord, shMergeIgnored, shMergeExtraColumn
         case shMergeFailed, shBadColumnsOption, shColumnsUnknown, shSideExported, shSidePlan, shNeedXlsxOutput
+        // issue 12, rough edges (engineer rough): validate's rule checks, status and progress, dates, help
+        case chkDoneNotFull, chkNotStartedWithProgress, chkFullNotDone, chkHistoryOrder, chkProblemsFound
+        case noteAlso, badDeadline
     }
 }
 
@@ -234,7 +237,7 @@ extension Strings.Key {
         case .noChapter: return ("（无章节）", "(no chapter)")
         case .validOK: return ("{0}：有效（{1}项任务）", "{0}: valid ({1} tasks)")
         case .problemsFound: return ("{0}：发现{1}个问题", "{0}: {1} problems found")
-        case .taskNotFound: return ("找不到任务“{0}”（按编号或序号查找）", "no task \"{0}\" (looked up by id and by number)")
+        case .taskNotFound: return ("找不到任务“{0}”（按编号或序号查找；编号见详情窗格的方括号，如 t12）", "no task \"{0}\" (looked up by id and by number; the id is in brackets in the detail pane, like t12)")
         case .taskAmbiguous: return ("序号“{0}”对应多项任务：{1}；请用编号", "number \"{0}\" matches several tasks: {1}; use the id")
         case .savedTo: return ("已保存：{0}", "saved: {0}")
         case .generatedTo: return ("{0}：{1}项任务，{2}个章节，{3}字节", "{0}: {1} tasks, {2} chapters, {3} bytes")
@@ -781,6 +784,14 @@ extension Strings.Key {
         case .shSidePlan: return ("计划现在", "the plan now")
         case .shNeedXlsxOutput: return ("--format xlsx 需要 -o FILE（工作簿不输出到终端）", "--format xlsx needs -o FILE (a workbook is not written to the terminal)")
         case .shColumnsUnknown: return ("--columns：列名“{0}”无效；应为 {1} 之一", "--columns: unknown column \"{0}\"; expected one of {1}")
+        // issue 12, rough edges (engineer rough)
+        case .chkDoneNotFull: return ("状态为已完成，进度却是{0}%：已完成即100%", "status is done but progress is {0}%: done means 100%")
+        case .chkNotStartedWithProgress: return ("状态为未启动，进度却是{0}%：未启动即0%", "status is not started but progress is {0}%: not started means 0%")
+        case .chkFullNotDone: return ("进度为100%，状态却不是已完成", "progress is 100% but the status is not done")
+        case .chkHistoryOrder: return ("历史记录的日期{0}早于上一条的{1}：历史应按日期从旧到新排列", "history date {0} is before the previous entry's {1}: history is kept oldest first")
+        case .chkProblemsFound: return ("{0}：可以读取，但有{1}处不一致", "{0}: readable, but {1} inconsistencies")
+        case .noteAlso: return ("{0}；{1}", "{0}; {1}")
+        case .badDeadline: return ("时限“{0}”无法识别，可写 2020-06-30、2020.6.30、6月30日、10月15日、6月底、年底", "cannot read the deadline \"{0}\"; write 2020-06-30, 2020.6.30, 6月30日, 10月15日, 6月底 or 年底")
         }
     }
 }

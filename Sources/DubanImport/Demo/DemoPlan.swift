@@ -67,8 +67,12 @@ extension NoticeImporter {
             case 0, 1, 2:
                 // Done: reported in stages.
                 t.status = .done; t.progress = 100
-                if let a = day(4, 15 + slot) { t.history.append(HistoryEntry(date: a, status: .inProgress, progress: 40, note: progressNotes[i % 4], author: "督查室")) }
-                if let b = day(min(m, 11), min(d, 28)) ?? day(7, 10) {
+                // The stage report comes before the day it was done (history is oldest first).
+                let b = day(min(m, 11), min(d, 28)) ?? day(7, 10)
+                if let a = day(4, 15 + slot).map({ a in b.map { $0 <= a ? $0.adding(days: -20) : a } ?? a }) {
+                    t.history.append(HistoryEntry(date: a, status: .inProgress, progress: 40, note: progressNotes[i % 4], author: "督查室"))
+                }
+                if let b {
                     t.history.append(HistoryEntry(date: b, status: .done, progress: 100, note: progressNotes[7], author: "督查室"))
                 }
             case 3:

@@ -1,7 +1,8 @@
 import DubanCore
 
-/// Deadlines written in words, resolved against the plan year:
-/// 6月底前, 年底前, 上半年, 一季度, 年内, 2023年9月30日前, 9月30日, 2020年底.
+/// Deadlines written in words, resolved against the plan year: the core's one reader
+/// (`DeadlineText`, also the dashboard's deadline editor and `duban set --deadline`) on
+/// the importer's folded text: 6月底前, 年底前, 上半年, 一季度, 年内, 2023年9月30日前, 9月30日, 2020年底.
 enum Deadlines {
     /// Reads a 完成时限 value (the whole value is about the deadline).
     static func parse(_ value: String, year: Int?) -> PlanDate? {

@@ -42,6 +42,8 @@ public final class DashboardState {
 
     public var modal: Modal = .none
     public var message: StatusMessage?
+    /// Who the dashboard's edits are written by in the history (DUBAN_AUTHOR, else the login name).
+    public var author: String?
     /// How long a save waits for the plan's lock while another writer (a `duban set`)
     /// saves it; then it says who holds it and keeps every edit.
     public var planLockWait: Double = 2

@@ -160,8 +160,8 @@ extension DashboardState {
                 applyEdit(.setDeadline(nil), taskID: id)
                 return .none
             }
-            guard let d = PlanDate(iso: text) else {
-                message = StatusMessage(text: strings.format(.badDate, text), isError: true)
+            guard let d = DeadlineText.read(text, year: store.plan.year ?? editDate.year) else {
+                message = StatusMessage(text: strings.format(.badDeadline, text), isError: true)
                 return .none
             }
             modal = .none
@@ -291,7 +291,7 @@ extension DashboardState {
 
     func applyEdit(_ cmd: EditCommand, taskID: String) {
         if let why = readOnlyReason { message = StatusMessage(text: why.refusal(strings), isError: true); return }
-        let edit = Edit(taskID: taskID, command: cmd, date: editDate)
+        let edit = Edit(taskID: taskID, command: cmd, date: editDate, author: author)
         do {
             // Through the journal: appended and flushed before the store makes the change.
             let changed = try session?.journal.map { try $0.apply(edit, to: store) } ?? store.apply(edit)

@@ -267,35 +267,8 @@ public enum Display {
     /// new lines; lines break between characters (Chinese has no spaces), preferring a
     /// space when an ASCII word would be split.
     public static func wrap(_ s: String, width: Int) -> [[DisplayUnit]] {
-        guard width > 0 else { return [] }
-        var lines: [[DisplayUnit]] = []
-        for para in paragraphs(s) {
-            let us = units(para)
-            if us.isEmpty { lines.append([]); continue }
-            var line: [DisplayUnit] = []
-            var used = 0
-            var lastSpace: Int? = nil
-            for u in us {
-                let isSpace = u.glyph == .space
-                if used + u.width > width {
-                    if let sp = lastSpace, sp > 0, !isSpace {
-                        let rest = Array(line[(sp + 1)...])
-                        lines.append(Array(line[..<sp]))
-                        line = rest
-                        used = rest.reduce(0) { $0 + $1.width }
-                    } else {
-                        lines.append(line); line = []; used = 0
-                    }
-                    lastSpace = nil
-                    if isSpace && line.isEmpty { continue }
-                }
-                if isSpace { lastSpace = line.count }
-                else if u.width == 2 { lastSpace = nil }
-                line.append(u); used += u.width
-            }
-            lines.append(line)
-        }
-        return lines
+        // One wrapper (LazyWrap: LineBreaking's rules, 避头尾) for every text.
+        LazyWrap(s, width: width).allLines
     }
 
     /// The text between line breaks (`\n`, `\r\n`, `\r`, U+2028, U+2029). Each of these

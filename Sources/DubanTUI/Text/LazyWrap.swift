@@ -19,9 +19,8 @@ final class LazyWrap {
     /// Where reading goes on: a part and a scalar index in it.
     struct Place { var part: Int; var index: String.Index }
 
-    /// The wrapping state between two units: the line being built, its width, the
-    /// position of its last breakable space.
-    struct State { var line: [DisplayUnit] = []; var used = 0; var lastSpace: Int? = nil }
+    /// The wrapping state between two units: the line being built and its width.
+    struct State { var line: [DisplayUnit] = []; var used = 0 }
 
     struct Checkpoint { var at: Place; var state: State; var linesBefore: Int }
 
@@ -117,19 +116,20 @@ final class LazyWrap {
                 unitsLaidOut += 1
                 let isSpace = u.glyph == .space
                 if st.used + u.width > width {
-                    if let sp = st.lastSpace, sp > 0, !isSpace {
-                        let rest = Array(st.line[(sp + 1)...])
-                        finish(Array(st.line[..<sp]))
+                    // Where the line ends: `LineBreaking` (spaces, wide characters, 避头尾,
+                    // no cut inside a number or a word).
+                    if !isSpace, let k = LineBreaking.cut(st.line, before: u, width: width) {
+                        let keep = LineBreaking.isSpace(st.line[k - 1]) ? k - 1 : k
+                        let rest = Array(st.line[k...])
+                        finish(Array(st.line[..<keep]))
                         st.line = rest
                         st.used = rest.reduce(0) { $0 + $1.width }
                     } else {
                         finish(st.line); st.line = []; st.used = 0
                     }
                     if !wantMore { return }
-                    st.lastSpace = nil
                     if isSpace && st.line.isEmpty { continue }
                 }
-                if isSpace { st.lastSpace = st.line.count } else if u.width == 2 { st.lastSpace = nil }
                 st.line.append(u); st.used += u.width
             }
             switch brk {

@@ -100,6 +100,9 @@ public enum UIKey: String, CaseIterable, Sendable {
     case rvLineIs
     case rvOfTask
     case rvHelpTitle
+    // issue 12, rough edges (engineer rough): history authors, themes, the ! ~ + legend
+    case uiHistoryNoAuthor, uiThemeMissing, uiThemeUnreadable
+    case uiLegendTitle, uiLegendRed, uiLegendYellow, uiLegendGreen, uiLegendCounts, uiHintRedMarker, uiTitleRed
 }
 
 extension UIKey {
@@ -198,6 +201,17 @@ extension UIKey {
         case .rvLineIs: return ("第{0}行：{1}", "line {0}: {1}")
         case .rvOfTask: return ("属任务 {0}", "of task {0}")
         case .rvHelpTitle: return ("审阅按键（任意键关闭）", "review keys (any key closes)")
+        // issue 12, rough edges (engineer rough)
+        case .uiHistoryNoAuthor: return ("未署名", "unsigned")
+        case .uiThemeMissing: return ("没有名为“{0}”的主题（内置：{1}；也可给 .theme 文件的路径，或放在 {2}），已改用默认主题", "no theme named \"{0}\" (built in: {1}; or give a .theme file's path, or put it in {2}); using the default theme")
+        case .uiThemeUnreadable: return ("主题文件 {0} 无法读取：{1}，已改用默认主题", "cannot read the theme file {0}: {1}; using the default theme")
+        case .uiLegendTitle: return ("标记", "Markers")
+        case .uiLegendRed: return ("红灯：逾期或滞后", "red: overdue or lagging")
+        case .uiLegendYellow: return ("黄灯：临近时限或落后于序时进度", "yellow: due soon or behind schedule")
+        case .uiLegendGreen: return ("绿灯：已完成或按计划推进", "green: done or on track")
+        case .uiLegendCounts: return ("章节、单位窗格中 !N、~N 为红灯、黄灯任务数；标题栏“红灯N”与之同数", "!N and ~N in the chapter and unit panes count red and yellow tasks; the title's \"red N\" is the same count")
+        case .uiHintRedMarker: return ("红=逾期或滞后", "red=overdue or lagging")
+        case .uiTitleRed: return ("红灯{0}", "red {0}")
         }
     }
 }

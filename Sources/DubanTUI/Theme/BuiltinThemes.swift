@@ -24,8 +24,10 @@ public enum BuiltinThemes {
 
     /// A theme by name or path: a built-in name; `mono`; a file path (contains `/` or
     /// ends in `.theme`); else NAME.theme in ~/.config/duban/themes or ./Themes.
-    /// A missing or broken file gives the default theme and the problems.
-    public static func load(_ nameOrPath: String, environment: [String: String]) -> (theme: Theme, problems: [FileProblem]) {
+    /// A missing or broken file gives the default theme and the problems; a theme that
+    /// does not exist, or cannot be read, is said in words (no `:0:0` place).
+    public static func load(_ nameOrPath: String, environment: [String: String],
+                            strings S: Strings = Strings(.zh)) -> (theme: Theme, problems: [FileProblem]) {
         if nameOrPath == "mono" {
             var t = defaultTheme; t.name = "mono"; t.monochrome = true
             return (t, [])
@@ -44,15 +46,20 @@ public enum BuiltinThemes {
         for path in candidates {
             var why: String?
             let found = readTextFile(path, as: .theme, why: &why)
-            if let why { return (defaultTheme, [FileProblem(path: path, line: 0, column: 0, message: why)]) }
+            if let why {
+                return (defaultTheme, [FileProblem(path: path, line: 0, column: 0, message: why,
+                                                   text: S.format(.uiThemeUnreadable, path, why))])
+            }
             if let text = found {
                 let name = String(path.split(separator: "/").last ?? Substring(path)).replacingSuffix(".theme")
                 return ThemeParser.parse(text, name: name, path: path)
             }
         }
         let known = names.joined(separator: ", ")
+        let folder = environment["HOME"] != nil ? "~/.config/duban/themes/" : "Themes/"
         return (defaultTheme, [FileProblem(path: candidates.first ?? nameOrPath, line: 0, column: 0,
-                                           message: "no theme \"\(nameOrPath)\" (built in: \(known))")])
+                                           message: "no theme \"\(nameOrPath)\" (built in: \(known))",
+                                           text: S.format(.uiThemeMissing, nameOrPath, known, folder))])
     }
 }
 

@@ -115,12 +115,14 @@ enum DetailPane {
             field(.tuiHistory, S.format(.tuiHistoryCount, t.history.count), .dim)
             let indent = 2
             let noteIndent: Line = [(Display.units(String(repeating: " ", count: indent + 2)), .normal)]
-            for h in t.history.reversed() {
-                let head = "\(h.date.iso) \(S.status(h.status)) \(h.progress)%"
+            // Newest first by date, whatever order the file keeps them in (a later entry
+            // of the same day first); each says who wrote it.
+            for h in newestFirst(t.history) {
+                let who = h.author.map { $0.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 } ?? S[.uiHistoryNoAuthor]
+                let head = "\(h.date.iso) \(S.status(h.status)) \(h.progress)% · \(who)"
                 out.add(.fixed([[(Display.units(String(repeating: " ", count: indent)), .normal),
                                  (Display.fit(prefixOf: head, width: width - indent), .dim)]]))
-                let body = [h.note] + (h.author.map { [" — ", $0] } ?? [])
-                out.add(.wrapped(LazyWrap(parts: body, width: max(width - indent - 2, 4)),
+                out.add(.wrapped(LazyWrap(parts: [h.note], width: max(width - indent - 2, 4)),
                                  first: noteIndent, rest: noteIndent, role: .normal))
             }
         }
@@ -128,6 +130,11 @@ enum DetailPane {
     }
 
     static func format3(_ n: Int) -> String { String(n) }
+
+    /// A task's history newest first by date; entries of one day, the later in the file first.
+    static func newestFirst(_ h: [HistoryEntry]) -> [HistoryEntry] {
+        h.indices.sorted { a, b in h[a].date != h[b].date ? h[a].date > h[b].date : a > b }.map { h[$0] }
+    }
 }
 
 extension DashboardState {
@@ -142,145 +149,5 @@ extension DashboardState {
     /// The detail lines of a task at a width (all of them: tests and small tasks).
     func detailLines(task i: Int, width: Int) -> [DetailPane.Line] {
         detailLayout(task: i, width: width).lines(0..<Int.max)
-    }
-}
-
-/// The detail pane's lines, laid out on demand: blocks of lines built at once (short
-/// rows) and blocks wrapped lazily (`LazyWrap`), one after the other. A block's first
-/// line is only known once every block before it is counted to its end, so a huge
-/// value is counted as far as the lines asked for, no further.
-final class DetailLayout {
-    enum Block {
-        case fixed([DetailPane.Line])
-        /// A wrapped value after a prefix (its label on the first line, blanks after).
-        case wrapped(LazyWrap, first: DetailPane.Line, rest: DetailPane.Line, role: Role)
-    }
-    private(set) var blocks: [Block] = []
-
-    func add(_ b: Block) { blocks.append(b) }
-
-    /// Lines known (all of them when `isComplete`).
-    var knownCount: Int {
-        var n = 0
-        for b in blocks {
-            switch b {
-            case .fixed(let ls): n += ls.count
-            case .wrapped(let w, _, _, _):
-                n += w.knownCount
-                if !w.isComplete { return n }
-            }
-        }
-        return n
-    }
-
-    var isComplete: Bool {
-        blocks.allSatisfy { if case .wrapped(let w, _, _, _) = $0 { return w.isComplete } else { return true } }
-    }
-
-    /// Display units laid out by the lazy blocks so far (what the laziness bounds).
-    var unitsLaidOut: Int {
-        blocks.reduce(0) { if case .wrapped(let w, _, _, _) = $1 { return $0 + w.unitsLaidOut } else { return $0 } }
-    }
-
-    /// Counts lines until `count` are known (or all are), then a bounded way further.
-    func count(upTo count: Int, extraScalars: Int = 16_384) {
-        var start = 0
-        for b in blocks {
-            switch b {
-            case .fixed(let ls): start += ls.count
-            case .wrapped(let w, _, _, _):
-                w.count(upTo: max(count - start, 0), extraScalars: extraScalars)
-                start += w.knownCount
-                if !w.isComplete { return }
-            }
-        }
-    }
-
-    /// The first line to show for a wanted offset: no further than the last screenful.
-    func clampedOffset(_ wanted: Int, visible: Int) -> Int {
-        let want = max(wanted, 0)
-        count(upTo: want + visible + 1)
-        return min(want, max(0, knownCount - visible))
-    }
-
-    /// The lines in `range` that exist.
-    func lines(_ range: Range<Int>) -> [DetailPane.Line] {
-        var out: [DetailPane.Line] = []
-        var start = 0
-        for b in blocks {
-            guard start < range.upperBound else { break }
-            switch b {
-            case .fixed(let ls):
-                let lo = max(range.lowerBound - start, 0), hi = min(range.upperBound - start, ls.count)
-                if lo < hi { out += ls[lo..<hi] }
-                start += ls.count
-            case .wrapped(let w, let first, let rest, let role):
-                let lo = max(range.lowerBound - start, 0)
-                let hi = range.upperBound == Int.max ? Int.max : range.upperBound - start
-                for (k, units) in w.lines(lo..<hi).enumerated() {
-                    out.append((lo + k == 0 ? first : rest) + [(units, role)])
-                }
-                // Lines after this block need its end: counted only as far as asked.
-                if !w.isComplete { w.count(upTo: hi) }
-                guard w.isComplete else { return out }
-                start += w.knownCount
-            }
-        }
-        return out
-    }
-}
-
-/// Units (or lead leaders) with their counts and a bar of percent done.
-enum WorkloadPane {
-    static func draw(_ c: inout Canvas, _ s: DashboardState, _ r: Rect, focused: Bool) {
-        let S = s.strings
-        let rows = s.workloadRows
-        let title = (s.workloadMode == .units ? S[.colUnit] : S[.colLeader]) + " \(rows.count) ↓" + s.workloadSortName(s.workloadSort)
-        let inner = Renderer.frame(&c, r, title: title, focused: focused)
-        guard inner.height >= 1, inner.width >= 8 else { return }
-        let w = inner.width
-        // Numeric columns by priority; the name takes the rest, a bar what is left.
-        var cols: [(Strings.Key, Int, (Tally) -> (String, Role))] = []
-        cols.append((.colLed, 4, { (String($0.led), .normal) }))
-        if w >= 44 { cols.append((.colShared, 4, { (String($0.shared), .dim) })) }
-        if w >= 52 { cols.append((.colDone, 4, { (String($0.done), .normal) })) }
-        cols.append((.colOverdue, 4, { ($0.overdue > 0 ? String($0.overdue) : "·", $0.overdue > 0 ? .red : .dim) }))
-        if w >= 28 { cols.append((.tuiColRed, 3, { ($0.red > 0 ? "!\($0.red)" : "", .red) })) }
-        if w >= 40 { cols.append((.tuiColYellow, 3, { ($0.yellow > 0 ? "~\($0.yellow)" : "", .yellow) })) }
-        cols.append((.colPercentDone, 5, { ("\($0.percentDone)%", .normal) }))
-        let numW = cols.reduce(0) { $0 + $1.1 + 1 }
-        let longest = rows.prefix(200).map { Display.width($0.name, upTo: w) }.max() ?? 8
-        let nameW = max(min(longest, max(w - numW - 1, 6)), min(8, w - numW - 1))
-        var barW = w - numW - nameW - 2
-        if barW < 4 { barW = 0 }
-        barW = min(barW, 20)
-        // Header.
-        c.fill(Rect(x: inner.x, y: inner.y, width: w, height: 1), role: .header)
-        var x = inner.x
-        c.text(s.workloadMode == .units ? S[.colUnit] : S[.colLeader], x: x, y: inner.y, width: nameW, role: .header, clip: inner)
-        x += nameW + 1
-        for col in cols { Look.right(&c, S[col.0], x: x, y: inner.y, width: col.1, role: .header, clip: inner); x += col.1 + 1 }
-        let body = Rect(x: inner.x, y: inner.y + 1, width: w, height: inner.height - 1)
-        guard body.height > 0 else { return }
-        var ls = s.workloadList
-        ls.clamp(count: rows.count, visible: body.height)
-        for row in 0..<body.height {
-            let p = ls.offset + row
-            guard p < rows.count else { break }
-            let y = body.y + row
-            let (name, t) = rows[p]
-            let sel: Role? = p == ls.selected ? Look.selectionRole(focused: focused) : nil
-            if let sel { c.fill(Rect(x: body.x, y: y, width: w, height: 1), role: sel) }
-            var x = body.x
-            c.text(name, x: x, y: y, width: nameW, role: sel ?? .normal, clip: body)
-            x += nameW + 1
-            for col in cols {
-                let (text, role) = col.2(t)
-                let keep = role == .red || role == .yellow
-                Look.right(&c, text, x: x, y: y, width: col.1, role: (keep && !text.isEmpty) ? role : (sel ?? role), clip: body)
-                x += col.1 + 1
-            }
-            if barW > 0 { Look.bar(&c, percent: t.percentDone, x: x, y: y, width: barW, clip: body) }
-        }
     }
 }

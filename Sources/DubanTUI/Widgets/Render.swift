@@ -63,6 +63,8 @@ enum TitleBar {
         segs.append((S.format(.tuiTitleTasks, t.led), .titleBar, 2))
         segs.append((S.format(.tuiTitleDone, t.done), .titleBar, 2))
         segs.append((S.format(.tuiTitleOverdue, t.overdue), t.overdue > 0 ? .titleBarAlert : .titleBar, 0))
+        // The chapter pane's `!N` counts red tasks (overdue or lagging): the title says the same count.
+        segs.append((S.format(.uiTitleRed, t.red), t.red > 0 ? .titleBarAlert : .titleBar, 1))
         if s.hasUnsavedChanges { segs.append((S.format(.tuiTitleUnsaved, s.unsavedCount), .titleBarAlert, 1)) }
         // The read-only banner says why, and is the last thing a narrow title drops.
         if let why = s.readOnlyReason { segs.append((why.banner(S), .titleBarAlert, why == .requested ? 1 : 0)) }
@@ -119,6 +121,14 @@ enum BottomLine {
             x = c.text(k, x: x, y: r.y, width: r.maxX - x, role: .hintKey) + 1
             x = c.text(label, x: x, y: r.y, width: r.maxX - x, role: .hint) + 2
             if x >= r.maxX { break }
+        }
+        // What `!` means (red: overdue or lagging), when the line has room for it.
+        if s.modal == .none {
+            let legend = s.strings[.uiHintRedMarker]
+            if x + 2 + CellWidth.of(legend) <= r.maxX {
+                x = c.text("!", x: x, y: r.y, width: 1, role: .red) + 1
+                c.text(legend, x: x, y: r.y, width: r.maxX - x, role: .hint)
+            }
         }
     }
 

@@ -1,0 +1,175 @@
+import ArgumentParser
+import DubanCore
+import DubanTUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `--help` in the interface language (issue 12): every abstract, discussion and option
+/// help of the commands comes from this table, in Chinese by default and in English with
+/// `--lang en` or `LANG=en*`, chosen before ArgumentParser parses anything (an unknown
+/// `--lang` is refused first, `Duban.main`). ArgumentParser's own words (OVERVIEW,
+/// USAGE, OPTIONS) stay as it prints them.
+///
+/// Texts are wrapped here, once, by the dashboard's wrapper (display cells, 避头尾, no cut
+/// inside a word) to the width ArgumentParser wraps to (COLUMNS, else the terminal, else
+/// 80): each line then fits, and ArgumentParser, which counts characters and breaks only
+/// at spaces, keeps the lines as they are.
+enum HelpKey: String, CaseIterable {
+    // issue 12, rough edges (engineer rough): the commands' --help
+    case rootAbstract, rootIntro, rootCompletion, rootVersion
+    case openAbstract, openIntro, openKeys
+    case impAbstract, impIntro, impAliasesIntro
+    case valAbstract, valIntro
+    case rptAbstract, rptIntro
+    case setAbstract, setIntro, setRule
+    case recAbstract, recIntro, recMerge2
+    case demoAbstract, genAbstract, genIntro
+    case examples
+    // options and arguments
+    case demoOutput, optLang, genTasks, genUnits, genSeed, genOutput, impNotice, impOutput, impYear, impStrict, impAliases, impNoUserAliases, openPlan, optAsOf, openReadOnly, openTheme, openConfig, argPlan, recDiscard, recDryRun, recMerge, rptBy, rptOverdue, rptUnit, rptLeader, rptFormat, rptExcel, rptWide, setTask, setStatus, setProgress, setNote, setDeadline, setAuthor, setAsOf, setWait, valPlans
+}
+
+extension HelpKey {
+    /// (Chinese, English); the switch makes the compiler check both.
+    var texts: (String, String) {
+        switch self {
+        case .rootAbstract: return ("督办：重点工作任务督办的终端仪表盘。", "督办 (duban): a terminal dashboard for supervising key work tasks.")
+        case .rootIntro: return ("不带命令时打开仪表盘（没有给文件时打开内置演示计划）。每个命令都有 --help 和示例；界面默认中文，--lang en 或 LANG=en* 为英文。", "With no command, opens the dashboard (on the built-in demo plan when no file is given). Every command has --help with examples; the interface is Chinese by default, English with --lang en or LANG=en*.")
+        case .rootCompletion: return ("命令行补全：duban --generate-completion-script bash（或 zsh、fish）输出补全脚本；make install 会把它们装好。", "Shell completions: duban --generate-completion-script bash (or zsh, fish) prints the script; make install installs them.")
+        case .rootVersion: return ("duban --version 显示版本；man duban 为手册页（make install 安装）。", "duban --version prints the version; man duban is the manual page (make install installs it).")
+        case .openAbstract: return ("打开仪表盘（没有给计划时打开内置演示计划）。", "Open the dashboard on a plan (the built-in demo plan when none is given).")
+        case .openIntro: return ("PLAN.json 打开计划文件；NOTICE.txt（或保存的网页 .html、Word 文件 .docx）先导入，通知与所得计划并排核对（用键更正，w 写入 NOTICE.json），再按 Enter 打开仪表盘。", "PLAN.json opens a plan file; NOTICE.txt (or a saved web page, .html, or a Word file, .docx) is imported and shown beside its plan for review (correct lines with keys, w writes NOTICE.json), then Enter opens the dashboard on it.")
+        case .openKeys: return ("按键：在仪表盘中按 ? 查看，或见 docs/keys.md。", "Keys: press ? in the dashboard, or see docs/keys.md.")
+        case .impAbstract: return ("把任务分解通知（文本）转成计划。", "Turn a task decomposition notice (text) into a plan.")
+        case .impIntro: return ("可读 UTF-8（带或不带 BOM）、UTF-16、GB18030/GBK 文本，CRLF 或 LF，半角或全角标点，保存的网页、Word 文件（.docx；.doc、.wps、.pdf 在装有 libreoffice 或 pdftotext 时先转换），或任务表格（.xlsx、.csv）。在核对界面（--review）所作的更正保存在计划中（importCorrections），用 -o PLAN 或 --corrections PLAN 再次导入即得更正后的计划。计划写到标准输出，或 -o FILE（原子写入）。识别出的格式、计数，以及每一行未能识别的内容及其行号，写到标准错误。", "Reads UTF-8 (with or without BOM), UTF-16 or GB18030/GBK text, CRLF or LF, ASCII or full-width punctuation, a saved web page, a Word file (.docx; .doc, .wps and .pdf through libreoffice or pdftotext when installed) or a task table (.xlsx, .csv). Corrections made on the review screen (--review) are kept in the plan (importCorrections): importing again with -o PLAN or --corrections PLAN gives the corrected plan. The plan goes to standard output, or to -o FILE (written atomically). The layout found, the counts and a warning with its line for every line not understood go to standard error.")
+        case .impAliasesIntro: return ("单位简称：先用内置表，再用 ~/.config/duban/aliases.txt（或 $DUBAN_ALIASES），再用每个 --aliases FILE。见 docs/import.md。", "Unit aliases: the shipped table, then ~/.config/duban/aliases.txt (or $DUBAN_ALIASES), then each --aliases FILE. See docs/import.md.")
+        case .valAbstract: return ("检查计划文件；逐条列出问题及其行、列和 JSON 路径。", "Check plan files; list every problem with its line, column and JSON path.")
+        case .valIntro: return ("还检查每项任务的历史是否按日期排列，状态与进度是否一致（已完成即 100%）。全部有效时退出码为 0，否则为 1。", "Also checks that each history is in date order and that status and progress agree (done is 100%). Exit status 0 when every file is valid, 1 otherwise.")
+        case .rptAbstract: return ("统计工作量与逾期任务，或列出一个单位、一位领导的任务。", "Workload by unit, leader, chapter or status; the overdue tasks; one unit's or one leader's tasks.")
+        case .rptIntro: return ("完成、逾期、滞后和完成率按单位牵头的任务计；“协同”为它参与而不牵头的任务。单位的其他名称计入同一单位。名称按拼音排序；百分比四舍五入；不牵头任何任务的单位完成率为“—”。表格和 Markdown 以计划标题和统计日期开头。", "Done, overdue, lagging and % done count the tasks a unit leads; \"shared\" counts the tasks it shares without leading. A unit's other names count toward it. Names are in pinyin order; percentages are rounded half up; a unit that leads no task has \"—\" for % done. Tables and Markdown start with the plan's title and the as-of line.")
+        case .setAbstract: return ("在脚本中修改一项任务：状态、进度、进展情况、完成时限。", "Change one task from a script: status, progress, a progress note, the deadline.")
+        case .setIntro: return ("TASK 是任务编号（t12，见详情窗格方括号），或只有一项任务用的序号。每次修改都记入任务历史，日期为 --as-of（默认今天），计划原子保存（上一版保留为 PLAN.json.bak）。", "TASK is a task id (t12, shown in brackets in the detail pane) or a number label only one task has. Every change is added to the task's history, dated with --as-of (today by default), and the plan is saved atomically (the previous version is kept as PLAN.json.bak).")
+        case .setRule: return ("已完成即 100%：--status done 把进度设为 100，--progress 100 把状态设为已完成。", "Done means 100%: --status done sets progress 100, and --progress 100 sets the status to done.")
+        case .recAbstract: return ("重放（或丢弃）仪表盘会话留在计划日志中的未保存修改。", "Replay (or discard) the unsaved changes a dashboard session left in the plan's journal.")
+        case .recIntro: return ("仪表盘中的每次修改在显示之前先写入 PLAN.json.journal。duban 在保存前被中止时，修改留在那里：本命令列出并把它们存入计划（原子保存，上一版保留为 PLAN.json.bak）。", "Every change made in the dashboard is written to PLAN.json.journal before it is shown. If duban is stopped before saving, the changes wait there: this lists them and saves them into the plan (atomically; the previous version is kept as PLAN.json.bak).")
+        case .recMerge2: return ("如果这些修改之后计划又被他人保存过，只能把修改作为命令合并到新版本上：加 --merge。", "If the plan changed on disk since the changes were made (someone else saved it), the changes can only be merged, as commands, onto the new version: pass --merge.")
+        case .demoAbstract: return ("把内置演示计划写到文件。", "Write the built-in demo plan to a file.")
+        case .genAbstract: return ("生成任意规模的合成计划，用于基准测试和试用。", "Write a synthetic plan of any size, for benchmarks and trials.")
+        case .genIntro: return ("章节最多四级，任务文本取自真实通知的短语，单位按偏斜分布抽取，状态混合，每项任务约六条进展。相同的 --tasks、--units 和 --seed 总是生成相同的文件。", "Chapters four levels deep, task texts made of phrases from real notices, units drawn with a skewed distribution, mixed statuses and about six progress notes per task. The same --tasks, --units and --seed always give the same file.")
+        case .examples: return ("示例：", "Examples:")
+        case .demoOutput: return ("写到哪个文件；默认标准输出。", "Where to write it; standard output by default.")
+        case .optLang: return ("界面语言：zh（默认）或 en；LANG=en* 也给英文。", "Interface language: zh (default) or en. LANG=en* also gives English.")
+        case .genTasks: return ("任务数，0 到 1000000。", "How many tasks, 0 to 1000000.")
+        case .genUnits: return ("从多少个单位中抽取牵头和协同单位，1 到 100000。", "How many units to draw lead and co-units from, 1 to 100000.")
+        case .genSeed: return ("随机种子（从 0 起的整数）。", "The random seed (a whole number from 0).")
+        case .genOutput: return ("计划写到哪个文件；省略或为 - 时写到标准输出。", "Where to write the plan; standard output when omitted or '-'.")
+        case .impNotice: return ("通知：文本文件、保存的网页、Word 文件或任务表格（.xlsx、.csv）。", "The notice: a text file, a saved web page, a Word file or a task table (.xlsx, .csv).")
+        case .impOutput: return ("计划（JSON）写到哪个文件；默认标准输出。", "Where to write the plan (JSON); standard output by default.")
+        case .impYear: return ("计划年度，通知没写（或写错）时给出。", "The plan year, when the notice does not say it (or says it wrong).")
+        case .impStrict: return ("有任何警告即失败（退出码 1）。", "Fail (exit 1) on any warning.")
+        case .impAliases: return ("另加的单位简称表（一行一个：发改委 = 发展改革委），可重复。", "An extra unit alias file (one unit a line: 发改委 = 发展改革委). May be repeated.")
+        case .impNoUserAliases: return ("不读 ~/.config/duban/aliases.txt。", "Do not read ~/.config/duban/aliases.txt.")
+        case .openPlan: return ("计划文件（.json），或要导入的通知（.txt、.html、.docx）。", "A plan file (.json), or a notice (.txt, .html, .docx) to import.")
+        case .optAsOf: return ("按哪一天计算逾期（YYYY-MM-DD）；默认今天。", "The date overdue is counted against (YYYY-MM-DD); today by default.")
+        case .openReadOnly: return ("只读查看：任何按键都不改计划。", "View only: no key changes the plan.")
+        case .openTheme: return ("主题：default、light、high-contrast、mono，或 .theme 文件。", "Theme: default, light, high-contrast, mono, or a .theme file.")
+        case .openConfig: return ("配置文件（主题和按键）；默认 ~/.config/duban/config。", "Config file (theme and key bindings); default ~/.config/duban/config.")
+        case .argPlan: return ("计划文件。", "The plan file.")
+        case .recDiscard: return ("丢弃未保存的修改，而不是重放。", "Drop the unsaved changes instead of replaying them.")
+        case .recDryRun: return ("只列出未保存的修改，什么也不改。", "Only list the unsaved changes; change nothing.")
+        case .recMerge: return ("重放到修改之后又被他人保存过的计划上。", "Replay onto a plan that changed on disk since the changes were made.")
+        case .rptBy: return ("分组：unit、leader、chapter 或 status（与 --overdue 同用：逐组列出逾期任务）。", "Group by: unit, leader, chapter or status (with --overdue: the overdue tasks under each).")
+        case .rptOverdue: return ("列出逾期任务，而不是工作量。", "List the overdue tasks instead of the workload.")
+        case .rptUnit: return ("一个单位的任务（牵头和协同），用它的任一名称。", "One unit's tasks (lead and co), under any of its names.")
+        case .rptLeader: return ("一位牵头领导负责的任务。", "The tasks one leader answers for.")
+        case .rptFormat: return ("table、csv、json 或 markdown。", "table, csv, json or markdown.")
+        case .rptExcel: return ("给 Excel 和 WPS 的 CSV：以 UTF-8 BOM 开头，CRLF 换行（即 --format csv）。", "CSV for Excel and WPS: a UTF-8 BOM first, CRLF line ends (implies --format csv).")
+        case .rptWide: return ("表格中的长文本和长行不截断（CSV、JSON 和 Markdown 从不截断）。", "Do not cut a table's long texts or lines (CSV, JSON and Markdown never cut).")
+        case .setTask: return ("任务：任务编号（如 t12，详情窗格方括号中），或只有一项任务用的序号。", "The task: its id or its number.")
+        case .setStatus: return ("未启动、推进中、已完成、滞后，或 notStarted、inProgress、done、lagging。", "notStarted, inProgress, done, lagging, or 未启动, 推进中, 已完成, 滞后.")
+        case .setProgress: return ("进度百分比，0 到 100（100 即已完成）。", "Progress in percent, 0 to 100.")
+        case .setNote: return ("一条进展情况。", "A progress note (进展情况).")
+        case .setDeadline: return ("完成时限：2020-06-30、2020.6.30、10月15日、6月底、年底（计划年度），或 none。", "The deadline: 2020-06-30, 2020.6.30, 10月15日, 6月底, 年底 (the plan's year), or 'none'.")
+        case .setAuthor: return ("修改人（记入历史）。", "Who made the change (recorded in the history).")
+        case .setAsOf: return ("修改日期（YYYY-MM-DD）；默认今天。", "The date of the change (YYYY-MM-DD); today by default.")
+        case .setWait: return ("他人正在保存计划时等待的秒数（DUBAN_LOCK_WAIT，默认 10）。", "Seconds to wait while another writer saves the plan (DUBAN_LOCK_WAIT, 10 by default).")
+        case .valPlans: return ("计划文件（JSON）。", "Plan files (JSON).")
+        }
+    }
+}
+
+/// The strings of this run's --help: `--lang` (already checked), else LANG.
+let helpStrings: Strings = cliStrings()
+
+extension Strings {
+    subscript(_ key: HelpKey) -> String {
+        let (zh, en) = key.texts
+        return lang == .zh ? zh : en
+    }
+}
+
+enum HelpText {
+    /// The width ArgumentParser wraps help to: COLUMNS, else the terminal, else 80.
+    static let width: Int = {
+        if let c = environment()["COLUMNS"].flatMap({ Int($0) }), c > 0 { return c }
+        var ws = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
+        return 80
+    }()
+
+    /// A text wrapped to `width` cells, its lines joined by line breaks.
+    static func wrapped(_ text: String, width: Int) -> String {
+        Display.wrap(text, width: max(width - 1, 10)).map { line in
+            var s = ""
+            for u in line { s += u.text }
+            return s
+        }.joined(separator: "\n")
+    }
+
+    /// An example command line, indented; one too long for the width is broken at a
+    /// space, its next lines indented further (a shell reads them as one with `\`).
+    static func example(_ line: String) -> String {
+        let limit = max(width - 1, 20)
+        var out: [String] = []
+        var current = "  "
+        for word in line.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let next = current.hasSuffix(" ") || current.isEmpty ? current + word : current + " " + word
+            if DisplayWidth.of(next) + 2 > limit && current.trimmingSpaces.count > 0 {
+                out.append(current + " \\")
+                current = "      " + word
+            } else {
+                current = next
+            }
+        }
+        out.append(current)
+        return out.joined(separator: "\n")
+    }
+
+    /// The command whose help is printed: the first argument naming one, else the root.
+    static let helpTarget: String = {
+        // Spelled out: asking the commands' configurations would come back here.
+        let names = ["open", "import", "validate", "report", "set", "recover", "demo", "generate"]
+        return CommandLine.arguments.dropFirst().first { names.contains($0) } ?? "duban"
+    }()
+
+    /// A command's abstract: after `OVERVIEW: ` in its own help, in the column after the
+    /// names in its parent's list of commands; wrapped for whichever is printed.
+    static func abstract(_ k: HelpKey, command: String) -> String {
+        wrapped(helpStrings[k], width: command == helpTarget ? width - 10 : width - 26)
+    }
+
+    /// A command's discussion: its paragraphs wrapped once, then the examples as they are.
+    static func discussion(_ paragraphs: [HelpKey], examples: [String]) -> String {
+        var parts = paragraphs.map { wrapped(helpStrings[$0], width: width) }
+        if !examples.isEmpty {
+            parts.append(helpStrings[.examples] + "\n" + examples.map { example($0) }.joined(separator: "\n"))
+        }
+        return parts.joined(separator: "\n\n")
+    }
+}
+
+/// An option's or argument's help, wrapped to the column ArgumentParser gives it.
+func helpArg(_ k: HelpKey) -> ArgumentHelp {
+    ArgumentHelp(HelpText.wrapped(helpStrings[k], width: HelpText.width - 26))
+}
