@@ -32,10 +32,10 @@ enum StatusInference {
     static func read(_ text: String, task: String) -> Reading {
         let f = Lines.foldedChs(text).withoutSpaces
         if f.isEmpty { return Reading(status: .notStarted) }
-        if let w = firstWord(lagging, in: f) { return Reading(status: .lagging, reason: w) }
-        if let w = firstWord(inProgress + notYet, in: f) { return Reading(status: .inProgress, reason: w) }
+        if let w = firstWord(W.lagging, in: f) { return Reading(status: .lagging, reason: w) }
+        if let w = firstWord(W.underWay, in: f) { return Reading(status: .inProgress, reason: w) }
         if let p = doneOnDate(f) { return Reading(status: .done, reason: p) }
-        if let w = firstWord(done, in: f) { return Reading(status: .done, reason: w) }
+        if let w = firstWord(W.done, in: f) { return Reading(status: .done, reason: w) }
         if let r = Figures.met(target: Lines.foldedChs(task).withoutSpaces, report: f) { return Reading(status: .done, reason: r) }
         return Reading(status: .inProgress)
     }
@@ -43,12 +43,13 @@ enum StatusInference {
     /// Plans, not facts: 计划, 将于, 拟, 争取, 力争 (the work is still ahead).
     static let notYet = ["计划于", "计划在", "将于", "将在", "拟于", "争取", "力争", "预计"]
 
-    private static func firstWord(_ words: [String], in f: [Ch]) -> String? {
-        var best: (Int, String)? = nil
+    /// The word of the list that comes first in the text.
+    private static func firstWord(_ words: [[Ch]], in f: [Ch]) -> String? {
+        var best: (Int, [Ch])? = nil
         for w in words {
             if let i = f.firstIndex(of: w), best == nil || i < best!.0 { best = (i, w) }
         }
-        return best?.1
+        return best.map { String($0.1) }
     }
 
     /// 已于2023年二季度完成… / 已于12月29日全线建成通车: 已于, a time of at most 14 characters,
@@ -68,7 +69,7 @@ enum StatusInference {
         }
         return nil
     }
-    private static let W = (已于: chs("已于"), x: 0)
+    private static let W = (已于: chs("已于"), lagging: lagging.map(chs), underWay: (inProgress + notYet).map(chs), done: done.map(chs))
     private static let completingVerbs: [[Ch]] = ["完成", "建成", "竣工", "通车", "投产", "投入运营", "印发", "出台", "通过", "获批", "开工"].map(chs)
 
     static func infer(_ text: String) -> TaskStatus {
