@@ -145,7 +145,7 @@ final class CleanOutputEndToEndTests: TmuxTestCase {
         牵头单位：市人力资源和社会保障局
 
         """.write(toFile: notice, atomically: false, encoding: .utf8)
-        assertNothingInjected("import", "'\(Self.dubanBinary)' import '\(notice)' -o '\(dir)/out.json'", expect: ["warning", "^[]52"])
+        assertNothingInjected("import", "'\(Self.dubanBinary)' import '\(notice)' -o '\(dir)/out.json' --lang en", expect: ["warning", "^[]52"])
         // The plan to the terminal: JSON, escaped.
         assertNothingInjected("import-stdout", "'\(Self.dubanBinary)' import '\(notice)'", expect: ["\\u001b]0;PWNED\\u0007", "\\u009b2J\\u202e"])
     }
