@@ -97,8 +97,13 @@ public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     /// 1-based, in characters.
     public var column: Int
-    /// The words, in English (`message(_:)` gives them in the interface language).
-    public var message: String
+    /// The words, in English (`message(_:)` gives them in the interface language); rendered when
+    /// asked (an outline read of a table notice makes warnings that are then dropped).
+    public var message: String {
+        get { key == nil ? text : message(Strings(.en)) }
+        set { text = newValue; key = nil; args = [] }
+    }
+    private var text: String
     /// The strings-table entry and its arguments, when the warning has one.
     public var key: Strings.Key?
     public var args: [Arg]
@@ -106,20 +111,19 @@ public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
     public var isGuess: Bool
 
     public init(file: String? = nil, line: Int, column: Int, message: String) {
-        self.file = file; self.line = line; self.column = column; self.message = message
+        self.file = file; self.line = line; self.column = column; self.text = message
         self.key = nil; self.args = []; self.isGuess = false
     }
 
     public init(file: String? = nil, line: Int, column: Int, _ key: Strings.Key, _ args: Arg..., guess: Bool = false) {
         self.file = file; self.line = line; self.column = column
         self.key = key; self.args = args; self.isGuess = guess
-        self.message = ""
-        self.message = message(Strings(.en))
+        self.text = ""
     }
 
     /// The warning in the interface language.
     public func message(_ S: Strings) -> String {
-        guard let key else { return message }
+        guard let key else { return text }
         var s = S[key]
         for (i, a) in args.enumerated() {
             let v: String
@@ -127,7 +131,7 @@ public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
             case .text(let t): v = t
             case .words(let ks): v = ks.map { S[$0] }.joined(separator: S.lang == .zh ? "、" : ", ")
             }
-            s = s.replacingOccurrences(of: "{\(i)}", with: v)
+            s = s.replacingAll("{\(i)}", with: v)
         }
         return s
     }

@@ -81,6 +81,8 @@ enum Trace {
         }
         out.reserveCapacity(lines.count)
         var current: Int? = nil      // the task of the last marked line
+        // The current task's words, as characters (compared without Foundation): text, fields, details.
+        var words: (task: Int, text: [Ch], fields: [([Ch], FieldKind)], details: [[Ch]])? = nil
         for l in lines {
             let text = l.string
             if l.isBlank { out.append(SourceLineRole(line: l.number, kind: .blank, text: text)); continue }
@@ -93,14 +95,16 @@ enum Trace {
             // An unmarked line: part of the task above when the task keeps its words.
             var kind = SourceLineRole.Kind.ignored
             if let i = current, l.number >= drafts.firstLine, l.number <= max(drafts.lastLine, drafts.tasks[i].line) {
-                let t = drafts.tasks[i]
-                let folded = l.foldedString
-                if t.text.contains(text) || t.text.contains(folded) { kind = .continuation }
-                else if let f = t.fields.first(where: { $0.value.contains(folded) || $0.value.contains(text) }) {
-                    kind = role(of: f.kind)
-                } else if [t.goal, t.mainTasks, t.completion, t.remarks].contains(where: { ($0?.contains(text) ?? false) || ($0?.contains(folded) ?? false) }) {
-                    kind = .detail
+                if words?.task != i {
+                    let t = drafts.tasks[i]
+                    words = (i, Ch.array(t.text), t.fields.map { (Ch.array($0.value), $0.kind) },
+                             [t.goal, t.mainTasks, t.completion, t.remarks].compactMap { $0.map(Ch.array) })
                 }
+                let w = words!
+                func holds(_ s: [Ch]) -> Bool { s.includes(l.text) || s.includes(l.folded) }
+                if holds(w.text) { kind = .continuation }
+                else if let f = w.fields.first(where: { holds($0.0) }) { kind = role(of: f.1) }
+                else if w.details.contains(where: holds) { kind = .detail }
             }
             out.append(SourceLineRole(line: l.number, kind: kind, taskID: kind == .ignored ? nil : current.map { "t\($0 + 1)" }, text: text))
         }

@@ -169,7 +169,7 @@ func importLargeNotice(megabytes: Int) -> (seconds: Double, bytes: Int, tasks: I
         c += 1
         let cn = c < 10 ? digits[c] : (c / 10 == 1 ? "" : digits[(c / 10) % 10]) + "十" + digits[c % 10]
         s += "\(cn)、第\(c)方面重点工作\n"
-        for k in 1...200 {
+        for k in 1...600 {
             n += 1
             s += "\(k).加快推进第\(n)项城市更新改造项目，新建公共停车泊位\(n % 900 + 100)个，确保各项指标达到年度目标要求。\n"
             if k % 3 == 0 {

@@ -137,7 +137,7 @@ public struct Strings: Sendable {
         case iwCellNotAttached, iwRowCellNotAttached, iwTextNotAttached, iwFieldNotAttached, iwNoResponsibilityLine, iwNoResponsibilityAtAll
         case iwHeadingWithoutTasks, iwRowWithoutText, iwUnitHasNumber, iwNotAUnit, iwDeadlineNotUnderstood, iwTaskWithoutText
         case iwGluedUnits, iwMergedUnitCell, iwAliasUnreadable, iwAliasPrefixNeedsTwo, iwAliasExpectedEquals, iwAliasHasNumber
-        case iwAttachment, iwWhatUnits, iwWhatDeadlines, iwWhatLeaders, iwLeadByPosition, iwRowsByCells, iwRowCellsBySentence
+        case iwAttachment, iwWhatUnits, iwWhatDeadlines, iwWhatLeaders, iwLeadByPosition, iwRowsByCells, iwRowCellsBySentence, iwRowsOnOneLine
         case isLine1, isLine2Counts, isYear, isYearUnknown, isDeadlinesAssumed, isStatusesInferred, isWithoutLead, isWarningCount, isWarning
         case ilFlatTable, ilCompletionTable, ilOutline, ilNumberedItems, ilGoalItems, ilInline, ilTable, ilPipeCells, ilRowPerLine, ilScoreTable, ilTabbedRows
         // issue 11, docx: Word files read (Readers/Docx.swift) and converters run (Readers/Converters.swift)
@@ -563,6 +563,7 @@ extension Strings.Key {
         case .iwLeadByPosition: return ("“{0}”没有标明牵头单位：按排列顺序，取第一个单位“{1}”牵头", "\"{0}\" does not say which unit leads: the first listed, {1}, is taken as the lead")
         case .iwRowsByCells: return ("表格没有序号列：各行按单元格的样子分开（名称格跟在单位格之后即为新的一行）", "the table has no 序号 column: rows are told apart by their cells (a name cell after a unit cell starts a row)")
         case .iwRowCellsBySentence: return ("表格每行一行、格间没有分隔符：任务文字与单位在单位名称前的最后一个空格处分开", "the table gives each row on one line with no separator between cells: the task text and its units are split at the last space before the unit names")
+        case .iwRowsOnOneLine: return ("表格整个在一行里：在单位名称之后的下一个序号处分行", "the whole table is on one line: rows are split before each next number that follows a unit name")
         case .isLine1: return ("{0}：{1}，{2}", "{0}: {1}, {2}")
         case .isLine2Counts: return ("  {0} 项任务，{1} 个章节（顶层 {2} 个），{3} 个单位（牵头 {4} 个），{5} 位领导", "  {0} tasks, {1} chapters ({2} top-level), {3} units ({4} leading), {5} leaders")
         case .isYear: return ("  计划年度 {0}", "  plan year {0}")

@@ -27,6 +27,10 @@ struct DraftTask {
     var mainTasks: String?
     var completion: String?
     var remarks: String?
+    /// A 名称 / 项目 cell, or the first of several text columns: the task's short title.
+    var title: String?
+    /// A 分值 cell.
+    var score: String?
 }
 
 struct Drafts {

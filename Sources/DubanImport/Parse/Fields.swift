@@ -143,7 +143,8 @@ enum InlineResponsibility {
         var fields: [Field]
     }
 
-    static func find(in f: [Ch], line: Int, baseColumn: Int) -> Found? {
+    /// `alone`: the bracket may be the whole line (textEnd 0), a responsibility line of its own.
+    static func find(in f: [Ch], line: Int, baseColumn: Int, alone: Bool = false) -> Found? {
         var end = f.count
         while end > 0, f[end - 1] == "。" || f[end - 1] == "." || f[end - 1] == ";" || f[end - 1] == " " { end -= 1 }
         guard end > 0, f[end - 1] == ")" || f[end - 1] == "】" || f[end - 1] == "]" else { return lastSentence(f, end: end, line: line, baseColumn: baseColumn) }
@@ -156,7 +157,7 @@ enum InlineResponsibility {
             if f[i] == close { depth += 1 } else if f[i] == open { depth -= 1; if depth == 0 { openAt = i; break } }
             i -= 1
         }
-        guard let o = openAt, o > 0 else { return nil }
+        guard let o = openAt, o > 0 || alone else { return nil }
         let inner = Array(f[(o + 1)..<(end - 1)])
         let col = baseColumn + o + 1
         // Labelled: 牵头单位:X;责任单位:Y

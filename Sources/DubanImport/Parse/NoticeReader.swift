@@ -147,6 +147,9 @@ struct NoticeReader {
             // Where it came from: its line (and for a table given as a table, table, row and column).
             t.origin = SourcePlace(line: d.line, table: d.table, row: d.row, column: d.table == nil ? nil : d.tableColumn)
             if let r = d.remarks { t.remarks = r.trimmed() }
+            // A title (名称, or the first of several text columns) and a score (分值) stay with the task.
+            if let title = d.title?.trimmed(), !title.isEmpty, title != t.text { t.extra.append(JSONField("title", .string(title))) }
+            if let score = d.score?.trimmed(), !score.isEmpty { t.extra.append(JSONField("score", .string(score))) }
             if let c = d.completion?.trimmed(), !c.isEmpty {
                 let reading = StatusInference.read(c, task: t.text)
                 let status = reading.status

@@ -118,8 +118,11 @@ struct OutlineParser {
                 continue
             }
             // A paragraph, maybe ending with inline responsibility or with "。责任单位:..." on the same line.
-            if let found = InlineResponsibility.find(in: f, line: l.number, baseColumn: l.column) {
+            if let found = InlineResponsibility.find(in: f, line: l.number, baseColumn: l.column, alone: true) {
                 let text = String(l.text[0..<found.textEnd].trimmed())
+                // A bracket alone on its line, after the item it ends (the item wrapped before it):
+                // the item's responsibility, as a responsibility line would be.
+                if text.isEmpty { append(fields: found.fields, line: l.number); continue }
                 append(paragraph: Paragraph(text: text, folded: Array(f[0..<found.textEnd]), line: l.number, column: l.column), inline: found.fields)
                 continue
             }

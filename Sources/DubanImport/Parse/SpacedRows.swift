@@ -25,7 +25,12 @@ enum SpacedRows {
     }
 
     static func parse(_ lines: [SourceLine]) -> TableParser.Result? {
-        guard let h = lines.firstIndex(where: { gluedHeader($0) != nil }), let cols = gluedHeader(lines[h]) else { return nil }
+        guard let h = lines.firstIndex(where: { gluedHeader($0) != nil }), let cols = gluedHeader(lines[h]) else {
+            // A whole table on one line (a crawl): cut into rows, then read as here.
+            guard let (split, warning) = GluedRows.unglue(lines), var r = parse(split) else { return nil }
+            r.drafts.warnings.insert(warning, at: 0)
+            return r
+        }
         let unitKind: FieldKind
         switch cols.first(where: { $0.isUnits }) {
         case .lead: unitKind = .leadUnits

@@ -7,6 +7,12 @@
 struct TableParser {
     enum Column: Equatable {
         case number, text, leaders, lead, co, units, deadline, completion, remarks, goal, other
+        /// A short name of the task (名称, 项目): kept as its title, the task text when no text column says more.
+        case title
+        /// A score (分值), kept with the task.
+        case score
+        /// What the task must meet (要求, 标准, 工作要求, 验收标准): kept with the task's remarks.
+        case requirement
         var isUnits: Bool { self == .lead || self == .co || self == .units }
     }
 
@@ -45,7 +51,8 @@ struct TableParser {
     private static let numberNames: [[Ch]] = ["序号", "编号", "序", "No.", "NO.", "No"].map(chs)
     private static let coPrefixes: [[Ch]] = ["协同", "配合", "协办", "参与"].map(chs)
     private static let textNames: [[Ch]] = ["工作内容", "具体内容", "内容", "目标与任务", "任务名称", "项目名称"].map(chs)
-    private static let textSuffixes: [[Ch]] = ["任务", "工作", "事项", "措施"].map(chs)
+    private static let textSuffixes: [[Ch]] = ["任务", "工作", "事项", "措施", "内容", "问题"].map(chs)
+    private static let requirementSuffixes: [[Ch]] = ["要求", "标准"].map(chs)
     private static let completionSuffixes: [[Ch]] = ["完成情况", "进展情况", "推进情况", "落实情况"].map(chs)
     private static let P = (
         备注: chs("备注"), 领导: chs("领导"), 牵头: chs("牵头"), 单位: chs("单位"), 部门: chs("部门"),
@@ -61,13 +68,15 @@ struct TableParser {
         if s == P.备注 { return .remarks }
         // A short name (名称) beside a task-text column repeats the text's opening; a 分值 column
         // holds the task's score. Both are read past, never taken as text or units.
-        if s == P.名称 || s == P.分值 || s == P.项目 { return .other }
+        if s == P.名称 || s == P.项目 { return .title }
+        if s == P.分值 { return .score }
         if s.hasSuffix(P.领导) { return .leaders }
         if s.includes(P.牵头) && (s.hasSuffix(P.单位) || s.hasSuffix(P.部门)) { return .lead }
         if coPrefixes.contains(where: { s.hasPrefix($0) }) { return s.hasSuffix(P.单位) || s.hasSuffix(P.部门) ? .co : nil }
         if s.hasSuffix(P.责任单位) || s.hasSuffix(P.责任部门) || s == P.责任主体 || s == P.承办单位 { return .units }
         if s.includes(P.时限) || s == P.完成时间 || s == P.时间节点 || s == P.完成期限 { return .deadline }
         if completionSuffixes.contains(where: { s.hasSuffix($0) }) { return .completion }
+        if requirementSuffixes.contains(where: { s.hasSuffix($0) }) { return .requirement }
         if s == P.年度目标 || s == P.目标 || s == P.工作目标 { return .goal }
         if textSuffixes.contains(where: { s.hasSuffix($0) }) || textNames.contains(s) { return .text }
         return nil
@@ -336,14 +345,16 @@ struct TableParser {
                         parts.append(c.text); i += 1
                     }
                     if !parts.isEmpty { t.completion = parts.joined(separator: "\n") }
-                case .deadline, .remarks, .goal, .other:
+                case .deadline, .remarks, .goal, .other, .title, .score, .requirement:
                     switch cell.kind {
                     case .empty: i += 1
-                    case .number(let v) where plausible(v): break
+                    case .number(let v) where plausible(v) && col != .score: break
                     default:
                         if col == .deadline { t.fields.append(Field(kind: .deadline, value: cell.folded, line: cell.line, column: cell.column)) }
-                        else if col == .remarks { t.remarks = cell.text }
+                        else if col == .remarks || col == .requirement { t.remarks = [t.remarks, cell.text].compactMap { $0 }.joined(separator: "\n") }
                         else if col == .goal { t.goal = cell.text }
+                        else if col == .title { t.title = cell.text }
+                        else if col == .score { t.score = cell.text }
                         i += 1
                     }
                 }
@@ -379,7 +390,17 @@ struct TableParser {
             let v = String(vs)
             switch col {
             case .number: if case .number(let n) = c.kind { t.number = String(n) }
-            case .text: t.text = c.text
+            case .text:
+                // Several text columns (任务 / 内容 / 措施 …) are joined in order; the first is the title.
+                if t.text.isEmpty { t.text = c.text }
+                else if !t.text.contains(c.text) {
+                    if t.title == nil { t.title = t.text }
+                    let stop = t.text.last.map { "。；;，,：:".contains($0) } ?? true
+                    t.text = c.text.hasPrefix(t.text) ? c.text : t.text + (stop ? "" : "；") + c.text
+                }
+            case .title: t.title = c.text
+            case .score: t.score = c.text
+            case .requirement: t.remarks = [t.remarks, c.text].compactMap { $0 }.joined(separator: "\n")
             case .lead: t.fields.append(Field(kind: .leadUnits, value: v, line: c.line, column: c.column))
             case .co: t.fields.append(Field(kind: .coUnits, value: v, line: c.line, column: c.column))
             case .units: t.fields.append(Field(kind: .units, value: v, line: c.line, column: c.column))
@@ -391,6 +412,7 @@ struct TableParser {
             case .other: break
             }
         }
+        if t.text.isEmpty, let title = t.title { t.text = title; t.title = nil }
         if t.text.isEmpty { return nil }
         d.lastLine = max(d.lastLine, first.line)
         return t

@@ -1,0 +1,67 @@
+/// A whole table on one line (a crawled page: no line breaks and no separator between cells):
+///
+///     …请认真组织实施. 序号 工作任务 牵头单位 1 城镇新增就业1.2万人. 县人社局 2 地区生产总值增长6.5%左右. 县发改委、县统计局 3 …
+///
+/// The line is cut into the lines `SpacedRows` reads (the notice with its glued header, then one
+/// row a line): a row starts at the next task number (1, 2, 3 … in order) standing alone between
+/// spaces, right after a word that reads as a unit list (the units ending the row before), or
+/// right after the header for the first row. Each piece keeps its place on the original line.
+enum GluedRows {
+    static func unglue(_ lines: [SourceLine]) -> (lines: [SourceLine], warning: ImportWarning)? {
+        for (li, l) in lines.enumerated() where l.folded.count >= 40 {
+            guard let pieces = split(l) else { continue }
+            var out = Array(lines[..<li])
+            out += pieces
+            out += lines[(li + 1)...]
+            return (out, ImportWarning(line: l.number, column: l.column, .iwRowsOnOneLine, guess: true))
+        }
+        return nil
+    }
+
+    /// Words of a line: their start and end in the line's characters.
+    private static func words(_ f: [Ch]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = 0
+        while i < f.count {
+            while i < f.count, f[i] == " " { i += 1 }
+            let s = i
+            while i < f.count, f[i] != " " { i += 1 }
+            if i > s { out.append(s..<i) }
+        }
+        return out
+    }
+
+    private static func split(_ l: SourceLine) -> [SourceLine]? {
+        let f = l.folded
+        let ws = words(f)
+        // The header: 序号 and at least two more column names, with a text and a unit column.
+        guard let w0 = ws.firstIndex(where: { TableParser.column(folded: Array(f[$0])) == .number }) else { return nil }
+        var cols: [TableParser.Column] = [.number]
+        var wh = w0
+        while wh + 1 < ws.count, ws[wh + 1].count <= 8, let c = TableParser.column(folded: Array(f[ws[wh + 1]])), c != .number {
+            cols.append(c); wh += 1
+        }
+        guard cols.count >= 3, cols.contains(.text), cols.contains(where: { $0.isUnits }), wh + 1 < ws.count else { return nil }
+        // The rows: each next number after the units of the row before.
+        var starts: [Int] = []
+        var expected = 1
+        for j in (wh + 1)..<ws.count {
+            guard String(f[ws[j]]) == String(expected) else { continue }
+            if j == wh + 1 || UnitNames.looksLikeUnitList(Array(f[ws[j - 1]])) {
+                starts.append(ws[j].lowerBound); expected += 1
+            }
+        }
+        guard starts.count >= 2 else { return nil }
+        func piece(_ r: Range<Int>) -> SourceLine {
+            var a = r.lowerBound, b = r.upperBound
+            while a < b, f[a] == " " { a += 1 }
+            while b > a, f[b - 1] == " " { b -= 1 }
+            return SourceLine(number: l.number, column: l.column + a, text: Array(l.text[a..<b]), folded: Array(f[a..<b]), isEmpty: a == b)
+        }
+        var out = [piece(0..<ws[wh].upperBound)]
+        for (k, s) in starts.enumerated() {
+            out.append(piece(s..<(k + 1 < starts.count ? starts[k + 1] : f.count)))
+        }
+        return out
+    }
+}
