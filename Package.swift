@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The bulletin's .docx is a ZIP archive (DECISIONS.md: the 通报 as WordprocessingML).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // ncursesw through pkg-config; Debian's libncursesw5-dev provides it.
@@ -27,11 +29,15 @@ let package = Package(
         // Canvas, layout, panes, keymap, themes and the terminal backends.
         .target(name: "DubanTUI", dependencies: ["DubanCore", "CNcursesw"], path: "Sources/DubanTUI",
                 swiftSettings: [.swiftLanguageMode(.v5)]),
+        // The 通报 writers: .md, .txt and .docx (WordprocessingML with a DrawingML chart).
+        .target(name: "DubanBulletin",
+                dependencies: ["DubanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Sources/DubanBulletin"),
         // The thin command line.
         .executableTarget(
             name: "duban",
             dependencies: [
-                "DubanCore", "DubanImport", "DubanTUI",
+                "DubanCore", "DubanImport", "DubanTUI", "DubanBulletin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/duban",
@@ -45,6 +51,7 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], path: "Tests/DubanCoreTests"),
+        .testTarget(name: "DubanBulletinTests", dependencies: ["DubanBulletin", "DubanCore"], path: "Tests/DubanBulletinTests"),
         .testTarget(name: "DubanImportTests", dependencies: ["DubanImport", "DubanCore"], path: "Tests/DubanImportTests"),
         // Runs the built `duban` binary as a user would.
         .testTarget(name: "DubanCLITests", dependencies: ["DubanCore"], path: "Tests/DubanCLITests"),
