@@ -128,20 +128,33 @@ public enum DocxWriter {
 
     static func table(header: [String], rows: [[String]]) -> String {
         let n = max(1, header.count)
-        // Columns sized by their widest cell (display cells, plus two for the cell's margins
-        // and a wider fallback font), at least 6, long texts capped at 40.
-        var want = [Int](repeating: 6, count: n)
+        // Columns sized by their widest cell: 120 twips a display cell (小四, 12pt: a Chinese
+        // character is two cells, 240 twips) plus the cell's margins. When they fit, the
+        // spare width is shared in proportion; when not, the narrow columns (numbers, dates,
+        // short names: 12 cells or less) keep their width and the wide ones share the rest.
+        var cells = [Int](repeating: 2, count: n)
         for r in [header] + rows {
-            for (i, c) in r.enumerated() where i < n { want[i] = max(want[i], min(40, DisplayWidth.of(c) + 2)) }
+            for (i, c) in r.enumerated() where i < n { cells[i] = max(cells[i], DisplayWidth.of(c)) }
         }
-        let sum = want.reduce(0, +)
-        var grid = want.map { $0 * textWidth / sum }
+        let need = cells.map { $0 * 120 + 240 }
+        var grid: [Int]
+        let total = need.reduce(0, +)
+        let narrow = need.indices.filter { cells[$0] <= 12 }
+        let fixed = narrow.reduce(0) { $0 + need[$1] }
+        let wide = need.indices.filter { cells[$0] > 12 }
+        if total <= textWidth || wide.isEmpty || textWidth - fixed < 1500 * wide.count {
+            grid = need.map { $0 * textWidth / total }
+        } else {
+            grid = need
+            let wideNeed = wide.reduce(0) { $0 + min(need[$1], 40 * 120 + 240) }
+            for i in wide { grid[i] = min(need[i], 40 * 120 + 240) * (textWidth - fixed) / wideNeed }
+        }
         grid[n - 1] += textWidth - grid.reduce(0, +)
         let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
         var s = "<w:tbl><w:tblPr><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
         s += "<w:tblBorders><w:top \(border)/><w:left \(border)/><w:bottom \(border)/><w:right \(border)/>"
         s += "<w:insideH \(border)/><w:insideV \(border)/></w:tblBorders>"
-        s += "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar>"
+        s += "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"60\" w:type=\"dxa\"/><w:right w:w=\"60\" w:type=\"dxa\"/></w:tblCellMar>"
         s += "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr>"
         s += "<w:tblGrid>" + grid.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         func row(_ cells: [String], head: Bool) -> String {
@@ -160,10 +173,13 @@ public enum DocxWriter {
 
     // MARK: chart
 
+    /// The chart in a paragraph of its own with single line spacing: the body's exact 28pt
+    /// lines would clip an inline drawing to one line's height.
     static func chartParagraph(_ k: Int) -> String {
         // 15.5 cm x 8.5 cm
         """
-        <w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">\
+        <w:p><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="120" w:line="240" w:lineRule="auto"/>\
+        <w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">\
         <wp:extent cx="5580000" cy="3060000"/><wp:effectExtent l="0" t="0" r="0" b="0"/>\
         <wp:docPr id="\(k)" name="Chart \(k)"/><wp:cNvGraphicFramePr/>\
         <a:graphic><a:graphicData uri="\(nsC)"><c:chart r:id="rIdChart\(k)"/></a:graphicData></a:graphic>\

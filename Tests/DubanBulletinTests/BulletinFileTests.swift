@@ -106,6 +106,9 @@ final class BulletinFileTests: XCTestCase {
         ft = xml.dom.minidom.parseString(z.read('word/fontTable.xml'))
         alt = {f.getAttribute('w:name'): [a.getAttribute('w:val') for a in f.getElementsByTagName('w:altName')] for f in ft.getElementsByTagName('w:font')}
         charts = [n for n in z.namelist() if n.startswith('word/charts/')]
+        # The chart's paragraph: single line spacing (the body's exact 28pt would clip it).
+        drawn = [p for p in d.paragraphs if p._p.find('.//' + qn('w:drawing')) is not None]
+        charts += [p._p.pPr.find(qn('w:spacing')).get(qn('w:lineRule')) for p in drawn]
         print(json.dumps({'paras': paras, 'tables': tables, 'heads': heads, 'borders': borders, 'fonts': fonts, 'alt': alt, 'charts': charts}, ensure_ascii=False))
         """
         // Debian's python3 (python3-docx from apt, scripts/setup.sh), not whatever python3 is first on PATH.
@@ -128,7 +131,7 @@ final class BulletinFileTests: XCTestCase {
         let alt = json["alt"] as? [String: [String]] ?? [:]
         XCTAssertEqual(alt["方正小标宋简体"], ["宋体"]); XCTAssertEqual(alt["黑体"], ["SimHei"])
         XCTAssertEqual(alt["仿宋_GB2312"], ["仿宋"]); XCTAssertEqual(alt["仿宋"], ["FangSong"]); XCTAssertEqual(alt["宋体"], ["SimSun"])
-        XCTAssertEqual(json["charts"] as? [String], ["word/charts/chart1.xml"])
+        XCTAssertEqual(json["charts"] as? [String], ["word/charts/chart1.xml", "auto"])
     }
 
     func testSameBulletinSameBytes() throws {

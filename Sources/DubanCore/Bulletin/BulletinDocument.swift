@@ -125,12 +125,14 @@ extension Bulletin {
             out.append(.chart(BulletinChart(title: S[.bulChartTitle], categories: trend.periods, series: series)))
             out.append(.table(header: [S[.bulColPeriod]] + series.map(\.name),
                               rows: trend.periods.indices.map { i in [trend.periods[i]] + series.map { "\($0.values[i])" } }))
-            // Overdue per period for every ranked unit: is it catching up?
+            // Overdue per period for every ranked unit: is it catching up? The last six
+            // periods, so the table keeps to the page's width.
             let units = ranking.map(\.unit).filter { trend.units[$0] != nil }
             if !units.isEmpty {
+                let keep = min(6, trend.periods.count)
                 out.append(.paragraph(S[.bulUnitTrend]))
-                out.append(.table(header: [S[.bulColUnit]] + trend.periods,
-                                  rows: units.map { u in [u] + trend.units[u]!.map { "\($0.overdue)" } }))
+                out.append(.table(header: [S[.bulColUnit]] + trend.periods.suffix(keep),
+                                  rows: units.map { u in [u] + trend.units[u]!.suffix(keep).map { "\($0.overdue)" } }))
             }
         }
         return out
