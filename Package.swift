@@ -39,11 +39,15 @@ let package = Package(
         // Canvas, layout, panes, keymap, themes and the terminal backends.
         .target(name: "DubanTUI", dependencies: ["DubanCore", "DubanImport", "CNcursesw"], path: "Sources/DubanTUI",
                 swiftSettings: [.swiftLanguageMode(.v5)]),
+        // The 通报 writers: .md, .txt and .docx (WordprocessingML with a DrawingML chart).
+        .target(name: "DubanBulletin",
+                dependencies: ["DubanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Sources/DubanBulletin"),
         // The thin command line.
         .executableTarget(
             name: "duban",
             dependencies: [
-                "DubanCore", "DubanImport", "DubanTUI", "DubanSheets",
+                "DubanCore", "DubanImport", "DubanTUI", "DubanSheets", "DubanBulletin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/duban",
@@ -60,6 +64,7 @@ let package = Package(
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], path: "Tests/DubanCoreTests"),
         .testTarget(name: "DubanSheetsTests", dependencies: ["DubanSheets", "DubanCore", "DubanImport"],
                     path: "Tests/DubanSheetsTests"),
+        .testTarget(name: "DubanBulletinTests", dependencies: ["DubanBulletin", "DubanCore"], path: "Tests/DubanBulletinTests"),
         .testTarget(name: "DubanImportTests", dependencies: ["DubanImport", "DubanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     path: "Tests/DubanImportTests"),
         // Runs the built `duban` binary as a user would.

@@ -6,9 +6,12 @@
 # second spreadsheet library the tests edit returned sheets with).
 # LibreOffice Writer and pdftotext: the converters `duban import` runs on .doc/.wps/.pdf.
 # man-db (the manual page test reads docs/duban.1 with man -l).
+# The bulletin's tests (Tests/DubanBulletinTests): LibreOffice Writer converts the .docx to
+# PDF, poppler's pdftotext reads it back, a Chinese font draws it, and python3-docx (for
+# Debian's /usr/bin/python3) reads the .docx as a second library.
 set -euo pipefail
 need=()
-for pkg in libncursesw5-dev tmux jq pkg-config poppler-utils fonts-wqy-zenhei python3-pip man-db; do
+for pkg in libncursesw5-dev tmux jq pkg-config poppler-utils fonts-wqy-zenhei python3-pip man-db libreoffice-writer-nogui python3-docx; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 # Calc with or without its GUI; the headless one when neither is there.

@@ -4,7 +4,7 @@ extension Duban {
     /// Every command; `open` (the dashboard) is the default, so `duban` and
     /// `duban PLAN.json` reach it.
     static var commands: [ParsableCommand.Type] {
-        [OpenCommand.self, ImportCommand.self, ValidateCommand.self, ReportCommand.self, SetCommand.self, ExtendCommand.self,
+        [OpenCommand.self, ImportCommand.self, ValidateCommand.self, ReportCommand.self, BulletinCommand.self, SetCommand.self, ExtendCommand.self,
          RecoverCommand.self, DemoCommand.self, GenerateCommand.self, ExportCommand.self, MergeCommand.self]
     }
     static var defaultCommand: ParsableCommand.Type? { OpenCommand.self }

@@ -188,6 +188,13 @@ public struct Strings: Sendable {
         // issue 12, rough edges (engineer rough): validate's rule checks, status and progress, dates, help
         case chkDoneNotFull, chkNotStartedWithProgress, chkFullNotDone, chkHistoryOrder, chkProblemsFound
         case noteAlso, badDeadline
+        // issue 13, the 通报 (bulletin): Bulletin/BulletinDocument.swift, duban bulletin
+        case bulTitle, bulAsOf, bulHTotals, bulTotals, bulHRanking, bulColRank, bulColUnit, bulColLed, bulColDone
+        case bulColOverdue, bulColRed, bulTied, bulNoUnits, bulHRed, bulNoRed, bulRedUnit, bulTaskLine, bulTaskDeadline
+        case bulHUnreported, bulNoCycle, bulUnreportedLine, bulAllReported, bulHExtensions, bulExtWindow, bulNoExtensions
+        case bulColTask, bulColFrom, bulColTo, bulColReason, bulHChanges, bulNoSince, bulChangesLine, bulNewlyOverdue
+        case bulHTrend, bulTrendLine, bulColPeriod, bulChartTitle, bulNoTrend, bulUnitTrend, bulNoNumber
+        case bulErrFormat, bulErrSinceAfter, bulWritten
     }
 }
 
@@ -793,6 +800,50 @@ extension Strings.Key {
         case .chkProblemsFound: return ("{0}：可以读取，但有{1}处不一致", "{0}: readable, but {1} inconsistencies")
         case .noteAlso: return ("{0}；{1}", "{0}; {1}")
         case .badDeadline: return ("时限“{0}”无法识别，可写 2020-06-30、2020.6.30、6月30日、10月15日、6月底、年底", "cannot read the deadline \"{0}\"; write 2020-06-30, 2020.6.30, 6月30日, 10月15日, 6月底 or 年底")
+        // issue 13, the 通报 (bulletin)
+        case .bulTitle: return ("关于{0}推进情况的通报", "Circular on the progress of {0}")
+        case .bulAsOf: return ("（截至{0}年{1}月{2}日）", "(as of {0})")
+        case .bulHTotals: return ("一、总体进展情况", "1. Overall progress")
+        case .bulTotals: return ("纳入督办的重点工作任务共{0}项。其中，已完成{1}项，占{2}；按时序推进{3}项，占{4}；进度滞后{5}项，占{6}；逾期未完成{7}项，占{8}；无完成时限{9}项，占{10}。亮红灯任务{11}项。", "The plan holds {0} tasks: {1} done ({2}), {3} on schedule ({4}), {5} lagging ({6}), {7} overdue ({8}), {9} with no deadline ({10}). {11} tasks are red.")
+        case .bulHRanking: return ("二、各牵头单位逾期及红灯情况排名", "2. Lead units ranked by overdue and red tasks")
+        case .bulColRank: return ("名次", "Rank")
+        case .bulColUnit: return ("牵头单位", "Lead unit")
+        case .bulColLed: return ("牵头任务", "Tasks led")
+        case .bulColDone: return ("已完成", "Done")
+        case .bulColOverdue: return ("逾期", "Overdue")
+        case .bulColRed: return ("红灯", "Red")
+        case .bulTied: return ("（并列）", " (tied)")
+        case .bulNoUnits: return ("本计划没有牵头单位。", "The plan names no lead units.")
+        case .bulHRed: return ("三、亮红灯单位及逾期任务", "3. Red units and their overdue tasks")
+        case .bulNoRed: return ("没有亮红灯的单位。", "No unit is red.")
+        case .bulRedUnit: return ("{0}：红灯任务{1}项，其中逾期{2}项。", "{0}: {1} red tasks, {2} of them overdue.")
+        case .bulTaskLine: return ("{0}. {1}（{2}）", "{0}. {1} ({2})")
+        case .bulTaskDeadline: return ("完成时限{0}", "deadline {0}")
+        case .bulHUnreported: return ("四、未按时报送进展情况的单位", "4. Units that did not report")
+        case .bulNoCycle: return ("本计划未设报送周期，不统计报送情况。", "The plan has no reporting cycle: reports are not counted.")
+        case .bulUnreportedLine: return ("{0}期（{1}前报送）未报送的单位{2}个：{3}。", "{2} units did not report for {0} (due {1}): {3}.")
+        case .bulAllReported: return ("{0}期各单位均已报送。", "Every unit reported for {0}.")
+        case .bulHExtensions: return ("五、延期审批情况", "5. Extensions granted")
+        case .bulExtWindow: return ("{0}至{1}同意延期{2}项。", "{2} extensions granted from {0} to {1}.")
+        case .bulNoExtensions: return ("{0}至{1}没有同意延期的任务。", "No extension was granted from {0} to {1}.")
+        case .bulColTask: return ("任务", "Task")
+        case .bulColFrom: return ("原完成时限", "Deadline before")
+        case .bulColTo: return ("延期至", "Extended to")
+        case .bulColReason: return ("理由", "Reason")
+        case .bulHChanges: return ("六、与上期相比的变化", "6. Changes since the last period")
+        case .bulNoSince: return ("没有可比的上期（用 --since 指定对比日期）。", "There is no earlier period to compare with (give --since).")
+        case .bulChangesLine: return ("与{0}相比：新增逾期{1}项，逾期销除{2}项，新完成{3}项，持续红灯{4}项。", "Since {0}: {1} newly overdue, {2} cleared, {3} newly done, {4} still red.")
+        case .bulNewlyOverdue: return ("新增逾期任务：", "Newly overdue tasks:")
+        case .bulHTrend: return ("七、各期趋势", "7. Trend by period")
+        case .bulTrendLine: return ("各期末已完成、逾期、红灯任务数如下。", "Done, overdue and red tasks at the end of each period.")
+        case .bulColPeriod: return ("报送期", "Period")
+        case .bulChartTitle: return ("各期已完成、逾期、红灯任务数", "Done, overdue and red tasks by period")
+        case .bulNoTrend: return ("本计划未设报送周期，没有分期趋势。", "The plan has no reporting cycle: there is no trend by period.")
+        case .bulUnitTrend: return ("各牵头单位逾期任务数（按期）", "Overdue tasks per lead unit, by period")
+        case .bulNoNumber: return ("—", "-")
+        case .bulErrFormat: return ("{0}：无法判断通报格式（扩展名应为 .docx、.md 或 .txt，或给出 --format docx|md|txt）", "{0}: cannot tell the bulletin's format (the name should end in .docx, .md or .txt, or give --format docx|md|txt)")
+        case .bulErrSinceAfter: return ("--since {0} 不早于 --as-of {1}", "--since {0} is not before --as-of {1}")
+        case .bulWritten: return ("通报已写入 {0}（{1}）", "bulletin written to {0} ({1})")
         }
     }
 }
