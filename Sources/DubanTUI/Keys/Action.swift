@@ -3,7 +3,10 @@
 /// confirm, help) use only their own context.
 public enum Context: String, CaseIterable, Hashable {
     case global, list, chapters, tasks, detail, workload, taskEdit
-    case editor, menu, confirm, help
+    case editor, menu, picker, confirm, help
+    /// The questions about the plan file: `dialog` (moving between the answers) is shared
+    /// by the three; each has its own answer keys.
+    case dialog, recover, changed, reload
 }
 
 public enum Pane: String, CaseIterable, Hashable {
@@ -49,23 +52,48 @@ public enum Action: String, CaseIterable, Hashable {
     // one-line editor
     case editorAccept, editorCancel, editorLeft, editorRight, editorHome, editorEnd
     case editorBackspace, editorDelete, editorKillToEnd, editorKillToStart
-    // menus and pickers
+    // menus
     case menuUp, menuDown, menuToggle, menuClose
+    // the unit or leader picker (typing narrows it: the one-line editor's keys)
+    case pickerUp, pickerDown, pickerAccept, pickerBack
     // confirm
     case confirmYes, confirmNo, confirmCancel
     // help screen
     case helpClose, helpUp, helpDown, helpPageUp, helpPageDown
+    // dialogs: moving between the answers, and each answer
+    case dialogUp, dialogDown, dialogChoose
+    case recoverReplay, recoverDiscard, recoverReadOnly, recoverQuit
+    case changedMerge, changedReload, changedSaveElsewhere, changedCancel
+    case reloadConfirm, reloadBack
 
     /// Whether the action changes the plan (disabled with --read-only).
-    public var isEdit: Bool {
+    public var isEdit: Bool { requirements.contains(.writable) }
+
+    /// What must hold for the action to do anything; a binding carries these (its
+    /// disabled reason is the first that does not hold: `DashboardState.disabledReason`).
+    public var requirements: [Requirement] {
         switch self {
         case .cycleStatus, .setNotStarted, .setInProgress, .setDone, .setLagging, .setProgress, .addNote,
-             .editDeadline, .undo, .redo:
-            return true
+             .editDeadline:
+            return [.writable, .taskSelected]
+        case .undo, .redo:
+            return [.writable]
+        case .save:
+            return [.writable, .somethingToSave]
         default:
-            return false
+            return []
         }
     }
+}
+
+/// What an action needs to be possible now.
+public enum Requirement: String, CaseIterable, Hashable {
+    /// The plan can be changed (not --read-only, the file writable, the journal open).
+    case writable
+    /// A task is selected (the list is not empty).
+    case taskSelected
+    /// There is something to save: unsaved changes, or a plan with no file yet.
+    case somethingToSave
 }
 
 /// One row of the binding table: keys, the action, where, whether the hint line
@@ -75,14 +103,43 @@ public struct Binding: Equatable {
     public var action: Action
     public var context: Context
     public var onHintBar: Bool
-    public var help: Strings.Key
+    public var help: UIText
     /// A short label for the hint line (falls back to the help text).
-    public var hint: Strings.Key?
+    public var hint: UIText?
+    /// When the binding does nothing (its disabled reason); the hint line leaves it out,
+    /// the help screen says why, and dispatch refuses it with the reason.
+    public var requires: [Requirement]
+
+    public init(_ keys: [Key], _ action: Action, _ context: Context, hint: Bool = false,
+                text help: UIText, short: UIText? = nil) {
+        self.keys = keys; self.action = action; self.context = context
+        self.onHintBar = hint; self.help = help; self.hint = short
+        self.requires = action.requirements
+    }
 
     public init(_ keys: [Key], _ action: Action, _ context: Context, hint: Bool = false,
                 _ help: Strings.Key, short: Strings.Key? = nil) {
-        self.keys = keys; self.action = action; self.context = context
-        self.onHintBar = hint; self.help = help; self.hint = short
+        self.init(keys, action, context, hint: hint, text: .core(help), short: short.map { .core($0) })
+    }
+
+    public init(_ keys: [Key], _ action: Action, _ context: Context, hint: Bool = false,
+                _ help: UIKey, short: UIKey? = nil) {
+        self.init(keys, action, context, hint: hint, text: .ui(help), short: short.map { .ui($0) })
+    }
+}
+
+/// A text of either table: the core's `Strings.Key` or the dashboard's `UIKey`.
+public enum UIText: Equatable, Hashable {
+    case core(Strings.Key)
+    case ui(UIKey)
+}
+
+extension Strings {
+    public subscript(_ t: UIText) -> String {
+        switch t {
+        case .core(let k): return self[k]
+        case .ui(let k): return self[k]
+        }
     }
 }
 

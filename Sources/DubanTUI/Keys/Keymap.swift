@@ -35,7 +35,8 @@ public struct Keymap {
             bindings[i].keys.append(key)
         } else {
             let template = bindings.first { $0.action == action }
-            bindings.append(Binding([key], action, context, hint: false, help ?? template?.help ?? .helpHelp, short: template?.hint))
+            bindings.append(Binding([key], action, context, hint: false, text: help.map { .core($0) } ?? template?.help ?? .core(.helpHelp),
+                                    short: template?.hint))
         }
         rebuildTable()
     }

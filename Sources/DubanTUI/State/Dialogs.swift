@@ -16,17 +16,31 @@ public struct DialogState: Equatable {
     public init(kind: DialogKind, selected: Int = 0) { self.kind = kind; self.selected = selected }
 }
 
-enum DialogChoice: Equatable {
-    case replay, discard, viewReadOnly, quitKeeping
-    case merge, reload, saveElsewhere, cancel
-    case reloadConfirmed, back
+/// One answer: its action (bound in the dialog's context), the key shown, what it does.
+struct DialogOption {
+    var action: Action
+    var key: String
+    var label: String
 }
 
-/// One answer: the key that picks it, what it does in words.
-struct DialogOption {
-    var key: Key
-    var label: String
-    var choice: DialogChoice
+extension DialogKind {
+    /// The context the dialog's answer keys are bound in.
+    public var context: Context {
+        switch self {
+        case .recover: return .recover
+        case .changedOnDisk: return .changed
+        case .confirmReload: return .reload
+        }
+    }
+
+    /// The answers, in the order shown; the last is what Esc does.
+    public var answers: [Action] {
+        switch self {
+        case .recover: return [.recoverReplay, .recoverDiscard, .recoverReadOnly, .recoverQuit]
+        case .changedOnDisk: return [.changedMerge, .changedReload, .changedSaveElsewhere, .changedCancel]
+        case .confirmReload: return [.reloadConfirm, .reloadBack]
+        }
+    }
 }
 
 extension DashboardState {
@@ -41,29 +55,23 @@ extension DashboardState {
     }
 
     func dialogOptions(_ k: DialogKind) -> [DialogOption] {
+        k.answers.map { DialogOption(action: $0, key: keymap.label(for: $0, in: k.context), label: answerLabel($0)) }
+    }
+
+    func answerLabel(_ a: Action) -> String {
         let S = strings
-        switch k {
-        case .recover:
-            let exact = session?.journal?.found?.baseMatches ?? true
-            let discarded = session?.path.map { Journal.discardedPath(forPlan: $0) } ?? ""
-            return [
-                DialogOption(key: .char("r"), label: S[exact ? .tuiRecoverReplay : .tuiRecoverMerge], choice: .replay),
-                DialogOption(key: .char("d"), label: S.format(.tuiRecoverDiscard, discarded), choice: .discard),
-                DialogOption(key: .char("v"), label: S[.tuiRecoverReadOnly], choice: .viewReadOnly),
-                DialogOption(key: .escape, label: S[.tuiRecoverQuit], choice: .quitKeeping),
-            ]
-        case .changedOnDisk:
-            return [
-                DialogOption(key: .char("m"), label: S[.tuiChangedMerge], choice: .merge),
-                DialogOption(key: .char("r"), label: S[.tuiChangedReload], choice: .reload),
-                DialogOption(key: .char("s"), label: S[.tuiChangedSaveAs], choice: .saveElsewhere),
-                DialogOption(key: .escape, label: S[.tuiChangedCancel], choice: .cancel),
-            ]
-        case .confirmReload:
-            return [
-                DialogOption(key: .char("y"), label: S[.tuiReloadYes], choice: .reloadConfirmed),
-                DialogOption(key: .escape, label: S[.tuiReloadNo], choice: .back),
-            ]
+        switch a {
+        case .recoverReplay: return S[(session?.journal?.found?.baseMatches ?? true) ? .tuiRecoverReplay : .tuiRecoverMerge]
+        case .recoverDiscard: return S.format(.tuiRecoverDiscard, session?.path.map { Journal.discardedPath(forPlan: $0) } ?? "")
+        case .recoverReadOnly: return S[.tuiRecoverReadOnly]
+        case .recoverQuit: return S[.tuiRecoverQuit]
+        case .changedMerge: return S[.tuiChangedMerge]
+        case .changedReload: return S[.tuiChangedReload]
+        case .changedSaveElsewhere: return S[.tuiChangedSaveAs]
+        case .changedCancel: return S[.tuiChangedCancel]
+        case .reloadConfirm: return S[.tuiReloadYes]
+        case .reloadBack: return S[.tuiReloadNo]
+        default: return ""
         }
     }
 
@@ -108,44 +116,40 @@ extension DashboardState {
     // MARK: keys
 
     func handleDialog(_ key: Key, _ d: DialogState) -> Effect {
-        let options = dialogOptions(d.kind)
+        let answers = d.kind.answers
         var d = d
-        if case .char(let c) = key, let o = options.first(where: { $0.key == .char(Character(c.lowercased())) }) {
-            return choose(o.choice, d.kind)
-        }
-        switch keymap.action(for: key, in: [.menu]) {
-        case .menuUp?: d.selected = (d.selected + options.count - 1) % options.count
-        case .menuDown?: d.selected = (d.selected + 1) % options.count
-        case .menuToggle?: return choose(options[min(d.selected, options.count - 1)].choice, d.kind)
-        case .menuClose?:
-            if let o = options.first(where: { $0.key == .escape }) { return choose(o.choice, d.kind) }
+        switch keymap.action(for: key, in: [d.kind.context, .dialog]) {
+        case .dialogUp?: d.selected = (d.selected + answers.count - 1) % answers.count
+        case .dialogDown?: d.selected = (d.selected + 1) % answers.count
+        case .dialogChoose?: return choose(answers[min(d.selected, answers.count - 1)], d.kind)
+        case let a? where answers.contains(a): return choose(a, d.kind)
         default: break
         }
         modal = .dialog(d)
         return .none
     }
 
-    func choose(_ c: DialogChoice, _ k: DialogKind) -> Effect {
+    func choose(_ c: Action, _ k: DialogKind) -> Effect {
         modal = .none
         var thenQuit = false
         if case .changedOnDisk(let q) = k { thenQuit = q }
         if case .confirmReload(let q) = k { thenQuit = q }
         switch c {
-        case .replay: recoverReplay()
-        case .discard: recoverDiscard()
-        case .viewReadOnly: recoverLater()
-        case .quitKeeping:
+        case .recoverReplay: recoverReplay()
+        case .recoverDiscard: recoverDiscard()
+        case .recoverReadOnly: recoverLater()
+        case .recoverQuit:
             quitRequested = true
             return .quit(0)
-        case .merge: return mergeOntoDisk(thenQuit: thenQuit)
-        case .reload:
+        case .changedMerge: return mergeOntoDisk(thenQuit: thenQuit)
+        case .changedReload:
             modal = .dialog(DialogState(kind: .confirmReload(thenQuit: thenQuit)))
-        case .saveElsewhere:
+        case .changedSaveElsewhere:
             modal = .editor(.saveAs(thenQuit: thenQuit), LineEditor(elsewhereSuggestion()))
-        case .cancel: break
-        case .reloadConfirmed: reloadFromDisk()
-        case .back:
+        case .reloadConfirm: reloadFromDisk()
+        case .reloadBack:
             modal = .dialog(DialogState(kind: .changedOnDisk(thenQuit: thenQuit)))
+        default: break
         }
         return .none
     }

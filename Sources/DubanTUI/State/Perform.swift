@@ -67,10 +67,9 @@ extension DashboardState {
             modal = .filterMenu(selected: sel)
             return .none
         case .picker(var ps):
-            let a = keymap.action(for: key, in: [.editor]) ?? keymap.action(for: key, in: [.menu])
             let matches = ps.matches
-            switch a {
-            case .editorAccept?:
+            switch keymap.action(for: key, in: keyChain) {
+            case .pickerAccept?:
                 if !matches.isEmpty {
                     let name = matches[min(ps.list.selected, matches.count - 1)]
                     if ps.kind == .unit { filter.unit = name } else { filter.leader = name }
@@ -79,12 +78,12 @@ extension DashboardState {
                 }
                 modal = .none
                 return .none
-            case .editorCancel?, .menuClose?:
+            case .pickerBack?:
                 modal = .filterMenu(selected: ps.kind == .unit ? FilterItem.allCases.firstIndex(of: .unit) ?? 0
                                     : FilterItem.allCases.firstIndex(of: .leader) ?? 0)
                 return .none
-            case .menuUp?: ps.list.move(by: -1, count: matches.count, visible: 10)
-            case .menuDown?: ps.list.move(by: 1, count: matches.count, visible: 10)
+            case .pickerUp?: ps.list.move(by: -1, count: matches.count, visible: 10)
+            case .pickerDown?: ps.list.move(by: 1, count: matches.count, visible: 10)
             case let a? where ps.editor.apply(a): ps.list = ListState()
             default:
                 if case .char(let c) = key { ps.editor.insert(c); ps.list = ListState() }
@@ -179,9 +178,29 @@ extension DashboardState {
 
     // MARK: actions
 
+    /// The facts the bindings' disabled reasons are judged on.
+    public var availability: Availability {
+        Availability(readOnly: readOnlyReason, hasSelectedTask: selectedTask != nil,
+                     hasUnsavedChanges: hasUnsavedChanges, hasNoFile: savePath == nil)
+    }
+
+    /// The contexts a key is looked up in now: the focused pane's chain, or the open
+    /// modal's own contexts.
+    public var keyChain: [Context] {
+        switch modal {
+        case .none: return focus.chain
+        case .editor: return [.editor]
+        case .filterMenu: return [.menu]
+        case .picker: return [.picker, .editor]
+        case .confirmQuit: return [.confirm]
+        case .help: return [.help]
+        case .dialog(let d): return [d.kind.context, .dialog]
+        }
+    }
+
     func perform(_ a: Action) -> Effect {
-        if a.isEdit, let why = readOnlyReason {
-            message = StatusMessage(text: why.refusal(strings), isError: true)
+        if let why = availability.disabledReason(a) {
+            message = StatusMessage(text: why.refusal(strings), isError: why != .nothingToSave)
             return .none
         }
         switch a {
@@ -190,7 +209,6 @@ extension DashboardState {
             quitRequested = true
             return .quit(0)
         case .save:
-            if let why = readOnlyReason { message = StatusMessage(text: why.refusal(strings), isError: true); return .none }
             if let p = savePath { save(to: p) } else { modal = .editor(.saveAs(thenQuit: false), LineEditor(suggestedSavePath)) }
         case .undo:
             do {
@@ -290,7 +308,7 @@ extension DashboardState {
     }
 
     func applyEdit(_ cmd: EditCommand, taskID: String) {
-        if let why = readOnlyReason { message = StatusMessage(text: why.refusal(strings), isError: true); return }
+        if let why = availability.reason(.writable) { message = StatusMessage(text: why.refusal(strings), isError: true); return }
         let edit = Edit(taskID: taskID, command: cmd, date: editDate)
         do {
             // Through the journal: appended and flushed before the store makes the change.

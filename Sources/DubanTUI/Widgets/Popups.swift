@@ -58,7 +58,7 @@ enum Popups {
         let S = s.strings
         let question = S.format(.tuiQuitQuestion, s.unsavedCount)
         let keys = [(Action.confirmYes, S[.tuiQuitSave]), (.confirmNo, S[.tuiQuitDiscard]), (.confirmCancel, S[.hintCancel])]
-        let keyText = keys.map { (a, label) in (s.keymap.keys(for: a, in: .confirm).first?.name ?? "?") + " " + label }
+        let keyText = keys.map { (a, label) in s.keymap.label(for: a, in: .confirm) + " " + label }
         let w = max(CellWidth.of(question), keyText.map { CellWidth.of($0) }.max() ?? 0) + 6
         let r = centred(c, width: max(w, 30), height: keys.count + 4, in: s.layout.body)
         c.fill(r, role: .popup)
@@ -81,7 +81,7 @@ extension Popups {
     static func dialog(_ c: inout Canvas, _ s: DashboardState, _ d: DialogState) {
         let area = s.layout.body
         let options = s.dialogOptions(d.kind)
-        let optionText = options.map { ($0.key.name, $0.label) }
+        let optionText = options.map { ($0.key, $0.label) }
         let keyW = optionText.map { CellWidth.of($0.0) }.max() ?? 1
         let paragraphs = s.dialogText(d.kind)
         let widest = max(paragraphs.map { CellWidth.of($0) }.max() ?? 0,
@@ -141,6 +141,7 @@ extension DashboardState {
     /// The help screen's lines: (keys, text, is heading), one group per context.
     public func helpLines() -> [(String, String, Bool)] {
         var out: [(String, String, Bool)] = []
+        let can = availability
         for ctx in Context.allCases {
             let bs = keymap.bindings.filter { $0.context == ctx && !$0.keys.isEmpty }
             guard !bs.isEmpty else { continue }
@@ -148,7 +149,7 @@ extension DashboardState {
             out.append(("", strings[ctx.titleKey], true))
             for b in bs {
                 var text = strings[b.help]
-                if readOnly && b.action.isEdit { text += " " + strings[.tuiDisabledReadOnly] }
+                if let why = can.disabledReason(b) { text += " " + why.note(strings) }
                 out.append((b.keys.map(\.name).joined(separator: " "), text, false))
             }
         }
@@ -157,19 +158,24 @@ extension DashboardState {
 }
 
 extension Context {
-    var titleKey: Strings.Key {
+    var titleKey: UIText {
         switch self {
-        case .global: return .ctxGlobal
-        case .list: return .ctxList
-        case .chapters: return .ctxChapters
-        case .tasks: return .ctxTasks
-        case .detail: return .ctxDetail
-        case .workload: return .ctxWorkload
-        case .taskEdit: return .ctxTaskEdit
-        case .editor: return .ctxEditor
-        case .menu: return .ctxMenu
-        case .confirm: return .ctxConfirm
-        case .help: return .ctxHelp
+        case .global: return .core(.ctxGlobal)
+        case .list: return .core(.ctxList)
+        case .chapters: return .core(.ctxChapters)
+        case .tasks: return .core(.ctxTasks)
+        case .detail: return .core(.ctxDetail)
+        case .workload: return .core(.ctxWorkload)
+        case .taskEdit: return .core(.ctxTaskEdit)
+        case .editor: return .core(.ctxEditor)
+        case .menu: return .core(.ctxMenu)
+        case .picker: return .ui(.ctxPicker)
+        case .confirm: return .core(.ctxConfirm)
+        case .help: return .core(.ctxHelp)
+        case .dialog: return .ui(.ctxDialog)
+        case .recover: return .ui(.ctxRecover)
+        case .changed: return .ui(.ctxChanged)
+        case .reload: return .ui(.ctxReload)
         }
     }
 }
