@@ -54,15 +54,15 @@ struct SetCommand: ParsableCommand {
         if let note { commands.append(.addNote(note)) }
         guard !commands.isEmpty else { throw ValidationError(S[.nothingToChange]) }
 
-        // One writer at a time: the plan's lock is held from the read to the rename
-        // (PlanEditor); inside it a dashboard's unsaved (journaled) changes refuse the
-        // save, and so does a plan with no write bit.
-        var result: PlanStore? = nil
+        // One writer at a time: PlanSession.edit holds the plan's lock from the read to the
+        // rename (PlanEditor); inside it a dashboard's unsaved (journaled) changes refuse
+        // the save, and so does a plan with no write bit.
         var index = 0
+        let store: PlanStore
         do {
-            let outcome = try PlanEditor.edit(path: plan, command: "duban set", wait: wait ?? PlanLock.defaultWait,
-                                              waiting: { printWaiting(plan, $0, wait ?? PlanLock.defaultWait, S) }) { opened in
-                let store = PlanStore(plan: opened.plan, rules: Rules(asOf: date), strings: S)
+            let waitFor = wait ?? PlanLock.defaultWait
+            let edited = try PlanSession.edit(path: plan, command: "duban set", rules: Rules(asOf: date), strings: S,
+                                              wait: waitFor, waiting: { printWaiting(plan, $0, waitFor, S) }) { store in
                 switch store.lookup(task) {
                 case .found(let i): index = i
                 case .notFound: throw CommandRefusal(S.format(.taskNotFound, task))
@@ -70,10 +70,9 @@ struct SetCommand: ParsableCommand {
                 }
                 let id = store.task(at: index).id
                 for c in commands { try store.apply(Edit(taskID: id, command: c, date: date, author: author)) }
-                result = store
-                return store.isDirty ? store.plan : nil
             }
-            if let b = outcome.backupProblem { printError(S.describe(b)) }
+            store = edited.store
+            if let b = edited.outcome.backupProblem { printError(S.describe(b)) }
         } catch let e as PlanLoadError {
             printError(e.description)
             throw ExitCode(1)
@@ -81,7 +80,6 @@ struct SetCommand: ParsableCommand {
             printError(S.describe(error))
             throw ExitCode(1)
         }
-        guard let store = result else { throw ExitCode(1) }
         let t = store.task(at: index)
         printOut(S.format(.setDone, t.number ?? t.id, S.status(t.status), "\(t.progress)%"))
     }

@@ -30,7 +30,7 @@ final class ResponsivenessTests: XCTestCase {
         var each: [Double] = []
         for k in keys {
             let t0 = now()
-            _ = d.state.handle(.key(k))
+            _ = d.handle(.key(k))
             _ = Renderer.render(d.state)
             let ms = (now() - t0) * 1000
             worst = max(worst, ms); total += ms

@@ -81,7 +81,7 @@ public enum Bindings {
         // the questions about the plan file: arrows and Enter pick an answer, or its key
         Binding([.up, .ctrl("p")], .dialogUp, .dialog, .helpDialogUp),
         Binding([.down, .ctrl("n")], .dialogDown, .dialog, .helpDialogDown),
-        Binding([.enter, .char(" ")], .dialogChoose, .dialog, hint: true, .helpDialogChoose, short: .hintDialogChoose),
+        Binding([.enter], .dialogChoose, .dialog, hint: true, .helpDialogChoose, short: .hintDialogChoose),
         // an earlier session's unsaved changes (on opening)
         Binding([.char("r"), .char("R")], .recoverReplay, .recover, hint: true, .helpRecoverReplay, short: .hintRecoverReplay),
         Binding([.char("d"), .char("D")], .recoverDiscard, .recover, hint: true, .helpRecoverDiscard, short: .hintRecoverDiscard),

@@ -23,7 +23,8 @@ public struct ListState: Equatable {
 public enum Modal: Equatable {
     case none
     case editor(EditorPurpose, LineEditor)
-    case filterMenu(selected: Int)
+    /// The filter menu: its cursor and the first item shown (it scrolls on a short screen).
+    case filterMenu(ListState)
     case picker(PickerState)
     case confirmQuit
     case help(offset: Int)

@@ -8,8 +8,7 @@ enum ChaptersPane {
         let title = s.strings[.colChapter] + " " + "\(rows.count - 1)"
         let inner = Renderer.frame(&c, r, title: title, focused: focused)
         guard !inner.isEmpty else { return }
-        var list = s.chapterList
-        list.clamp(count: rows.count, visible: inner.height)
+        let list = s.chapterList
         let showRY = inner.width >= 30
         let showCount = inner.width >= 30
         let rightW = showRY ? 18 : 5
@@ -111,8 +110,7 @@ enum TasksPane {
                    x: body.x + 2, y: body.y, width: body.width - 2, role: .dim, clip: body)
             return
         }
-        var ls = s.taskListState
-        ls.clamp(count: list.count, visible: body.height)
+        let ls = s.taskListState
         for row in 0..<body.height {
             let p = ls.offset + row
             guard p < list.count else { break }

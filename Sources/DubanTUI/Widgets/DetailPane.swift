@@ -9,15 +9,14 @@ enum DetailPane {
     static func draw(_ c: inout Canvas, _ s: DashboardState, _ r: Rect, focused: Bool) {
         let inner = Renderer.frame(&c, r, title: s.strings[.tuiDetail], focused: focused)
         guard !inner.isEmpty else { return }
-        guard let i = s.selectedTask else {
+        guard let detail = s.detail else {
             c.text(s.strings[.tuiNoTasks], x: inner.x + 1, y: inner.y, width: inner.width - 1, role: .dim, clip: inner)
             return
         }
-        // Only the lines shown are laid out; the total is counted a bounded way ahead
-        // (to the end for any normal-sized task), so a 200 MB remark costs a screenful.
-        let detail = s.detailLayout(task: i, width: inner.width)
-        let off = detail.clampedOffset(s.detailOffset, visible: inner.height)
-        let lines = detail.lines(off..<(off + inner.height))
+        // Only the lines shown were laid out (by the state, when it changed); the total is
+        // counted a bounded way ahead, so a 200 MB remark costs a screenful.
+        let off = detail.offset
+        let lines = detail.lines
         for (row, line) in lines.enumerated() {
             var x = inner.x
             for seg in line { x = c.put(seg.units, x: x, y: inner.y + row, role: seg.role, clip: inner) }
@@ -128,21 +127,6 @@ enum DetailPane {
     }
 
     static func format3(_ n: Int) -> String { String(n) }
-}
-
-extension DashboardState {
-    /// The detail of a task at a width, kept until the plan, task or width changes.
-    func detailLayout(task i: Int, width: Int) -> DetailLayout {
-        if let c = detailCache, c.task == i, c.width == width, c.revision == store.revision { return c.layout }
-        let layout = DetailPane.layout(self, task: i, width: width)
-        detailCache = (i, width, store.revision, layout)
-        return layout
-    }
-
-    /// The detail lines of a task at a width (all of them: tests and small tasks).
-    func detailLines(task i: Int, width: Int) -> [DetailPane.Line] {
-        detailLayout(task: i, width: width).lines(0..<Int.max)
-    }
 }
 
 /// The detail pane's lines, laid out on demand: blocks of lines built at once (short
@@ -262,8 +246,7 @@ enum WorkloadPane {
         for col in cols { Look.right(&c, S[col.0], x: x, y: inner.y, width: col.1, role: .header, clip: inner); x += col.1 + 1 }
         let body = Rect(x: inner.x, y: inner.y + 1, width: w, height: inner.height - 1)
         guard body.height > 0 else { return }
-        var ls = s.workloadList
-        ls.clamp(count: rows.count, visible: body.height)
+        let ls = s.workloadList
         for row in 0..<body.height {
             let p = ls.offset + row
             guard p < rows.count else { break }

@@ -1,182 +1,41 @@
 import DubanCore
 
-/// What the loop must do after an event.
-public enum Effect: Equatable {
-    case none
-    case quit(Int32)
-    case suspend
-    case redraw
+/// The dashboard's one pure step: an input in, the state changed, the effects the loop
+/// must run out. Nothing here touches a file, the journal, the store or the terminal:
+///
+///     var s = state
+///     let effects = reduce(&s, .event(.key(.char("3"))))   // [.edit(Edit(..., .setStatus(.done)))]
+///
+/// A key becomes an action through the binding table (`keymap`, along `keyChain`);
+/// characters typed into an editor or the picker are text. Effects come back as an
+/// `Outcome` (`reduce(&s, .outcome(...))`), which may ask for more (a merge, then a save).
+public func reduce(_ state: inout DashboardState, _ input: Input) -> [Effect] {
+    state.reduce(input)
 }
 
 extension DashboardState {
     static let paneOrder: [Pane] = [.chapters, .tasks, .detail, .workload]
 
-    /// One event in, the state changed, and what the loop must do.
-    public func handle(_ event: Event) -> Effect {
-        let effect: Effect
-        switch event {
-        case .key(let k):
+    public mutating func reduce(_ input: Input) -> [Effect] {
+        let effects: [Effect]
+        switch input {
+        case .event(.key(let k)):
             message = nil
-            effect = handleKey(k)
-        case .mouse(let m):
-            effect = handleMouse(m)
-        case .resize, .resumed:
-            effect = .redraw
+            effects = key(k)
+        case .event(.mouse(let m)):
+            effects = mouse(m)
+        case .event(.resize), .event(.resumed):
+            effects = [.redraw]
+        case .action(let a):
+            message = nil
+            effects = dispatch(a)
+        case .outcome(let o):
+            effects = outcome(o)
         }
         relayout()
-        clampAll()
-        return effect
+        refresh()
+        return effects
     }
-
-    // MARK: keys
-
-    func handleKey(_ key: Key) -> Effect {
-        switch modal {
-        case .none:
-            guard let a = keymap.action(for: key, in: focus.chain) else { return .none }
-            return perform(a)
-        case .editor(let purpose, var ed):
-            let a = keymap.action(for: key, in: [.editor])
-            switch a {
-            case .editorAccept?: return acceptEditor(purpose, ed)
-            case .editorCancel?:
-                if case .search(let previous) = purpose { searchText = previous; taskListState = ListState() }
-                modal = .none
-                return .none
-            case let a? where ed.apply(a):
-                break
-            default:
-                if case .char(let c) = key { ed.insert(c) } else { return .none }
-            }
-            modal = .editor(purpose, ed)
-            if case .search = purpose, searchText != ed.text {
-                searchText = ed.text
-                taskListState = ListState()
-                detailOffset = 0
-            }
-            return .none
-        case .filterMenu(var sel):
-            let items = filterMenuItems
-            switch keymap.action(for: key, in: [.menu]) {
-            case .menuUp?: sel = (sel + items.count - 1) % items.count
-            case .menuDown?: sel = (sel + 1) % items.count
-            case .menuToggle?: toggleFilterItem(items[sel]); if case .picker = modal { return .none }
-            case .menuClose?: modal = .none; return .none
-            default: break
-            }
-            modal = .filterMenu(selected: sel)
-            return .none
-        case .picker(var ps):
-            let matches = ps.matches
-            switch keymap.action(for: key, in: keyChain) {
-            case .pickerAccept?:
-                if !matches.isEmpty {
-                    let name = matches[min(ps.list.selected, matches.count - 1)]
-                    if ps.kind == .unit { filter.unit = name } else { filter.leader = name }
-                    taskListState = ListState()
-                    message = StatusMessage(text: strings.format(.tuiFilterSet, name), isError: false)
-                }
-                modal = .none
-                return .none
-            case .pickerBack?:
-                modal = .filterMenu(selected: ps.kind == .unit ? FilterItem.allCases.firstIndex(of: .unit) ?? 0
-                                    : FilterItem.allCases.firstIndex(of: .leader) ?? 0)
-                return .none
-            case .pickerUp?: ps.list.move(by: -1, count: matches.count, visible: 10)
-            case .pickerDown?: ps.list.move(by: 1, count: matches.count, visible: 10)
-            case let a? where ps.editor.apply(a): ps.list = ListState()
-            default:
-                if case .char(let c) = key { ps.editor.insert(c); ps.list = ListState() }
-            }
-            modal = .picker(ps)
-            return .none
-        case .confirmQuit:
-            switch keymap.action(for: key, in: [.confirm]) {
-            case .confirmYes?:
-                modal = .none
-                if let p = savePath {
-                    if save(to: p, thenQuit: true) { quitRequested = true; return .quit(0) }
-                    return .none
-                }
-                modal = .editor(.saveAs(thenQuit: true), LineEditor(suggestedSavePath))
-                return .none
-            case .confirmNo?:
-                session?.discardOnClose = true
-                quitRequested = true
-                return .quit(0)
-            case .confirmCancel?:
-                modal = .none
-            default: break
-            }
-            return .none
-        case .dialog(let d):
-            return handleDialog(key, d)
-        case .help(var off):
-            let total = helpLines().count
-            let page = max(layout.body.height - 2, 1)
-            switch keymap.action(for: key, in: [.help]) {
-            case .helpClose?: modal = .none; return .none
-            case .helpUp?: off -= 1
-            case .helpDown?: off += 1
-            case .helpPageUp?: off -= page
-            case .helpPageDown?: off += page
-            default: break
-            }
-            modal = .help(offset: min(max(off, 0), max(total - page, 0)))
-            return .none
-        }
-    }
-
-    func acceptEditor(_ purpose: EditorPurpose, _ ed: LineEditor) -> Effect {
-        let text = ed.text.trimmingSpaces
-        switch purpose {
-        case .search:
-            modal = .none
-            searchText = ed.text
-            taskListState = ListState()
-            if !searchText.isEmpty {
-                setFocus(.tasks)
-                let n = taskList.count
-                message = n == 0 ? StatusMessage(text: strings.format(.tuiNoMatch, searchText), isError: true)
-                    : StatusMessage(text: strings.format(.tuiMatches, n), isError: false)
-            }
-        case .progress(let id):
-            var digits = text
-            if digits.hasSuffix("%") || digits.hasSuffix("％") { digits.removeLast() }
-            guard let p = Int(digits), (0...100).contains(p) else {
-                message = StatusMessage(text: strings.format(.badProgress, text), isError: true)
-                return .none  // keep the editor open
-            }
-            modal = .none
-            applyEdit(.setProgress(p), taskID: id)
-        case .note(let id):
-            modal = .none
-            if text.isEmpty { return .none }
-            applyEdit(.addNote(text), taskID: id)
-        case .deadline(let id):
-            if text.isEmpty || text == "-" {
-                modal = .none
-                applyEdit(.setDeadline(nil), taskID: id)
-                return .none
-            }
-            guard let d = PlanDate(iso: text) else {
-                message = StatusMessage(text: strings.format(.badDate, text), isError: true)
-                return .none
-            }
-            modal = .none
-            applyEdit(.setDeadline(d), taskID: id)
-        case .saveAs(let thenQuit):
-            guard !text.isEmpty else { return .none }
-            modal = .none
-            if save(to: text, thenQuit: thenQuit) {
-                savePath = text
-                if thenQuit { quitRequested = true; return .quit(0) }
-            }
-        }
-        return .none
-    }
-
-    // MARK: actions
 
     /// The facts the bindings' disabled reasons are judged on.
     public var availability: Availability {
@@ -198,39 +57,192 @@ extension DashboardState {
         }
     }
 
-    func perform(_ a: Action) -> Effect {
+    // MARK: keys
+
+    mutating func key(_ key: Key) -> [Effect] {
+        if let a = keymap.action(for: key, in: keyChain) { return dispatch(a) }
+        // Text typed into the one-line editor or the picker's field.
+        guard case .char(let c) = key else { return [] }
+        switch modal {
+        case .editor(let purpose, var ed):
+            ed.insert(c)
+            modal = .editor(purpose, ed)
+            if case .search = purpose { searchChanged(ed.text) }
+        case .picker(var ps):
+            ps.editor.insert(c)
+            ps.list = ListState()
+            modal = .picker(ps)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// An action of the binding table in the current modal (or pane).
+    mutating func dispatch(_ a: Action) -> [Effect] {
+        switch modal {
+        case .none: return perform(a)
+        case .editor(let purpose, var ed):
+            switch a {
+            case .editorAccept: return acceptEditor(purpose, ed)
+            case .editorCancel:
+                if case .search(let previous) = purpose { searchText = previous; taskListState = ListState() }
+                modal = .none
+            default:
+                if ed.apply(a) {
+                    modal = .editor(purpose, ed)
+                    if case .search = purpose { searchChanged(ed.text) }
+                }
+            }
+            return []
+        case .filterMenu(var ls):
+            let n = FilterItem.allCases.count
+            switch a {
+            case .menuUp: ls.selected = (ls.selected + n - 1) % n
+            case .menuDown: ls.selected = (ls.selected + 1) % n
+            case .menuToggle:
+                ls.clamp(count: n, visible: filterMenuRows)
+                modal = .filterMenu(ls)
+                toggleFilterItem(FilterItem.allCases[ls.selected])
+                return []
+            case .menuClose: modal = .none; return []
+            default: break
+            }
+            ls.clamp(count: n, visible: filterMenuRows)
+            modal = .filterMenu(ls)
+            return []
+        case .picker(var ps):
+            let matches = ps.matches
+            switch a {
+            case .pickerAccept:
+                if !matches.isEmpty {
+                    let name = matches[min(ps.list.selected, matches.count - 1)]
+                    if ps.kind == .unit { filter.unit = name } else { filter.leader = name }
+                    taskListState = ListState()
+                    message = StatusMessage(text: strings.format(.tuiFilterSet, name), isError: false)
+                }
+                modal = .none
+                return []
+            case .pickerBack:
+                let item: FilterItem = ps.kind == .unit ? .unit : .leader
+                var ls = ListState(selected: FilterItem.allCases.firstIndex(of: item) ?? 0)
+                ls.clamp(count: FilterItem.allCases.count, visible: filterMenuRows)
+                modal = .filterMenu(ls)
+                return []
+            case .pickerUp: ps.list.move(by: -1, count: matches.count, visible: pickerRows)
+            case .pickerDown: ps.list.move(by: 1, count: matches.count, visible: pickerRows)
+            default:
+                if ps.editor.apply(a) { ps.list = ListState() }
+            }
+            modal = .picker(ps)
+            return []
+        case .confirmQuit:
+            switch a {
+            case .confirmYes:
+                modal = .none
+                if let p = savePath { return [.save(path: p, thenQuit: true, merged: nil)] }
+                modal = .editor(.saveAs(thenQuit: true), LineEditor(suggestedSavePath))
+                return []
+            case .confirmNo:
+                quitRequested = true
+                return [.discardJournalOnClose, .quit(0)]
+            case .confirmCancel:
+                modal = .none
+            default: break
+            }
+            return []
+        case .dialog(let d):
+            return answerDialog(a, d)
+        case .help(var off):
+            let total = helpLines().count
+            let page = max(layout.body.height - 2, 1)
+            switch a {
+            case .helpClose: modal = .none; return []
+            case .helpUp: off -= 1
+            case .helpDown: off += 1
+            case .helpPageUp: off -= page
+            case .helpPageDown: off += page
+            default: break
+            }
+            modal = .help(offset: min(max(off, 0), max(total - page, 0)))
+            return []
+        }
+    }
+
+    /// The search text changed while typing: the list follows at once.
+    mutating func searchChanged(_ text: String) {
+        guard searchText != text else { return }
+        searchText = text
+        taskListState = ListState()
+        detailOffset = 0
+    }
+
+    mutating func acceptEditor(_ purpose: EditorPurpose, _ ed: LineEditor) -> [Effect] {
+        let text = ed.text.trimmingSpaces
+        switch purpose {
+        case .search:
+            modal = .none
+            searchText = ed.text
+            taskListState = ListState()
+            if !searchText.isEmpty {
+                setFocus(.tasks)
+                refresh()
+                let n = taskList.count
+                message = n == 0 ? StatusMessage(text: strings.format(.tuiNoMatch, searchText), isError: true)
+                    : StatusMessage(text: strings.format(.tuiMatches, n), isError: false)
+            }
+        case .progress(let id):
+            var digits = text
+            if digits.hasSuffix("%") || digits.hasSuffix("％") { digits.removeLast() }
+            guard let p = Int(digits), (0...100).contains(p) else {
+                message = StatusMessage(text: strings.format(.badProgress, text), isError: true)
+                return []  // keep the editor open
+            }
+            modal = .none
+            return edit(.setProgress(p), taskID: id)
+        case .note(let id):
+            modal = .none
+            if text.isEmpty { return [] }
+            return edit(.addNote(text), taskID: id)
+        case .deadline(let id):
+            if text.isEmpty || text == "-" {
+                modal = .none
+                return edit(.setDeadline(nil), taskID: id)
+            }
+            guard let d = PlanDate(iso: text) else {
+                message = StatusMessage(text: strings.format(.badDate, text), isError: true)
+                return []
+            }
+            modal = .none
+            return edit(.setDeadline(d), taskID: id)
+        case .saveAs(let thenQuit):
+            guard !text.isEmpty else { return [] }
+            modal = .none
+            return [.save(path: text, thenQuit: thenQuit, merged: nil)]
+        }
+        return []
+    }
+
+    // MARK: actions
+
+    mutating func perform(_ a: Action) -> [Effect] {
         if let why = availability.disabledReason(a) {
             message = StatusMessage(text: why.refusal(strings), isError: why != .nothingToSave)
-            return .none
+            return []
         }
         switch a {
         case .quit, .interrupt:
-            if hasUnsavedChanges { modal = .confirmQuit; return .none }
+            if hasUnsavedChanges { modal = .confirmQuit; return [] }
             quitRequested = true
-            return .quit(0)
+            return [.quit(0)]
         case .save:
-            if let p = savePath { save(to: p) } else { modal = .editor(.saveAs(thenQuit: false), LineEditor(suggestedSavePath)) }
-        case .undo:
-            do {
-                if let e = try journaledUndo() {
-                    select(taskIndex: e.index)
-                    message = StatusMessage(text: strings.format(.tuiUndone, e.after.history.last?.note ?? ""), isError: false)
-                } else { message = StatusMessage(text: strings[.tuiNothingToUndo], isError: false) }
-            } catch {
-                message = StatusMessage(text: strings.format(.tuiJournalFailed, strings.describe(error)), isError: true)
-            }
-        case .redo:
-            do {
-                if let e = try journaledRedo() {
-                    select(taskIndex: e.index)
-                    message = StatusMessage(text: strings.format(.tuiRedone, e.after.history.last?.note ?? ""), isError: false)
-                } else { message = StatusMessage(text: strings[.tuiNothingToRedo], isError: false) }
-            } catch {
-                message = StatusMessage(text: strings.format(.tuiJournalFailed, strings.describe(error)), isError: true)
-            }
+            if let p = savePath { return [.save(path: p, thenQuit: false, merged: nil)] }
+            modal = .editor(.saveAs(thenQuit: false), LineEditor(suggestedSavePath))
+        case .undo: return [.undo]
+        case .redo: return [.redo]
         case .help: modal = .help(offset: 0)
         case .search: modal = .editor(.search(previous: searchText), LineEditor(searchText))
-        case .filterMenu: modal = .filterMenu(selected: 0)
+        case .filterMenu: modal = .filterMenu(ListState())
         case .clearFilters:
             filter = TaskFilter(); searchText = ""; taskListState = ListState()
             message = StatusMessage(text: strings[.tuiFiltersCleared], isError: false)
@@ -241,12 +253,12 @@ extension DashboardState {
         case .paneLeft, .paneRight:
             if layout.mode == .four, let p = layout.neighbour(of: focus, left: a == .paneLeft) { setFocus(p) }
             else if layout.mode != .four { return perform(a == .paneLeft ? .prevPane : .nextPane) }
-        case .redraw: return .redraw
-        case .suspend: return .suspend
+        case .redraw: return [.redraw]
+        case .suspend: return [.suspend]
         case .nextMatch, .prevMatch:
-            guard !searchText.isEmpty else { message = StatusMessage(text: strings[.tuiNoSearch], isError: false); return .none }
+            guard !searchText.isEmpty else { message = StatusMessage(text: strings[.tuiNoSearch], isError: false); return [] }
             let n = taskList.count
-            guard n > 0 else { message = StatusMessage(text: strings.format(.tuiNoMatch, searchText), isError: true); return .none }
+            guard n > 0 else { message = StatusMessage(text: strings.format(.tuiNoMatch, searchText), isError: true); return [] }
             if focus != .tasks && focus != .detail { setFocus(.tasks) }
             taskListState.selected = (taskListState.selected + (a == .nextMatch ? 1 : n - 1)) % n
             detailOffset = 0
@@ -267,8 +279,8 @@ extension DashboardState {
             }
         case .cycleTaskSort:
             let all = TaskSort.allCases
-            taskSort = all[((all.firstIndex(of: taskSort) ?? 0) + 1) % all.count]
             let keep = selectedTask
+            taskSort = all[((all.firstIndex(of: taskSort) ?? 0) + 1) % all.count]
             if let keep { select(taskIndex: keep) }
             message = StatusMessage(text: strings.format(.tuiSortedBy, taskSortName(taskSort)), isError: false)
         case .cycleWorkloadSort:
@@ -280,69 +292,50 @@ extension DashboardState {
             workloadMode = workloadMode == .units ? .leaders : .units
             workloadList = ListState()
         case .cycleStatus:
-            if let i = selectedTask { applyEdit(.setStatus(store.task(at: i).status.next), taskID: store.task(at: i).id) }
-        case .setNotStarted: setStatus(.notStarted)
-        case .setInProgress: setStatus(.inProgress)
-        case .setDone: setStatus(.done)
-        case .setLagging: setStatus(.lagging)
+            if let i = selectedTask { return edit(.setStatus(store.task(at: i).status.next), taskID: store.task(at: i).id) }
+        case .setNotStarted: return setStatus(.notStarted)
+        case .setInProgress: return setStatus(.inProgress)
+        case .setDone: return setStatus(.done)
+        case .setLagging: return setStatus(.lagging)
         case .setProgress:
             if let i = selectedTask {
                 let t = store.task(at: i)
-                modal = .editor(.progress(taskID: t.id), LineEditor(String(t.progress)))
+                // The old value selected: typing replaces it (`p 70` on a task at 50% gives 70).
+                modal = .editor(.progress(taskID: t.id), LineEditor(String(t.progress), selected: true))
             }
         case .addNote:
             if let i = selectedTask { modal = .editor(.note(taskID: store.task(at: i).id), LineEditor()) }
         case .editDeadline:
             if let i = selectedTask {
                 let t = store.task(at: i)
-                modal = .editor(.deadline(taskID: t.id), LineEditor(t.deadline?.iso ?? ""))
+                modal = .editor(.deadline(taskID: t.id), LineEditor(t.deadline?.iso ?? "", selected: true))
             }
         default:
             break
         }
-        return .none
+        return []
     }
 
-    func setStatus(_ s: TaskStatus) {
-        if let i = selectedTask { applyEdit(.setStatus(s), taskID: store.task(at: i).id) }
+    mutating func setStatus(_ s: TaskStatus) -> [Effect] {
+        guard let i = selectedTask else { return [] }
+        return edit(.setStatus(s), taskID: store.task(at: i).id)
     }
 
-    func applyEdit(_ cmd: EditCommand, taskID: String) {
-        if let why = availability.reason(.writable) { message = StatusMessage(text: why.refusal(strings), isError: true); return }
-        let edit = Edit(taskID: taskID, command: cmd, date: editDate)
-        do {
-            // Through the journal: appended and flushed before the store makes the change.
-            let changed = try session?.journal.map { try $0.apply(edit, to: store) } ?? store.apply(edit)
-            if changed, let i = store.index(ofID: taskID) {
-                if !select(taskIndex: i) { taskListState.clamp(count: taskList.count, visible: visibleRows(.tasks)) }
-                message = StatusMessage(text: store.task(at: i).history.last?.note ?? "", isError: false)
-            } else {
-                message = StatusMessage(text: strings[.tuiNoChange], isError: false)
-            }
-        } catch let e as JournalError {
-            message = StatusMessage(text: strings.format(.tuiJournalFailed, strings.describe(e)), isError: true)
-        } catch {
-            message = StatusMessage(text: strings.describe(error), isError: true)
+    /// An edit of a task, as an effect (the loop journals it, then the store makes it).
+    mutating func edit(_ cmd: EditCommand, taskID: String) -> [Effect] {
+        if let why = availability.reason(.writable) {
+            message = StatusMessage(text: why.refusal(strings), isError: true)
+            return []
         }
+        return [.edit(Edit(taskID: taskID, command: cmd, date: editDate))]
     }
 
-    /// Undo, journaled first when there is a journal.
-    func journaledUndo() throws -> PlanStore.AppliedEdit? {
-        if let j = session?.journal { return try j.undo(in: store) }
-        return store.undo()
-    }
-
-    func journaledRedo() throws -> PlanStore.AppliedEdit? {
-        if let j = session?.journal { return try j.redo(in: store) }
-        return store.redo()
-    }
-
-    func setFocus(_ p: Pane) {
+    mutating func setFocus(_ p: Pane) {
         if p != .detail { lastList = p }
         focus = p
     }
 
-    func move(by n: Int) {
+    mutating func move(by n: Int) {
         switch focus {
         case .chapters:
             let before = scope
@@ -354,16 +347,17 @@ extension DashboardState {
         case .workload:
             workloadList.move(by: n, count: workloadRows.count, visible: visibleRows(.workload))
         case .detail:
-            detailOffset = max(0, detailOffset + max(min(n, 100_000), -100_000))
+            let step = max(min(n, 100_000), -100_000)
+            detailOffset = max(0, detailOffset + step)
             // No further than one step past the lines counted so far: a huge field is
             // counted as it is scrolled, never all at once by key repeat.
-            if let d = detailCache?.layout {
-                detailOffset = min(detailOffset, max(0, d.knownCount - visibleRows(.detail)) + max(min(n, 100_000), 0))
+            if let known = detailKnownCount {
+                detailOffset = min(detailOffset, max(0, known - visibleRows(.detail)) + max(step, 0))
             }
         }
     }
 
-    func open() {
+    mutating func open() {
         switch focus {
         case .chapters:
             cameFrom = .chapters
@@ -385,7 +379,7 @@ extension DashboardState {
         }
     }
 
-    func back() {
+    mutating func back() {
         switch focus {
         case .detail: setFocus(.tasks)
         case .tasks:
@@ -399,8 +393,8 @@ extension DashboardState {
 
     // MARK: mouse
 
-    func handleMouse(_ m: MouseEvent) -> Effect {
-        guard case .none = modal, let pane = layout.pane(atX: m.x, y: m.y), let r = layout.panes[pane] else { return .none }
+    mutating func mouse(_ m: MouseEvent) -> [Effect] {
+        guard case .none = modal, let pane = layout.pane(atX: m.x, y: m.y), let r = layout.panes[pane] else { return [] }
         message = nil
         switch m.button {
         case .wheelUp, .wheelDown:
@@ -412,7 +406,7 @@ extension DashboardState {
             setFocus(pane)
             let header = (pane == .tasks || pane == .workload) ? 1 : 0
             let row = m.y - r.y - 1 - header
-            guard row >= 0, row < visibleRows(pane) else { return .none }
+            guard row >= 0, row < visibleRows(pane) else { return [] }
             switch pane {
             case .chapters:
                 let before = scope
@@ -428,9 +422,81 @@ extension DashboardState {
                 workloadList.clamp(count: workloadRows.count, visible: visibleRows(.workload))
             case .detail: break
             }
-            if m.isDoubleClick { open() }
+            if m.isDoubleClick { refresh(); open() }
         }
-        return .none
+        return []
+    }
+
+    // MARK: what effects did
+
+    mutating func outcome(_ o: Outcome) -> [Effect] {
+        let S = strings
+        switch o {
+        case .edited(let id, let changed):
+            if changed, let i = store.index(ofID: id) {
+                refresh()
+                if !select(taskIndex: i) { taskListState.clamp(count: taskList.count, visible: visibleRows(.tasks)) }
+                message = StatusMessage(text: store.task(at: i).history.last?.note ?? "", isError: false)
+            } else {
+                message = StatusMessage(text: S[.tuiNoChange], isError: false)
+            }
+        case .undone(let e):
+            if let e {
+                select(taskIndex: e.index)
+                message = StatusMessage(text: S.format(.tuiUndone, e.after.history.last?.note ?? ""), isError: false)
+            } else { message = StatusMessage(text: S[.tuiNothingToUndo], isError: false) }
+        case .redone(let e):
+            if let e {
+                select(taskIndex: e.index)
+                message = StatusMessage(text: S.format(.tuiRedone, e.after.history.last?.note ?? ""), isError: false)
+            } else { message = StatusMessage(text: S[.tuiNothingToRedo], isError: false) }
+        case .saved(let path, let backupProblem, let thenQuit, let merged):
+            savePath = path
+            var text = S.format(.savedTo, path)
+            if let merged { text = S.format(.tuiMerged, merged) + "；" + text }
+            message = StatusMessage(text: text, isError: false)
+            if let backupProblem {
+                message = StatusMessage(text: S.format(.tuiSavedNoBackup, path, S.describe(backupProblem)), isError: true)
+            }
+            if thenQuit { quitRequested = true; return [.quit(0)] }
+        case .changedOnDisk(let thenQuit):
+            modal = .dialog(DialogState(kind: .changedOnDisk(thenQuit: thenQuit)))
+        case .recovered(let r):
+            replaceStore(r.store)
+            var text = S.format(.tuiRecovered, r.replayed)
+            if r.rebuilt { text += S[.tuiRecoverRebuilt] }
+            if let first = r.skipped.first { text += S.format(.tuiMergeSkipped, r.skipped.count, first) }
+            message = StatusMessage(text: text, isError: !r.skipped.isEmpty)
+        case .discarded(let path):
+            message = StatusMessage(text: S.format(.tuiDiscarded, Journal.discardedPath(forPlan: path)), isError: false)
+        case .keptForLater:
+            message = StatusMessage(text: readOnlyReason?.refusal(S) ?? "", isError: false)
+        case .merged(let store, let replayed, let skipped, let thenQuit):
+            replaceStore(store)
+            if let first = skipped.first {
+                message = StatusMessage(text: S.format(.tuiMerged, replayed) + S.format(.tuiMergeSkipped, skipped.count, first), isError: true)
+                return []
+            }
+            guard let path = session.path else { return [] }
+            return [.save(path: path, thenQuit: thenQuit, merged: replayed)]
+        case .reloaded(let store, let path):
+            replaceStore(store)
+            message = StatusMessage(text: S.format(.tuiReloaded, Journal.discardedPath(forPlan: path)), isError: false)
+        case .suggested(let path, let thenQuit):
+            modal = .editor(.saveAs(thenQuit: thenQuit), LineEditor(path))
+        case .failed(let kind, let reason):
+            let text: String
+            switch kind {
+            case .journal: text = S.format(.tuiJournalFailed, reason)
+            case .save: text = S.format(.tuiSaveFailed, reason)
+            case .saveBusy: text = S.format(.tuiSaveBusy, reason)
+            case .saveRefused: text = S.format(.tuiSaveRefused, reason)
+            case .merge: text = S.format(.tuiMergeFailed, reason)
+            case .edit: text = reason
+            }
+            message = StatusMessage(text: text, isError: true)
+        }
+        return []
     }
 
     // MARK: filter menu
@@ -456,13 +522,13 @@ extension DashboardState {
         }
     }
 
-    func toggleFilterItem(_ item: FilterItem) {
-        func toggle(_ s: TaskStatus) { if filter.statuses.contains(s) { filter.statuses.remove(s) } else { filter.statuses.insert(s) } }
+    mutating func toggleFilterItem(_ item: FilterItem) {
+        func toggle(_ s: TaskStatus, _ f: inout TaskFilter) { if f.statuses.contains(s) { f.statuses.remove(s) } else { f.statuses.insert(s) } }
         switch item {
-        case .notStarted: toggle(.notStarted)
-        case .inProgress: toggle(.inProgress)
-        case .done: toggle(.done)
-        case .lagging: toggle(.lagging)
+        case .notStarted: toggle(.notStarted, &filter)
+        case .inProgress: toggle(.inProgress, &filter)
+        case .done: toggle(.done, &filter)
+        case .lagging: toggle(.lagging, &filter)
         case .overdue: filter.overdueOnly.toggle()
         case .dueSoon: filter.dueSoonOnly.toggle()
         case .redOnly: filter.minimumLight = filter.minimumLight == .red ? nil : .red
