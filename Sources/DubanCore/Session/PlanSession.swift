@@ -89,6 +89,15 @@ public final class PlanSession {
         }
     }
 
+    /// For `duban recover`: the plan and its journal, for replaying or discarding what an
+    /// earlier session left (any trouble is thrown, never a read-only fallback). Also
+    /// says whether the plan file can be written.
+    public static func openForRecovery(path: String) throws -> (session: PlanSession, writable: Bool) {
+        let opened = try PlanFile.loadForEditing(path: path)
+        let journal = try Journal.open(planPath: path, planBytes: opened.bytes)
+        return (PlanSession(plan: opened.plan, path: path, journal: journal, stamp: opened.stamp, readOnly: nil), opened.writable)
+    }
+
     /// Whether an earlier session's changes wait for the user to replay or discard them.
     public var needsRecoveryDecision: Bool { journal?.found != nil }
 
@@ -133,13 +142,15 @@ public final class PlanSession {
     /// someone else saved the plan since it was loaded (nothing written), `PlanLockError`
     /// when another writer holds the lock past `lockWait`, `SaveRefusal` when the other
     /// file has unsaved journaled changes of its own.
-    public func save(_ plan: Plan, to path: String, strings: Strings = Strings(.en)) throws -> Saved {
+    /// `lockHeld`: the caller holds the plan's lock already (`duban recover`, which lists
+    /// and saves under one lock).
+    public func save(_ plan: Plan, to path: String, strings: Strings = Strings(.en), lockHeld: Bool = false) throws -> Saved {
         let elsewhere = path != self.path
         if elsewhere, let why = Journal.refusal(planPath: path, strings: strings) {
             throw SaveRefusal(reason: why)
         }
         var backupProblem: BackupProblem? = nil
-        try PlanEditor.withLock(path: path, command: "duban", wait: lockWait) {
+        func write() throws {
             if let j = journal {
                 let stamp = elsewhere ? try j.save(plan, to: path) : try j.save(plan, expecting: self.stamp)
                 backupProblem = j.lastBackupProblem
@@ -151,6 +162,7 @@ public final class PlanSession {
                 adopt(path: path, bytes: bytes, stamp: s.stamp)
             }
         }
+        if lockHeld { try write() } else { try PlanEditor.withLock(path: path, command: "duban", wait: lockWait) { try write() } }
         recoveredUnsaved = 0
         return Saved(path: path, backupProblem: backupProblem)
     }
