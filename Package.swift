@@ -44,11 +44,15 @@ let package = Package(
             path: "Sources/duban-bench",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
-        .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], path: "Tests/DubanCoreTests"),
-        .testTarget(name: "DubanImportTests", dependencies: ["DubanImport", "DubanCore"], path: "Tests/DubanImportTests"),
+        // What the test targets share, one copy: the fixture plans, the snapshot check, the
+        // tmux harness and the process runner. A plain target used only by the tests.
+        .target(name: "DubanTestSupport", dependencies: ["DubanCore", "DubanTUI"], path: "Tests/DubanTestSupport",
+                swiftSettings: [.swiftLanguageMode(.v5)]),
+        .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore", "DubanTestSupport"], path: "Tests/DubanCoreTests"),
+        .testTarget(name: "DubanImportTests", dependencies: ["DubanImport", "DubanCore", "DubanTestSupport"], path: "Tests/DubanImportTests"),
         // Runs the built `duban` binary as a user would.
-        .testTarget(name: "DubanCLITests", dependencies: ["DubanCore"], path: "Tests/DubanCLITests"),
-        .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore"], path: "Tests/DubanTUITests",
+        .testTarget(name: "DubanCLITests", dependencies: ["DubanCore", "DubanTestSupport"], path: "Tests/DubanCLITests"),
+        .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore", "DubanTestSupport"], path: "Tests/DubanTUITests",
                     exclude: ["Snapshots"]),
         // The child the kill test (ReliabilityKillTests) kills while it saves.
         .executableTarget(name: "duban-savetest", dependencies: ["DubanCore"], path: "Sources/duban-savetest"),
