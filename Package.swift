@@ -21,6 +21,9 @@ let package = Package(
         ),
         // The model, the file format and every rule. Foundation only: no terminal code.
         .target(name: "DubanCore", path: "Sources/DubanCore"),
+        // Synthetic plans (PlanGenerator): `duban generate`, the benchmark and the tests;
+        // not part of the product library.
+        .target(name: "DubanSynthetic", dependencies: ["DubanCore"], path: "Sources/DubanSynthetic"),
         // Notice text -> Plan.
         .target(name: "DubanImport", dependencies: ["DubanCore"], path: "Sources/DubanImport",
                 resources: [.copy("Resources")]),
@@ -31,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "duban",
             dependencies: [
-                "DubanCore", "DubanImport", "DubanTUI",
+                "DubanCore", "DubanImport", "DubanTUI", "DubanSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/duban",
@@ -40,7 +43,7 @@ let package = Package(
         // The benchmark: `make bench` (release build).
         .executableTarget(
             name: "duban-bench",
-            dependencies: ["DubanCore", "DubanImport", "DubanTUI"],
+            dependencies: ["DubanCore", "DubanImport", "DubanTUI", "DubanSynthetic"],
             path: "Sources/duban-bench",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
@@ -48,11 +51,11 @@ let package = Package(
         // tmux harness and the process runner. A plain target used only by the tests.
         .target(name: "DubanTestSupport", dependencies: ["DubanCore", "DubanTUI"], path: "Tests/DubanTestSupport",
                 swiftSettings: [.swiftLanguageMode(.v5)]),
-        .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore", "DubanTestSupport"], path: "Tests/DubanCoreTests"),
+        .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore", "DubanSynthetic", "DubanTestSupport"], path: "Tests/DubanCoreTests"),
         .testTarget(name: "DubanImportTests", dependencies: ["DubanImport", "DubanCore", "DubanTestSupport"], path: "Tests/DubanImportTests"),
         // Runs the built `duban` binary as a user would.
         .testTarget(name: "DubanCLITests", dependencies: ["DubanCore", "DubanTestSupport"], path: "Tests/DubanCLITests"),
-        .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore", "DubanTestSupport"], path: "Tests/DubanTUITests",
+        .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore", "DubanSynthetic", "DubanTestSupport"], path: "Tests/DubanTUITests",
                     exclude: ["Snapshots"]),
         // The child the kill test (ReliabilityKillTests) kills while it saves.
         .executableTarget(name: "duban-savetest", dependencies: ["DubanCore"], path: "Sources/duban-savetest"),

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import DubanCore
+import DubanSynthetic
 #if canImport(DubanTUI)
 import DubanTUI
 #endif

@@ -1,5 +1,6 @@
 import XCTest
 import DubanCore
+import DubanSynthetic
 @testable import DubanTUI
 #if canImport(Glibc)
 import Glibc
