@@ -78,7 +78,7 @@ final class ReduceTests: XCTestCase {
         XCTAssertEqual(reduce(&s, .outcome(.changedOnDisk(thenQuit: false))), [])
         XCTAssertEqual(s.modal, .dialog(DialogState(kind: .changedOnDisk(thenQuit: false))))
         XCTAssertEqual(s.keyChain, [.changed, .dialog])
-        let hints = s.hintBindings().map { s.keymap.label($0) + " " + s.strings[$0.hint ?? $0.help] }
+        let hints = s.hintBindings().map { s.keymap.label($0) + " " + s.strings[text: $0.hint ?? $0.help] }
         XCTAssertEqual(Array(hints.prefix(4)), ["m 合并", "r 重新载入", "s 另存", "c 取消"], "the dialog's own keys in the hint line")
         XCTAssertFalse(hints.contains { $0.contains("Space") || $0.contains("移动") }, "\(hints)")
         XCTAssertEqual(press(&s, .char("m")), [.merge(thenQuit: false)])
@@ -141,5 +141,21 @@ final class ReduceTests: XCTestCase {
         }
         guard case .editor(_, let ed) = s.modal else { return XCTFail("editing") }
         XCTAssertGreaterThan(ed.scroll, 0, "scrolled so the cursor shows")
+    }
+}
+
+/// The dashboard's own strings table (UIKey): every key in both languages, and no name
+/// shared with the core's table (so `s[.key]` always finds one table).
+final class UIStringsTests: XCTestCase {
+    func testEveryDashboardTextIsInBothLanguagesAndNamedOnce() {
+        let core = Set(Strings.Key.allCases.map(\.rawValue))
+        for k in UIKey.allCases {
+            XCTAssertFalse(Strings(.zh)[k].isEmpty, "\(k) zh")
+            XCTAssertFalse(Strings(.en)[k].isEmpty, "\(k) en")
+            XCTAssertFalse(core.contains(k.rawValue), "\(k) is in both tables")
+        }
+        XCTAssertGreaterThan(UIKey.allCases.count, 194, "the dashboard's words live in its own table")
+        XCTAssertFalse(Strings.Key.allCases.contains { $0.rawValue.hasPrefix("tui") || $0.rawValue.hasPrefix("hint") },
+                       "no dashboard-only key left in the core")
     }
 }

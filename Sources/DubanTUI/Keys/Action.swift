@@ -134,8 +134,37 @@ public enum UIText: Equatable, Hashable {
     case ui(UIKey)
 }
 
+/// The labels the detail pane and the workload pane list together, from both tables
+/// (report columns are the core's, the rest the dashboard's): `.colStatus` where a
+/// `UIText` is expected.
+extension UIText {
+    static var colNumber: UIText { .core(.colNumber) }
+    static var colChapter: UIText { .core(.colChapter) }
+    static var colText: UIText { .core(.colText) }
+    static var colLeader: UIText { .core(.colLeader) }
+    static var colLeadUnits: UIText { .core(.colLeadUnits) }
+    static var colDeadline: UIText { .core(.colDeadline) }
+    static var colStatus: UIText { .core(.colStatus) }
+    static var colProgress: UIText { .core(.colProgress) }
+    static var colLed: UIText { .core(.colLed) }
+    static var colShared: UIText { .core(.colShared) }
+    static var colDone: UIText { .core(.colDone) }
+    static var colOverdue: UIText { .core(.colOverdue) }
+    static var colPercentDone: UIText { .core(.colPercentDone) }
+    static var colUnit: UIText { .core(.colUnit) }
+    static var tuiCoUnits: UIText { .ui(.tuiCoUnits) }
+    static var tuiLight: UIText { .ui(.tuiLight) }
+    static var tuiRemarks: UIText { .ui(.tuiRemarks) }
+    static var tuiHistory: UIText { .ui(.tuiHistory) }
+    static var tuiGoal: UIText { .ui(.tuiGoal) }
+    static var tuiMainTasks: UIText { .ui(.tuiMainTasks) }
+    static var tuiColRed: UIText { .ui(.tuiColRed) }
+    static var tuiColYellow: UIText { .ui(.tuiColYellow) }
+}
+
 extension Strings {
-    public subscript(_ t: UIText) -> String {
+    /// A text of either table (labelled: `S[.colStatus]` stays the table's own).
+    public subscript(text t: UIText) -> String {
         switch t {
         case .core(let k): return self[k]
         case .ui(let k): return self[k]

@@ -12,13 +12,13 @@ public enum KeysDoc {
         for ctx in Context.allCases {
             let bs = keymap.bindings.filter { $0.context == ctx && !$0.keys.isEmpty }
             guard !bs.isEmpty else { continue }
-            out += "\n## \(en[ctx.titleKey]) (`\(ctx.rawValue)`) · \(zh[ctx.titleKey])\n\n"
+            out += "\n## \(en[text: ctx.titleKey]) (`\(ctx.rawValue)`) · \(zh[text: ctx.titleKey])\n\n"
             out += "| keys | action | what it does | 说明 |\n| --- | --- | --- | --- |\n"
             for b in bs {
                 let keys = b.keys.map { "`" + ($0.name == "|" ? "\\|" : $0.name) + "`" }.joined(separator: " ")
-                var text = en[b.help]
+                var text = en[text: b.help]
                 for r in b.requires { text += " " + r.docNote }
-                out += "| \(keys) | `\(b.action.rawValue)` | \(text) | \(zh[b.help]) |\n"
+                out += "| \(keys) | `\(b.action.rawValue)` | \(text) | \(zh[text: b.help]) |\n"
             }
         }
         out += "\n## Where keys are looked up\n\n"

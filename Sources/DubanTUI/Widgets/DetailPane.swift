@@ -42,16 +42,16 @@ enum DetailPane {
         let t = s.store.task(at: i)
         let a = s.store.assessments[i]
         // Labels of the rows this task shows: the value column starts after the widest.
-        let labels: [Strings.Key] = [.colNumber, .colChapter, .colText, .colLeader, .colLeadUnits, .tuiCoUnits,
+        let labels: [UIText] = [.colNumber, .colChapter, .colText, .colLeader, .colLeadUnits, .tuiCoUnits,
                                      .colDeadline, .colStatus, .colProgress, .tuiLight, .tuiRemarks, .tuiHistory]
             + (t.goal == nil ? [] : [.tuiGoal]) + (t.mainTasks == nil ? [] : [.tuiMainTasks])
-        let labelW = min((labels.map { CellWidth.of(S[$0]) }.max() ?? 8) + 2, max(width / 3, 4))
+        let labelW = min((labels.map { CellWidth.of(S[text: $0]) }.max() ?? 8) + 2, max(width / 3, 4))
         let valueW = max(width - labelW, 4)
         let out = DetailLayout()
-        func field(_ key: Strings.Key, parts: [String], _ role: Role = .normal, extra: [Segment] = []) {
+        func field(_ key: UIText, parts: [String], _ role: Role = .normal, extra: [Segment] = []) {
             let empty = parts.allSatisfy { $0.isEmpty }
             let wrap = LazyWrap(parts: empty ? ["—"] : parts, width: valueW)
-            let label: Segment = (Display.fit(Display.units(S[key]), width: labelW - 1), .label)
+            let label: Segment = (Display.fit(Display.units(S[text: key]), width: labelW - 1), .label)
             let pad = labelW - label.units.reduce(0) { $0 + $1.width }
             let first: Line = [label, (Display.units(String(repeating: " ", count: max(pad, 0))), .normal)]
             let rest: Line = [(Display.fit(Display.units(""), width: labelW - 1), .label),
@@ -73,7 +73,7 @@ enum DetailPane {
             }
             out.add(.fixed(lines))
         }
-        func field(_ key: Strings.Key, _ value: String, _ role: Role = .normal, extra: [Segment] = []) {
+        func field(_ key: UIText, _ value: String, _ role: Role = .normal, extra: [Segment] = []) {
             field(key, parts: [value], role, extra: extra)
         }
         /// A list joined by a separator, as parts (nothing is copied).
@@ -224,7 +224,7 @@ enum WorkloadPane {
         guard inner.height >= 1, inner.width >= 8 else { return }
         let w = inner.width
         // Numeric columns by priority; the name takes the rest, a bar what is left.
-        var cols: [(Strings.Key, Int, (Tally) -> (String, Role))] = []
+        var cols: [(UIText, Int, (Tally) -> (String, Role))] = []
         cols.append((.colLed, 4, { (String($0.led), .normal) }))
         if w >= 44 { cols.append((.colShared, 4, { (String($0.shared), .dim) })) }
         if w >= 52 { cols.append((.colDone, 4, { (String($0.done), .normal) })) }
@@ -243,7 +243,7 @@ enum WorkloadPane {
         var x = inner.x
         c.text(s.workloadMode == .units ? S[.colUnit] : S[.colLeader], x: x, y: inner.y, width: nameW, role: .header, clip: inner)
         x += nameW + 1
-        for col in cols { Look.right(&c, S[col.0], x: x, y: inner.y, width: col.1, role: .header, clip: inner); x += col.1 + 1 }
+        for col in cols { Look.right(&c, S[text: col.0], x: x, y: inner.y, width: col.1, role: .header, clip: inner); x += col.1 + 1 }
         let body = Rect(x: inner.x, y: inner.y + 1, width: w, height: inner.height - 1)
         guard body.height > 0 else { return }
         let ls = s.workloadList

@@ -149,9 +149,9 @@ extension DashboardState {
             let bs = keymap.bindings.filter { $0.context == ctx && !$0.keys.isEmpty }
             guard !bs.isEmpty else { continue }
             if !out.isEmpty { out.append(("", "", true)) }
-            out.append(("", strings[ctx.titleKey], true))
+            out.append(("", strings[text: ctx.titleKey], true))
             for b in bs {
-                var text = strings[b.help]
+                var text = strings[text: b.help]
                 if let why = can.disabledReason(b) { text += " " + why.note(strings) }
                 out.append((b.keys.map(\.name).joined(separator: " "), text, false))
             }
@@ -163,18 +163,18 @@ extension DashboardState {
 extension Context {
     var titleKey: UIText {
         switch self {
-        case .global: return .core(.ctxGlobal)
-        case .list: return .core(.ctxList)
-        case .chapters: return .core(.ctxChapters)
-        case .tasks: return .core(.ctxTasks)
-        case .detail: return .core(.ctxDetail)
-        case .workload: return .core(.ctxWorkload)
-        case .taskEdit: return .core(.ctxTaskEdit)
-        case .editor: return .core(.ctxEditor)
-        case .menu: return .core(.ctxMenu)
+        case .global: return .ui(.ctxGlobal)
+        case .list: return .ui(.ctxList)
+        case .chapters: return .ui(.ctxChapters)
+        case .tasks: return .ui(.ctxTasks)
+        case .detail: return .ui(.ctxDetail)
+        case .workload: return .ui(.ctxWorkload)
+        case .taskEdit: return .ui(.ctxTaskEdit)
+        case .editor: return .ui(.ctxEditor)
+        case .menu: return .ui(.ctxMenu)
         case .picker: return .ui(.ctxPicker)
-        case .confirm: return .core(.ctxConfirm)
-        case .help: return .core(.ctxHelp)
+        case .confirm: return .ui(.ctxConfirm)
+        case .help: return .ui(.ctxHelp)
         case .dialog: return .ui(.ctxDialog)
         case .recover: return .ui(.ctxRecover)
         case .changed: return .ui(.ctxChanged)

@@ -110,7 +110,7 @@ enum BottomLine {
         }
         var x = r.x + 1
         let hints = s.hintBindings()
-        var parts: [(String, String)] = hints.map { (s.keyLabel($0), s.strings[$0.hint ?? $0.help]) }
+        var parts: [(String, String)] = hints.map { (s.keyLabel($0), s.strings[text: $0.hint ?? $0.help]) }
         func total(_ ps: [(String, String)]) -> Int { ps.reduce(0) { $0 + CellWidth.of($1.0) + 1 + CellWidth.of($1.1) + 2 } }
         while parts.count > 1 && total(parts) > r.width - 1 { parts.remove(at: parts.count - 2) }
         for (k, label) in parts {
