@@ -125,6 +125,34 @@ final class ReduceTests: XCTestCase {
         XCTAssertEqual(s.keyChain, [.picker, .editor])
     }
 
+    func testSlashNarrowsTheFocusedListAndEscRestoresIt() {
+        var s = state()
+        _ = press(&s, .tab, .tab)
+        XCTAssertEqual(s.focus, .workload)
+        let all = s.workloadRows.count
+        _ = press(&s, .char("/"))
+        for c in "水务" { _ = reduce(&s, .event(.key(.char(c)))) }
+        XCTAssertEqual(s.workloadRows.map(\.name), ["市水务局"], "narrowed as typed")
+        XCTAssertEqual(press(&s, .enter), [])
+        XCTAssertEqual(s.narrowing[.workload], "水务")
+        _ = press(&s, .enter)
+        XCTAssertEqual(s.focus, .tasks)
+        XCTAssertEqual(s.filter.unit, "市水务局")
+        // Esc in the tasks pane goes back to the narrowed pane; Esc there shows every unit.
+        _ = press(&s, .escape)
+        XCTAssertEqual(s.focus, .workload)
+        _ = press(&s, .escape)
+        XCTAssertEqual(s.workloadRows.count, all)
+        // In the chapters pane: the chapters whose title holds the text, the first selected.
+        _ = press(&s, .backTab, .backTab, .backTab)
+        XCTAssertEqual(s.focus, .chapters)
+        _ = press(&s, .char("/"))
+        for c in "生态" { _ = reduce(&s, .event(.key(.char(c)))) }
+        XCTAssertEqual(s.chapterRows.count, 2, "the all row and 生态环境保护")
+        XCTAssertEqual(s.scope, .chapter("c2"))
+        XCTAssertEqual(s.taskList.count, 2)
+    }
+
     func testRenderChangesNothing() {
         var s = state(width: 100, height: 30)
         _ = press(&s, .tab)  // the detail pane

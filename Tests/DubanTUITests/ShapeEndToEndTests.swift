@@ -65,15 +65,17 @@ final class ShapeEndToEndTests: TmuxTestCase {
 
     /// Item 10: the hint line says the keys of the dialog that is open; read-only shows no
     /// `w 保存`; the quit box and the hint line name the same keys.
-    func testHintLinesSayTheOpenDialogsKeys() throws {
+    func testReadOnlyHintLineOffersNoSaveAndNoEdits() {
         start(["--read-only"])
         let ro = waitForText("任务 1/7")
+        XCTAssertTrue(hintLine(ro).contains("q 退出"), hintLine(ro))
         XCTAssertFalse(hintLine(ro).contains("w 保存"), hintLine(ro))
         XCTAssertFalse(hintLine(ro).contains("s 状态"), hintLine(ro))
         keys("q")
         _ = waitForText("EXIT=0")
-        tmux(["kill-server"])
+    }
 
+    func testHintLinesSayTheOpenDialogsKeys() throws {
         start()
         _ = waitForText("任务 1/7")
         keys("3")
@@ -113,6 +115,26 @@ final class ShapeEndToEndTests: TmuxTestCase {
         XCTAssertFalse(screen.contains("文件已被他人修改"), screen)
         XCTAssertFalse(screen.contains("0处修改"), screen)
         XCTAssertEqual(try PlanFile.load(path: planPath), theirs, "their save is kept")
+        keys("q")
+        _ = waitForText("EXIT=0")
+    }
+
+    /// `/` in the workload pane narrows the units by name: typing a unit's name reaches
+    /// it, Enter opens its tasks (Tab Tab / 水务 Enter Enter: five keys beyond the text).
+    func testSlashNarrowsTheWorkloadPane() {
+        start()
+        _ = waitForText("任务 1/7")
+        keys("Tab", "Tab")
+        keys("/")
+        literal("水务")
+        let narrowed = waitForText("单位 1 ↓任务 /水务")
+        XCTAssertTrue(narrowed.contains("市水务局"), narrowed)
+        XCTAssertFalse(narrowed.contains("市生态环境局       "), "other units are gone from the pane:\n\(narrowed)")
+        keys("Enter")
+        _ = waitForText("单位 1 ↓任务 /水务")
+        keys("Enter")
+        let tasks = waitForText("任务 1/1")
+        XCTAssertTrue(tasks.contains("河长制"), "the unit's task:\n\(tasks)")
         keys("q")
         _ = waitForText("EXIT=0")
     }

@@ -56,6 +56,8 @@ public struct DashboardState {
 
     public var filter = TaskFilter()
     public var searchText = ""
+    /// What `/` narrowed the chapters and the workload pane to (by name), per pane.
+    public var narrowing: [Pane: String] = [:]
     public var taskSort: TaskSort = .documentOrder
     public var workloadMode: WorkloadMode = .units
     public var workloadSort: PlanStore.WorkloadSort = .led
@@ -76,9 +78,10 @@ public struct DashboardState {
 
     private var storeID: ObjectIdentifier
     private var chapterRowsFolded: Set<String>?
+    private var chapterRowsNarrowed = ""
     private var scopeCandidates: [Scope: [Int]] = [:]
     private var taskListKey: (key: TaskListKey, revision: Int)?
-    private var workloadKey: (revision: Int, mode: WorkloadMode, sort: PlanStore.WorkloadSort)?
+    private var workloadKey: (revision: Int, mode: WorkloadMode, sort: PlanStore.WorkloadSort, needle: String)?
     private var detailKey: (task: Int, width: Int, revision: Int)?
     private var detailLayoutCache: DetailLayout?
 
@@ -130,7 +133,8 @@ public struct DashboardState {
     }
 
     private mutating func refreshChapterRows() {
-        if chapterRowsFolded == folded { return }
+        let needle = (narrowing[.chapters] ?? "").lowercasedASCIIForPicker
+        if chapterRowsFolded == folded && chapterRowsNarrowed == needle { return }
         var rows = [ChapterRow(scope: .all, depth: 0, hasChildren: false, folded: false)]
         let chapters = store.plan.chapters
         let store = self.store, folded = self.folded
@@ -139,8 +143,12 @@ public struct DashboardState {
                 let c = chapters[k]
                 let kids = !(store.childChapters[c.id] ?? []).isEmpty
                 let isFolded = folded.contains(c.id)
-                rows.append(ChapterRow(scope: .chapter(c.id), depth: depth, hasChildren: kids, folded: isFolded))
-                if kids && !isFolded && depth < 16 { walk(c.id, depth + 1) }
+                // Narrowed by `/`: every chapter whose label or title holds the text, folds
+                // opened, so a match is never hidden under a folded parent.
+                if needle.isEmpty || (c.label + c.title).lowercasedASCIIForPicker.contains(needle) {
+                    rows.append(ChapterRow(scope: .chapter(c.id), depth: depth, hasChildren: kids, folded: isFolded && needle.isEmpty))
+                }
+                if kids && (!isFolded || !needle.isEmpty) && depth < 16 { walk(c.id, depth + 1) }
             }
         }
         walk("", 0)
@@ -149,6 +157,7 @@ public struct DashboardState {
         }
         chapterRows = rows
         chapterRowsFolded = folded
+        chapterRowsNarrowed = needle
     }
 
     // MARK: the task list
@@ -236,10 +245,13 @@ public struct DashboardState {
     // MARK: workload rows
 
     private mutating func refreshWorkloadRows() {
+        let needle = (narrowing[.workload] ?? "").lowercasedASCIIForPicker
         if let c = workloadKey, c.revision == store.revision, c.mode == workloadMode, c.sort == workloadSort,
-           storeID == ObjectIdentifier(store) { return }
-        workloadRows = workloadMode == .units ? store.unitWorkload(sortedBy: workloadSort) : store.leaderWorkload(sortedBy: workloadSort)
-        workloadKey = (store.revision, workloadMode, workloadSort)
+           c.needle == needle, storeID == ObjectIdentifier(store) { return }
+        let all = workloadMode == .units ? store.unitWorkload(sortedBy: workloadSort) : store.leaderWorkload(sortedBy: workloadSort)
+        // Narrowed by `/`: the units (or leaders) whose name holds the text.
+        workloadRows = needle.isEmpty ? all : all.filter { $0.name.lowercasedASCIIForPicker.contains(needle) }
+        workloadKey = (store.revision, workloadMode, workloadSort, needle)
     }
 
     // MARK: the detail
@@ -368,7 +380,7 @@ extension DashboardState {
     var editorPrompt: String {
         guard case .editor(let p, _) = modal else { return "" }
         switch p {
-        case .search: return "/"
+        case .search, .narrow: return "/"
         case .progress: return strings[.tuiPromptProgress]
         case .note: return strings[.tuiPromptNote]
         case .deadline: return strings[.tuiPromptDeadline]

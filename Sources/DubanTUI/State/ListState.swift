@@ -34,6 +34,8 @@ public enum Modal: Equatable {
 
 public enum EditorPurpose: Equatable {
     case search(previous: String)
+    /// `/` in the chapters or the workload pane: typing narrows that list by name.
+    case narrow(Pane, previous: String)
     case progress(taskID: String)
     case note(taskID: String)
     case deadline(taskID: String)

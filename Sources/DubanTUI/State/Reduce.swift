@@ -68,6 +68,7 @@ extension DashboardState {
             ed.insert(c)
             modal = .editor(purpose, ed)
             if case .search = purpose { searchChanged(ed.text) }
+            if case .narrow(let pane, _) = purpose { narrowChanged(pane, ed.text) }
         case .picker(var ps):
             ps.editor.insert(c)
             ps.list = ListState()
@@ -87,11 +88,13 @@ extension DashboardState {
             case .editorAccept: return acceptEditor(purpose, ed)
             case .editorCancel:
                 if case .search(let previous) = purpose { searchText = previous; taskListState = ListState() }
+                if case .narrow(let pane, let previous) = purpose { narrowChanged(pane, previous) }
                 modal = .none
             default:
                 if ed.apply(a) {
                     modal = .editor(purpose, ed)
                     if case .search = purpose { searchChanged(ed.text) }
+                    if case .narrow(let pane, _) = purpose { narrowChanged(pane, ed.text) }
                 }
             }
             return []
@@ -177,9 +180,32 @@ extension DashboardState {
         detailOffset = 0
     }
 
+    /// The text `/` narrows a list by changed while typing: the list follows at once, its
+    /// cursor on the first match.
+    mutating func narrowChanged(_ pane: Pane, _ text: String) {
+        guard (narrowing[pane] ?? "") != text else { return }
+        narrowing[pane] = text.isEmpty ? nil : text
+        switch pane {
+        case .workload: workloadList = ListState()
+        case .chapters:
+            chapterList = ListState(selected: text.isEmpty ? 0 : 1)
+            taskListState = ListState()
+        default: break
+        }
+    }
+
     mutating func acceptEditor(_ purpose: EditorPurpose, _ ed: LineEditor) -> [Effect] {
         let text = ed.text.trimmingSpaces
         switch purpose {
+        case .narrow(let pane, _):
+            modal = .none
+            narrowChanged(pane, text)
+            refresh()
+            if !text.isEmpty {
+                let n = pane == .workload ? workloadRows.count : max(chapterRows.count - 1, 0)
+                message = n == 0 ? StatusMessage(text: strings.format(.tuiNoMatch, text), isError: true)
+                    : StatusMessage(text: strings.format(.tuiMatches, n), isError: false)
+            }
         case .search:
             modal = .none
             searchText = ed.text
@@ -241,7 +267,13 @@ extension DashboardState {
         case .undo: return [.undo]
         case .redo: return [.redo]
         case .help: modal = .help(offset: 0)
-        case .search: modal = .editor(.search(previous: searchText), LineEditor(searchText))
+        case .search:
+            if focus == .workload || focus == .chapters {
+                let previous = narrowing[focus] ?? ""
+                modal = .editor(.narrow(focus, previous: previous), LineEditor(previous))
+            } else {
+                modal = .editor(.search(previous: searchText), LineEditor(searchText))
+            }
         case .filterMenu: modal = .filterMenu(ListState())
         case .clearFilters:
             filter = TaskFilter(); searchText = ""; taskListState = ListState()
@@ -387,7 +419,9 @@ extension DashboardState {
             else if cameFrom == .workload && (filter.unit != nil || filter.leader != nil) {
                 filter.unit = nil; filter.leader = nil; taskListState = ListState(); setFocus(.workload)
             } else { setFocus(cameFrom) }
-        case .chapters, .workload: break
+        case .chapters, .workload:
+            // Esc drops what `/` narrowed the list to.
+            if narrowing[focus] != nil { narrowChanged(focus, "") }
         }
     }
 

@@ -83,7 +83,7 @@ extension UIKey {
         case .helpSave: return ("保存到文件", "save the plan")
         case .helpUndo: return ("撤销上一处修改", "undo the last change")
         case .helpRedo: return ("重做", "redo")
-        case .helpSearch: return ("搜索全部任务（边输边筛）", "search all tasks as you type")
+        case .helpSearch: return ("搜索全部任务（边输边筛）；在章节或单位窗格中按名称缩小该列表", "search all tasks as you type; in the chapters or workload pane, narrow that list by name")
         case .helpNextMatch: return ("下一个匹配", "next match")
         case .helpPrevMatch: return ("上一个匹配", "previous match")
         case .helpFilterMenu: return ("筛选：状态、逾期、临期、灯、单位、领导", "filter by status, overdue, due soon, light, unit, leader")

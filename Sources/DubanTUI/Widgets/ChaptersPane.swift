@@ -5,7 +5,7 @@ import DubanCore
 enum ChaptersPane {
     static func draw(_ c: inout Canvas, _ s: DashboardState, _ r: Rect, focused: Bool) {
         let rows = s.chapterRows
-        let title = s.strings[.colChapter] + " " + "\(rows.count - 1)"
+        let title = s.strings[.colChapter] + " " + "\(rows.count - 1)" + (s.narrowing[.chapters].map { " /" + $0 } ?? "")
         let inner = Renderer.frame(&c, r, title: title, focused: focused)
         guard !inner.isEmpty else { return }
         let list = s.chapterList

@@ -220,6 +220,7 @@ enum WorkloadPane {
         let S = s.strings
         let rows = s.workloadRows
         let title = (s.workloadMode == .units ? S[.colUnit] : S[.colLeader]) + " \(rows.count) ↓" + s.workloadSortName(s.workloadSort)
+            + (s.narrowing[.workload].map { " /" + $0 } ?? "")
         let inner = Renderer.frame(&c, r, title: title, focused: focused)
         guard inner.height >= 1, inner.width >= 8 else { return }
         let w = inner.width
