@@ -194,13 +194,30 @@ public final class Dashboard {
             } catch {
                 return .failed(.edit, reason: S.describe(error))
             }
-        case .undo, .redo:
+        case .editAll(let edits):
+            var changed = 0
             do {
-                if e == .undo { return .undone(try session?.undo(in: store) ?? store.undo()) }
-                return .redone(try session?.redo(in: store) ?? store.redo())
+                for edit in edits where try session?.apply(edit, to: store) ?? store.apply(edit) { changed += 1 }
+                return .editedAll(changed: changed)
+            } catch {
+                // The edits made so far stay (journaled): one step of what was changed.
+                if changed > 0 { _ = state.reduce(.outcome(.editedAll(changed: changed))) }
+                return .failed(error is JournalError ? .journal : .edit, reason: S.describe(error))
+            }
+        case .undo(let n), .redo(let n):
+            var done: [PlanStore.AppliedEdit] = []
+            do {
+                for _ in 0..<max(n, 1) {
+                    let one: PlanStore.AppliedEdit?
+                    if case .undo = e { one = try session?.undo(in: store) ?? store.undo() } else { one = try session?.redo(in: store) ?? store.redo() }
+                    guard let one else { break }
+                    done.append(one)
+                }
             } catch {
                 return .failed(.journal, reason: S.describe(error))
             }
+            if case .undo = e { return .undone(done) }
+            return .redone(done)
         case .save(let path, let thenQuit, let merged):
             guard let session else {
                 do {

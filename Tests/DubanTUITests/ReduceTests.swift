@@ -153,6 +153,39 @@ final class ReduceTests: XCTestCase {
         XCTAssertEqual(s.taskList.count, 2)
     }
 
+    func testSpaceMarksRowsAndAStatusKeyChangesEveryMarkedTaskInOneStep() throws {
+        let (d, _) = Fixture.dashboard(width: 120, height: 40)
+        d.state.resize(width: 120, height: 40)
+        d.handle(.key(.char(" ")))  // marks task 1, moves to task 2
+        d.handle(.key(.char(" ")))  // marks task 2
+        XCTAssertEqual(d.state.marked, ["t1", "t2"])
+        var s = d.state
+        let effects = press(&s, .char("4"))
+        XCTAssertEqual(effects, [.editAll([Edit(taskID: "t1", command: .setStatus(.lagging), date: Fixture.asOf),
+                                           Edit(taskID: "t2", command: .setStatus(.lagging), date: Fixture.asOf)])])
+        d.handle(.key(.char("4")))
+        XCTAssertEqual(d.state.store.task(at: 0).status, .lagging)
+        XCTAssertEqual(d.state.store.task(at: 1).status, .lagging)
+        XCTAssertEqual(d.state.unsavedCount, 2)
+        // One undo step takes both back; one redo makes both again.
+        d.handle(.key(.char("u")))
+        XCTAssertEqual(d.state.store.task(at: 0).status, .inProgress)
+        XCTAssertEqual(d.state.store.task(at: 1).status, .inProgress)
+        d.handle(.key(.ctrl("r")))
+        XCTAssertEqual(d.state.store.task(at: 0).status, .lagging)
+        XCTAssertEqual(d.state.store.task(at: 1).status, .lagging)
+        // A note goes to every marked task too; Esc clears the marks.
+        d.handle(.key(.char("a")))
+        for c in "已督办" { d.handle(.key(.char(c))) }
+        d.handle(.key(.enter))
+        XCTAssertEqual(d.state.store.task(at: 0).history.last?.note, "已督办")
+        XCTAssertEqual(d.state.store.task(at: 1).history.last?.note, "已督办")
+        d.handle(.key(.escape))
+        XCTAssertTrue(d.state.marked.isEmpty)
+        let effects2 = press(&s, .escape, .char("3"))
+        XCTAssertEqual(effects2.count, 1)
+    }
+
     func testRenderChangesNothing() {
         var s = state(width: 100, height: 30)
         _ = press(&s, .tab)  // the detail pane

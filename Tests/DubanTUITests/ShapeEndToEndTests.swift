@@ -138,4 +138,24 @@ final class ShapeEndToEndTests: TmuxTestCase {
         keys("q")
         _ = waitForText("EXIT=0")
     }
+
+    /// Space marks rows; a status key changes every marked task; u undoes them at once.
+    func testMarkingAndBulkStatus() throws {
+        start()
+        _ = waitForText("任务 1/7")
+        keys("Space", "Space", "Space")
+        _ = waitForText("已标记3")
+        keys("3")
+        let done = waitForText("未保存3")
+        XCTAssertTrue(done.contains("已修改3项已标记的任务"), done)
+        keys("u")
+        let undone = waitFor("one undo step") { !$0.contains("未保存") }
+        XCTAssertTrue(undone.contains("已标记3"), "the marks stay:\n\(undone)")
+        keys("C-r", "w")
+        _ = waitForText("已保存")
+        let saved = try PlanFile.load(path: planPath)
+        XCTAssertEqual(saved.tasks.prefix(3).map(\.status), [.done, .done, .done])
+        keys("q")
+        _ = waitForText("EXIT=0")
+    }
 }

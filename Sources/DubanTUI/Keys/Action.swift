@@ -44,7 +44,7 @@ public enum Action: String, CaseIterable, Hashable {
     // chapters
     case toggleFold
     // tasks
-    case cycleTaskSort
+    case cycleTaskSort, toggleMark
     // workload
     case cycleWorkloadSort, toggleUnitsLeaders
     // task edits (tasks and detail panes)

@@ -35,6 +35,7 @@ public enum Bindings {
         Binding([.char(" ")], .toggleFold, .chapters, hint: true, .helpToggleFold, short: .hintFold),
         // tasks
         Binding([.char("o")], .cycleTaskSort, .tasks, .helpCycleTaskSort, short: .hintSort),
+        Binding([.char(" ")], .toggleMark, .tasks, .helpToggleMark, short: .hintToggleMark),
         // workload
         Binding([.char("o")], .cycleWorkloadSort, .workload, hint: true, .helpCycleWorkloadSort, short: .hintSort),
         Binding([.char("v")], .toggleUnitsLeaders, .workload, hint: true, .helpToggleUnitsLeaders, short: .hintUnitsLeaders),

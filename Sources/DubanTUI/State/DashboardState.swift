@@ -56,6 +56,12 @@ public struct DashboardState {
 
     public var filter = TaskFilter()
     public var searchText = ""
+    /// Tasks marked with Space (ids): edits apply to every one of them.
+    public var marked = Set<String>()
+    /// How many store edits each undo step holds (a change to marked tasks is one step of
+    /// several edits), newest last; an edit the list does not know of is a step of one.
+    var undoGroups: [Int] = []
+    var redoGroups: [Int] = []
     /// What `/` narrowed the chapters and the workload pane to (by name), per pane.
     public var narrowing: [Pane: String] = [:]
     public var taskSort: TaskSort = .documentOrder
@@ -114,6 +120,8 @@ public struct DashboardState {
         workloadKey = nil
         detailKey = nil
         detailLayoutCache = nil
+        undoGroups = []; redoGroups = []
+        marked = marked.filter { s.index(ofID: $0) != nil }
         refresh()
     }
 

@@ -6,7 +6,10 @@ import DubanCore
 public enum Effect: Equatable {
     /// One edit of a task, journaled before the store makes it.
     case edit(Edit)
-    case undo, redo
+    /// One change to every marked task: edits in plan order, one undo step.
+    case editAll([Edit])
+    /// Undo (redo) this many store edits: one step.
+    case undo(Int), redo(Int)
     /// Save to `path`; `merged` is how many changes a merge just replayed (said with the save).
     case save(path: String, thenQuit: Bool, merged: Int?)
     /// The recovery dialog's answers.
@@ -26,8 +29,10 @@ public enum Effect: Equatable {
 /// What an effect did, handed back to `reduce`.
 public enum Outcome {
     case edited(taskID: String, changed: Bool)
-    case undone(PlanStore.AppliedEdit?)
-    case redone(PlanStore.AppliedEdit?)
+    case editedAll(changed: Int)
+    /// The edits undone (redone), newest first; empty when there was nothing to undo.
+    case undone([PlanStore.AppliedEdit])
+    case redone([PlanStore.AppliedEdit])
     case saved(path: String, backupProblem: BackupProblem?, thenQuit: Bool, merged: Int?)
     /// Someone else saved the plan since it was loaded: nothing was written.
     case changedOnDisk(thenQuit: Bool)

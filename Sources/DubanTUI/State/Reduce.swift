@@ -264,8 +264,15 @@ extension DashboardState {
         case .save:
             if let p = savePath { return [.save(path: p, thenQuit: false, merged: nil)] }
             modal = .editor(.saveAs(thenQuit: false), LineEditor(suggestedSavePath))
-        case .undo: return [.undo]
-        case .redo: return [.redo]
+        case .undo: return [.undo(undoGroups.last ?? 1)]
+        case .redo: return [.redo(redoGroups.last ?? 1)]
+        case .toggleMark:
+            if let i = selectedTask {
+                let id = store.task(at: i).id
+                if marked.contains(id) { marked.remove(id) } else { marked.insert(id) }
+                move(by: 1)
+                message = StatusMessage(text: strings.format(.uiMarkedCount, marked.count), isError: false)
+            }
         case .help: modal = .help(offset: 0)
         case .search:
             if focus == .workload || focus == .chapters {
@@ -324,6 +331,11 @@ extension DashboardState {
             workloadMode = workloadMode == .units ? .leaders : .units
             workloadList = ListState()
         case .cycleStatus:
+            if !marked.isEmpty {
+                // Each marked task to its own next status.
+                let edits = markedIndexes.map { Edit(taskID: store.task(at: $0).id, command: .setStatus(store.task(at: $0).status.next), date: editDate) }
+                return [.editAll(edits)]
+            }
             if let i = selectedTask { return edit(.setStatus(store.task(at: i).status.next), taskID: store.task(at: i).id) }
         case .setNotStarted: return setStatus(.notStarted)
         case .setInProgress: return setStatus(.inProgress)
@@ -359,8 +371,14 @@ extension DashboardState {
             message = StatusMessage(text: why.refusal(strings), isError: true)
             return []
         }
+        if !marked.isEmpty {
+            return [.editAll(markedIndexes.map { Edit(taskID: store.task(at: $0).id, command: cmd, date: editDate) })]
+        }
         return [.edit(Edit(taskID: taskID, command: cmd, date: editDate))]
     }
+
+    /// The marked tasks, in plan order.
+    var markedIndexes: [Int] { marked.compactMap { store.index(ofID: $0) }.sorted() }
 
     mutating func setFocus(_ p: Pane) {
         if p != .detail { lastList = p }
@@ -415,7 +433,8 @@ extension DashboardState {
         switch focus {
         case .detail: setFocus(.tasks)
         case .tasks:
-            if !searchText.isEmpty { searchText = ""; taskListState = ListState() }
+            if !marked.isEmpty { marked = []; message = StatusMessage(text: strings[.uiMarksCleared], isError: false) }
+            else if !searchText.isEmpty { searchText = ""; taskListState = ListState() }
             else if cameFrom == .workload && (filter.unit != nil || filter.leader != nil) {
                 filter.unit = nil; filter.leader = nil; taskListState = ListState(); setFocus(.workload)
             } else { setFocus(cameFrom) }
@@ -466,7 +485,11 @@ extension DashboardState {
     mutating func outcome(_ o: Outcome) -> [Effect] {
         let S = strings
         switch o {
+        case .editedAll(let changed):
+            if changed > 0 { undoGroups.append(changed); redoGroups = [] }
+            message = StatusMessage(text: changed > 0 ? S.format(.uiEditedMarked, changed) : S[.tuiNoChange], isError: false)
         case .edited(let id, let changed):
+            if changed { undoGroups.append(1); redoGroups = [] }
             if changed, let i = store.index(ofID: id) {
                 refresh()
                 if !select(taskIndex: i) { taskListState.clamp(count: taskList.count, visible: visibleRows(.tasks)) }
@@ -474,13 +497,15 @@ extension DashboardState {
             } else {
                 message = StatusMessage(text: S[.tuiNoChange], isError: false)
             }
-        case .undone(let e):
-            if let e {
+        case .undone(let list):
+            if !list.isEmpty { if !undoGroups.isEmpty { undoGroups.removeLast() }; redoGroups.append(list.count) }
+            if let e = list.last {
                 select(taskIndex: e.index)
                 message = StatusMessage(text: S.format(.tuiUndone, e.after.history.last?.note ?? ""), isError: false)
             } else { message = StatusMessage(text: S[.tuiNothingToUndo], isError: false) }
-        case .redone(let e):
-            if let e {
+        case .redone(let list):
+            if !list.isEmpty { if !redoGroups.isEmpty { redoGroups.removeLast() }; undoGroups.append(list.count) }
+            if let e = list.last {
                 select(taskIndex: e.index)
                 message = StatusMessage(text: S.format(.tuiRedone, e.after.history.last?.note ?? ""), isError: false)
             } else { message = StatusMessage(text: S[.tuiNothingToRedo], isError: false) }

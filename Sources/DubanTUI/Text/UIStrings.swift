@@ -53,6 +53,8 @@ public enum UIKey: String, CaseIterable, Sendable {
     case hintChangedMerge, hintChangedReload, hintChangedSaveElsewhere, hintChangedCancel
     case helpReloadConfirm, helpReloadBack, hintReloadConfirm, hintReloadBack
     case uiDisabledNoTask, uiDisabledNothingToSave, uiNoTaskSelected, uiNothingToSave
+    // issue 12, shape: marking rows, and changes to every marked task
+    case helpToggleMark, hintToggleMark, uiMarkedCount, uiMarksCleared, uiEditedMarked
 }
 
 extension UIKey {
@@ -301,6 +303,12 @@ extension UIKey {
         case .uiDisabledNothingToSave: return ("（没有未保存的修改时不可用）", "(only with unsaved changes)")
         case .uiNoTaskSelected: return ("没有选中的任务", "no task is selected")
         case .uiNothingToSave: return ("没有未保存的修改", "nothing to save: no unsaved changes")
+        // issue 12, shape: marking rows
+        case .helpToggleMark: return ("标记或取消标记；修改作用于全部已标记任务，一次撤销", "mark or unmark; changes then apply to every marked task, one undo")
+        case .hintToggleMark: return ("标记", "mark")
+        case .uiMarkedCount: return ("已标记{0}", "{0} marked")
+        case .uiMarksCleared: return ("已清除标记", "marks cleared")
+        case .uiEditedMarked: return ("已修改{0}项已标记的任务（u 一次撤销）", "{0} marked tasks changed (u undoes them at once)")
         }
     }
 }

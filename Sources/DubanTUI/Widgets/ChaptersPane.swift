@@ -86,6 +86,7 @@ enum TasksPane {
         let list = s.taskList
         var title = s.strings[.colTasks] + " "
         title += list.isEmpty ? "0" : "\(min(s.taskListState.selected + 1, list.count))/\(list.count)"
+        if !s.marked.isEmpty { title += " " + s.strings.format(.uiMarkedCount, s.marked.count) }
         if s.taskSort != .documentOrder { title += " ↓" + s.taskSortName(s.taskSort) }
         let inner = Renderer.frame(&c, r, title: title, focused: focused)
         guard inner.height >= 1, inner.width >= 4 else { return }
@@ -126,6 +127,7 @@ enum TasksPane {
         let sel: Role? = selected ? Look.selectionRole(focused: focused) : nil
         if let sel { c.fill(Rect(x: body.x, y: y, width: body.width, height: 1), role: sel) }
         c.text(Look.marker(a.light), x: body.x, y: y, width: 1, role: Look.lightRole(a.light), clip: body)
+        if s.marked.contains(t.id) { c.text("*", x: body.x + 1, y: y, width: 1, role: sel ?? .match, clip: body) }
         var x = body.x + 2
         func put(_ text: String, _ w: Int, _ role: Role, right: Bool = false) {
             guard w > 0 else { return }
