@@ -281,6 +281,11 @@ public final class Dashboard {
         case .discardJournalOnClose:
             session?.discardOnClose = true
             return nil
+        case .setAsOf(let d):
+            // Only with nothing unsaved (the reduce checks): the same plan, judged on d.
+            var rules = store.rules
+            rules.asOf = d
+            return .asOfChanged(store: PlanStore(plan: store.plan, rules: rules, strings: S), d)
         case .quit, .suspend, .redraw:
             return nil
         }

@@ -7,6 +7,8 @@ public enum Context: String, CaseIterable, Hashable {
     /// The questions about the plan file: `dialog` (moving between the answers) is shared
     /// by the three; each has its own answer keys.
     case dialog, recover, changed, reload
+    /// The `:` command line: the one-line editor's keys, and Tab to complete.
+    case command
 }
 
 public enum Pane: String, CaseIterable, Hashable {
@@ -45,6 +47,10 @@ public enum Action: String, CaseIterable, Hashable {
     case toggleFold
     // tasks
     case cycleTaskSort, toggleMark
+    // tasks (issue 12, conv): overdue only, reversing the sort
+    case toggleOverdue, reverseTaskSort
+    // the `:` command line (issue 12, conv)
+    case commandLine, commandComplete
     // workload
     case cycleWorkloadSort, toggleUnitsLeaders
     // task edits (tasks and detail panes)

@@ -22,6 +22,7 @@ public enum Bindings {
         Binding([.char("l")], .paneRight, .global, .helpPaneRight),
         Binding([.ctrl("l")], .redraw, .global, .helpRedraw),
         Binding([.ctrl("z")], .suspend, .global, .helpSuspend),
+        Binding([.char(":")], .commandLine, .global, hint: true, .helpCommandLine, short: .hintCommandLine),
         // every list pane
         Binding([.up, .char("k")], .moveUp, .list, .helpMoveUp),
         Binding([.down, .char("j")], .moveDown, .list, hint: true, .helpMoveDown, short: .hintMove),
@@ -36,6 +37,9 @@ public enum Bindings {
         // tasks
         Binding([.char("o")], .cycleTaskSort, .tasks, .helpCycleTaskSort, short: .hintSort),
         Binding([.char(" ")], .toggleMark, .tasks, .helpToggleMark, short: .hintToggleMark),
+        // issue 12, conv: overdue only, the sort reversed, the `:` command line
+        Binding([.char("d")], .toggleOverdue, .tasks, hint: true, .helpToggleOverdue, short: .hintToggleOverdue),
+        Binding([.char("O")], .reverseTaskSort, .tasks, .helpReverseTaskSort, short: .hintReverseTaskSort),
         // workload
         Binding([.char("o")], .cycleWorkloadSort, .workload, hint: true, .helpCycleWorkloadSort, short: .hintSort),
         Binding([.char("v")], .toggleUnitsLeaders, .workload, hint: true, .helpToggleUnitsLeaders, short: .hintUnitsLeaders),
@@ -59,6 +63,8 @@ public enum Bindings {
         Binding([.delete, .ctrl("d")], .editorDelete, .editor, .helpEditorDelete),
         Binding([.ctrl("k")], .editorKillToEnd, .editor, .helpEditorKillToEnd),
         Binding([.ctrl("u")], .editorKillToStart, .editor, .helpEditorKillToStart),
+        // the `:` command line (then the editor's keys)
+        Binding([.tab], .commandComplete, .command, hint: true, .helpCommandComplete, short: .hintCommandComplete),
         // menus
         Binding([.up, .ctrl("p")], .menuUp, .menu, .helpMenuUp),
         Binding([.down, .ctrl("n")], .menuDown, .menu, hint: true, .helpMenuDown, short: .hintMove),

@@ -65,6 +65,10 @@ public struct DashboardState {
     /// What `/` narrowed the chapters and the workload pane to (by name), per pane.
     public var narrowing: [Pane: String] = [:]
     public var taskSort: TaskSort = .documentOrder
+    /// The sort turned round (`O`): shown ↑ beside the column instead of ↓.
+    public var taskSortReversed = false
+    /// The lines Tab in the `:` command line goes through when a name had several matches.
+    var commandCycle: [String] = []
     public var workloadMode: WorkloadMode = .units
     public var workloadSort: PlanStore.WorkloadSort = .led
 
@@ -188,6 +192,7 @@ public struct DashboardState {
         var scope: Scope
         var filter: TaskFilter
         var sort: TaskSort
+        var reversed: Bool
     }
 
     /// The filter the list is computed with: the filters, plus the search text.
@@ -205,26 +210,26 @@ public struct DashboardState {
     private static func dependsOnEdits(_ k: TaskListKey) -> Bool {
         let f = k.filter
         return !f.statuses.isEmpty || f.overdueOnly || f.dueSoonOnly || f.minimumLight != nil
-            || k.sort == .deadline || k.sort == .status
+            || k.sort == .deadline || k.sort == .status || k.sort == .daysOverdue || k.sort == .light
     }
 
     private mutating func refreshTaskList() {
-        let key = TaskListKey(scope: effectiveScope, filter: effectiveFilter, sort: taskSort)
+        let key = TaskListKey(scope: effectiveScope, filter: effectiveFilter, sort: taskSort, reversed: taskSortReversed)
         if let c = taskListKey, c.key == key, c.revision == store.revision || !Self.dependsOnEdits(key) { return }
         let base = candidates(key.scope)
         var list: [Int]
         if key.filter.isEmpty {
             list = store.ordered(base, by: key.sort)
         } else if let c = taskListKey, c.revision == store.revision, c.key.scope == key.scope, c.key.sort == key.sort,
-                  Self.narrows(c.key.filter, to: key.filter) {
+                  c.key.reversed == key.reversed, Self.narrows(c.key.filter, to: key.filter) {
             // One more character typed into the search: look only at the last matches.
-            list = store.query(key.filter, sort: key.sort, within: taskList)
+            list = store.query(key.filter, sort: key.sort, within: key.reversed ? taskList.reversed() : taskList)
         } else {
             // The whole plan: let the store start from its own indexes (unit, leader, status).
             list = key.scope == .all ? store.query(key.filter, sort: key.sort)
                 : store.query(key.filter, sort: key.sort, within: base)
         }
-        taskList = list
+        taskList = key.reversed ? list.reversed() : list
         taskListKey = (key, store.revision)
     }
 
@@ -393,6 +398,7 @@ extension DashboardState {
         case .note: return strings[.tuiPromptNote]
         case .deadline: return strings[.tuiPromptDeadline]
         case .saveAs: return strings[.tuiPromptSaveAs]
+        case .command: return ":"
         }
     }
 

@@ -24,6 +24,8 @@ public enum Effect: Equatable {
     case quit(Int32)
     case suspend
     case redraw
+    /// `:asof DATE`: the plan judged on another day (a store with those rules).
+    case setAsOf(PlanDate)
 }
 
 /// What an effect did, handed back to `reduce`.
@@ -42,6 +44,8 @@ public enum Outcome {
     case merged(store: PlanStore, replayed: Int, skipped: [String], thenQuit: Bool)
     case reloaded(store: PlanStore, path: String)
     case suggested(path: String, thenQuit: Bool)
+    /// The plan judged on another day.
+    case asOfChanged(store: PlanStore, PlanDate)
     /// An effect failed; `reason` is the error in the interface language.
     case failed(Failure, reason: String)
 

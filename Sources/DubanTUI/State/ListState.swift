@@ -40,6 +40,8 @@ public enum EditorPurpose: Equatable {
     case note(taskID: String)
     case deadline(taskID: String)
     case saveAs(thenQuit: Bool)
+    /// The `:` command line.
+    case command
 }
 
 /// Choosing a unit or a leader for the filter: a list narrowed by typing.

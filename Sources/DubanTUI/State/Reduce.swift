@@ -48,6 +48,7 @@ extension DashboardState {
     public var keyChain: [Context] {
         switch modal {
         case .none: return focus.chain
+        case .editor(.command, _): return [.command, .editor]
         case .editor: return [.editor]
         case .filterMenu: return [.menu]
         case .picker: return [.picker, .editor]
@@ -86,6 +87,22 @@ extension DashboardState {
         case .editor(let purpose, var ed):
             switch a {
             case .editorAccept: return acceptEditor(purpose, ed)
+            case .commandComplete:
+                guard case .command = purpose else { return [] }
+                // Tab again on a line Tab gave: the next of the same candidates.
+                if let at = commandCycle.firstIndex(of: ed.text), commandCycle.count > 1 {
+                    modal = .editor(.command, LineEditor(commandCycle[(at + 1) % commandCycle.count]))
+                    return []
+                }
+                let (line, shown) = completeCommand(ed.text)
+                modal = .editor(.command, LineEditor(line))
+                commandCycle = []
+                if !shown.isEmpty {
+                    message = StatusMessage(text: shown.joined(separator: " "), isError: false)
+                    let (word, _) = Self.splitCommand(line)
+                    let hasArg = line.contains(" ") || line.contains("　")
+                    commandCycle = shown.map { hasArg ? word + " " + $0 : $0 }
+                }
             case .editorCancel:
                 if case .search(let previous) = purpose { searchText = previous; taskListState = ListState() }
                 if case .narrow(let pane, let previous) = purpose { narrowChanged(pane, previous) }
@@ -241,6 +258,8 @@ extension DashboardState {
             }
             modal = .none
             return edit(.setDeadline(d), taskID: id)
+        case .command:
+            return runCommand(ed.text)
         case .saveAs(let thenQuit):
             guard !text.isEmpty else { return [] }
             modal = .none
@@ -318,10 +337,20 @@ extension DashboardState {
             }
         case .cycleTaskSort:
             let all = TaskSort.allCases
-            let keep = selectedTask
-            taskSort = all[((all.firstIndex(of: taskSort) ?? 0) + 1) % all.count]
-            if let keep { select(taskIndex: keep) }
-            message = StatusMessage(text: strings.format(.tuiSortedBy, taskSortName(taskSort)), isError: false)
+            setTaskSort(all[((all.firstIndex(of: taskSort) ?? 0) + 1) % all.count], reversed: false)
+        case .reverseTaskSort:
+            setTaskSort(taskSort, reversed: !taskSortReversed)
+        case .toggleOverdue:
+            filter.overdueOnly.toggle()
+            taskListState = ListState()
+            if focus != .tasks && focus != .detail { setFocus(.tasks) }
+            refresh()
+            message = StatusMessage(text: filter.overdueOnly ? strings.format(.uiOverdueOnly, taskList.count)
+                                    : strings[.uiOverdueOff], isError: false)
+        case .commandLine:
+            modal = .editor(.command, LineEditor())
+        case .commandComplete:
+            break
         case .cycleWorkloadSort:
             let all = PlanStore.WorkloadSort.allCases
             workloadSort = all[((all.firstIndex(of: workloadSort) ?? 0) + 1) % all.count]
@@ -543,6 +572,9 @@ extension DashboardState {
             message = StatusMessage(text: S.format(.tuiReloaded, Journal.discardedPath(forPlan: path)), isError: false)
         case .suggested(let path, let thenQuit):
             modal = .editor(.saveAs(thenQuit: thenQuit), LineEditor(path))
+        case .asOfChanged(let s, let d):
+            replaceStore(s)
+            message = StatusMessage(text: S.format(.uiAsOfChanged, d.iso, store.totals.overdue), isError: false)
         case .failed(let kind, let reason):
             let text: String
             switch kind {
@@ -612,6 +644,9 @@ extension DashboardState {
         case .deadline: return strings[.colDeadline]
         case .status: return strings[.colStatus]
         case .unitCount: return strings[.tuiSortUnitCount]
+        case .daysOverdue: return strings[.uiSortDaysOverdue]
+        case .light: return strings[.tuiLight]
+        case .unit: return strings[.colLeadUnits]
         }
     }
 

@@ -55,6 +55,12 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiDisabledNoTask, uiDisabledNothingToSave, uiNoTaskSelected, uiNothingToSave
     // issue 12, shape: marking rows, and changes to every marked task
     case helpToggleMark, hintToggleMark, uiMarkedCount, uiMarksCleared, uiEditedMarked
+    // issue 12, conv: the `:` command line, overdue only, the sort by any column
+    case ctxCommand, helpCommandLine, hintCommandLine, helpCommandComplete, hintCommandComplete
+    case uiCommandUnknown, uiCommandNeedsName, uiCommandNoUnit, uiCommandNoLeader, uiCommandBadDate
+    case uiCommandAsOfUnsaved, uiCommandBadSort, uiAsOfChanged
+    case helpToggleOverdue, hintToggleOverdue, uiOverdueOnly, uiOverdueOff
+    case helpReverseTaskSort, hintReverseTaskSort, uiSortDaysOverdue
 }
 
 extension UIKey {
@@ -309,6 +315,27 @@ extension UIKey {
         case .uiMarkedCount: return ("已标记{0}", "{0} marked")
         case .uiMarksCleared: return ("已清除标记", "marks cleared")
         case .uiEditedMarked: return ("已修改{0}项已标记的任务（u 一次撤销）", "{0} marked tasks changed (u undoes them at once)")
+        // issue 12, conv: the `:` command line, overdue only, the sort by any column
+        case .ctxCommand: return ("命令行（:）", "Command line (:)")
+        case .helpCommandLine: return ("命令行：:unit 单位、:leader 领导、:overdue、:asof 日期、:sort 列、:clear、:w、:q、:wq、:help", "command line: :unit NAME, :leader NAME, :overdue, :asof DATE, :sort COLUMN, :clear, :w, :q, :wq, :help")
+        case .hintCommandLine: return ("命令", "command")
+        case .helpCommandComplete: return ("补全命令名、单位名或领导名（再按换下一个）", "complete the command, unit or leader name (again: the next one)")
+        case .hintCommandComplete: return ("补全", "complete")
+        case .uiCommandUnknown: return ("没有命令\"{0}\"；可用：unit leader overdue asof sort clear w q wq help", "no command \"{0}\"; there are: unit leader overdue asof sort clear w q wq help")
+        case .uiCommandNeedsName: return ("{0} 后面要写名称（Tab 补全）", "{0} needs a name after it (Tab completes)")
+        case .uiCommandNoUnit: return ("没有单位\"{0}\"（或不止一个单位包含它；Tab 补全）", "no unit \"{0}\" (or more than one holds it; Tab completes)")
+        case .uiCommandNoLeader: return ("没有领导\"{0}\"（或不止一位包含它；Tab 补全）", "no leader \"{0}\" (or more than one holds it; Tab completes)")
+        case .uiCommandBadDate: return ("\"{0}\"不是日期，应为 YYYY-MM-DD，如 :asof 2020-09-01", "\"{0}\" is not a date; expected YYYY-MM-DD, as in :asof 2020-09-01")
+        case .uiCommandAsOfUnsaved: return ("先保存（w）再按 {0} 查看：有未保存的修改", "save (w) before judging the plan as of {0}: there are unsaved changes")
+        case .uiCommandBadSort: return ("不能按\"{0}\"排序；可用：number overdue light deadline unit status units", "cannot sort by \"{0}\"; there are: number overdue light deadline unit status units")
+        case .uiAsOfChanged: return ("截至 {0}：逾期{1}项", "as of {0}: {1} overdue")
+        case .helpToggleOverdue: return ("只看逾期任务（再按恢复）", "overdue tasks only (again: all)")
+        case .hintToggleOverdue: return ("逾期", "overdue")
+        case .uiOverdueOnly: return ("只看逾期：{0}项", "overdue only: {0}")
+        case .uiOverdueOff: return ("已取消只看逾期", "all tasks again, not only overdue")
+        case .helpReverseTaskSort: return ("反转任务排序（表头 ↓ 变 ↑）", "reverse the task sort (↓ in the header becomes ↑)")
+        case .hintReverseTaskSort: return ("反序", "reverse")
+        case .uiSortDaysOverdue: return ("逾期天数", "days overdue")
         }
     }
 }

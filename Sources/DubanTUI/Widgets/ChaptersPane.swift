@@ -87,7 +87,8 @@ enum TasksPane {
         var title = s.strings[.colTasks] + " "
         title += list.isEmpty ? "0" : "\(min(s.taskListState.selected + 1, list.count))/\(list.count)"
         if !s.marked.isEmpty { title += " " + s.strings.format(.uiMarkedCount, s.marked.count) }
-        if s.taskSort != .documentOrder { title += " ↓" + s.taskSortName(s.taskSort) }
+        let arrow = s.taskSortReversed ? "↑" : "↓"
+        if s.taskSort != .documentOrder || s.taskSortReversed { title += " " + arrow + s.taskSortName(s.taskSort) }
         let inner = Renderer.frame(&c, r, title: title, focused: focused)
         guard inner.height >= 1, inner.width >= 4 else { return }
         let k = columns(width: inner.width, strings: s.strings)
@@ -101,8 +102,13 @@ enum TasksPane {
             x += w + 1
         }
         c.fill(Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), role: .header)
-        col(S[.colNumber], k.number); col(S[.colText], k.text); col(S[.colLeadUnits], k.unit)
-        col(k.shortDate ? S[.tuiColDue] : S[.colDeadline], k.deadline); col(S[.colStatus], k.status)
+        // The sorted column says so (↓, or ↑ reversed): the marker column for the light.
+        func sorted(_ text: String, _ sorts: [TaskSort]) -> String { sorts.contains(s.taskSort) ? text + arrow : text }
+        if s.taskSort == .light { c.text(arrow, x: inner.x, y: inner.y, width: 1, role: .header, clip: inner) }
+        col(sorted(S[.colNumber], [.documentOrder]), k.number); col(S[.colText], k.text)
+        col(sorted(S[.colLeadUnits], [.unit, .unitCount]), k.unit)
+        col(sorted(k.shortDate ? S[.tuiColDue] : S[.colDeadline], [.deadline, .daysOverdue]), k.deadline)
+        col(sorted(S[.colStatus], [.status]), k.status)
         col(S[.colProgress], k.progress, right: true)
         let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         guard body.height > 0 else { return }

@@ -179,6 +179,7 @@ extension Context {
         case .recover: return .ui(.ctxRecover)
         case .changed: return .ui(.ctxChanged)
         case .reload: return .ui(.ctxReload)
+        case .command: return .ui(.ctxCommand)
         }
     }
 }
