@@ -211,3 +211,20 @@ final class ConventionsReduceTests: XCTestCase {
         XCTAssertFalse(screen.contains("完成时限↓"))
     }
 }
+
+extension ConventionsReduceTests {
+    func testDoneWithANoteIsTheStatusAndTheNoteEdits() throws {
+        var s = state()
+        let id = s.store.task(at: try XCTUnwrap(s.selectedTask)).id
+        press(&s, .char(":"))
+        type(&s, "done 已验收")
+        let effects = press(&s, .enter)
+        XCTAssertEqual(effects, [.edit(Edit(taskID: id, command: .setStatus(.done), date: Fixture.asOf)),
+                                 .edit(Edit(taskID: id, command: .addNote("已验收"), date: Fixture.asOf))])
+        var r = state(readOnly: true)
+        press(&r, .char(":"))
+        type(&r, "done x")
+        XCTAssertEqual(press(&r, .enter), [])
+        XCTAssertEqual(r.message?.text, r.strings[.tuiReadOnlyRefused])
+    }
+}

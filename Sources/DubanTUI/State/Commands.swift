@@ -1,15 +1,16 @@
 import DubanCore
 
 /// The `:` command line (vim, k9s): `:unit 市财政局`, `:leader 王明`, `:overdue`,
-/// `:asof 2020-09-01`, `:sort deadline`, `:clear`, `:w`, `:q`, `:wq`, `:help`.
+/// `:asof 2020-09-01`, `:sort deadline`, `:done 已验收` (done, with a note), `:clear`,
+/// `:w`, `:q`, `:wq`, `:help`.
 /// Tab completes the command's name, then a unit's or a leader's name. Each command
 /// does what an action of the binding table does (through `perform`), or sets a
 /// filter the filter menu sets; nothing here touches a file.
 public enum Command: String, CaseIterable {
-    case unit, leader, overdue, asof, sort, clear, w, q, wq, help
+    case unit, leader, overdue, asof, sort, done, clear, w, q, wq, help
 
     /// What the command takes after its name.
-    enum Argument { case none, unit, leader, date, sort }
+    enum Argument { case none, unit, leader, date, sort, note }
 
     var argument: Argument {
         switch self {
@@ -17,6 +18,7 @@ public enum Command: String, CaseIterable {
         case .leader: return .leader
         case .asof: return .date
         case .sort: return .sort
+        case .done: return .note
         default: return .none
         }
     }
@@ -42,7 +44,7 @@ extension DashboardState {
         case .unit: return store.unitWorkload(sortedBy: .name).map(\.name)
         case .leader: return store.leaderWorkload(sortedBy: .name).map(\.name)
         case .sort: return Command.sortNames.map(\.0)
-        case .date, .none: return []
+        case .date, .none, .note: return []
         }
     }
 
@@ -126,6 +128,17 @@ extension DashboardState {
             if hasUnsavedChanges { return fail(.uiCommandAsOfUnsaved, d.iso) }
             modal = .none
             return [.setAsOf(d)]
+        case .note:
+            // The selected (or every marked) task done, and the note said with it: the
+            // binding table's 3 and a, in one line.
+            if let why = availability.disabledReason(.setDone) {
+                message = StatusMessage(text: why.refusal(strings), isError: true)
+                return []
+            }
+            guard let i = selectedTask else { return [] }
+            modal = .none
+            let id = store.task(at: i).id
+            return edit(.setStatus(.done), taskID: id) + (rest.isEmpty ? [] : edit(.addNote(rest), taskID: id))
         case .sort:
             guard let s = Command.sortNames.first(where: { $0.0 == rest.lowercasedASCIIForPicker })?.1 else {
                 return fail(.uiCommandBadSort, rest)

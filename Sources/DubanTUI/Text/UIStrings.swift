@@ -317,11 +317,11 @@ extension UIKey {
         case .uiEditedMarked: return ("已修改{0}项已标记的任务（u 一次撤销）", "{0} marked tasks changed (u undoes them at once)")
         // issue 12, conv: the `:` command line, overdue only, the sort by any column
         case .ctxCommand: return ("命令行（:）", "Command line (:)")
-        case .helpCommandLine: return ("命令行：:unit 单位、:leader 领导、:overdue、:asof 日期、:sort 列、:clear、:w、:q、:wq、:help", "command line: :unit NAME, :leader NAME, :overdue, :asof DATE, :sort COLUMN, :clear, :w, :q, :wq, :help")
+        case .helpCommandLine: return ("命令行：:unit 单位、:leader 领导、:overdue、:asof 日期、:sort 列、:done 说明、:clear、:w、:q、:wq、:help", "command line: :unit NAME, :leader NAME, :overdue, :asof DATE, :sort COLUMN, :done NOTE, :clear, :w, :q, :wq, :help")
         case .hintCommandLine: return ("命令", "command")
         case .helpCommandComplete: return ("补全命令名、单位名或领导名（再按换下一个）", "complete the command, unit or leader name (again: the next one)")
         case .hintCommandComplete: return ("补全", "complete")
-        case .uiCommandUnknown: return ("没有命令\"{0}\"；可用：unit leader overdue asof sort clear w q wq help", "no command \"{0}\"; there are: unit leader overdue asof sort clear w q wq help")
+        case .uiCommandUnknown: return ("没有命令\"{0}\"；可用：unit leader overdue asof sort done clear w q wq help", "no command \"{0}\"; there are: unit leader overdue asof sort done clear w q wq help")
         case .uiCommandNeedsName: return ("{0} 后面要写名称（Tab 补全）", "{0} needs a name after it (Tab completes)")
         case .uiCommandNoUnit: return ("没有单位\"{0}\"（或不止一个单位包含它；Tab 补全）", "no unit \"{0}\" (or more than one holds it; Tab completes)")
         case .uiCommandNoLeader: return ("没有领导\"{0}\"（或不止一位包含它；Tab 补全）", "no leader \"{0}\" (or more than one holds it; Tab completes)")
