@@ -45,6 +45,8 @@ public final class Dashboard {
     public private(set) var problems: [FileProblem] = []
     /// Writes the plan when there is no session (tests, and the callers that pass one).
     let saver: (Plan, String) throws -> Void
+    /// The environment (for the XDG state folder the view is remembered in).
+    let environment: [String: String]
 
     /// A dashboard on a plan file (or an unsaved plan): every edit goes through the
     /// session's journal, saves check the file was not changed on disk, and an earlier
@@ -56,6 +58,11 @@ public final class Dashboard {
         self.init(plan: session.plan, options: o, session: session, saver: { _, _ in })
         state.readOnlyReason = session.readOnly
         state.session = SessionFacts(session)
+        // The view this plan was last left in (XDG state folder); a damaged or foreign
+        // file is ignored.
+        if let path = session.path, let v = SavedView.load(planPath: path, environment: options.environment) {
+            state.restore(v)
+        }
         if session.needsRecoveryDecision {
             state.modal = .dialog(DialogState(kind: .recover))
         } else if let why = session.readOnly, state.message == nil {
@@ -91,6 +98,7 @@ public final class Dashboard {
         self.problems = problems
         self.session = session
         self.saver = saver
+        self.environment = options.environment
         let store = PlanStore(plan: plan, rules: Rules(asOf: options.asOf), strings: strings)
         state = DashboardState(store: store, strings: strings, keymap: keymap, readOnly: options.readOnly,
                                savePath: options.savePath, suggestedSavePath: options.suggestedSavePath)
@@ -106,6 +114,9 @@ public final class Dashboard {
     /// the exit code.
     public func run(on terminal: Terminal) -> Int32 {
         let code = loop(on: terminal)
+        if let path = session?.path {
+            state.savedView(planPath: SavedView.absolute(path)).save(environment: environment)
+        }
         session?.close(unsaved: state.hasUnsavedChanges)
         return code
     }

@@ -26,11 +26,17 @@ final class ConventionsEndToEndTests: TmuxTestCase {
     }
 
     /// Ends a job's dashboard and its tmux session, for the next job to start afresh.
-    func finish() {
+    func finish(forget: Bool = false) {
+        defer { if forget { forgetViews() } }
         keys("q")
         _ = waitFor("the dashboard ends") { $0.contains("EXIT=") }
         tmux(["kill-session", "-t", session])
+        let end = Date().addingTimeInterval(5)
+        while tmux(["has-session", "-t", session]).status == 0 && Date() < end { usleep(20_000) }
     }
+
+    /// Forgets every remembered view (each daily job starts from a first open).
+    func forgetViews() { try? FileManager.default.removeItem(atPath: dir + "/.local/state") }
 
     func testTheCommandLineCompletesAUnitAndSaysWhatIsUnknown() {
         start()
@@ -91,7 +97,7 @@ final class ConventionsEndToEndTests: TmuxTestCase {
             let s = waitForText("任务 1/2")
             XCTAssertTrue(s.contains("全年城镇新增就业") && s.contains("打好蓝天保卫战"), s)
         }
-        finish()
+        finish(forget: true)
         // 2. Find a task, mark it done with a note, save: / 水务 Enter, :done NOTE Enter, w.
         start()
         _ = waitForText("任务 1/7")
@@ -106,7 +112,7 @@ final class ConventionsEndToEndTests: TmuxTestCase {
             XCTAssertEqual(t.status, .done)
             XCTAssertTrue(t.history.contains { $0.note.contains("河长制已全面落实") }, "\(t.history)")
         }
-        finish()
+        finish(forget: true)
         // 3. One unit's tasks: :unit NAME (Tab completes) Enter.
         start()
         _ = waitForText("任务 1/7")
@@ -115,7 +121,7 @@ final class ConventionsEndToEndTests: TmuxTestCase {
             let s = waitForText("任务 1/2")
             XCTAssertTrue(s.contains("市人力资源和社会保障局"), s)
         }
-        finish()
+        finish(forget: true)
         // 4. The overdue list per unit: Tab Tab to the workload pane, o to sort by overdue.
         start()
         _ = waitForText("任务 1/7")
@@ -124,7 +130,7 @@ final class ConventionsEndToEndTests: TmuxTestCase {
             let s = waitForText("↓逾期")
             XCTAssertTrue(s.contains("市人力资源和社会保障局"), s)
         }
-        finish()
+        finish(forget: true)
         // 5. A new notice into a plan: duban notice.txt (imported, shown), w Enter saves it.
         let notice = dir + "/notice.txt"
         try """
@@ -150,7 +156,33 @@ final class ConventionsEndToEndTests: TmuxTestCase {
             let path = name.hasPrefix("/") ? name : dir + "/" + name
             XCTAssertEqual(try PlanFile.load(path: path).tasks.count, 2, "saved at \(path):\n\(saved)")
         }
-        finish()
+        finish(forget: true)
         print("daily jobs, keys beyond typed text: \(counts.sorted { $0.key < $1.key })")
+    }
+
+    /// The view (pane, filter, sort) is remembered per plan in $HOME/.local/state/duban
+    /// and restored on the next open; a damaged state file is ignored.
+    func testTheViewIsRememberedPerPlanAndADamagedFileIgnored() throws {
+        start()
+        _ = waitForText("任务 1/7")
+        keys("d")
+        _ = waitForText("任务 1/2")
+        keys(":")
+        literal("sort deadline")
+        keys("Enter")
+        _ = waitForText("↓完成时限")
+        finish()
+        let folder = dir + "/.local/state/duban"
+        let file = SavedView.file(forPlan: SavedView.absolute(planPath), in: folder)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: file), "the view is kept at \(file)")
+        start()
+        let back = waitForText("任务 1/2")
+        XCTAssertTrue(back.contains("↓完成时限"), "filter and sort restored:\n\(back)")
+        finish()
+        try Data([0xFF, 0x00, 0x1B, 0x5B, 0x32, 0x4A, 0x0A]).write(to: URL(fileURLWithPath: file))
+        start()
+        let plain = waitForText("任务 1/7")
+        XCTAssertFalse(plain.contains("↓完成时限"), plain)
+        finish()
     }
 }
