@@ -18,13 +18,17 @@ public struct DashboardOptions {
     public var savePath: String?
     public var suggestedSavePath: String
     public var environment: [String: String]
+    /// `--ambiguous-wide`: the terminal draws ambiguous-width characters (… ─ │ · “ ”) two
+    /// cells wide; the frame and markers are then drawn in ASCII (`NarrowGlyphs`). The
+    /// config file's `ambiguous-wide yes` does the same.
+    public var ambiguousWide: Bool
 
     public init(asOf: PlanDate, readOnly: Bool = false, lang: Lang = .zh, theme: String? = nil,
                 configPath: String? = nil, savePath: String? = nil, suggestedSavePath: String = "duban-plan.json",
-                environment: [String: String] = [:]) {
+                environment: [String: String] = [:], ambiguousWide: Bool = false) {
         self.asOf = asOf; self.readOnly = readOnly; self.lang = lang; self.theme = theme
         self.configPath = configPath; self.savePath = savePath; self.suggestedSavePath = suggestedSavePath
-        self.environment = environment
+        self.environment = environment; self.ambiguousWide = ambiguousWide
     }
 }
 
@@ -47,6 +51,8 @@ public final class Dashboard {
     let saver: (Plan, String) throws -> Void
     /// The environment (for the XDG state folder the view is remembered in).
     let environment: [String: String]
+    /// Frames go to the terminal with ambiguous-width glyphs in ASCII (`NarrowGlyphs`).
+    public private(set) var ambiguousWide = false
 
     /// A dashboard on a plan file (or an unsaved plan): every edit goes through the
     /// session's journal, saves check the file was not changed on disk, and an earlier
@@ -84,6 +90,7 @@ public final class Dashboard {
         var problems: [FileProblem] = []
         let env = options.environment
         var cfgTheme: String?
+        var cfgAmbiguous: Bool?
         let configPath = options.configPath.map { expandHome($0, env) }
             ?? env["HOME"].map { $0 + "/.config/duban/config" }
         if let path = configPath {
@@ -91,6 +98,7 @@ public final class Dashboard {
             problems += ps
             cfg.apply(to: &keymap)
             cfgTheme = cfg.theme
+            cfgAmbiguous = cfg.ambiguousWide
         }
         let (theme, tps) = BuiltinThemes.load(options.theme ?? cfgTheme ?? "default", environment: env)
         problems += tps
@@ -99,6 +107,7 @@ public final class Dashboard {
         self.session = session
         self.saver = saver
         self.environment = options.environment
+        self.ambiguousWide = options.ambiguousWide || (cfgAmbiguous ?? false)
         let store = PlanStore(plan: plan, rules: Rules(asOf: options.asOf), strings: strings)
         state = DashboardState(store: store, strings: strings, keymap: keymap, readOnly: options.readOnly,
                                savePath: options.savePath, suggestedSavePath: options.suggestedSavePath)
@@ -124,7 +133,7 @@ public final class Dashboard {
     private func loop(on terminal: Terminal) -> Int32 {
         terminal.use(theme)
         state.resize(width: terminal.width, height: terminal.height)
-        terminal.present(Renderer.render(state), force: true)
+        terminal.present(frame(), force: true)
         while let event = terminal.nextEvent() {
             if event == .resize { state.resize(width: terminal.width, height: terminal.height) }
             var force = event == .resize || event == .resumed
@@ -140,9 +149,16 @@ public final class Dashboard {
             default:
                 break
             }
-            terminal.present(Renderer.render(state), force: force)
+            terminal.present(frame(), force: force)
         }
         return 0
+    }
+
+    /// The frame for the terminal: the render, in ASCII where an ambiguous-wide terminal
+    /// would draw a glyph two cells wide.
+    public func frame() -> Canvas {
+        let c = Renderer.render(state)
+        return ambiguousWide ? NarrowGlyphs.apply(c) : c
     }
 
     /// One input through `reduce`, and every effect it asks for run, their outcomes fed

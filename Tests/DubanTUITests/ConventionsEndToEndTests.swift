@@ -185,4 +185,13 @@ final class ConventionsEndToEndTests: TmuxTestCase {
         XCTAssertFalse(plain.contains("↓完成时限"), plain)
         finish()
     }
+
+    /// --ambiguous-wide: the frame and markers in ASCII in a real terminal.
+    func testAmbiguousWideDrawsTheFrameInASCII() {
+        start(["--ambiguous-wide"])
+        let s = waitForText("任务 1/7")
+        XCTAssertTrue(s.contains("+--"), s)
+        for g in ["┌", "─", "│", "…", "“"] { XCTAssertFalse(s.contains(g), "\(g) drawn:\n\(s)") }
+        finish()
+    }
 }

@@ -317,7 +317,7 @@ extension UIKey {
         case .uiEditedMarked: return ("已修改{0}项已标记的任务（u 一次撤销）", "{0} marked tasks changed (u undoes them at once)")
         // issue 12, conv: the `:` command line, overdue only, the sort by any column
         case .ctxCommand: return ("命令行（:）", "Command line (:)")
-        case .helpCommandLine: return ("命令行：:unit 单位、:leader 领导、:overdue、:asof 日期、:sort 列、:done 说明、:clear、:w、:q、:wq、:help", "command line: :unit NAME, :leader NAME, :overdue, :asof DATE, :sort COLUMN, :done NOTE, :clear, :w, :q, :wq, :help")
+        case .helpCommandLine: return ("命令行：:unit 单位 :leader :overdue :asof 日期 :sort :done 说明 :w :q", "command line: :unit NAME, :leader, :overdue, :asof DATE, :sort, :done NOTE, :w, :q, ...")
         case .hintCommandLine: return ("命令", "command")
         case .helpCommandComplete: return ("补全命令名、单位名或领导名（再按换下一个）", "complete the command, unit or leader name (again: the next one)")
         case .hintCommandComplete: return ("补全", "complete")

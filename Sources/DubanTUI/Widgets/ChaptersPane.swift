@@ -103,7 +103,9 @@ enum TasksPane {
         }
         c.fill(Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), role: .header)
         // The sorted column says so (↓, or ↑ reversed): the marker column for the light.
-        func sorted(_ text: String, _ sorts: [TaskSort]) -> String { sorts.contains(s.taskSort) ? text + arrow : text }
+        func sorted(_ text: String, _ sorts: [TaskSort]) -> String {
+            (s.taskSort != .documentOrder || s.taskSortReversed) && sorts.contains(s.taskSort) ? text + arrow : text
+        }
         if s.taskSort == .light { c.text(arrow, x: inner.x, y: inner.y, width: 1, role: .header, clip: inner) }
         col(sorted(S[.colNumber], [.documentOrder]), k.number); col(S[.colText], k.text)
         col(sorted(S[.colLeadUnits], [.unit, .unitCount]), k.unit)
