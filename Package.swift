@@ -24,6 +24,9 @@ let package = Package(
         ),
         // The model, the file format and every rule. Foundation only: no terminal code.
         .target(name: "DubanCore", path: "Sources/DubanCore"),
+        // Synthetic plans (PlanGenerator): `duban generate`, the benchmark and the tests;
+        // not part of the product library.
+        .target(name: "DubanSynthetic", dependencies: ["DubanCore"], path: "Sources/DubanSynthetic"),
         // Notice text -> Plan.
         .target(name: "DubanImport", dependencies: ["DubanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Sources/DubanImport",
                 resources: [.copy("Resources")]),
@@ -47,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "duban",
             dependencies: [
-                "DubanCore", "DubanImport", "DubanTUI", "DubanSheets", "DubanBulletin",
+                "DubanCore", "DubanImport", "DubanTUI", "DubanSheets", "DubanBulletin", "DubanSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/duban",
@@ -56,20 +59,25 @@ let package = Package(
         // The benchmark: `make bench` (release build).
         .executableTarget(
             name: "duban-bench",
-            dependencies: ["DubanCore", "DubanImport", "DubanTUI", "DubanSheets",
+            dependencies: ["DubanCore", "DubanImport", "DubanTUI", "DubanSheets", "DubanSynthetic",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Sources/duban-bench",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
-        .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore"], path: "Tests/DubanCoreTests"),
-        .testTarget(name: "DubanSheetsTests", dependencies: ["DubanSheets", "DubanCore", "DubanImport"],
+        // What the test targets share, one copy: the fixture plans, the snapshot check, the
+        // tmux harness and the process runner. A plain target used only by the tests.
+        .target(name: "DubanTestSupport", dependencies: ["DubanCore", "DubanTUI"], path: "Tests/DubanTestSupport",
+                swiftSettings: [.swiftLanguageMode(.v5)]),
+        .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore", "DubanSynthetic", "DubanTestSupport"], path: "Tests/DubanCoreTests"),
+        .testTarget(name: "DubanSheetsTests", dependencies: ["DubanSheets", "DubanCore", "DubanImport", "DubanTestSupport"],
                     path: "Tests/DubanSheetsTests"),
-        .testTarget(name: "DubanBulletinTests", dependencies: ["DubanBulletin", "DubanCore"], path: "Tests/DubanBulletinTests"),
-        .testTarget(name: "DubanImportTests", dependencies: ["DubanImport", "DubanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+        .testTarget(name: "DubanBulletinTests", dependencies: ["DubanBulletin", "DubanCore", "DubanTestSupport"], path: "Tests/DubanBulletinTests"),
+        .testTarget(name: "DubanImportTests", dependencies: ["DubanImport", "DubanCore", "DubanTestSupport",
+                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     path: "Tests/DubanImportTests"),
         // Runs the built `duban` binary as a user would.
-        .testTarget(name: "DubanCLITests", dependencies: ["DubanCore"], path: "Tests/DubanCLITests"),
-        .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore", "DubanImport"], path: "Tests/DubanTUITests",
+        .testTarget(name: "DubanCLITests", dependencies: ["DubanCore", "DubanTestSupport"], path: "Tests/DubanCLITests"),
+        .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore", "DubanImport", "DubanSynthetic", "DubanTestSupport"], path: "Tests/DubanTUITests",
                     exclude: ["Snapshots"]),
         // The child the kill test (ReliabilityKillTests) kills while it saves.
         .executableTarget(name: "duban-savetest", dependencies: ["DubanCore"], path: "Sources/duban-savetest"),

@@ -18,27 +18,41 @@ public struct DashboardOptions {
     public var savePath: String?
     public var suggestedSavePath: String
     public var environment: [String: String]
+    /// `--ambiguous-wide`: the terminal draws ambiguous-width characters (… ─ │ · “ ”) two
+    /// cells wide; the frame and markers are then drawn in ASCII (`NarrowGlyphs`). The
+    /// config file's `ambiguous-wide yes` does the same.
+    public var ambiguousWide: Bool
 
     public init(asOf: PlanDate, readOnly: Bool = false, lang: Lang = .zh, theme: String? = nil,
                 configPath: String? = nil, savePath: String? = nil, suggestedSavePath: String = "duban-plan.json",
-                environment: [String: String] = [:]) {
+                environment: [String: String] = [:], ambiguousWide: Bool = false) {
         self.asOf = asOf; self.readOnly = readOnly; self.lang = lang; self.theme = theme
         self.configPath = configPath; self.savePath = savePath; self.suggestedSavePath = suggestedSavePath
-        self.environment = environment
+        self.environment = environment; self.ambiguousWide = ambiguousWide
     }
 }
 
 /// The dashboard: one loop, one owner of state.
 ///
-///     event  = terminal.nextEvent()
-///     effect = state.handle(event)     // keymap -> action -> change
-///     canvas = Renderer.render(state)  // pure
+///     event   = terminal.nextEvent()
+///     effects = reduce(&state, .event(event))   // keymap -> action -> new state (pure)
+///     outcome = run(effect)                      // through the PlanSession: journal, save, ...
+///     effects = reduce(&state, .outcome(outcome))
+///     canvas  = Renderer.render(state)           // pure
 ///     terminal.present(canvas)
 public final class Dashboard {
-    public let state: DashboardState
+    public var state: DashboardState
+    /// The plan file behind the dashboard; nil for a dashboard given a plan and a saver.
+    public let session: PlanSession?
     public private(set) var theme: Theme
     /// Problems found in the theme and config files (also shown on screen).
     public private(set) var problems: [FileProblem] = []
+    /// Writes the plan when there is no session (tests, and the callers that pass one).
+    let saver: (Plan, String) throws -> Void
+    /// The environment (for the XDG state folder the view is remembered in).
+    let environment: [String: String]
+    /// Frames go to the terminal with ambiguous-width glyphs in ASCII (`NarrowGlyphs`).
+    public private(set) var ambiguousWide = false
 
     /// A dashboard on a plan file (or an unsaved plan): every edit goes through the
     /// session's journal, saves check the file was not changed on disk, and an earlier
@@ -47,9 +61,14 @@ public final class Dashboard {
         var o = options
         o.readOnly = session.readOnly != nil
         o.savePath = session.path ?? options.savePath
-        self.init(plan: session.plan, options: o, saver: { _, _ in })
-        state.session = session
+        self.init(plan: session.plan, options: o, session: session, saver: { _, _ in })
         state.readOnlyReason = session.readOnly
+        state.session = SessionFacts(session)
+        // The view this plan was last left in (XDG state folder); a damaged or foreign
+        // file is ignored.
+        if let path = session.path, let v = SavedView.load(planPath: path, environment: options.environment) {
+            state.restore(v)
+        }
         if session.needsRecoveryDecision {
             state.modal = .dialog(DialogState(kind: .recover))
         } else if let why = session.readOnly, state.message == nil {
@@ -61,12 +80,17 @@ public final class Dashboard {
         }
     }
 
-    public init(plan: Plan, options: DashboardOptions, saver: @escaping (Plan, String) throws -> Void) {
+    public convenience init(plan: Plan, options: DashboardOptions, saver: @escaping (Plan, String) throws -> Void) {
+        self.init(plan: plan, options: options, session: nil, saver: saver)
+    }
+
+    init(plan: Plan, options: DashboardOptions, session: PlanSession?, saver: @escaping (Plan, String) throws -> Void) {
         let strings = Strings(options.lang)
         var keymap = Keymap()
         var problems: [FileProblem] = []
         let env = options.environment
         var cfgTheme: String?
+        var cfgAmbiguous: Bool?
         let configPath = options.configPath.map { expandHome($0, env) }
             ?? env["HOME"].map { $0 + "/.config/duban/config" }
         if let path = configPath {
@@ -74,16 +98,23 @@ public final class Dashboard {
             problems += ps
             cfg.apply(to: &keymap)
             cfgTheme = cfg.theme
+            cfgAmbiguous = cfg.ambiguousWide
         }
         let (theme, tps) = BuiltinThemes.load(options.theme ?? cfgTheme ?? "default", environment: env, strings: strings)
         problems += tps
         self.theme = theme
         self.problems = problems
+        self.session = session
+        self.saver = saver
+        self.environment = options.environment
+        self.ambiguousWide = options.ambiguousWide || (cfgAmbiguous ?? false)
         let store = PlanStore(plan: plan, rules: Rules(asOf: options.asOf), strings: strings)
         state = DashboardState(store: store, strings: strings, keymap: keymap, readOnly: options.readOnly,
-                               savePath: options.savePath, suggestedSavePath: options.suggestedSavePath, saver: saver)
+                               savePath: options.savePath, suggestedSavePath: options.suggestedSavePath)
         state.problems = problems
-        state.author = [env["DUBAN_AUTHOR"], env["USER"], env["LOGNAME"]].compactMap { $0?.trimmingSpaces }.first { !$0.isEmpty }
+        // Who the edits are by: DUBAN_AUTHOR, else the config's `author NAME`, else the login name.
+        state.author = env["DUBAN_AUTHOR"].map { $0.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
+            ?? Author.resolve(flag: nil, environment: env)
         if let first = problems.first {
             let more = problems.count > 1 ? strings.format(.tuiMoreProblems, problems.count - 1) : ""
             state.message = StatusMessage(text: first.description + more, isError: true)
@@ -95,33 +126,199 @@ public final class Dashboard {
     /// the exit code.
     public func run(on terminal: Terminal) -> Int32 {
         let code = loop(on: terminal)
-        state.session?.close(unsaved: state.hasUnsavedChanges)
+        if let path = session?.path {
+            state.savedView(planPath: SavedView.absolute(path)).save(environment: environment)
+        }
+        session?.close(unsaved: state.hasUnsavedChanges)
         return code
     }
 
     private func loop(on terminal: Terminal) -> Int32 {
         terminal.use(theme)
         state.resize(width: terminal.width, height: terminal.height)
-        terminal.present(Renderer.render(state), force: true)
+        terminal.present(frame(), force: true)
         while let event = terminal.nextEvent() {
             if event == .resize { state.resize(width: terminal.width, height: terminal.height) }
-            let effect = state.handle(event)
             var force = event == .resize || event == .resumed
-            switch effect {
-            case .quit(let code):
+            switch handle(event) {
+            case .quit(let code)?:
                 return code
-            case .suspend:
+            case .suspend?:
                 terminal.suspend()
                 state.resize(width: terminal.width, height: terminal.height)
                 force = true
-            case .redraw:
+            case .redraw?:
                 force = true
-            case .none:
+            default:
                 break
             }
-            terminal.present(Renderer.render(state), force: force)
+            terminal.present(frame(), force: force)
         }
         return 0
+    }
+
+    /// The frame for the terminal: the render, in ASCII where an ambiguous-wide terminal
+    /// would draw a glyph two cells wide.
+    public func frame() -> Canvas {
+        let c = Renderer.render(state)
+        return ambiguousWide ? NarrowGlyphs.apply(c) : c
+    }
+
+    /// One input through `reduce`, and every effect it asks for run, their outcomes fed
+    /// back; returns what the loop itself must do (quit, suspend, redraw), if anything.
+    @discardableResult
+    public func handle(_ event: Event) -> Effect? { send(.event(event)) }
+
+    @discardableResult
+    public func send(_ input: Input) -> Effect? { run(effects: state.reduce(input)) }
+
+    /// Runs effects in order, each outcome through `reduce` (whose effects run next).
+    @discardableResult
+    public func run(effects: [Effect]) -> Effect? {
+        var pending = effects
+        var forLoop: Effect? = nil
+        while !pending.isEmpty {
+            let e = pending.removeFirst()
+            switch e {
+            case .quit:
+                return e
+            case .suspend, .redraw:
+                forLoop = e
+            default:
+                if let o = run(e) { pending += state.reduce(.outcome(o)) }
+            }
+        }
+        return forLoop
+    }
+
+    /// Saves as `w` would (tests): true when the plan is on disk.
+    @discardableResult
+    public func save(to path: String) -> Bool {
+        guard let o = run(.save(path: path, thenQuit: false, merged: nil)) else { return false }
+        _ = state.reduce(.outcome(o))
+        if case .saved = o { return true }
+        return false
+    }
+
+    // MARK: effects
+
+    /// Runs one effect: through the session (journal first, then the store), or the
+    /// saver for a dashboard without one. The session's facts are copied back into the
+    /// state afterwards.
+    func run(_ e: Effect) -> Outcome? {
+        defer {
+            if let session {
+                state.session = SessionFacts(session)
+                state.readOnlyReason = session.readOnly ?? state.readOnlyReason.flatMap { $0 == .requested ? $0 : nil }
+            }
+        }
+        let S = state.strings
+        let store = state.store
+        switch e {
+        case .edit(let edit):
+            do {
+                let changed = try session?.apply(edit, to: store) ?? store.apply(edit)
+                return .edited(taskID: edit.taskID, changed: changed)
+            } catch let j as JournalError {
+                return .failed(.journal, reason: S.describe(j))
+            } catch {
+                return .failed(.edit, reason: S.describe(error))
+            }
+        case .editAll(let edits):
+            var changed = 0
+            do {
+                for edit in edits where try session?.apply(edit, to: store) ?? store.apply(edit) { changed += 1 }
+                return .editedAll(changed: changed)
+            } catch {
+                // The edits made so far stay (journaled): one step of what was changed.
+                if changed > 0 { _ = state.reduce(.outcome(.editedAll(changed: changed))) }
+                return .failed(error is JournalError ? .journal : .edit, reason: S.describe(error))
+            }
+        case .undo(let n), .redo(let n):
+            var done: [PlanStore.AppliedEdit] = []
+            do {
+                for _ in 0..<max(n, 1) {
+                    let one: PlanStore.AppliedEdit?
+                    if case .undo = e { one = try session?.undo(in: store) ?? store.undo() } else { one = try session?.redo(in: store) ?? store.redo() }
+                    guard let one else { break }
+                    done.append(one)
+                }
+            } catch {
+                return .failed(.journal, reason: S.describe(error))
+            }
+            if case .undo = e { return .undone(done) }
+            return .redone(done)
+        case .save(let path, let thenQuit, let merged):
+            guard let session else {
+                do {
+                    try saver(store.plan, path)
+                    store.markSaved()
+                    return .saved(path: path, backupProblem: nil, thenQuit: thenQuit, merged: merged)
+                } catch {
+                    return .failed(.save, reason: S.describe(error))
+                }
+            }
+            do {
+                let saved = try session.save(store.plan, to: path, strings: S)
+                store.markSaved()
+                return .saved(path: path, backupProblem: saved.backupProblem, thenQuit: thenQuit, merged: merged)
+            } catch let r as SaveRefusal {
+                return .failed(.saveRefused, reason: r.reason)
+            } catch let l as PlanLockError {
+                return .failed(.saveBusy, reason: S.describe(l))
+            } catch FileError.changedOnDisk {
+                return .changedOnDisk(thenQuit: thenQuit)
+            } catch {
+                return .failed(.save, reason: S.describe(error))
+            }
+        case .replayJournal:
+            guard let session else { return nil }
+            do { return .recovered(try session.recover(into: store)) } catch {
+                return .failed(.journal, reason: S.describe(error))
+            }
+        case .discardJournal:
+            guard let session, let path = session.path else { return nil }
+            do {
+                try session.discardJournal()
+                return .discarded(path: path)
+            } catch {
+                return .failed(.journal, reason: S.describe(error))
+            }
+        case .keepJournalForLater:
+            guard let session, session.path != nil else { return nil }
+            session.keepJournalForLater()
+            state.readOnlyReason = session.readOnly
+            return .keptForLater
+        case .merge(let thenQuit):
+            guard let session else { return nil }
+            do {
+                let m = try session.merge(rules: store.rules, strings: S)
+                return .merged(store: m.store, replayed: m.replayed, skipped: m.skipped, thenQuit: thenQuit)
+            } catch {
+                return .failed(.merge, reason: S.describe(error))
+            }
+        case .reload:
+            guard let session, let path = session.path else { return nil }
+            do {
+                return .reloaded(store: try session.reload(rules: store.rules, strings: S), path: path)
+            } catch {
+                return .failed(.merge, reason: S.describe(error))
+            }
+        case .suggestElsewhere(let thenQuit):
+            let path = session?.elsewhereSuggestion(default: state.savePath ?? state.suggestedSavePath)
+                ?? state.suggestedSavePath
+            return .suggested(path: path, thenQuit: thenQuit)
+        case .discardJournalOnClose:
+            session?.discardOnClose = true
+            return nil
+        case .setAsOf(let d):
+            // Only with nothing unsaved (the reduce checks): the same plan, judged on d.
+            var rules = store.rules
+            rules.asOf = d
+            return .asOfChanged(store: PlanStore(plan: store.plan, rules: rules, strings: S), d)
+        case .quit, .suspend, .redraw:
+            return nil
+        }
     }
 }
 

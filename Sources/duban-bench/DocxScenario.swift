@@ -2,6 +2,7 @@
 // properties and every run with its fonts, zipped with ZIPFoundation, then imported.
 #if canImport(DubanImport)
 import DubanCore
+import DubanSynthetic
 import DubanImport
 import Foundation
 import ZIPFoundation

@@ -1,4 +1,5 @@
 import DubanCore
+import DubanSynthetic
 import Foundation
 
 /// `--only name-order [--names N]`: the cost of sorting names in pinyin order (issue 12:

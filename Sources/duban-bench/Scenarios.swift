@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import DubanCore
+import DubanSynthetic
 #if canImport(DubanTUI)
 import DubanTUI
 #endif
@@ -21,9 +22,9 @@ let frameWidth = 200, frameHeight = 60
 
 #if canImport(DubanTUI)
 let haveFrame = true
-/// An opened plan: the dashboard's state, as the real loop holds it.
-typealias Opened = DashboardState
-func store(of o: Opened) -> PlanStore { o.store }
+/// An opened plan: the dashboard, as the real loop holds it.
+typealias Opened = Dashboard
+func store(of o: Opened) -> PlanStore { o.state.store }
 #else
 let haveFrame = false
 typealias Opened = PlanStore
@@ -61,16 +62,15 @@ func openDecoded(_ plan: Plan, times: OpenTimes = OpenTimes()) throws -> (OpenTi
     #if canImport(DubanTUI)
     let dashboard = Dashboard(plan: plan, options: DashboardOptions(asOf: benchAsOf, environment: [:]),
                               saver: { _, _ in })
-    let state = dashboard.state
     t.index = now() - t0
     trace("store and dashboard")
     t0 = now()
-    state.resize(width: frameWidth, height: frameHeight)
-    let canvas = Renderer.render(state)
+    dashboard.state.resize(width: frameWidth, height: frameHeight)
+    let canvas = Renderer.render(dashboard.state)
     t.frame = now() - t0
     trace("first frame")
     precondition(canvas.width == frameWidth && canvas.height == frameHeight)
-    return (t, state)
+    return (t, dashboard)
     #else
     let s = PlanStore(plan: plan, rules: Rules(asOf: benchAsOf))
     _ = s.unitWorkload(sortedBy: .led)
@@ -96,10 +96,10 @@ func keystrokes(_ o: Opened, presses: Int) -> KeyTimes {
     func press(_ key: Key) -> Double {
         timed {
             _ = s.handle(.key(key))
-            _ = Renderer.render(s)
+            _ = Renderer.render(s.state)
         }
     }
-    k.listLength = s.taskList.count
+    k.listLength = s.state.taskList.count
     let steps = max(1, min(presses, k.listLength - 1))
     for _ in 0..<steps { k.move.append(press(.down)) }
     for _ in 0..<steps { k.move.append(press(.up)) }
@@ -109,12 +109,12 @@ func keystrokes(_ o: Opened, presses: Int) -> KeyTimes {
             let t = press(.char(c))
             if i == 0 { k.searchFirst.append(t) } else { k.searchNext.append(t) }
         }
-        k.searchHits.append("\(word):\(s.taskList.count)")
+        k.searchHits.append("\(word):\(s.state.taskList.count)")
         _ = press(.escape)
     }
-    let before = s.store.revision
+    let before = s.state.store.revision
     for _ in 0..<presses { k.status.append(press(.char("s"))) }
-    precondition(s.store.revision == before + presses, "every s changed a status")
+    precondition(s.state.store.revision == before + presses, "every s changed a status")
     #else
     let st = o
     k.listLength = st.taskCount
@@ -223,30 +223,30 @@ func hugeRemark(megabytes: Int, runs: Int) -> HugeFieldTimes? {
     r.tasks = plan.tasks.count
     let dashboard = Dashboard(plan: plan, options: DashboardOptions(asOf: benchAsOf, environment: [:]), saver: { _, _ in })
     plan = Plan(title: "", chapters: [], tasks: [])
-    let s = dashboard.state
-    s.resize(width: frameWidth, height: frameHeight)
-    guard s.select(taskIndex: target - 1) else { return nil }
-    _ = Renderer.render(s)
+    let d = dashboard
+    d.state.resize(width: frameWidth, height: frameHeight)
+    guard d.state.select(taskIndex: target - 1) else { return nil }
+    _ = Renderer.render(d.state)
     for _ in 0..<runs {
-        _ = s.select(taskIndex: target - 1)
-        _ = Renderer.render(s)
+        _ = d.state.select(taskIndex: target - 1)
+        _ = Renderer.render(d.state)
         r.select.append(timed {
-            _ = s.select(taskIndex: target)
-            _ = Renderer.render(s)
+            _ = d.state.select(taskIndex: target)
+            _ = Renderer.render(d.state)
         })
         // The same step between two normal tasks, for comparison.
-        _ = s.select(taskIndex: target - 2)
-        _ = Renderer.render(s)
+        _ = d.state.select(taskIndex: target - 2)
+        _ = Renderer.render(d.state)
         r.normal.append(timed {
-            _ = s.select(taskIndex: target - 1)
-            _ = Renderer.render(s)
+            _ = d.state.select(taskIndex: target - 1)
+            _ = Renderer.render(d.state)
         })
     }
-    _ = s.handle(.key(.tab))  // tasks -> detail
+    _ = d.handle(.key(.tab))  // tasks -> detail
     for _ in 0..<runs {
         r.page.append(timed {
-            _ = s.handle(.key(.pageDown))
-            _ = Renderer.render(s)
+            _ = d.handle(.key(.pageDown))
+            _ = Renderer.render(d.state)
         })
     }
     return r

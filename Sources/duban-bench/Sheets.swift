@@ -2,6 +2,7 @@
 // plan exported one workbook per lead unit; each beside openpyxl doing the same reading or
 // writing (python3, when it has openpyxl), in the same run. `duban-bench --only sheets`.
 import DubanCore
+import DubanSynthetic
 import DubanSheets
 import Foundation
 

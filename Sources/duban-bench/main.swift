@@ -6,6 +6,7 @@
 // and the baselines `jq length` and python's json.load on the same 100k file.
 // Prints one row per figure with the target and whether it is met.
 import DubanCore
+import DubanSynthetic
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

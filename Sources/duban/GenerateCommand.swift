@@ -1,5 +1,6 @@
 import ArgumentParser
 import DubanCore
+import DubanSynthetic
 
 struct GenerateCommand: ParsableCommand {
     static var configuration: CommandConfiguration {

@@ -26,6 +26,8 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: helpArg(.openTheme)) var theme: String?
     @Option(name: .long, help: helpArg(.optLang)) var lang: String?
     @Option(name: .long, help: helpArg(.openConfig)) var config: String?
+    @Flag(name: .customLong("ambiguous-wide"), help: "The terminal draws ambiguous-width characters (… ─ │ · “ ”) two cells wide: draw the frame and markers in ASCII.")
+    var ambiguousWide = false
 
     func validate() throws { try validateLang(lang) }
 
@@ -63,7 +65,7 @@ struct OpenCommand: ParsableCommand {
             }
             let options = DashboardOptions(
                 asOf: asOfDate, readOnly: readOnly, lang: S.lang, theme: theme, configPath: config,
-                savePath: path, suggestedSavePath: path, environment: env)
+                savePath: path, suggestedSavePath: path, environment: env, ambiguousWide: ambiguousWide)
             let code = runDashboard(session: session, options: options)
             if code != 0 { throw ExitCode(code) }
             return
@@ -98,7 +100,7 @@ struct OpenCommand: ParsableCommand {
         // and from then on edits are journaled.
         let options = DashboardOptions(
             asOf: asOfDate, readOnly: readOnly, lang: S.lang, theme: theme, configPath: config,
-            savePath: nil, suggestedSavePath: suggested, environment: env)
+            savePath: nil, suggestedSavePath: suggested, environment: env, ambiguousWide: ambiguousWide)
         let code = runDashboard(session: PlanSession.unsaved(plan: loaded, readOnly: readOnly), options: options)
         if code != 0 { throw ExitCode(code) }
     }

@@ -44,77 +44,76 @@ struct RecoverCommand: ParsableCommand {
 
     func runLocked(_ S: Strings) throws {
         let zh = S.lang == .zh
-        let opened: PlanFile.Opened
-        do { opened = try PlanFile.loadForEditing(path: plan) } catch {
+        // The plan and its journal through the session the dashboard uses (no read-only
+        // fallback here: any trouble is said).
+        let session: PlanSession
+        let writable: Bool
+        do { (session, writable) = try PlanSession.openForRecovery(path: plan) } catch {
             printError(S.describe(error))
             throw ExitCode(1)
         }
-        let journal: Journal
-        do { journal = try Journal.open(planPath: plan, planBytes: opened.bytes) } catch {
-            printError(S.describe(error))
-            throw ExitCode(1)
-        }
-        guard let found = journal.found else {
-            journal.close(unsaved: false)
+        guard let found = session.journal?.found else {
+            session.close(unsaved: false)
             printOut(zh ? "\(plan)：日志中没有未保存的修改" : "\(plan): no unsaved changes in the journal")
             return
         }
         list(found, S)
 
         if dryRun {
-            journal.close(unsaved: true)
+            session.close(unsaved: true)
             printOut(zh ? "（试运行：未做任何修改）" : "(dry run: nothing changed)")
             return
         }
         if discard {
-            do { try journal.discard() } catch {
+            do { try session.discardJournal() } catch {
                 printError(S.describe(error))
                 throw ExitCode(1)
             }
-            journal.close(unsaved: false)
+            session.close(unsaved: false)
             let kept = Journal.discardedPath(forPlan: plan)
             printOut(zh ? "已丢弃 \(found.entries.count) 项未保存的修改（副本保留为 \(kept)）"
                      : "discarded \(found.entries.count) unsaved change(s) (a copy is kept as \(kept))")
             return
         }
         guard !found.entries.isEmpty else {
-            journal.close(unsaved: true)
+            session.close(unsaved: true)
             printError(zh ? "\(found.journalPath)：没有可读的修改；用 --discard 丢弃此日志"
                           : "\(found.journalPath): no readable changes; use --discard to drop this journal")
             throw ExitCode(1)
         }
         guard found.baseMatches || merge else {
-            journal.close(unsaved: true)
+            session.close(unsaved: true)
             printError(zh
                 ? "\(plan)：这些修改之后文件已被他人保存过；用 --merge 把它们作为命令合并到当前版本，或用 --discard 丢弃。未做任何修改。"
                 : "\(plan): the file was saved by someone else after these changes were made; --merge replays them as commands onto the current version, --discard drops them. Nothing was changed.")
             throw ExitCode(1)
         }
-        guard opened.writable else {
-            journal.close(unsaved: true)
+        guard writable else {
+            session.close(unsaved: true)
             printError(zh ? "\(plan)：文件只读，无法保存恢复的修改；修改仍保留在日志中"
                           : "\(plan): the file is read-only, so the recovered changes cannot be saved; they stay in the journal")
             throw ExitCode(1)
         }
-        let store = PlanStore(plan: opened.plan, rules: Rules(asOf: PlanDate.today()), strings: S)
+        let store = PlanStore(plan: session.plan, rules: Rules(asOf: PlanDate.today()), strings: S)
         let r: JournalReplay
-        do { r = try journal.recover(into: store) } catch {
+        do { r = try session.recover(into: store) } catch {
             printError(S.describe(error))
             throw ExitCode(1)
         }
         for s in r.skipped { printError(Sanitized.text(s)) }
-        if r.store.plan == opened.plan {
-            journal.close(unsaved: false)
+        if r.store.plan == session.plan {
+            session.close(unsaved: false)
             printOut(zh ? "\(plan)：这些修改相互抵消，计划未变" : "\(plan): the changes cancel out; the plan is unchanged")
             return
         }
-        do { try journal.save(r.store.plan, expecting: opened.stamp) } catch {
-            journal.close(unsaved: true)
+        let saved: PlanSession.Saved
+        do { saved = try session.save(r.store.plan, to: plan, strings: S, lockHeld: !dryRun) } catch {
+            session.close(unsaved: true)
             printError(S.describe(error) + (zh ? "（修改仍保留在日志中）" : " (the changes stay in the journal)"))
             throw ExitCode(1)
         }
-        if let b = journal.lastBackupProblem { printError(S.describe(b)) }
-        journal.close(unsaved: false)
+        if let b = saved.backupProblem { printError(S.describe(b)) }
+        session.close(unsaved: false)
         printOut(zh ? "已将 \(r.replayed) 项修改恢复到 \(plan)（原版本保留为 \(plan).bak）"
                  : "replayed \(r.replayed) change(s) into \(plan) (the previous version is kept as \(plan).bak)")
     }

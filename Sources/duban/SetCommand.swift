@@ -57,15 +57,15 @@ struct SetCommand: ParsableCommand {
         }
         let who = Author.resolve(flag: author, environment: environment())
 
-        // One writer at a time: the plan's lock is held from the read to the rename
-        // (PlanEditor); inside it a dashboard's unsaved (journaled) changes refuse the
-        // save, and so does a plan with no write bit.
-        var result: PlanStore? = nil
+        // One writer at a time: PlanSession.edit holds the plan's lock from the read to the
+        // rename (PlanEditor); inside it a dashboard's unsaved (journaled) changes refuse
+        // the save, and so does a plan with no write bit.
         var index = 0
+        let store: PlanStore
         do {
-            let outcome = try PlanEditor.edit(path: plan, command: "duban set", wait: wait ?? PlanLock.defaultWait,
-                                              waiting: { printWaiting(plan, $0, wait ?? PlanLock.defaultWait, S) }) { opened in
-                let store = PlanStore(plan: opened.plan, rules: Rules(asOf: date), strings: S)
+            let waitFor = wait ?? PlanLock.defaultWait
+            let edited = try PlanSession.edit(path: plan, command: "duban set", rules: Rules(asOf: date), strings: S,
+                                              wait: waitFor, waiting: { printWaiting(plan, $0, waitFor, S) }) { store in
                 switch store.lookup(task) {
                 case .found(let i): index = i
                 case .notFound: throw CommandRefusal(S.format(.taskNotFound, task))
@@ -74,24 +74,23 @@ struct SetCommand: ParsableCommand {
                 let id = store.task(at: index).id
                 var commands = commands
                 if let text = deadlineText {
-                    guard let d = DeadlineText.read(text, year: opened.plan.year ?? date.year) else {
+                    guard let d = DeadlineText.read(text, year: store.plan.year ?? date.year) else {
                         throw CommandRefusal(S.format(.badDeadline, text))
                     }
                     commands.append(.setDeadline(d))
                 }
                 var periodID: String?
                 if let period {
-                    guard let cycle = opened.plan.reporting else { throw CommandRefusal(S.format(.cycPeriodNeedsCycle, period)) }
+                    guard let cycle = store.plan.reporting else { throw CommandRefusal(S.format(.cycPeriodNeedsCycle, period)) }
                     guard let p = cycle.period(id: period) else { throw CommandRefusal(S.format(.cycBadPeriod, period, cycle.idShape)) }
                     periodID = p.id
                 }
                 if let noteCommand { commands.append(noteCommand) }
                 else if let periodID { commands.append(.addNote(S.format(.notePeriodReport, periodID))) }
                 for c in commands { try store.apply(Edit(taskID: id, command: c, date: date, author: who, period: periodID)) }
-                result = store
-                return store.isDirty ? store.plan : nil
             }
-            if let b = outcome.backupProblem { printError(S.describe(b)) }
+            store = edited.store
+            if let b = edited.outcome.backupProblem { printError(S.describe(b)) }
         } catch let e as PlanLoadError {
             printError(e.description)
             throw ExitCode(1)
@@ -99,7 +98,6 @@ struct SetCommand: ParsableCommand {
             printError(S.describe(error))
             throw ExitCode(1)
         }
-        guard let store = result else { throw ExitCode(1) }
         let t = store.task(at: index)
         printOut(S.format(.setDone, t.number ?? t.id, S.status(t.status), "\(t.progress)%"))
     }

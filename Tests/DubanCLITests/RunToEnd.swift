@@ -1,28 +1,4 @@
-import Foundation
+@_exported import DubanTestSupport
 
-/// A program run to its end as a user would run it: its standard output and error read
-/// whole, its exit status. The one way the CLI tests start a process (the watchdog tests of
-/// SafeOpenCLITests add a time limit of their own).
-struct Finished {
-    var status: Int32
-    var out: Data
-    var err: Data
-    var seconds: Double
-}
-
-func runToEnd(_ exe: URL, _ args: [String], env: [String: String], in dir: URL? = nil) throws -> Finished {
-    let p = Process()
-    p.executableURL = exe
-    p.arguments = args
-    p.environment = env
-    if let dir { p.currentDirectoryURL = dir }
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    let start = Date()
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return Finished(status: p.terminationStatus, out: o, err: e, seconds: Date().timeIntervalSince(start))
-}
+// `runToEnd` and `Finished` live in the shared test-support target
+// (Tests/DubanTestSupport/RunToEnd.swift), with the fixtures and the tmux harness.

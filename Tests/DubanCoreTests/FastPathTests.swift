@@ -1,4 +1,5 @@
 import XCTest
+import DubanSynthetic
 @testable import DubanCore
 
 /// The speed-ups of issue 7 must not change a single result: each fast path is checked

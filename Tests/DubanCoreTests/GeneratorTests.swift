@@ -1,4 +1,5 @@
 import XCTest
+@testable import DubanSynthetic
 @testable import DubanCore
 
 final class GeneratorTests: XCTestCase {

@@ -1,4 +1,5 @@
 import XCTest
+import DubanSynthetic
 @testable import DubanCore
 
 /// Decoding a large file's tasks on two cores gives exactly what one core gives: the same

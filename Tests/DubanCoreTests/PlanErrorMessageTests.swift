@@ -1,4 +1,5 @@
 import XCTest
+import DubanSynthetic
 @testable import DubanCore
 
 /// Issue 10: a file that is no plan says what it is; every problem reads in Chinese and in

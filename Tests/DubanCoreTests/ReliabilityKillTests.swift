@@ -1,4 +1,5 @@
 import XCTest
+import DubanSynthetic
 @testable import DubanCore
 #if canImport(Glibc)
 import Glibc

@@ -2,13 +2,11 @@ import Foundation
 import XCTest
 @testable import DubanImport
 import DubanCore
+@_exported import DubanTestSupport
 
 /// The repository's copies of the real notices (Tests/Fixtures), so no test depends on ../shared.
 enum Fixtures {
-    static let folder: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()   // DubanImportTests
-        .deletingLastPathComponent()   // Tests
-        .appendingPathComponent("Fixtures")
+    static let folder: URL = FixtureFiles.folder
 }
 
 /// The five seed notices (Tests/Fixtures/seeds, copied from ../shared/seeds).

@@ -185,9 +185,8 @@ final class CellStorageTests: XCTestCase {
 
     func testPresentWritesOnlyTheCellsThatChanged() {
         let (d, _) = Fixture.dashboard(width: 80, height: 24)
-        let s = d.state
-        s.resize(width: 80, height: 24)
-        let first = Renderer.render(s)
+        d.state.resize(width: 80, height: 24)
+        let first = Renderer.render(d.state)
 
         // The first frame: everything, one call per run of one role, not one per cell.
         var screen = RecordingScreen(Canvas(width: 80, height: 24))
@@ -202,8 +201,8 @@ final class CellStorageTests: XCTestCase {
         XCTAssertTrue(same.calls.isEmpty)
 
         // Moving the selection: only the cells that differ, and the screen ends up right.
-        _ = s.handle(.key(.down))
-        let second = Renderer.render(s)
+        _ = d.handle(.key(.down))
+        let second = Renderer.render(d.state)
         var moved = RecordingScreen(first)
         let n = FrameDiff.present(from: first, to: second, width: 80, height: 24, into: &moved)
         XCTAssertEqual(moved.cells, second.cells)

@@ -364,7 +364,7 @@ final class DashboardTests: XCTestCase {
         _ = run(d, t)
         let screen = t.screen
         for b in d.state.keymap.bindings where !b.keys.isEmpty {
-            XCTAssertTrue(screen.contains(Strings(.zh)[b.help]), "help shows \(b.action)")
+            XCTAssertTrue(screen.contains(Strings(.zh)[text: b.help]), "help shows \(b.action)")
         }
         t.type(.escape)
         _ = run(d, t)

@@ -84,32 +84,32 @@ final class LazyDetailTests: XCTestCase {
 
     func testA50MegabyteRemarkLaysOutOnlyAScreenful() throws {
         let (d, piece) = hugeRemarkDashboard(megabytes: 50)
-        let s = d.state
-        XCTAssertTrue(s.select(taskIndex: 4))
-        let screen = Renderer.render(s).lines.joined(separator: "\n")
+        XCTAssertTrue(d.state.select(taskIndex: 4))
+        let screen = Renderer.render(d.state).lines.joined(separator: "\n")
         XCTAssertTrue(screen.contains("备注"), screen)
         XCTAssertTrue(screen.contains("督办进展情况，第一阶段"), "the remark's first lines are shown:\n\(screen)")
         // The position mark says the total is not counted yet: "1-N/M+".
         XCTAssertTrue(screen.contains("+ "), "an open-ended total in the position mark:\n\(screen)")
-        let layout = try XCTUnwrap(s.detailCache?.layout)
+        let layout = try XCTUnwrap(d.state.detailLayoutObject)
         XCTAssertFalse(layout.isComplete)
-        let remarkUnits = s.store.task(at: 4).remarks.count
+        let remarkUnits = d.state.store.task(at: 4).remarks.count
         XCTAssertGreaterThan(remarkUnits, 4_000_000)
         XCTAssertLessThan(layout.unitsLaidOut, 200_000, "a bounded prefix of the \(remarkUnits) units is laid out")
 
         // Scrolling down inside the field: each page lays out about a page more.
-        s.focus = .detail
-        s.relayout()
-        for _ in 0..<20 { _ = s.handle(.key(.pageDown)); _ = Renderer.render(s) }
-        let after = try XCTUnwrap(s.detailCache?.layout)
+        d.state.focus = .detail
+        d.state.relayout()
+        d.state.refresh()
+        for _ in 0..<20 { _ = d.handle(.key(.pageDown)); _ = Renderer.render(d.state) }
+        let after = try XCTUnwrap(d.state.detailLayoutObject)
         XCTAssertTrue(after === layout, "the same cached layout")
-        XCTAssertGreaterThan(s.detailOffset, 100)
+        XCTAssertGreaterThan(d.state.detailOffset, 100)
         XCTAssertLessThan(after.unitsLaidOut, 600_000, "20 pages cost 20 pages, not the field")
-        let paged = Renderer.render(s).lines.joined(separator: "\n")
+        let paged = Renderer.render(d.state).lines.joined(separator: "\n")
         XCTAssertTrue(paged.contains(String(piece.prefix(4))), paged)
         // End jumps by a bounded step, and the mark still reads "…+".
-        _ = s.handle(.key(.end))
-        let end = Renderer.render(s).lines.joined(separator: "\n")
+        _ = d.handle(.key(.end))
+        let end = Renderer.render(d.state).lines.joined(separator: "\n")
         XCTAssertTrue(end.contains("+ "), end)
         XCTAssertLessThan(after.unitsLaidOut, 12_000_000, "End counts a bounded way ahead, not all of the field")
     }
@@ -122,15 +122,15 @@ final class LazyDetailTests: XCTestCase {
         plan.tasks[3].history = [HistoryEntry(date: Fixture.asOf, status: .done, progress: 100,
                                               note: String(repeating: piece, count: 20_000_000 / piece.utf8.count), author: "张伟")]
         let d = Dashboard(plan: plan, options: DashboardOptions(asOf: Fixture.asOf, environment: [:]), saver: { _, _ in })
-        let s = d.state
-        s.resize(width: 100, height: 30)
-        XCTAssertTrue(s.select(taskIndex: 3))
+        d.state.resize(width: 100, height: 30)
+        XCTAssertTrue(d.state.select(taskIndex: 3))
         // A search that matches: the list row's highlight looks only at what fits.
-        s.searchText = "abc"
-        let screen = Renderer.render(s).lines.joined(separator: "\n")
+        d.state.searchText = "abc"
+        d.state.refresh()
+        let screen = Renderer.render(d.state).lines.joined(separator: "\n")
         XCTAssertTrue(screen.contains("推进老旧小区改造 abc 推"), screen)
         XCTAssertTrue(screen.contains("…"), "the list row is cut:\n\(screen)")
-        let layout = try XCTUnwrap(s.detailCache?.layout)
+        let layout = try XCTUnwrap(d.state.detailLayoutObject)
         XCTAssertFalse(layout.isComplete, "the text is not counted to its end")
         XCTAssertLessThan(layout.unitsLaidOut, 200_000)
         // The history note after it is reached only by scrolling; its lines exist lazily too.

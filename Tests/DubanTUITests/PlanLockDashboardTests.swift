@@ -34,13 +34,13 @@ final class PlanLockDashboardTests: XCTestCase {
 
     func testTheSaveWaitsForAnotherWriterThenSaysWhoAndKeepsTheEdits() throws {
         let d = try dashboard()
-        d.state.planLockWait = 0.3
-        _ = d.state.handle(.key(.char("3")))
+        d.session?.lockWait = 0.3
+        _ = d.handle(.key(.char("3")))
         XCTAssertTrue(d.state.store.isDirty)
         let before = try PlanFile.read(path: planPath)
         let lock = try PlanLock.acquire(planPath: planPath, command: "duban set", wait: 0)
         let start = Date()
-        XCTAssertFalse(d.state.save(to: planPath))
+        XCTAssertFalse(d.save(to: planPath))
         let elapsed = Date().timeIntervalSince(start)
         XCTAssertGreaterThanOrEqual(elapsed, 0.3)
         XCTAssertLessThan(elapsed, 3)
@@ -55,7 +55,7 @@ final class PlanLockDashboardTests: XCTestCase {
         }
         // Once it is free, the same save goes through (no changed-on-disk dialog: nobody saved).
         lock.release()
-        XCTAssertTrue(d.state.save(to: planPath))
+        XCTAssertTrue(d.save(to: planPath))
         XCTAssertFalse(d.state.store.isDirty)
         XCTAssertNotEqual(try PlanFile.read(path: planPath), before)
         if case .none = d.state.modal {} else { XCTFail("no dialog expected: \(d.state.modal)") }
@@ -64,14 +64,14 @@ final class PlanLockDashboardTests: XCTestCase {
 
     func testAWriterThatSavedMeanwhileStillOpensTheChangedOnDiskDialog() throws {
         let d = try dashboard()
-        _ = d.state.handle(.key(.char("3")))
+        _ = d.handle(.key(.char("3")))
         // Someone else saves under the lock while the dashboard has the plan open.
         try PlanEditor.edit(path: planPath, command: "duban set", checkJournal: false) { o in
             let s = PlanStore(plan: o.plan, rules: Rules(asOf: Fixture.asOf))
             try s.apply(Edit(taskID: o.plan.tasks[0].id, command: .addNote("他人保存"), date: Fixture.asOf, author: nil))
             return s.plan
         }
-        XCTAssertFalse(d.state.save(to: planPath))
+        XCTAssertFalse(d.save(to: planPath))
         guard case .dialog(let dialog) = d.state.modal, case .changedOnDisk = dialog.kind else {
             return XCTFail("expected the changed-on-disk dialog, got \(String(describing: d.state.modal))")
         }
@@ -81,8 +81,8 @@ final class PlanLockDashboardTests: XCTestCase {
     func testABackupThatIsAFolderIsSaidInTheStatusLine() throws {
         XCTAssertEqual(mkdir(planPath + ".bak", 0o755), 0)
         let d = try dashboard()
-        _ = d.state.handle(.key(.char("3")))
-        XCTAssertTrue(d.state.save(to: planPath))
+        _ = d.handle(.key(.char("3")))
+        XCTAssertTrue(d.save(to: planPath))
         let text = d.state.message?.text ?? ""
         XCTAssertTrue(text.contains("saved: \(planPath)"), text)
         XCTAssertTrue(text.contains("no backup was kept as \(planPath).bak (it is a folder)"), text)

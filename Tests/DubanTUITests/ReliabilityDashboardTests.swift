@@ -32,8 +32,8 @@ final class ReliabilityDashboardTests: XCTestCase {
         return d
     }
 
-    func press(_ d: Dashboard, _ keys: Key...) { for k in keys { _ = d.state.handle(.key(k)) } }
-    func type(_ d: Dashboard, _ text: String) { for c in text { _ = d.state.handle(.key(.char(c))) } }
+    func press(_ d: Dashboard, _ keys: Key...) { for k in keys { _ = d.handle(.key(k)) } }
+    func type(_ d: Dashboard, _ text: String) { for c in text { _ = d.handle(.key(.char(c))) } }
     func screen(_ d: Dashboard) -> String { Renderer.render(d.state).lines.joined(separator: "\n") }
     func journalLines() -> [String] {
         ((try? String(contentsOfFile: planPath + ".journal", encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
@@ -43,7 +43,7 @@ final class ReliabilityDashboardTests: XCTestCase {
     func killedSession(_ edits: (Dashboard) -> Void) throws {
         let d = try dashboard()
         edits(d)
-        d.state.session?.journal?.debugReplaceDescriptor(-1)
+        d.session?.journal?.debugReplaceDescriptor(-1)
     }
 
     // MARK: every edit through the journal
@@ -78,7 +78,7 @@ final class ReliabilityDashboardTests: XCTestCase {
     func testAnEditTheJournalCannotRecordIsRefusedVisiblyAndChangesNothing() throws {
         let d = try dashboard()
         let before = d.state.store.plan
-        d.state.session?.journal?.debugReplaceDescriptor(-1)
+        d.session?.journal?.debugReplaceDescriptor(-1)
         for k: Key in [.char("3"), .char("s")] {
             press(d, k)
             XCTAssertEqual(d.state.store.plan, before, "key \(k) changed nothing")
@@ -156,8 +156,8 @@ final class ReliabilityDashboardTests: XCTestCase {
         press(d, .down)
         guard case .dialog(let dialog) = d.state.modal else { return XCTFail() }
         XCTAssertEqual(dialog.selected, 1)
-        XCTAssertEqual(d.state.handle(.key(.escape)), .quit(0))
-        d.state.session?.close(unsaved: d.state.hasUnsavedChanges)
+        XCTAssertEqual(d.handle(.key(.escape)), .quit(0))
+        d.session?.close(unsaved: d.state.hasUnsavedChanges)
         guard case .pending(1, false, _) = Journal.status(planPath: planPath) else {
             return XCTFail("still waiting: \(Journal.status(planPath: planPath))")
         }
@@ -210,8 +210,8 @@ final class ReliabilityDashboardTests: XCTestCase {
         theirs.tasks[6].status = .done
         try PlanFile.save(theirs, to: planPath)
         press(d, .char("q"))
-        XCTAssertEqual(d.state.handle(.key(.char("y"))), .none, "asks first")
-        XCTAssertEqual(d.state.handle(.key(.char("m"))), .quit(0))
+        XCTAssertEqual(d.handle(.key(.char("y"))), .none, "asks first")
+        XCTAssertEqual(d.handle(.key(.char("m"))), .quit(0))
         let saved = try PlanFile.load(path: planPath)
         XCTAssertEqual(saved.tasks[0].status, .done)
         XCTAssertEqual(saved.tasks[6].status, .done)
@@ -247,11 +247,11 @@ final class ReliabilityDashboardTests: XCTestCase {
         type(d, path)
         press(d, .enter)
         XCTAssertEqual(try PlanFile.load(path: path).tasks[0].status, .done)
-        XCTAssertEqual(d.state.session?.path, path)
+        XCTAssertEqual(d.session?.path, path)
         press(d, .char("4"))
         guard case .pending(1, true, _) = Journal.status(planPath: path) else {
             return XCTFail("journaled: \(Journal.status(planPath: path))")
         }
-        d.state.session?.close(unsaved: false)
+        d.session?.close(unsaved: false)
     }
 }

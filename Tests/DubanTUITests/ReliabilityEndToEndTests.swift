@@ -176,7 +176,7 @@ final class ReliabilityEndToEndTests: TmuxTestCase {
         keys("w")
         let dialog = waitForFrame("the changed-on-disk dialog") { $0.contains("文件已被他人修改") && $0.contains("取消（暂不保存）") }
         XCTAssertTrue(dialog.contains("你有1处修改未保存"), dialog)
-        for option in ["合并：把你的修改重放到新版本上，再保存", "重新载入新版本（放弃你的修改，先确认）", "另存为其他文件…", "Esc"] {
+        for option in ["合并：把你的修改重放到新版本上，再保存", "重新载入新版本（放弃你的修改，先确认）", "另存为其他文件…", "c  取消（暂不保存）"] {
             XCTAssertTrue(dialog.contains(option), "offers \(option):\n\(dialog)")
         }
         XCTAssertEqual(try PlanFile.load(path: planPath), theirs, "not overwritten")

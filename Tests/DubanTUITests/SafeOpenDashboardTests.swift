@@ -42,7 +42,7 @@ final class SafeOpenDashboardTests: XCTestCase {
         }
         XCTAssertEqual(p, planPath)
         XCTAssertTrue(reason.contains("is a symbolic link; a journal is never followed through a link"), reason)
-        _ = d.state.handle(.key(.char("3")))
+        _ = d.handle(.key(.char("3")))
         XCTAssertTrue(d.state.message?.text.contains("无法建立修改日志") ?? false, d.state.message?.text ?? "")
         XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "keep me\n", "the link's target is untouched")
 
@@ -59,7 +59,7 @@ final class SafeOpenDashboardTests: XCTestCase {
         for make in ["fifo", "device"] {
             try PlanFile.save(Fixture.plan(), to: planPath, backup: false)
             let d = try dashboard()
-            _ = d.state.handle(.key(.char("3")))
+            _ = d.handle(.key(.char("3")))
             XCTAssertTrue(d.state.store.isDirty)
             unlink(planPath)
             if make == "fifo" { XCTAssertEqual(mkfifo(planPath, 0o600), 0) } else {
@@ -67,19 +67,19 @@ final class SafeOpenDashboardTests: XCTestCase {
             }
             let what = make == "fifo" ? "命名管道（FIFO）" : "字符设备"
             let start = Date()
-            _ = d.state.handle(.key(.char("w")))
+            _ = d.handle(.key(.char("w")))
             // The save is refused, saying what the file is; nothing is written over it.
             XCTAssertTrue(d.state.message?.text.contains(what) ?? false, d.state.message?.text ?? "")
             XCTAssertTrue(d.state.message?.isError ?? false)
             // The merge (the changed-on-disk dialog's answer) reads it: refused the same way.
-            _ = d.state.mergeOntoDisk(thenQuit: false)
+            d.run(effects: [.merge(thenQuit: false)])
             XCTAssertTrue(d.state.message?.text.contains(what) ?? false, d.state.message?.text ?? "")
-            d.state.reloadFromDisk()
+            d.run(effects: [.reload])
             XCTAssertTrue(d.state.message?.text.contains(what) ?? false, d.state.message?.text ?? "")
             XCTAssertTrue(d.state.store.isDirty, "the edit is kept")
             XCTAssertLessThan(Date().timeIntervalSince(start), 2, "\(make): took too long")
             XCTAssertEqual(SafeOpen.special(planPath), make == "fifo" ? .fifo : .characterDevice, "never replaced")
-            d.state.session?.close(unsaved: true)
+            d.session?.close(unsaved: true)
             unlink(planPath)
             unlink(planPath + ".journal")
         }

@@ -104,10 +104,14 @@ final class LineEditorTests: XCTestCase {
 
     func testViewScrollsByCells() {
         var e = LineEditor("一二三四五六七八九十")
+        // Drawing only reads the scroll; the state keeps it (when the editor changes).
+        XCTAssertEqual(e.view(width: 9).units.map(\.text).joined(), "一二三四", "not scrolled yet")
+        e.keepCursorVisible(width: 9)
         let v = e.view(width: 9)
         XCTAssertEqual(v.cursorX, 8)
         XCTAssertEqual(v.units.map(\.text).joined(), "七八九十")
         e.home()
+        e.keepCursorVisible(width: 9)
         let h = e.view(width: 9)
         XCTAssertEqual(h.cursorX, 0)
         XCTAssertEqual(h.units.map(\.text).joined(), "一二三四")

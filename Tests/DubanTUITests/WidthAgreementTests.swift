@@ -21,16 +21,18 @@ final class WidthAgreementTests: XCTestCase {
             let one = String(Character(u))
             XCTAssertEqual(DisplayWidth.of(one), core, "U+\(String(v, radix: 16)) as a string")
             let c = libcWcwidth(Int32(v))
+            // What the dashboard draws (Display.units, each unit measured by DisplayWidth).
+            let drawn = Display.units(one).reduce(0) { $0 + $1.width }
             if let p = TerminalText.placeholderWidth(v) {
                 XCTAssertEqual(core, [0x09, 0x0A, 0x0D].contains(v) ? 1 : p, "U+\(String(v, radix: 16)) control")
-                XCTAssertEqual(CellWidth.of(one), core, "U+\(String(v, radix: 16)): the dashboard draws the same cells")
+                XCTAssertEqual(drawn, core, "U+\(String(v, radix: 16)): the dashboard draws the same cells")
             } else if v == 0x2028 || v == 0x2029 {
                 XCTAssertEqual(core, 1, "a line break shows as ↵")
             } else if c >= 0 {
                 XCTAssertEqual(core, Int(c), "U+\(String(v, radix: 16)) is wcwidth's")
                 // A lone zero-width character is spelled out by the dashboard (`<U+0301>`):
                 // it has nothing to join; elsewhere the string widths agree too.
-                if c > 0 { XCTAssertEqual(CellWidth.of(one), core, "U+\(String(v, radix: 16)) as a string") }
+                if c > 0 { XCTAssertEqual(drawn, core, "U+\(String(v, radix: 16)) drawn") }
                 compared += 1
             } else {
                 XCTAssertEqual(core, DisplayWidth.isWideFallbackForTests(v) ? 2 : 1, "U+\(String(v, radix: 16)) unknown to the C library")
@@ -39,6 +41,8 @@ final class WidthAgreementTests: XCTestCase {
         XCTAssertGreaterThan(compared, 100_000)
         // Pinned: Han 2, full-width comma 2, half-width katakana 1, a combining mark 0, ESC 2.
         XCTAssertEqual(["中", "，", "ｱ", "\u{301}", "\u{1B}", "\u{9B}", "\u{202E}"].map { DisplayWidth.of(Character($0)) }, [2, 2, 1, 0, 2, 4, 8])
-        XCTAssertEqual(DisplayWidth.of("a\u{1B}[2J中\r\n"), CellWidth.of("a\u{1B}[2J中\r\n"))
+        let mixed = "a\u{1B}[2J中\r\n\t\u{9B}\u{202E}x"
+        XCTAssertEqual(DisplayWidth.of(mixed), Display.units(mixed).reduce(0) { $0 + $1.width }, "controls drawn as counted")
+        XCTAssertEqual(CellWidth.of(mixed), DisplayWidth.of(mixed))
     }
 }

@@ -40,4 +40,10 @@ public enum TaskSort: String, Hashable, Sendable, CaseIterable {
     case status
     /// Most units (lead and co) first.
     case unitCount
+    /// Most days overdue first; then red, yellow, green (the dashboard's 逾期 sort).
+    case daysOverdue
+    /// Red, yellow, green; document order within each.
+    case light
+    /// By the first lead unit's name (tasks without one last).
+    case unit
 }

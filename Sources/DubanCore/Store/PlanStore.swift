@@ -454,6 +454,25 @@ public final class PlanStore {
                 let na = ta.leadUnits.count + ta.coUnits.count, nb = tb.leadUnits.count + tb.coUnits.count
                 return na != nb ? na > nb : a < b
             }
+        case .daysOverdue:
+            return indexes.sorted { a, b in
+                let xa = assessments[a], xb = assessments[b]
+                if xa.daysOverdue != xb.daysOverdue { return xa.daysOverdue > xb.daysOverdue }
+                return xa.light != xb.light ? xa.light > xb.light : a < b
+            }
+        case .light:
+            return indexes.sorted { a, b in
+                let la = assessments[a].light, lb = assessments[b].light
+                return la != lb ? la > lb : a < b
+            }
+        case .unit:
+            let tasks = plan.tasks
+            return indexes.sorted { a, b in
+                let na = tasks[a].leadUnits.first ?? "", nb = tasks[b].leadUnits.first ?? ""
+                if na.isEmpty != nb.isEmpty { return !na.isEmpty }
+                if na != nb { return na.unicodeScalars.lexicographicallyPrecedes(nb.unicodeScalars) }
+                return a < b
+            }
         }
     }
 

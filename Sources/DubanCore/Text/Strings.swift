@@ -79,42 +79,7 @@ public struct Strings: Sendable {
         // CLI messages
         case validOK, problemsFound, taskNotFound, taskAmbiguous, savedTo, nothingToChange, generatedTo
         case badDate, badStatus, badProgress, setDone
-        // dashboard (DubanTUI)
-        case ctxGlobal, ctxList, ctxChapters, ctxTasks, ctxDetail, ctxWorkload
-        case ctxTaskEdit, ctxEditor, ctxMenu, ctxConfirm, ctxHelp, helpHelp
-        case helpQuit, helpInterrupt, helpSave, helpUndo, helpRedo, helpSearch
-        case helpNextMatch, helpPrevMatch, helpFilterMenu, helpClearFilters, helpNextPane, helpPrevPane
-        case helpPaneLeft, helpPaneRight, helpRedraw, helpSuspend, helpMoveUp, helpMoveDown
-        case helpPageUp, helpPageDown, helpTop, helpBottom, helpOpen, helpBack
-        case helpToggleFold, helpCycleTaskSort, helpCycleWorkloadSort, helpToggleUnitsLeaders, helpCycleStatus, helpSetNotStarted
-        case helpSetInProgress, helpSetDone, helpSetLagging, helpSetProgress, helpAddNote, helpEditDeadline
-        case helpEditorAccept, helpEditorCancel, helpEditorLeft, helpEditorRight, helpEditorHome, helpEditorEnd
-        case helpEditorBackspace, helpEditorDelete, helpEditorKillToEnd, helpEditorKillToStart, helpMenuUp, helpMenuDown
-        case helpMenuToggle, helpMenuClose, helpConfirmYes, helpConfirmNo, helpConfirmCancel, helpHelpClose
-        case hintHelp, hintQuit, hintSave, hintUndo, hintSearch, hintFilter
-        case hintPane, hintMove, hintOpen, hintFold, hintSort, hintUnitsLeaders
-        case hintStatus, hintProgress, hintNote, hintDeadline, hintAccept, hintCancel
-        case hintClose, hintToggle, hintYes, hintNo, tuiAppName, tuiAllTasks
-        case tuiAndOthers, tuiCoUnits, tuiColDue, tuiColRed, tuiColYellow, tuiDeadlineAssumed
-        case tuiDetail, tuiDisabledReadOnly, tuiFilterClear, tuiFilterDueSoon, tuiFilterLeader, tuiFilterOverdue
-        case tuiFilterRed, tuiFilterRedYellow, tuiFilterSet, tuiFilterTitle, tuiFilterUnit, tuiFiltersCleared
-        case tuiHelpTitle, tuiHistory, tuiHistoryCount, tuiLight, tuiMatchPosition, tuiMatches
-        case tuiMoreProblems, tuiNoChange, tuiNoDeadline, tuiNoHistory, tuiNoMatch, tuiNoSearch
-        case tuiNoTasks, tuiNothingToRedo, tuiNothingToUndo, tuiPromptDeadline, tuiPromptNote, tuiPromptProgress
-        case tuiPromptSaveAs, tuiQuitDiscard, tuiQuitQuestion, tuiQuitSave, tuiQuitTitle, tuiReadOnlyRefused
-        case tuiGoal, tuiMainTasks
-        case tuiRedone, tuiRemarks, tuiSaveFailed, tuiSortDocument, tuiSortName, tuiSortUnitCount
-        case tuiSortedBy, tuiStatusInferred, tuiTitleAsOf, tuiTitleDone, tuiTitleFilter, tuiTitleFilterCount
-        case tuiTitleOverdue, tuiTitleReadOnly, tuiTitleTasks, tuiTitleUnsaved, tuiTooSmall, tuiUndone
-        // dashboard: the journal, recovery, a plan changed on disk, read-only files
-        case tuiRecoverTitle, tuiRecoverIntro, tuiRecoverChanged, tuiRecoverNotes, tuiRecoverUndo, tuiRecoverRedo
-        case tuiRecoverMore, tuiRecoverReplay, tuiRecoverMerge, tuiRecoverDiscard, tuiRecoverReadOnly, tuiRecoverQuit
-        case tuiRecovered, tuiRecoverRebuilt, tuiDiscarded, tuiJournalFailed
-        case tuiChangedTitle, tuiChangedIntro, tuiChangedKept, tuiChangedMerge, tuiChangedReload, tuiChangedSaveAs
-        case tuiChangedCancel, tuiReloadTitle, tuiReloadQuestion, tuiReloadYes, tuiReloadNo, tuiReloaded, tuiMerged
-        case tuiMergeSkipped, tuiMergeFailed, tuiSaveElsewhere, tuiSaveRefused
-        case tuiTitleReadOnlyFile, tuiTitleReadOnlyInUse, tuiTitleReadOnlyNoJournal, tuiTitleReadOnlyPending
-        case tuiReadOnlyFile, tuiReadOnlyInUse, tuiReadOnlyNoJournal, tuiReadOnlyPending, tuiWaitingInJournal
+        // (the dashboard's own words are DubanTUI's UIKey: Sources/DubanTUI/Text/UIStrings.swift)
         // issue 10, errors: the plan decoder's problems (PlanProblem, JSONScanner) and the core's errors
         case pjExpectedFound, pjWhatColon, pjWhatCommaBrace, pjWhatCommaBracket, pjWhatValue, pjWhatPlanObject
         case pjWhatEndAfterPlan, pjWhatEndOfLine, pjFoundEnd, pjFoundChar, pjFoundWord, pjFoundByte
@@ -147,11 +112,10 @@ public struct Strings: Sendable {
         case xmlEndsInsideComment, xmlTextOutside, xmlNoRoot
         case errTooManyTasks, errTooManyUnits, errBadNumber, errWantSeed, errWantYear, errBadLang
         // issue 10, the dashboard's smaller promises: no terminal, a terminal it cannot drive, a huge field
-        case tuiNotATerminal, tuiTermUnset, tuiTermUnknown, tuiTermNoCursor
         // issue 10, one writer: the plan lock, read-only plans, backups (PlanLock.swift, PlanEditor.swift)
         case lockHolder, lockHolderUnknown, lockWaiting, lockBusy, lockCannot
         case jrRunning, jrEnded, jrUnreadable
-        case writeReadOnly, writeNotFlushed, backupNotKept, tuiSaveBusy, tuiSavedNoBackup
+        case writeReadOnly, writeNotFlushed, backupNotKept
         // files opened for what they are (issue 10: SafeOpen, OutputFile)
         case openKindPlan, openKindJournal, openKindLock, openKindBackup, openKindTemporary, openKindNotice
         case openKindConfig, openKindTheme, openKindAliases, openKindOutput
@@ -253,200 +217,6 @@ extension Strings.Key {
         case .badStatus: return ("状态“{0}”无效，应为 notStarted、inProgress、done、lagging 或 未启动、推进中、已完成、滞后", "invalid status \"{0}\", expected notStarted, inProgress, done, lagging or 未启动, 推进中, 已完成, 滞后")
         case .badProgress: return ("进度“{0}”无效，应为 0 到 100 的整数", "invalid progress \"{0}\", expected a whole number from 0 to 100")
         case .setDone: return ("{0} {1}：{2}", "{0} {1}: {2}")
-        case .ctxGlobal: return ("全局", "Everywhere")
-        case .ctxList: return ("列表（章节、任务、单位）", "Lists (chapters, tasks, units)")
-        case .ctxChapters: return ("章节", "Chapters pane")
-        case .ctxTasks: return ("任务", "Tasks pane")
-        case .ctxDetail: return ("详情", "Detail pane")
-        case .ctxWorkload: return ("单位工作量", "Workload pane")
-        case .ctxTaskEdit: return ("修改所选任务（任务、详情）", "Editing the selected task (tasks, detail)")
-        case .ctxEditor: return ("单行编辑", "One-line editor")
-        case .ctxMenu: return ("菜单与选择", "Menus and pickers")
-        case .ctxConfirm: return ("退出确认", "Quit question")
-        case .ctxHelp: return ("帮助", "Help screen")
-        case .helpHelp: return ("显示按键帮助", "show the keys")
-        case .helpQuit: return ("退出（有未保存修改时先询问）", "quit (asks first when there are unsaved changes)")
-        case .helpInterrupt: return ("同 q：退出前询问", "as q: quit, asking first")
-        case .helpSave: return ("保存到文件", "save the plan")
-        case .helpUndo: return ("撤销上一处修改", "undo the last change")
-        case .helpRedo: return ("重做", "redo")
-        case .helpSearch: return ("搜索全部任务（边输边筛）", "search all tasks as you type")
-        case .helpNextMatch: return ("下一个匹配", "next match")
-        case .helpPrevMatch: return ("上一个匹配", "previous match")
-        case .helpFilterMenu: return ("筛选：状态、逾期、临期、灯、单位、领导", "filter by status, overdue, due soon, light, unit, leader")
-        case .helpClearFilters: return ("清除全部筛选和搜索", "clear every filter and the search")
-        case .helpNextPane: return ("下一个窗格", "next pane")
-        case .helpPrevPane: return ("上一个窗格", "previous pane")
-        case .helpPaneLeft: return ("左边的窗格", "pane to the left")
-        case .helpPaneRight: return ("右边的窗格", "pane to the right")
-        case .helpRedraw: return ("重绘屏幕", "redraw the screen")
-        case .helpSuspend: return ("挂起（fg 返回）", "suspend (fg to return)")
-        case .helpMoveUp: return ("上移", "up")
-        case .helpMoveDown: return ("下移", "down")
-        case .helpPageUp: return ("上一页", "page up")
-        case .helpPageDown: return ("下一页", "page down")
-        case .helpTop: return ("到开头", "first row")
-        case .helpBottom: return ("到末尾", "last row")
-        case .helpOpen: return ("打开：章节的任务、任务详情、按单位筛选任务", "open: a chapter's tasks, a task's detail, a unit's tasks")
-        case .helpBack: return ("返回", "back")
-        case .helpToggleFold: return ("展开或折叠章节", "fold or unfold a chapter")
-        case .helpCycleTaskSort: return ("切换排序：文档顺序、完成时限、状态、单位数", "sort by document order, deadline, status, number of units")
-        case .helpCycleWorkloadSort: return ("切换排序：任务数、逾期、完成率、红灯、名称", "sort by tasks, overdue, % done, red, name")
-        case .helpToggleUnitsLeaders: return ("在单位和牵头领导之间切换", "switch between units and lead leaders")
-        case .helpCycleStatus: return ("轮换状态", "cycle the status")
-        case .helpSetNotStarted: return ("设为未启动", "set 未启动 (not started)")
-        case .helpSetInProgress: return ("设为推进中", "set 推进中 (in progress)")
-        case .helpSetDone: return ("设为已完成", "set 已完成 (done)")
-        case .helpSetLagging: return ("设为滞后", "set 滞后 (lagging)")
-        case .helpSetProgress: return ("设置进度（0-100）", "set progress (0-100)")
-        case .helpAddNote: return ("添加进展情况", "add a progress note")
-        case .helpEditDeadline: return ("修改完成时限（YYYY-MM-DD，空为无）", "edit the deadline (YYYY-MM-DD, empty for none)")
-        case .helpEditorAccept: return ("确认", "accept")
-        case .helpEditorCancel: return ("取消", "cancel")
-        case .helpEditorLeft: return ("左移一个字", "one character left")
-        case .helpEditorRight: return ("右移一个字", "one character right")
-        case .helpEditorHome: return ("到行首", "start of line")
-        case .helpEditorEnd: return ("到行尾", "end of line")
-        case .helpEditorBackspace: return ("删除前一个字", "delete the character before")
-        case .helpEditorDelete: return ("删除后一个字", "delete the character under")
-        case .helpEditorKillToEnd: return ("删除到行尾", "delete to the end")
-        case .helpEditorKillToStart: return ("删除到行首", "delete to the start")
-        case .helpMenuUp: return ("上移", "up")
-        case .helpMenuDown: return ("下移", "down")
-        case .helpMenuToggle: return ("选中或切换", "choose or toggle")
-        case .helpMenuClose: return ("关闭", "close")
-        case .helpConfirmYes: return ("保存并退出", "save and quit")
-        case .helpConfirmNo: return ("不保存，退出", "quit without saving")
-        case .helpConfirmCancel: return ("不退出", "do not quit")
-        case .helpHelpClose: return ("关闭帮助", "close the help")
-        case .hintHelp: return ("帮助", "help")
-        case .hintQuit: return ("退出", "quit")
-        case .hintSave: return ("保存", "save")
-        case .hintUndo: return ("撤销", "undo")
-        case .hintSearch: return ("搜索", "search")
-        case .hintFilter: return ("筛选", "filter")
-        case .hintPane: return ("切换窗格", "pane")
-        case .hintMove: return ("移动", "move")
-        case .hintOpen: return ("打开", "open")
-        case .hintFold: return ("折叠", "fold")
-        case .hintSort: return ("排序", "sort")
-        case .hintUnitsLeaders: return ("单位/领导", "units/leaders")
-        case .hintStatus: return ("状态", "status")
-        case .hintProgress: return ("进度", "progress")
-        case .hintNote: return ("进展", "note")
-        case .hintDeadline: return ("时限", "deadline")
-        case .hintAccept: return ("确认", "accept")
-        case .hintCancel: return ("取消", "cancel")
-        case .hintClose: return ("关闭", "close")
-        case .hintToggle: return ("选择", "toggle")
-        case .hintYes: return ("保存并退出", "save and quit")
-        case .hintNo: return ("不保存退出", "quit, discard")
-        case .tuiAppName: return ("督办", "duban")
-        case .tuiAllTasks: return ("全部任务", "All tasks")
-        case .tuiAndOthers: return ("{0}等", "{0} et al.")
-        case .tuiCoUnits: return ("协同单位", "Co-units")
-        case .tuiColDue: return ("时限", "Due")
-        case .tuiColRed: return ("红", "Red")
-        case .tuiColYellow: return ("黄", "Yel")
-        case .tuiDeadlineAssumed: return ("（未写明，按年底）", "(not written; year end assumed)")
-        case .tuiDetail: return ("详情", "Detail")
-        case .tuiDisabledReadOnly: return ("（只读时不可用）", "(not with --read-only)")
-        case .tuiFilterClear: return ("清除全部筛选", "clear all filters")
-        case .tuiFilterDueSoon: return ("临期", "due soon")
-        case .tuiFilterLeader: return ("牵头领导…", "lead leader…")
-        case .tuiFilterOverdue: return ("逾期", "overdue")
-        case .tuiFilterRed: return ("红灯", "red light")
-        case .tuiFilterRedYellow: return ("红灯和黄灯", "red or yellow light")
-        case .tuiFilterSet: return ("筛选：{0}", "filter: {0}")
-        case .tuiFilterTitle: return ("筛选", "Filter")
-        case .tuiFilterUnit: return ("单位…", "unit…")
-        case .tuiFiltersCleared: return ("已清除筛选", "filters cleared")
-        case .tuiHelpTitle: return ("按键（Esc 关闭）", "Keys (Esc to close)")
-        case .tuiHistory: return ("历史", "History")
-        case .tuiHistoryCount: return ("共{0}条，最新在前", "{0} entries, newest first")
-        case .tuiLight: return ("灯", "Light")
-        case .tuiMatchPosition: return ("匹配 {0}/{1}", "match {0}/{1}")
-        case .tuiMatches: return ("{0}项匹配；n/N 跳转", "{0} matches; n/N to move")
-        case .tuiMoreProblems: return ("（另有{0}个问题，退出后列出）", " (and {0} more, listed on exit)")
-        case .tuiNoChange: return ("没有变化", "nothing changed")
-        case .tuiNoDeadline: return ("无", "none")
-        case .tuiNoHistory: return ("无记录", "none yet")
-        case .tuiNoMatch: return ("没有匹配“{0}”的任务", "no task matches \"{0}\"")
-        case .tuiNoSearch: return ("没有搜索；按 / 搜索", "no search; press / to search")
-        case .tuiNoTasks: return ("没有任务", "no tasks")
-        case .tuiNothingToRedo: return ("没有可重做的修改", "nothing to redo")
-        case .tuiNothingToUndo: return ("没有可撤销的修改", "nothing to undo")
-        case .tuiPromptDeadline: return ("完成时限 YYYY-MM-DD：", "Deadline YYYY-MM-DD:")
-        case .tuiPromptNote: return ("进展情况：", "Progress note:")
-        case .tuiPromptProgress: return ("进度 0-100：", "Progress 0-100:")
-        case .tuiPromptSaveAs: return ("保存为：", "Save as:")
-        case .tuiQuitDiscard: return ("不保存，退出", "quit without saving")
-        case .tuiQuitQuestion: return ("有{0}处修改尚未保存。", "{0} changes are not saved.")
-        case .tuiQuitSave: return ("保存并退出", "save and quit")
-        case .tuiQuitTitle: return ("退出", "Quit")
-        case .tuiReadOnlyRefused: return ("只读模式：不能修改", "read-only: nothing can be changed")
-        case .tuiRedone: return ("已重做：{0}", "redone: {0}")
-        case .tuiRemarks: return ("备注", "Remarks")
-        case .tuiGoal: return ("年度目标", "Annual goal")
-        case .tuiMainTasks: return ("主要任务", "Main tasks")
-        case .tuiSaveFailed: return ("保存失败，修改仍在：{0}", "not saved, your changes are kept: {0}")
-        case .tuiSortDocument: return ("文档顺序", "document order")
-        case .tuiSortName: return ("名称", "name")
-        case .tuiSortUnitCount: return ("单位数", "number of units")
-        case .tuiSortedBy: return ("排序：{0}", "sorted by {0}")
-        case .tuiStatusInferred: return ("（由完成情况推断）", "(inferred from the report)")
-        case .tuiTitleAsOf: return ("截至{0}", "as of {0}")
-        case .tuiTitleDone: return ("完成{0}", "done {0}")
-        case .tuiTitleFilter: return ("筛选：{0}", "filter: {0}")
-        case .tuiTitleFilterCount: return ("筛选{0}项", "{0} filters")
-        case .tuiTitleOverdue: return ("逾期{0}", "overdue {0}")
-        case .tuiTitleReadOnly: return ("只读", "READ-ONLY")
-        case .tuiTitleTasks: return ("任务{0}", "tasks {0}")
-        case .tuiTitleUnsaved: return ("未保存{0}", "unsaved {0}")
-        case .tuiTooSmall: return ("终端太小：至少需要{0}x{1}，现在是{2}x{3}", "terminal too small: needs {0}x{1}, is {2}x{3}")
-        case .tuiUndone: return ("已撤销：{0}", "undone: {0}")
-        case .tuiRecoverTitle: return ("恢复未保存的修改", "Unsaved changes found")
-        case .tuiRecoverIntro: return ("{0}：上次会话未保存就结束了，日志中有{1}处修改：", "{0}: a session ended without saving; its journal holds {1} changes:")
-        case .tuiRecoverChanged: return ("此后文件已被他人修改：恢复时把这些修改作为命令合并到新版本。", "The file changed since: replaying merges them as commands onto the new version.")
-        case .tuiRecoverNotes: return ("日志有{0}行无法读取，已跳过：{1}", "{0} journal lines could not be read and are skipped: {1}")
-        case .tuiRecoverUndo: return ("撤销", "undo")
-        case .tuiRecoverRedo: return ("重做", "redo")
-        case .tuiRecoverMore: return ("……另有{0}处", "… and {0} more")
-        case .tuiRecoverReplay: return ("恢复这些修改", "replay them")
-        case .tuiRecoverMerge: return ("合并到新版本", "merge them onto the new version")
-        case .tuiRecoverDiscard: return ("丢弃（留存为 {0}）", "discard them (kept as {0})")
-        case .tuiRecoverReadOnly: return ("只读打开（修改留待下次）", "open read-only (keep them for later)")
-        case .tuiRecoverQuit: return ("退出（修改留待下次）", "quit (keep them for later)")
-        case .tuiRecovered: return ("已恢复{0}处修改；按 w 保存", "{0} changes replayed; press w to save")
-        case .tuiRecoverRebuilt: return ("（按日志中的任务快照恢复，不能撤销）", " (restored from the journal's snapshots; cannot be undone)")
-        case .tuiDiscarded: return ("已丢弃上次的修改（留存为 {0}）", "the earlier changes were discarded (kept as {0})")
-        case .tuiJournalFailed: return ("修改未做，日志写不进：{0}", "change not made, the journal cannot be written: {0}")
-        case .tuiChangedTitle: return ("文件已被他人修改", "The file changed on disk")
-        case .tuiChangedIntro: return ("{0} 在你打开后已被他人保存；你有{1}处修改未保存。", "{0} was saved by someone else since you opened it; you have {1} unsaved changes.")
-        case .tuiChangedKept: return ("没有覆盖它。你的修改都在日志中，不会丢失。", "It was not overwritten. Your changes are safe in the journal.")
-        case .tuiChangedMerge: return ("合并：把你的修改重放到新版本上，再保存", "merge: replay your changes onto the new version, then save")
-        case .tuiChangedReload: return ("重新载入新版本（放弃你的修改，先确认）", "reload the new version (drop your changes; asks first)")
-        case .tuiChangedSaveAs: return ("另存为其他文件…", "save to another file…")
-        case .tuiChangedCancel: return ("取消（暂不保存）", "cancel (do not save now)")
-        case .tuiReloadTitle: return ("重新载入", "Reload")
-        case .tuiReloadQuestion: return ("放弃你的{0}处修改，载入 {1} 的新版本？", "Drop your {0} changes and load the new version of {1}?")
-        case .tuiReloadYes: return ("放弃并重新载入", "drop them and reload")
-        case .tuiReloadNo: return ("返回", "go back")
-        case .tuiReloaded: return ("已载入新版本；你的修改留存在 {0}", "reloaded; your changes are kept in {0}")
-        case .tuiMerged: return ("已把{0}处修改合并到新版本", "{0} changes merged onto the new version")
-        case .tuiMergeSkipped: return ("；{0}处无法合并，未保存，请检查后按 w：{1}", "; {0} could not be merged, not saved yet, check and press w: {1}")
-        case .tuiMergeFailed: return ("合并失败，你的修改仍在：{0}", "merge failed, your changes are kept: {0}")
-        case .tuiSaveElsewhere: return ("另存为：{0}", "saved elsewhere: {0}")
-        case .tuiSaveRefused: return ("没有保存：{0}", "not saved: {0}")
-        case .tuiTitleReadOnlyFile: return ("只读：文件不可写", "READ-ONLY: file not writable")
-        case .tuiTitleReadOnlyInUse: return ("只读：另一督办正在编辑", "READ-ONLY: open in another duban")
-        case .tuiTitleReadOnlyNoJournal: return ("只读：无法建立日志", "READ-ONLY: no journal")
-        case .tuiTitleReadOnlyPending: return ("只读：有未恢复的修改", "READ-ONLY: unsaved changes wait")
-        case .tuiReadOnlyFile: return ("{0} 不可写（文件或所在文件夹没有写权限），已只读打开：不能修改", "{0} is not writable (no write permission on the file or its folder); opened read-only: nothing can be changed")
-        case .tuiReadOnlyInUse: return ("{0}：另一个督办正在编辑此计划，已只读打开：不能修改；请在那边保存并退出", "{0}: another duban is editing this plan; opened read-only: nothing can be changed; save and quit there first")
-        case .tuiReadOnlyNoJournal: return ("{0}：无法建立修改日志，已只读打开：不能修改（{1}）", "{0}: cannot keep a journal of changes, opened read-only: nothing can be changed ({1})")
-        case .tuiWaitingInJournal: return ("{0} 的日志中有上次会话未保存的{1}处修改：可写时打开（不加 --read-only）或用 duban recover 恢复", "the journal of {0} holds {1} unsaved changes of an earlier session: open it for editing (without --read-only) or run duban recover to replay them")
-        case .tuiReadOnlyPending: return ("{0}：上次会话的{1}处修改尚未恢复，已只读打开：不能修改；重新打开以恢复或丢弃", "{0}: {1} changes of an earlier session wait to be recovered; opened read-only: nothing can be changed; open it again to replay or discard them")
         // issue 10, errors
         case .pjExpectedFound: return ("应为{0}，实际是{1}", "expected {0}, found {1}")
         case .pjWhatColon: return ("键后的“:”", "':' after a key")
@@ -619,10 +389,6 @@ extension Strings.Key {
         case .errWantYear: return ("年份，如 2020", "a year such as 2020")
         case .errBadLang: return ("--lang {0}：不支持此语言；可选 zh（中文）或 en（英文）", "--lang {0}: not a language duban speaks; use zh (Chinese) or en (English)")
         // issue 10, the dashboard's smaller promises
-        case .tuiNotATerminal: return ("仪表盘需要在终端中运行（标准输入和标准输出都须是终端），未启动；不在终端中时请用 duban report 输出报表", "the dashboard needs a terminal (standard input and output must both be one); not started. Without a terminal, use duban report")
-        case .tuiTermUnset: return ("未设置 TERM：仪表盘需要能定位光标的终端，未启动；请设置 TERM=xterm-256color，或用 duban report 输出报表", "TERM is not set: the dashboard needs a terminal with cursor addressing; not started. Set TERM=xterm-256color, or use duban report")
-        case .tuiTermUnknown: return ("TERM={0} 不是已知的终端类型（terminfo 中没有），仪表盘未启动；请设置 TERM=xterm-256color，或用 duban report 输出报表", "TERM={0} is not a terminal type terminfo knows; the dashboard did not start. Set TERM=xterm-256color, or use duban report")
-        case .tuiTermNoCursor: return ("TERM={0} 的终端不能定位光标，仪表盘无法显示，未启动；请设置 TERM=xterm-256color，或用 duban report 输出报表", "TERM={0} is a terminal without cursor addressing, which the dashboard needs; not started. Set TERM=xterm-256color, or use duban report")
         // issue 10, one writer
         case .jrRunning: return ("{0}：一个正在运行的督办对此计划有{1}处未保存的修改（日志 {2}）；请先在那里保存或退出。未做任何修改。", "{0}: a running duban has {1} unsaved change(s) to this plan (journal {2}); save or quit there first. Nothing was changed.")
         case .jrEnded: return ("{0}：日志 {2} 中有{1}处上次未保存就结束的会话留下的修改；请先运行 `duban recover {0}` 恢复（或用 `--discard` 丢弃）。未做任何修改。", "{0}: the journal {2} holds {1} unsaved change(s) from a session that ended without saving; run `duban recover {0}` to replay them (or `--discard` them) first. Nothing was changed.")
@@ -635,8 +401,6 @@ extension Strings.Key {
         case .writeReadOnly: return ("{0}：文件只读（没有写权限），未做任何修改", "{0}: the file is read-only (no write permission); nothing was changed")
         case .writeNotFlushed: return ("{0}：已改名替换，但无法把文件夹写入磁盘（{1}）；断电后可能丢失此次保存", "{0}: renamed into place but the folder could not be flushed to disk ({1}); a power loss may undo this save")
         case .backupNotKept: return ("注意：没有保留备份 {0}（{1}）；新版本已保存", "warning: no backup was kept as {0} ({1}); the new version was saved")
-        case .tuiSaveBusy: return ("没有保存，修改仍在：{0}", "not saved, your changes are kept: {0}")
-        case .tuiSavedNoBackup: return ("已保存：{0}；{1}", "saved: {0}; {1}")
         // files opened for what they are (issue 10: SafeOpen, OutputFile)
         case .openKindPlan: return ("计划文件", "a plan file")
         case .openKindJournal: return ("修改日志", "a journal")

@@ -61,6 +61,14 @@ public struct Canvas: Equatable {
 
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
+    /// Replaces the glyph of every one-cell glyph `f` gives another for (widths and roles
+    /// kept): the ambiguous-width substitution (`NarrowGlyphs`).
+    public mutating func replaceNarrowGlyphs(_ f: (Glyph) -> Glyph?) {
+        for i in cells.indices where cells[i].width == 1 {
+            if let g = f(cells[i].glyph) { cells[i].glyph = g }
+        }
+    }
+
     public subscript(x: Int, y: Int) -> Cell {
         guard x >= 0, x < width, y >= 0, y < height else { return .blank }
         return cells[y * width + x]

@@ -3,6 +3,8 @@ import DubanCore
 /// `~/.config/duban/config`: one setting a line, `#` comments.
 ///
 ///     theme light
+///     ambiguous-wide yes
+///     author 市委督查室 张三
 ///     bind tasks x cycleStatus
 ///     unbind global w
 ///
@@ -13,6 +15,12 @@ public struct ConfigFile: Equatable {
         case unbind(Context, Key)
     }
     public var theme: String?
+    /// `ambiguous-wide yes|no`: the terminal draws ambiguous-width characters two cells
+    /// wide (`NarrowGlyphs`); nil when the file does not say.
+    public var ambiguousWide: Bool?
+    /// `author NAME`: who the dashboard's edits are written by in the history (read for
+    /// the CLI by DubanCore's `Author.resolve`; here so the dashboard does not call it unknown).
+    public var author: String?
     public var rebindings: [Rebinding] = []
 
     public init(theme: String? = nil, rebindings: [Rebinding] = []) {
@@ -31,6 +39,14 @@ public struct ConfigFile: Equatable {
             case "theme":
                 guard fs.count == 2 else { problem(fs.count < 2 ? endColumn() : fs[2].column, "expected: theme NAME"); continue }
                 cfg.theme = fs[1].text
+            case "ambiguous-wide":
+                guard fs.count == 2, ["yes", "no"].contains(fs[1].text) else {
+                    problem(fs.count < 2 ? endColumn() : fs[1].column, "expected: ambiguous-wide yes (or no)"); continue
+                }
+                cfg.ambiguousWide = fs[1].text == "yes"
+            case "author":
+                guard fs.count >= 2 else { problem(endColumn(), "expected: author NAME"); continue }
+                cfg.author = fs.dropFirst().map(\.text).joined(separator: " ")
             case "bind", "unbind":
                 let want = head.text == "bind" ? 4 : 3
                 guard fs.count == want else {
@@ -47,7 +63,7 @@ public struct ConfigFile: Equatable {
                 guard let action = Action(rawValue: fs[3].text) else { problem(fs[3].column, "unknown action \"\(fs[3].text)\""); continue }
                 cfg.rebindings.append(.bind(ctx, key, action))
             default:
-                problem(head.column, "unknown setting \"\(head.text)\" (theme, bind or unbind)")
+                problem(head.column, "unknown setting \"\(head.text)\" (theme, ambiguous-wide, author, bind or unbind)")
             }
         }
         return (cfg, problems)

@@ -22,6 +22,7 @@ public enum Bindings {
         Binding([.char("l")], .paneRight, .global, .helpPaneRight),
         Binding([.ctrl("l")], .redraw, .global, .helpRedraw),
         Binding([.ctrl("z")], .suspend, .global, .helpSuspend),
+        Binding([.char(":")], .commandLine, .global, .helpCommandLine, short: .hintCommandLine),
         // every list pane
         Binding([.up, .char("k")], .moveUp, .list, .helpMoveUp),
         Binding([.down, .char("j")], .moveDown, .list, hint: true, .helpMoveDown, short: .hintMove),
@@ -35,6 +36,10 @@ public enum Bindings {
         Binding([.char(" ")], .toggleFold, .chapters, hint: true, .helpToggleFold, short: .hintFold),
         // tasks
         Binding([.char("o")], .cycleTaskSort, .tasks, .helpCycleTaskSort, short: .hintSort),
+        Binding([.char(" ")], .toggleMark, .tasks, .helpToggleMark, short: .hintToggleMark),
+        // issue 12, conv: overdue only, the sort reversed, the `:` command line
+        Binding([.char("d")], .toggleOverdue, .tasks, .helpToggleOverdue, short: .hintToggleOverdue),
+        Binding([.char("O")], .reverseTaskSort, .tasks, .helpReverseTaskSort, short: .hintReverseTaskSort),
         // workload
         Binding([.char("o")], .cycleWorkloadSort, .workload, hint: true, .helpCycleWorkloadSort, short: .hintSort),
         Binding([.char("v")], .toggleUnitsLeaders, .workload, hint: true, .helpToggleUnitsLeaders, short: .hintUnitsLeaders),
@@ -58,11 +63,18 @@ public enum Bindings {
         Binding([.delete, .ctrl("d")], .editorDelete, .editor, .helpEditorDelete),
         Binding([.ctrl("k")], .editorKillToEnd, .editor, .helpEditorKillToEnd),
         Binding([.ctrl("u")], .editorKillToStart, .editor, .helpEditorKillToStart),
-        // menus and pickers
+        // the `:` command line (then the editor's keys)
+        Binding([.tab], .commandComplete, .command, hint: true, .helpCommandComplete, short: .hintCommandComplete),
+        // menus
         Binding([.up, .ctrl("p")], .menuUp, .menu, .helpMenuUp),
         Binding([.down, .ctrl("n")], .menuDown, .menu, hint: true, .helpMenuDown, short: .hintMove),
         Binding([.enter, .char(" ")], .menuToggle, .menu, hint: true, .helpMenuToggle, short: .hintToggle),
         Binding([.escape, .ctrl("c")], .menuClose, .menu, hint: true, .helpMenuClose, short: .hintClose),
+        // the unit or leader picker: typed text narrows the list (then the editor's keys)
+        Binding([.up, .ctrl("p")], .pickerUp, .picker, .helpPickerUp),
+        Binding([.down, .ctrl("n")], .pickerDown, .picker, hint: true, .helpPickerDown, short: .hintPickerMove),
+        Binding([.enter], .pickerAccept, .picker, hint: true, .helpPickerAccept, short: .hintPickerChoose),
+        Binding([.escape, .ctrl("c")], .pickerBack, .picker, hint: true, .helpPickerBack, short: .hintPickerBack),
         // confirm
         Binding([.char("y"), .char("Y")], .confirmYes, .confirm, hint: true, .helpConfirmYes, short: .hintYes),
         Binding([.char("n"), .char("N")], .confirmNo, .confirm, hint: true, .helpConfirmNo, short: .hintNo),
@@ -73,5 +85,22 @@ public enum Bindings {
         Binding([.down, .char("j")], .helpDown, .help, hint: true, .helpMoveDown, short: .hintMove),
         Binding([.pageUp, .ctrl("b")], .helpPageUp, .help, .helpPageUp),
         Binding([.pageDown, .ctrl("f"), .char(" ")], .helpPageDown, .help, .helpPageDown),
+        // the questions about the plan file: arrows and Enter pick an answer, or its key
+        Binding([.up, .ctrl("p")], .dialogUp, .dialog, .helpDialogUp),
+        Binding([.down, .ctrl("n")], .dialogDown, .dialog, .helpDialogDown),
+        Binding([.enter], .dialogChoose, .dialog, hint: true, .helpDialogChoose, short: .hintDialogChoose),
+        // an earlier session's unsaved changes (on opening)
+        Binding([.char("r"), .char("R")], .recoverReplay, .recover, hint: true, .helpRecoverReplay, short: .hintRecoverReplay),
+        Binding([.char("d"), .char("D")], .recoverDiscard, .recover, hint: true, .helpRecoverDiscard, short: .hintRecoverDiscard),
+        Binding([.char("v"), .char("V")], .recoverReadOnly, .recover, hint: true, .helpRecoverReadOnly, short: .hintRecoverReadOnly),
+        Binding([.escape, .char("q")], .recoverQuit, .recover, hint: true, .helpRecoverQuit, short: .hintRecoverQuit),
+        // the plan was saved by someone else (on saving)
+        Binding([.char("m"), .char("M")], .changedMerge, .changed, hint: true, .helpChangedMerge, short: .hintChangedMerge),
+        Binding([.char("r"), .char("R")], .changedReload, .changed, hint: true, .helpChangedReload, short: .hintChangedReload),
+        Binding([.char("s"), .char("S")], .changedSaveElsewhere, .changed, hint: true, .helpChangedSaveElsewhere, short: .hintChangedSaveElsewhere),
+        Binding([.escape, .char("c")], .changedCancel, .changed, hint: true, .helpChangedCancel, short: .hintChangedCancel),
+        // reloading drops the user's changes: asked once more
+        Binding([.char("y"), .char("Y")], .reloadConfirm, .reload, hint: true, .helpReloadConfirm, short: .hintReloadConfirm),
+        Binding([.escape, .char("n"), .char("N")], .reloadBack, .reload, hint: true, .helpReloadBack, short: .hintReloadBack),
     ]
 }

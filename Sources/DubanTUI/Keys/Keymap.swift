@@ -29,13 +29,14 @@ public struct Keymap {
 
     /// `bind CONTEXT KEY ACTION`: the key now does the action in that context, and no
     /// longer does anything else there.
-    public mutating func bind(_ key: Key, to action: Action, in context: Context, help: Strings.Key? = nil) {
+    public mutating func bind(_ key: Key, to action: Action, in context: Context, help: UIKey? = nil) {
         unbind(key, in: context)
         if let i = bindings.firstIndex(where: { $0.action == action && $0.context == context }) {
             bindings[i].keys.append(key)
         } else {
             let template = bindings.first { $0.action == action }
-            bindings.append(Binding([key], action, context, hint: false, help ?? template?.help ?? .helpHelp, short: template?.hint))
+            bindings.append(Binding([key], action, context, hint: false, text: help.map { .ui($0) } ?? template?.help ?? .ui(.helpHelp),
+                                    short: template?.hint))
         }
         rebuildTable()
     }

@@ -23,7 +23,8 @@ public struct ListState: Equatable {
 public enum Modal: Equatable {
     case none
     case editor(EditorPurpose, LineEditor)
-    case filterMenu(selected: Int)
+    /// The filter menu: its cursor and the first item shown (it scrolls on a short screen).
+    case filterMenu(ListState)
     case picker(PickerState)
     case confirmQuit
     case help(offset: Int)
@@ -33,10 +34,14 @@ public enum Modal: Equatable {
 
 public enum EditorPurpose: Equatable {
     case search(previous: String)
+    /// `/` in the chapters or the workload pane: typing narrows that list by name.
+    case narrow(Pane, previous: String)
     case progress(taskID: String)
     case note(taskID: String)
     case deadline(taskID: String)
     case saveAs(thenQuit: Bool)
+    /// The `:` command line.
+    case command
 }
 
 /// Choosing a unit or a leader for the filter: a list narrowed by typing.

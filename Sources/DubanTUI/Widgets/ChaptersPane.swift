@@ -5,11 +5,10 @@ import DubanCore
 enum ChaptersPane {
     static func draw(_ c: inout Canvas, _ s: DashboardState, _ r: Rect, focused: Bool) {
         let rows = s.chapterRows
-        let title = s.strings[.colChapter] + " " + "\(rows.count - 1)"
+        let title = s.strings[.colChapter] + " " + "\(rows.count - 1)" + (s.narrowing[.chapters].map { " /" + $0 } ?? "")
         let inner = Renderer.frame(&c, r, title: title, focused: focused)
         guard !inner.isEmpty else { return }
-        var list = s.chapterList
-        list.clamp(count: rows.count, visible: inner.height)
+        let list = s.chapterList
         let showRY = inner.width >= 30
         let showCount = inner.width >= 30
         let rightW = showRY ? 18 : 5

@@ -76,25 +76,18 @@ enum Look {
 
 extension DashboardState {
     /// How keys are shown: the first letter key if any, else the first key.
-    func keyLabel(_ b: Binding) -> String {
-        (b.keys.first { if case .char = $0 { return true } else { return false } } ?? b.keys.first)?.name ?? ""
-    }
+    func keyLabel(_ b: Binding) -> String { keymap.label(b) }
 
-    /// The bindings the hint line shows now, most specific first, `?` last.
+    /// The bindings the hint line shows now, most specific first, `?` last; none that
+    /// is disabled now (read-only, nothing selected, nothing to save).
     func hintBindings() -> [Binding] {
-        let chain: [Context]
-        switch modal {
-        case .none: chain = focus.chain
-        case .editor: chain = [.editor]
-        case .filterMenu, .picker, .dialog: chain = [.menu]
-        case .confirmQuit: chain = [.confirm]
-        case .help: chain = [.help]
-        }
+        let chain = keyChain
+        let can = availability
         var out: [Binding] = []
         var helpBinding: Binding?
         for ctx in chain {
             for b in keymap.bindings where b.context == ctx && b.onHintBar && !b.keys.isEmpty {
-                if readOnly && b.action.isEdit { continue }
+                if can.disabledReason(b) != nil { continue }
                 if b.action == .help { helpBinding = b; continue }
                 // Skip a key shadowed by an earlier context.
                 if out.contains(where: { $0.action == b.action }) { continue }

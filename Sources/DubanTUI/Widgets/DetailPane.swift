@@ -9,15 +9,14 @@ enum DetailPane {
     static func draw(_ c: inout Canvas, _ s: DashboardState, _ r: Rect, focused: Bool) {
         let inner = Renderer.frame(&c, r, title: s.strings[.tuiDetail], focused: focused)
         guard !inner.isEmpty else { return }
-        guard let i = s.selectedTask else {
+        guard let detail = s.detail else {
             c.text(s.strings[.tuiNoTasks], x: inner.x + 1, y: inner.y, width: inner.width - 1, role: .dim, clip: inner)
             return
         }
-        // Only the lines shown are laid out; the total is counted a bounded way ahead
-        // (to the end for any normal-sized task), so a 200 MB remark costs a screenful.
-        let detail = s.detailLayout(task: i, width: inner.width)
-        let off = detail.clampedOffset(s.detailOffset, visible: inner.height)
-        let lines = detail.lines(off..<(off + inner.height))
+        // Only the lines shown were laid out (by the state, when it changed); the total is
+        // counted a bounded way ahead, so a 200 MB remark costs a screenful.
+        let off = detail.offset
+        let lines = detail.lines
         for (row, line) in lines.enumerated() {
             var x = inner.x
             for seg in line { x = c.put(seg.units, x: x, y: inner.y + row, role: seg.role, clip: inner) }
@@ -43,16 +42,16 @@ enum DetailPane {
         let t = s.store.task(at: i)
         let a = s.store.assessments[i]
         // Labels of the rows this task shows: the value column starts after the widest.
-        let labels: [Strings.Key] = [.colNumber, .colChapter, .colText, .colLeader, .colLeadUnits, .tuiCoUnits,
+        let labels: [UIText] = [.colNumber, .colChapter, .colText, .colLeader, .colLeadUnits, .tuiCoUnits,
                                      .colDeadline, .colStatus, .colProgress, .tuiLight, .tuiRemarks, .tuiHistory]
             + (t.goal == nil ? [] : [.tuiGoal]) + (t.mainTasks == nil ? [] : [.tuiMainTasks])
-        let labelW = min((labels.map { CellWidth.of(S[$0]) }.max() ?? 8) + 2, max(width / 3, 4))
+        let labelW = min((labels.map { CellWidth.of(S[text: $0]) }.max() ?? 8) + 2, max(width / 3, 4))
         let valueW = max(width - labelW, 4)
         let out = DetailLayout()
-        func field(_ key: Strings.Key, parts: [String], _ role: Role = .normal, extra: [Segment] = []) {
+        func field(_ key: UIText, parts: [String], _ role: Role = .normal, extra: [Segment] = []) {
             let empty = parts.allSatisfy { $0.isEmpty }
             let wrap = LazyWrap(parts: empty ? ["—"] : parts, width: valueW)
-            let label: Segment = (Display.fit(Display.units(S[key]), width: labelW - 1), .label)
+            let label: Segment = (Display.fit(Display.units(S[text: key]), width: labelW - 1), .label)
             let pad = labelW - label.units.reduce(0) { $0 + $1.width }
             let first: Line = [label, (Display.units(String(repeating: " ", count: max(pad, 0))), .normal)]
             let rest: Line = [(Display.fit(Display.units(""), width: labelW - 1), .label),
@@ -74,7 +73,7 @@ enum DetailPane {
             }
             out.add(.fixed(lines))
         }
-        func field(_ key: Strings.Key, _ value: String, _ role: Role = .normal, extra: [Segment] = []) {
+        func field(_ key: UIText, _ value: String, _ role: Role = .normal, extra: [Segment] = []) {
             field(key, parts: [value], role, extra: extra)
         }
         /// A list joined by a separator, as parts (nothing is copied).
@@ -134,20 +133,5 @@ enum DetailPane {
     /// A task's history newest first by date; entries of one day, the later in the file first.
     static func newestFirst(_ h: [HistoryEntry]) -> [HistoryEntry] {
         h.indices.sorted { a, b in h[a].date != h[b].date ? h[a].date > h[b].date : a > b }.map { h[$0] }
-    }
-}
-
-extension DashboardState {
-    /// The detail of a task at a width, kept until the plan, task or width changes.
-    func detailLayout(task i: Int, width: Int) -> DetailLayout {
-        if let c = detailCache, c.task == i, c.width == width, c.revision == store.revision { return c.layout }
-        let layout = DetailPane.layout(self, task: i, width: width)
-        detailCache = (i, width, store.revision, layout)
-        return layout
-    }
-
-    /// The detail lines of a task at a width (all of them: tests and small tasks).
-    func detailLines(task i: Int, width: Int) -> [DetailPane.Line] {
-        detailLayout(task: i, width: width).lines(0..<Int.max)
     }
 }

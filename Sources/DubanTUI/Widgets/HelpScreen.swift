@@ -35,14 +35,15 @@ extension DashboardState {
             out.append((Look.marker(light), strings[text], false))
         }
         out.append(("!N ~N", strings[.uiLegendCounts], false))
+        let can = availability
         for ctx in Context.allCases {
             let bs = keymap.bindings.filter { $0.context == ctx && !$0.keys.isEmpty }
             guard !bs.isEmpty else { continue }
             out.append(("", "", true))
-            out.append(("", strings[ctx.titleKey], true))
+            out.append(("", strings[text: ctx.titleKey], true))
             for b in bs {
-                var text = strings[b.help]
-                if readOnly && b.action.isEdit { text += " " + strings[.tuiDisabledReadOnly] }
+                var text = strings[text: b.help]
+                if let why = can.disabledReason(b) { text += " " + why.note(strings) }
                 out.append((b.keys.map(\.name).joined(separator: " "), text, false))
             }
         }
@@ -51,19 +52,26 @@ extension DashboardState {
 }
 
 extension Context {
-    var titleKey: Strings.Key {
+    var titleKey: UIText {
         switch self {
-        case .global: return .ctxGlobal
-        case .list: return .ctxList
-        case .chapters: return .ctxChapters
-        case .tasks: return .ctxTasks
-        case .detail: return .ctxDetail
-        case .workload: return .ctxWorkload
-        case .taskEdit: return .ctxTaskEdit
-        case .editor: return .ctxEditor
-        case .menu: return .ctxMenu
-        case .confirm: return .ctxConfirm
-        case .help: return .ctxHelp
+        case .global: return .ui(.ctxGlobal)
+        case .list: return .ui(.ctxList)
+        case .chapters: return .ui(.ctxChapters)
+        case .tasks: return .ui(.ctxTasks)
+        case .detail: return .ui(.ctxDetail)
+        case .workload: return .ui(.ctxWorkload)
+        case .taskEdit: return .ui(.ctxTaskEdit)
+        case .editor: return .ui(.ctxEditor)
+        case .menu: return .ui(.ctxMenu)
+        case .picker: return .ui(.ctxPicker)
+        case .confirm: return .ui(.ctxConfirm)
+        case .help: return .ui(.ctxHelp)
+        case .dialog: return .ui(.ctxDialog)
+        case .recover: return .ui(.ctxRecover)
+        case .changed: return .ui(.ctxChanged)
+        case .reload: return .ui(.ctxReload)
+        case .command: return .ui(.ctxCommand)
         }
     }
 }
+

@@ -4,31 +4,35 @@ import DubanCore
 /// the panes, centred, never larger than the screen.
 enum Popups {
     static func centred(_ c: Canvas, width: Int, height: Int, in area: Rect) -> Rect {
-        let w = min(width, area.width), h = min(height, area.height)
-        return Rect(x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h)
+        Rect.centred(width: width, height: height, in: area)
     }
 
-    static func filterMenu(_ c: inout Canvas, _ s: DashboardState, selected: Int) {
+    /// The filter menu: the items from the list's offset (it scrolls on a short screen;
+    /// the state keeps the cursor on a shown item).
+    static func filterMenu(_ c: inout Canvas, _ s: DashboardState, _ ls: ListState) {
         let items = s.filterMenuItems
         let names = items.map { s.filterItemName($0) }
-        let w = (names.map { CellWidth.of($0) }.max() ?? 10) + 10
-        let r = centred(c, width: max(w, 30), height: items.count + 2, in: s.layout.body)
+        let r = s.filterMenuBox
         c.fill(r, role: .popup)
-        c.box(r, role: .popupBorder, title: s.strings[.tuiFilterTitle], titleRole: .popupBorder)
+        var title = s.strings[.tuiFilterTitle]
+        if r.inner.height < items.count { title += " \(ls.selected + 1)/\(items.count)" }
+        c.box(r, role: .popupBorder, title: title, titleRole: .popupBorder)
         let inner = r.inner
-        for (n, item) in items.enumerated() where n < inner.height {
-            let y = inner.y + n
-            let sel = n == selected
+        for row in 0..<inner.height {
+            let n = ls.offset + row
+            guard n < items.count else { break }
+            let item = items[n]
+            let y = inner.y + row
+            let sel = n == ls.selected
             if sel { c.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .popupSelection) }
             let box = item == .clear ? "   " : (s.isOn(item) ? "[x]" : "[ ]")
             c.text(" " + box + " " + names[n], x: inner.x, y: y, width: inner.width, role: sel ? .popupSelection : .popup, clip: inner)
         }
     }
 
-    static func picker(_ c: inout Canvas, _ s: DashboardState, _ ps: inout PickerState) {
+    static func picker(_ c: inout Canvas, _ s: DashboardState, _ ps: PickerState) {
         let matches = ps.matches
-        let area = s.layout.body
-        let r = centred(c, width: 48, height: min(area.height, 18), in: area)
+        let r = s.pickerBox
         c.fill(r, role: .popup)
         let title = ps.kind == .unit ? s.strings[.tuiFilterUnit] : s.strings[.tuiFilterLeader]
         c.box(r, role: .popupBorder, title: title + " \(matches.count)", titleRole: .popupBorder)
@@ -41,8 +45,7 @@ enum Popups {
         c.put(v.units, x: x, y: inner.y, role: .editor, clip: inner)
         c.cursor = (x + v.cursorX, inner.y)
         let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
-        var ls = ps.list
-        ls.clamp(count: matches.count, visible: body.height)
+        let ls = ps.list
         for row in 0..<body.height {
             let p = ls.offset + row
             guard p < matches.count else { break }
@@ -58,7 +61,7 @@ enum Popups {
         let S = s.strings
         let question = S.format(.tuiQuitQuestion, s.unsavedCount)
         let keys = [(Action.confirmYes, S[.tuiQuitSave]), (.confirmNo, S[.tuiQuitDiscard]), (.confirmCancel, S[.hintCancel])]
-        let keyText = keys.map { (a, label) in (s.keymap.keys(for: a, in: .confirm).first?.name ?? "?") + " " + label }
+        let keyText = keys.map { (a, label) in s.keymap.label(for: a, in: .confirm) + " " + label }
         let w = max(CellWidth.of(question), keyText.map { CellWidth.of($0) }.max() ?? 0) + 6
         let r = centred(c, width: max(w, 30), height: keys.count + 4, in: s.layout.body)
         c.fill(r, role: .popup)
@@ -81,7 +84,7 @@ extension Popups {
     static func dialog(_ c: inout Canvas, _ s: DashboardState, _ d: DialogState) {
         let area = s.layout.body
         let options = s.dialogOptions(d.kind)
-        let optionText = options.map { ($0.key.name, $0.label) }
+        let optionText = options.map { ($0.key, $0.label) }
         let keyW = optionText.map { CellWidth.of($0.0) }.max() ?? 1
         let paragraphs = s.dialogText(d.kind)
         let widest = max(paragraphs.map { CellWidth.of($0) }.max() ?? 0,

@@ -21,8 +21,8 @@ public enum Renderer {
         }
         BottomLine.draw(&c, s)
         switch s.modal {
-        case .filterMenu(let sel): Popups.filterMenu(&c, s, selected: sel)
-        case .picker(var ps): Popups.picker(&c, s, &ps)
+        case .filterMenu(let ls): Popups.filterMenu(&c, s, ls)
+        case .picker(let ps): Popups.picker(&c, s, ps)
         case .confirmQuit: Popups.confirmQuit(&c, s)
         case .help(let off): HelpScreen.draw(&c, s, offset: off)
         case .dialog(let d): Popups.dialog(&c, s, d)
@@ -92,16 +92,14 @@ enum BottomLine {
     static func draw(_ c: inout Canvas, _ s: DashboardState) {
         let r = s.layout.hintBar
         c.fill(r, role: .hint)
-        if case .editor(let purpose, var ed) = s.modal {
-            let prompt = promptText(purpose, s)
-            var x = c.text(prompt, x: r.x, y: r.y, width: r.width / 2, role: .hintKey)
-            x += 1
-            // Keep room for an error message after the field when there is one.
-            var fieldW = r.maxX - x
-            if let m = s.message, m.isError { fieldW = max(fieldW / 2, 8) }
-            let view = ed.view(width: max(fieldW, 2))
+        if case .editor(_, let ed) = s.modal {
+            c.text(s.editorPrompt, x: r.x, y: r.y, width: r.width / 2, role: .hintKey)
+            // The field and its width are the state's (room kept for an error message).
+            let (x, fieldW) = s.editorField
+            let view = ed.view(width: fieldW)
             c.fill(Rect(x: x, y: r.y, width: fieldW, height: 1), role: .editor)
-            c.put(view.units, x: x, y: r.y, role: .editor, clip: Rect(x: x, y: r.y, width: fieldW, height: 1))
+            // A value editor opens with the old value selected: typing replaces it.
+            c.put(view.units, x: x, y: r.y, role: ed.isSelected ? .selection : .editor, clip: Rect(x: x, y: r.y, width: fieldW, height: 1))
             c.cursor = (x + view.cursorX, r.y)
             if let m = s.message, m.isError, x + fieldW + 1 < r.maxX {
                 c.text(m.text, x: x + fieldW + 1, y: r.y, width: r.maxX - x - fieldW - 1, role: .error)
@@ -114,7 +112,7 @@ enum BottomLine {
         }
         var x = r.x + 1
         let hints = s.hintBindings()
-        var parts: [(String, String)] = hints.map { (s.keyLabel($0), s.strings[$0.hint ?? $0.help]) }
+        var parts: [(String, String)] = hints.map { (s.keyLabel($0), s.strings[text: $0.hint ?? $0.help]) }
         func total(_ ps: [(String, String)]) -> Int { ps.reduce(0) { $0 + CellWidth.of($1.0) + 1 + CellWidth.of($1.1) + 2 } }
         while parts.count > 1 && total(parts) > r.width - 1 { parts.remove(at: parts.count - 2) }
         for (k, label) in parts {
@@ -129,16 +127,6 @@ enum BottomLine {
                 x = c.text("!", x: x, y: r.y, width: 1, role: .red) + 1
                 c.text(legend, x: x, y: r.y, width: r.maxX - x, role: .hint)
             }
-        }
-    }
-
-    static func promptText(_ p: EditorPurpose, _ s: DashboardState) -> String {
-        switch p {
-        case .search: return "/"
-        case .progress: return s.strings[.tuiPromptProgress]
-        case .note: return s.strings[.tuiPromptNote]
-        case .deadline: return s.strings[.tuiPromptDeadline]
-        case .saveAs: return s.strings[.tuiPromptSaveAs]
         }
     }
 }

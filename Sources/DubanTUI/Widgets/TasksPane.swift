@@ -31,7 +31,9 @@ enum TasksPane {
         let list = s.taskList
         var title = s.strings[.colTasks] + " "
         title += list.isEmpty ? "0" : "\(min(s.taskListState.selected + 1, list.count))/\(list.count)"
-        if s.taskSort != .documentOrder { title += " ↓" + s.taskSortName(s.taskSort) }
+        if !s.marked.isEmpty { title += " " + s.strings.format(.uiMarkedCount, s.marked.count) }
+        let arrow = s.taskSortReversed ? "↑" : "↓"
+        if s.taskSort != .documentOrder || s.taskSortReversed { title += " " + arrow + s.taskSortName(s.taskSort) }
         let inner = Renderer.frame(&c, r, title: title, focused: focused)
         guard inner.height >= 1, inner.width >= 4 else { return }
         let k = columns(width: inner.width, strings: s.strings, widestNumber: s.store.widestNumber,
@@ -46,8 +48,15 @@ enum TasksPane {
             x += w + 1
         }
         c.fill(Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), role: .header)
-        col(S[.colNumber], k.number); col(S[.rptColRole], k.role); col(S[.colText], k.text); col(S[.colLeadUnits], k.unit)
-        col(k.shortDate ? S[.tuiColDue] : S[.colDeadline], k.deadline); col(S[.colStatus], k.status)
+        // The sorted column says so (↓, or ↑ reversed): the marker column for the light.
+        func sorted(_ text: String, _ sorts: [TaskSort]) -> String {
+            (s.taskSort != .documentOrder || s.taskSortReversed) && sorts.contains(s.taskSort) ? text + arrow : text
+        }
+        if s.taskSort == .light { c.text(arrow, x: inner.x, y: inner.y, width: 1, role: .header, clip: inner) }
+        col(sorted(S[.colNumber], [.documentOrder]), k.number); col(S[.rptColRole], k.role); col(S[.colText], k.text)
+        col(sorted(S[.colLeadUnits], [.unit, .unitCount]), k.unit)
+        col(sorted(k.shortDate ? S[.tuiColDue] : S[.colDeadline], [.deadline, .daysOverdue]), k.deadline)
+        col(sorted(S[.colStatus], [.status]), k.status)
         col(S[.colProgress], k.progress, right: true)
         let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         guard body.height > 0 else { return }
@@ -56,8 +65,7 @@ enum TasksPane {
                    x: body.x + 2, y: body.y, width: body.width - 2, role: .dim, clip: body)
             return
         }
-        var ls = s.taskListState
-        ls.clamp(count: list.count, visible: body.height)
+        let ls = s.taskListState
         for row in 0..<body.height {
             let p = ls.offset + row
             guard p < list.count else { break }
@@ -73,6 +81,7 @@ enum TasksPane {
         let sel: Role? = selected ? Look.selectionRole(focused: focused) : nil
         if let sel { c.fill(Rect(x: body.x, y: y, width: body.width, height: 1), role: sel) }
         c.text(Look.marker(a.light), x: body.x, y: y, width: 1, role: Look.lightRole(a.light), clip: body)
+        if s.marked.contains(t.id) { c.text("*", x: body.x + 1, y: y, width: 1, role: sel ?? .match, clip: body) }
         var x = body.x + 2
         func put(_ text: String, _ w: Int, _ role: Role, right: Bool = false) {
             guard w > 0 else { return }
@@ -101,3 +110,4 @@ enum TasksPane {
         put("\(t.progress)%", k.progress, .normal, right: true)
     }
 }
+

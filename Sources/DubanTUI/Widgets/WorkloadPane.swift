@@ -7,7 +7,7 @@ import DubanCore
 /// before the optional columns (shared, done, red, yellow) take room.
 enum WorkloadPane {
     struct Column {
-        var key: Strings.Key
+        var key: UIText
         var width: Int
         var sort: PlanStore.WorkloadSort?
         var cell: (Tally) -> (String, Role)
@@ -27,7 +27,7 @@ enum WorkloadPane {
     /// their width (or at least 18 cells).
     static func columns(width w: Int, longestName: Int, units: Bool, sort: PlanStore.WorkloadSort,
                         strings S: Strings, compact: Bool) -> (cols: [Column], nameW: Int) {
-        func col(_ key: Strings.Key, _ w: Int, _ sortKey: PlanStore.WorkloadSort?, _ cell: @escaping (Tally) -> (String, Role)) -> Column {
+        func col(_ key: UIText, _ w: Int, _ sortKey: PlanStore.WorkloadSort?, _ cell: @escaping (Tally) -> (String, Role)) -> Column {
             // The sorted column has room for its arrow.
             let head = header(key, compact: compact, strings: S) + (sortKey == sort && !compact ? "↓" : "")
             return Column(key: key, width: max(w, CellWidth.of(head)), sort: sortKey, cell: cell)
@@ -54,8 +54,8 @@ enum WorkloadPane {
         return (cols, max(nameW, 1))
     }
 
-    static func header(_ key: Strings.Key, compact: Bool, strings S: Strings) -> String {
-        compact && key == .colPercentDone ? "%" : S[key]
+    static func header(_ key: UIText, compact: Bool, strings S: Strings) -> String {
+        compact && key == .colPercentDone ? "%" : S[text: key]
     }
 
     static func draw(_ c: inout Canvas, _ s: DashboardState, _ r: Rect, focused: Bool) {
@@ -73,8 +73,8 @@ enum WorkloadPane {
             let short = columns(width: w, longestName: longest, units: units, sort: s.workloadSort, strings: S, compact: true)
             if short.nameW > nameW { (cols, nameW, compact) = (short.cols, short.nameW, true) }
         }
-        let sortName = s.workloadSort == .name ? S[.tuiSortName] : (cols.first { $0.sort == s.workloadSort }.map { S[$0.key] } ?? "")
-        let title = nameHead + " \(rows.count) ↓" + sortName
+        let sortName = s.workloadSort == .name ? S[.tuiSortName] : (cols.first { $0.sort == s.workloadSort }.map { S[text: $0.key] } ?? "")
+        let title = nameHead + " \(rows.count) ↓" + sortName + (s.narrowing[.workload].map { " /" + $0 } ?? "")
         let inner = Renderer.frame(&c, r, title: title, focused: focused)
         guard inner.height >= 1, inner.width >= 8 else { return }
         let numW = cols.reduce(0) { $0 + $1.width + 1 }
@@ -93,8 +93,7 @@ enum WorkloadPane {
         }
         let body = Rect(x: inner.x, y: inner.y + 1, width: w, height: inner.height - 1)
         guard body.height > 0 else { return }
-        var ls = s.workloadList
-        ls.clamp(count: rows.count, visible: body.height)
+        let ls = s.workloadList
         for row in 0..<body.height {
             let p = ls.offset + row
             guard p < rows.count else { break }
@@ -115,3 +114,4 @@ enum WorkloadPane {
         }
     }
 }
+

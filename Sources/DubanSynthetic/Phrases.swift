@@ -1,3 +1,4 @@
+import DubanCore
 // Generated from the five seed notices in ../shared/seeds by a one-off script (phrases
 // cut at 。；, kept when mostly Han and 8 to 60 characters). Data, not code: edit freely.
 

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DubanCore
 
 /// Writes realistic synthetic plans for benchmarks and tests: an outline four levels
 /// deep (一、 / (一) / 1. / (1)), Chinese task texts made of real phrases from the seed

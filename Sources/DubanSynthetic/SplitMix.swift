@@ -1,3 +1,4 @@
+import DubanCore
 /// The generator's own random numbers: xoshiro256** seeded through SplitMix64, so a
 /// seed gives the same plan on every machine and every run (the system generator is
 /// seeded per process and may change between Swift releases).
