@@ -44,9 +44,13 @@ public enum SheetFile {
     public enum Kind: Sendable { case xlsx, xls, csv }
 
     public static func kind(bytes: [UInt8], name: String) -> Kind? {
+        let lower = name.lowercased()
+        // Word and other office files are zip or OLE containers too: a document's own name
+        // says it is no spreadsheet (the Word reader and the converters take those).
+        let documents = [".docx", ".docm", ".dotx", ".doc", ".dot", ".wps", ".odt", ".rtf", ".pdf", ".txt", ".html", ".htm"]
+        if documents.contains(where: { lower.hasSuffix($0) }) { return nil }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .xls }
         if bytes.starts(with: [0x50, 0x4B]) { return .xlsx }
-        let lower = name.lowercased()
         if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") { return .csv }
         if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") { return .xlsx }
         if lower.hasSuffix(".xls") { return .xls }

@@ -100,7 +100,7 @@ final class CycleCLITests: XCTestCase {
         }
         let r = try duban(["extend", plan, "99", "--to", "2020-09-01", "--reason", "x"])
         XCTAssertEqual(r.status, 1)
-        XCTAssertEqual(r.err, "找不到任务“99”（按编号或序号查找）\n")
+        XCTAssertEqual(r.err, "找不到任务“99”（按编号或序号查找；编号见详情窗格的方括号，如 t12）\n")
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: plan)), before, "nothing written")
         let help = try duban(["extend", "--help"])
         XCTAssertTrue(help.out.contains("duban extend plan.json 12 --approve --author 督查室"), help.out)

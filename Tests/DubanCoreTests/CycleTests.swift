@@ -109,10 +109,10 @@ final class CycleTests: XCTestCase {
             ("t3", .red, [.overdue(days: 31), .behindSchedule(expected: 100, actual: 60)]),  // refused: still 06-30
             ("t4", .green, [.done]),
             ("t5", .green, [.done]),
-            ("t6", .yellow, [.behindSchedule(expected: 77, actual: 40)]),  // 212 of 273 days (to 09-30) = 77%
+            ("t6", .yellow, [.behindSchedule(expected: 78, actual: 40)]),  // 212 of 273 days (to 09-30) = 77.7%, half up 78%
             ("t7", .red, [.milestoneMissed(text: "6月底前完成招标", days: 31)]),  // 31 > 30 days late; 212/365 = 58%, 50% is within 20
             ("t8", .green, [.noDeadline]),
-            ("t9", .yellow, [.behindSchedule(expected: 77, actual: 0)]),
+            ("t9", .yellow, [.behindSchedule(expected: 78, actual: 0)]),
             ("t10", .green, [.done]),
         ]
         for (id, light, reasons) in rows {

@@ -150,16 +150,16 @@ final class ConventionsEndToEndTests: TmuxTestCase {
         牵头单位：市住房和城乡建设局
 
         """.write(toFile: notice, atomically: false, encoding: .utf8)
+        // `duban notice.txt` shows the review screen (the notice beside its plan) first:
+        // w asks where to write (notice.json offered), Enter writes it.
         start([notice])
-        _ = waitForText("任务 1/2")
+        _ = waitForText("审阅导入")
         try job("a notice into a plan") {
             press("w")
-            let asked = waitFor("the save-as prompt") { self.hintLine($0).contains(".json") }
+            _ = waitFor("the name asked") { $0.contains("写入到：") && $0.contains("notice.json") }
             press("Enter")
-            let saved = waitForText("已保存")
-            let name = hintLine(asked).split(separator: " ").last.map(String.init) ?? ""
-            let path = name.hasPrefix("/") ? name : dir + "/" + name
-            XCTAssertEqual(try PlanFile.load(path: path).tasks.count, 2, "saved at \(path):\n\(saved)")
+            let saved = waitFor("written") { $0.contains("已写入") && $0.contains("notice.json") }
+            XCTAssertEqual(try PlanFile.load(path: dir + "/notice.json").tasks.count, 2, "saved:\n\(saved)")
         }
         finish(forget: true)
         print("daily jobs, keys beyond typed text: \(counts.sorted { $0.key < $1.key })")

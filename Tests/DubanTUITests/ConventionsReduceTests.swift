@@ -219,8 +219,8 @@ extension ConventionsReduceTests {
         press(&s, .char(":"))
         type(&s, "done 已验收")
         let effects = press(&s, .enter)
-        XCTAssertEqual(effects, [.edit(Edit(taskID: id, command: .setStatus(.done), date: Fixture.asOf)),
-                                 .edit(Edit(taskID: id, command: .addNote("已验收"), date: Fixture.asOf))])
+        XCTAssertEqual(effects, [.edit(Edit(taskID: id, command: .setStatus(.done), date: Fixture.asOf, author: s.author)),
+                                 .edit(Edit(taskID: id, command: .addNote("已验收"), date: Fixture.asOf, author: s.author))])
         var r = state(readOnly: true)
         press(&r, .char(":"))
         type(&r, "done x")

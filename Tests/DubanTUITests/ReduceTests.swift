@@ -24,7 +24,7 @@ final class ReduceTests: XCTestCase {
         let id = s.store.task(at: task).id
         let revision = s.store.revision
         let effects = press(&s, .char("3"))
-        XCTAssertEqual(effects, [.edit(Edit(taskID: id, command: .setStatus(.done), date: Fixture.asOf))])
+        XCTAssertEqual(effects, [.edit(Edit(taskID: id, command: .setStatus(.done), date: Fixture.asOf, author: s.author))])
         XCTAssertEqual(s.store.revision, revision, "reduce changes no store")
         XCTAssertFalse(s.hasUnsavedChanges)
     }
@@ -41,7 +41,7 @@ final class ReduceTests: XCTestCase {
         guard case .editor(_, let typed) = s.modal else { return XCTFail("still editing") }
         XCTAssertEqual(typed.text, "70", "typing replaced the old value (not 4070)")
         let effects = press(&s, .enter)
-        XCTAssertEqual(effects, [.edit(Edit(taskID: s.store.task(at: i).id, command: .setProgress(70), date: Fixture.asOf))])
+        XCTAssertEqual(effects, [.edit(Edit(taskID: s.store.task(at: i).id, command: .setProgress(70), date: Fixture.asOf, author: s.author))])
         XCTAssertEqual(s.modal, .none)
         // A move first keeps the value: the cursor goes to it, typing appends.
         _ = press(&s, .char("p"), .left, .char("5"))
@@ -161,8 +161,8 @@ final class ReduceTests: XCTestCase {
         XCTAssertEqual(d.state.marked, ["t1", "t2"])
         var s = d.state
         let effects = press(&s, .char("4"))
-        XCTAssertEqual(effects, [.editAll([Edit(taskID: "t1", command: .setStatus(.lagging), date: Fixture.asOf),
-                                           Edit(taskID: "t2", command: .setStatus(.lagging), date: Fixture.asOf)])])
+        XCTAssertEqual(effects, [.editAll([Edit(taskID: "t1", command: .setStatus(.lagging), date: Fixture.asOf, author: s.author),
+                                           Edit(taskID: "t2", command: .setStatus(.lagging), date: Fixture.asOf, author: s.author)])])
         d.handle(.key(.char("4")))
         XCTAssertEqual(d.state.store.task(at: 0).status, .lagging)
         XCTAssertEqual(d.state.store.task(at: 1).status, .lagging)

@@ -97,7 +97,9 @@ final class RoughEdgesEndToEndTests: TmuxTestCase {
     func testNumberColumnNeverCutsChineseNumerals() {
         for (w, h) in [(120, 40), (60, 15), (40, 10)] {
             nextSession("\(w)x\(h)")
-            start(width: w, height: h)
+            // A state folder of its own: the view remembered from the size before (the last
+            // task selected) is not this run's start.
+            start(width: w, height: h, env: ["XDG_STATE_HOME=\(dir)/state-\(w)x\(h)"])
             _ = frame("the dashboard at \(w)x\(h)", w, h) { $0.contains("(一)") }
             keys("G")
             let screen = frame("the last task at \(w)x\(h)", w, h) { $0.contains("(二十二)") }

@@ -7,7 +7,6 @@ import DubanCore
 /// DubanCore/Text/Strings.swift; everything only the dashboard says belongs here.
 public enum UIKey: String, CaseIterable, Sendable {
     // (keys are added in groups, each under a comment naming its issue and files)
-    case uiPlaceholderUnused
     // issue 11, item 6, the review screen (DubanTUI/Review)
     case rvHelpUp
     case rvHelpDown
@@ -163,7 +162,6 @@ extension UIKey {
     /// (Chinese, English) for every key; the switch makes the compiler check both.
     var texts: (String, String) {
         switch self {
-        case .uiPlaceholderUnused: return ("", "")
         case .rvHelpUp: return ("上一行", "previous line")
         case .rvHelpDown: return ("下一行", "next line")
         case .rvHintMove: return ("移动", "move")
