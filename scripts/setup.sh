@@ -3,7 +3,12 @@
 # ncursesw headers (the dashboard), tmux (end-to-end tests), jq (benchmark baseline).
 set -euo pipefail
 need=()
-for pkg in libncursesw5-dev tmux jq pkg-config; do
+pkgs=(libncursesw5-dev tmux jq pkg-config)
+# `make bench` (setup.sh bench) also needs the whole-process baselines: the simdjson
+# floor program (g++ against libsimdjson-dev), jq, and hyperfine to cross-check by hand.
+# Not for `make test`: its setup stays as fast as before.
+if [ "${1:-}" = bench ]; then pkgs+=(libsimdjson-dev g++ hyperfine python3); fi
+for pkg in "${pkgs[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
