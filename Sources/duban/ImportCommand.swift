@@ -48,8 +48,11 @@ struct ImportCommand: ParsableCommand {
             printError(S.describe(error))
             throw ExitCode(1)
         }
+        installProgress(S)
         let result: ImportResult
         do {
+            ProgressLine.current?.begin(.importing, name: notice, total: 0)
+            defer { ProgressLine.current?.end() }
             result = try NoticeImporter(options: options).importNotice(bytes: bytes, source: notice)
         } catch {
             printError(S.describe(error))

@@ -47,6 +47,7 @@ struct ReportCommand: ParsableCommand {
         }
         let date = try parseAsOf(asOf, S)
         DisplayWidth.prepareLocale()
+        installProgress(S)
         let p = try loadPlanOrExit(plan, S)
         let store = PlanStore(plan: p, rules: Rules(asOf: date), strings: S)
         // Tables and Markdown are clean always (the cleaner runs on every cell), JSON escapes
@@ -60,5 +61,6 @@ struct ReportCommand: ParsableCommand {
         }
         if fmt == .csv && stdoutIsTerminal { text = TerminalText.clean(text, .lines) }
         print(text, terminator: "")
+        withExtendedLifetime(store) { exitFlushed() }
     }
 }

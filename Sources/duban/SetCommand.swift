@@ -53,6 +53,7 @@ struct SetCommand: ParsableCommand {
         }
         if let note { commands.append(.addNote(note)) }
         guard !commands.isEmpty else { throw ValidationError(S[.nothingToChange]) }
+        installProgress(S)
 
         // One writer at a time: the plan's lock is held from the read to the rename
         // (PlanEditor); inside it a dashboard's unsaved (journaled) changes refuse the
@@ -84,5 +85,6 @@ struct SetCommand: ParsableCommand {
         guard let store = result else { throw ExitCode(1) }
         let t = store.task(at: index)
         printOut(S.format(.setDone, t.number ?? t.id, S.status(t.status), "\(t.progress)%"))
+        withExtendedLifetime(store) { exitFlushed() }
     }
 }

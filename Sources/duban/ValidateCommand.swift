@@ -18,11 +18,14 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let S = common.strings
+        installProgress(S)
         var failed = false
-        for path in plans {
+        for (k, path) in plans.enumerated() {
             do {
                 let plan = try PlanFile.load(path: path)
                 printOut(S.format(.validOK, path, plan.tasks.count))
+                // The last plan is not freed on the way out (exitFlushed).
+                if k == plans.count - 1 { withExtendedLifetime(plan) { exitFlushed(failed ? 1 : 0) } }
             } catch let e as PlanLoadError {
                 failed = true
                 printOut(S.describe(e))

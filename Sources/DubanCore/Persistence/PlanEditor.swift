@@ -100,7 +100,7 @@ public enum PlanEditor {
             let opened = try PlanFile.loadForEditing(path: path)
             guard opened.writable else { throw PlanWriteError.readOnly(path: path) }
             guard let changed = try body(opened) else { return Outcome(saved: false, stamp: opened.stamp, backupProblem: nil) }
-            let s = try PlanFile.writeReporting(PlanJSON.encode(changed), to: path, expecting: opened.stamp, backup: true)
+            let s = try PlanFile.saveReporting(changed, to: path, expecting: opened.stamp, backup: true)
             return Outcome(saved: true, stamp: s.stamp, backupProblem: s.backupProblem)
         }
     }

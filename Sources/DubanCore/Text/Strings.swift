@@ -148,6 +148,8 @@ public struct Strings: Sendable {
         case rptColRole, rptRoleLead, rptRoleCo, rptColLight
         case rptErrBadChoice, rptErrNoUnit, rptErrNoUnitClose, rptErrNoLeader, rptErrNoLeaderClose
         case rptErrUnitAndLeader, rptErrByWithOne, rptErrExcel
+        // issue 16, progress lines of long loads, saves, imports and merges (Text/Progress.swift)
+        case progLoad, progIndex, progEncode, progSave, progImport, progMerge, progAmount, progEllipsis
     }
 }
 
@@ -567,6 +569,14 @@ extension Strings.Key {
         case .rptErrUnitAndLeader: return ("--unit 与 --leader 只能选一个", "give --unit or --leader, not both")
         case .rptErrByWithOne: return ("--by 不能与 {0} 同用：一个单位或一位领导的报表逐项列出其任务", "--by cannot be used with {0}: one unit's or one leader's report lists its tasks")
         case .rptErrExcel: return ("--excel 只用于 CSV，不能与 --format {0} 同用", "--excel is for CSV; it cannot be used with --format {0}")
+        case .progLoad: return ("正在打开 {0}", "opening {0}")
+        case .progIndex: return ("正在建立索引（{0}项任务）", "indexing {0} tasks")
+        case .progEncode: return ("正在整理待保存的{0}项任务", "encoding {0} tasks for saving")
+        case .progSave: return ("正在保存 {0}", "saving {0}")
+        case .progImport: return ("正在导入 {0}", "importing {0}")
+        case .progMerge: return ("正在合并 {0}", "merging {0}")
+        case .progAmount: return ("：{0}%（{1}/{2}）", ": {0}% ({1} of {2})")
+        case .progEllipsis: return ("…", "…")
         }
     }
 }

@@ -90,7 +90,7 @@ public final class PlanSession {
             return session(nil, .fileNotWritable(path: path))
         }
         do {
-            return session(try Journal.open(planPath: path, planBytes: opened.bytes), nil)
+            return session(try Journal.open(planPath: path, planBytes: opened.bytes, hash: opened.hash), nil)
         } catch JournalError.inUse {
             return session(nil, .inUse(path: path))
         } catch {
