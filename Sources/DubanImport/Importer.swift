@@ -145,11 +145,13 @@ public struct NoticeImporter: Sendable {
         do { bytes = try SafeOpen.read(path, as: .notice).bytes } catch {
             throw .unreadable(file: path, reason: error.reason)
         }
-        return try importNotice(bytes: bytes, source: path)
+        return try importNotice(bytes: consume bytes, source: path)
     }
 
     /// Imports the bytes of a notice; `source` names it in messages and in the plan.
-    public func importNotice(bytes: [UInt8], source: String) throws(ImportError) -> ImportResult {
+    /// The bytes are consumed: once decoded they are let go (issue 16: a 50 MB notice's
+    /// bytes no longer sit beside its text, its lines and its plan).
+    public func importNotice(bytes: consuming [UInt8], source: String) throws(ImportError) -> ImportResult {
         if let format = NoticeFormat.sniff(bytes, name: source) { throw .needsConversion(file: source, format: format) }
         let decoded: (text: String, encoding: TextDecoding.Encoding)
         do { decoded = try TextDecoding.decode(bytes) } catch {
@@ -159,6 +161,7 @@ public struct NoticeImporter: Sendable {
             case .undecodable: throw .notText(file: source, reason: "neither UTF-8 nor GB18030")
             }
         }
+        _ = consume bytes
         var text = decoded.text
         var pageTable: NoticeReader.PageTable? = nil
         if HTMLText.looksLikeHTML(text) {

@@ -38,6 +38,9 @@ struct WholeResults {
 
 /// The `duban` binary beside this benchmark (both are products of the same build).
 func dubanBinary() -> String? {
+    // `--duban PATH`: another build (an earlier commit's, to compare).
+    let args = CommandLine.arguments
+    if let i = args.firstIndex(of: "--duban"), i + 1 < args.count { return access(args[i + 1], X_OK) == 0 ? args[i + 1] : nil }
     let me = String(cString: realpath(CommandLine.arguments[0], nil) ?? strdup(CommandLine.arguments[0]))
     guard let slash = me.lastIndex(of: "/") else { return nil }
     let p = String(me[..<slash]) + "/duban"
@@ -170,7 +173,8 @@ func generatedNotice(megabytes: Int) -> String {
             k += 1; n += 1
             s += "\(k).\(verbs[n % verbs.count])\(objects[(n / 7) % objects.count])，第\(n)项工作力争取得明显成效，"
                 + "确保各项指标达到年度目标要求，形成一批可复制可推广的经验做法，建立健全长效机制，"
-                + "加强统筹协调和督促检查，6月底前完成阶段性任务。\n"
+                + "加强统筹协调和督促检查，压紧压实工作责任，细化分解目标任务，明确时间节点和推进措施，"
+                + "定期调度工作进展，及时协调解决存在问题，6月底前完成阶段性任务。\n"
             s += "责任单位：\(units[n % units.count])、\(units[(n + 5) % units.count])，各县（市、区）政府\n"
         }
     }

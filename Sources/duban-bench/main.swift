@@ -39,7 +39,8 @@ if arguments.contains("--help") || arguments.contains("-h") {
     usage: duban-bench [--sizes 1000,10000,100000] [--runs N] [--presses N] [--seeds DIR]
                        [--keep DIR] [--no-baselines] [--no-candidates]
            duban-bench --only huge-remark [--megabytes 200] [--runs 11]
-           duban-bench --only whole [--plan PATH | --tasks 100000] [--whole-runs 3] [--notice-mb 50]
+           duban-bench --only notice [--megabytes 50] --out NOTICE.txt
+           duban-bench --only whole [--plan PATH | --tasks 100000] [--whole-runs 3] [--notice-mb 50] [--duban PATH]
     Generates plans of each size, measures open, keystrokes, save, report, import, the
     demo and peak memory, and times jq and python on the largest file in the same run.
     """)
@@ -56,6 +57,15 @@ if option("--only") == "huge-remark" {
     print("| once per run | time | target | |")
     print("|---|---:|---|---|")
     for l in hugeRemarkRows(h) { print(l) }
+    exit(0)
+}
+// `--only notice --megabytes N --out PATH`: only write the generated notice (to profile
+// the importer on it).
+if option("--only") == "notice", let out = option("--out") {
+    let text = generatedNotice(megabytes: Int(option("--megabytes") ?? "") ?? 50)
+    guard let f = fopen(out, "w") else { fputs("cannot write \(out)\n", stderr); exit(1) }
+    fputs(text, f)
+    fclose(f)
     exit(0)
 }
 // `--only whole [--plan PATH | --tasks N] [--whole-runs N] [--notice-mb N]`: only the

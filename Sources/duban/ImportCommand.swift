@@ -53,7 +53,7 @@ struct ImportCommand: ParsableCommand {
         do {
             ProgressLine.current?.begin(.importing, name: notice, total: 0)
             defer { ProgressLine.current?.end() }
-            result = try NoticeImporter(options: options).importNotice(bytes: bytes, source: notice)
+            result = try NoticeImporter(options: options).importNotice(bytes: consume bytes, source: notice)
         } catch {
             printError(S.describe(error))
             throw ExitCode(1)
@@ -66,6 +66,10 @@ struct ImportCommand: ParsableCommand {
                 if PlanEditor.isExistingFile(output) {
                     try PlanEditor.replace(path: output, with: result.plan, command: "duban import",
                                            waiting: { printWaiting(output, $0, PlanLock.defaultWait, S) })
+                } else if SafeOpen.special(output) == nil {
+                    // A new file: encoded and written piece by piece (no second copy of a
+                    // big plan in memory); PlanFile refuses a special file that appears meanwhile.
+                    try PlanFile.saveReporting(result.plan, to: output, backup: false)
                 } else {
                     try OutputFile.write(PlanJSON.encode(result.plan), to: output)
                 }
@@ -79,5 +83,6 @@ struct ImportCommand: ParsableCommand {
             let json = PlanJSON.encodeString(result.plan)
             print(stdoutIsTerminal ? TerminalText.escapingForJSON(json) : json, terminator: "")
         }
+        withExtendedLifetime(result) { exitFlushed() }
     }
 }

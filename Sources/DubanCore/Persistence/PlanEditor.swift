@@ -117,7 +117,7 @@ public enum PlanEditor {
                 throw PlanWriteError.journalPending(path: path, status: st)
             }
             try refuseReadOnly(path)
-            let s = try PlanFile.writeReporting(PlanJSON.encode(plan), to: path, expecting: nil, backup: backup)
+            let s = try PlanFile.saveReporting(plan, to: path, expecting: nil, backup: backup)
             return Outcome(saved: true, stamp: s.stamp, backupProblem: s.backupProblem)
         }
     }
