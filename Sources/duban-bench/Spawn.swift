@@ -11,6 +11,9 @@ struct ChildRun {
     var seconds: Double
     var peakResident: Int
     var status: Int32
+    /// User plus system CPU seconds of the child (wait4's rusage: unlike its peak memory,
+    /// CPU time is the child's own). On a shared machine it moves far less than wall time.
+    var cpu: Double = 0
     var ok: Bool { status == 0 }
 }
 
@@ -32,8 +35,9 @@ func spawn(_ argv: [String], quiet: Bool = true, quietErrors: Bool = false) -> C
     }
     let t = now() - t0
     let exited = (status & 0x7f) == 0
+    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     return ChildRun(seconds: t, peakResident: Int(usage.ru_maxrss) * 1024,
-                    status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f))
+                    status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), cpu: cpu)
 }
 
 /// Whether a program is on PATH.

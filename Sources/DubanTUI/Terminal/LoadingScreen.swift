@@ -19,9 +19,9 @@ public final class LoadingScreen: @unchecked Sendable {
     private var reporter: ProgressLine?
 
     /// Installs the loading screen's reporter as `ProgressLine.current`.
-    public init(strings: Strings, fd: Int32 = 1) {
+    public init(strings: Strings, fd: Int32 = 1, clock: @escaping () -> Double = ProgressLine.monotonic) {
         self.fd = fd
-        let p = ProgressLine(strings: strings) { [weak self] line in self?.draw(line) }
+        let p = ProgressLine(strings: strings, clock: clock) { [weak self] line in self?.draw(line) }
         reporter = p
         ProgressLine.current = p
     }
