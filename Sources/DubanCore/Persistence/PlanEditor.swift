@@ -97,7 +97,7 @@ public enum PlanEditor {
             if checkJournal, let st = Journal.blockingStatus(planPath: path) {
                 throw PlanWriteError.journalPending(path: path, status: st)
             }
-            let opened = try PlanFile.loadForEditing(path: path)
+            let opened = try PlanFile.loadForEditing(path: path, hashing: false)
             guard opened.writable else { throw PlanWriteError.readOnly(path: path) }
             guard let changed = try body(opened) else { return Outcome(saved: false, stamp: opened.stamp, backupProblem: nil) }
             let s = try PlanFile.saveReporting(changed, to: path, expecting: opened.stamp, backup: true)

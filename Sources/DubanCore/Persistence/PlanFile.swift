@@ -63,25 +63,30 @@ public enum PlanFile {
         public var stamp: FileStamp
         /// false for a read-only plan: open it read-only, with a banner.
         public var writable: Bool
-        /// `ContentHash(bytes)`, worked out on another thread while the plan was decoded:
-        /// the journal's base (`Journal.open(planPath:planBytes:hash:)`). Hashing a 200 MB
-        /// plan byte by byte takes about as long as a quarter of its decode.
-        public var hash: ContentHash
+        /// `ContentHash(bytes)`: the journal's base (`Journal.open(planPath:planBytes:hash:)`),
+        /// worked out on another thread while the plan was decoded (hashing a 200 MB plan
+        /// byte by byte takes about a quarter of its decode), or here when first asked
+        /// for if the load was told nobody would need it.
+        public var hash: ContentHash { hashing.result() }
+        let hashing: BackgroundHash
     }
 
-    /// Reads, decodes and stamps a plan, and tells whether it can be saved.
-    public static func loadForEditing(path: String) throws -> Opened {
+    /// Reads, decodes and stamps a plan, and tells whether it can be saved. `hashing`:
+    /// work out `Opened.hash` beside the decode (for a journal); a writer that opens no
+    /// journal (`PlanEditor.edit`) passes false.
+    public static func loadForEditing(path: String, hashing background: Bool = true) throws -> Opened {
         let progress = ProgressLine.current
         progress?.begin(.load, name: path, total: stamp(path: path).map { Int($0.size) } ?? 0)
         defer { progress?.end() }
         let (bytes, stamp) = try readWithStamp(path: path)
-        let hashing = BackgroundHash(bytes)
+        let hashing = BackgroundHash(bytes, minimum: background ? 1 << 20 : Int.max)
         let plan: Plan
         do { plan = try PlanJSON.decode(bytes, file: path) } catch {
-            _ = hashing.result()
+            hashing.join()
             throw error
         }
-        return Opened(plan: plan, bytes: bytes, stamp: stamp, writable: isWritable(path: path), hash: hashing.result())
+        hashing.join()
+        return Opened(plan: plan, bytes: bytes, stamp: stamp, writable: isWritable(path: path), hashing: hashing)
     }
 
     /// Reads and decodes a plan; errors name the file, line, column and JSON path.
@@ -350,6 +355,7 @@ final class BackgroundHash: @unchecked Sendable {
     private let bytes: [UInt8]
     private var hash: ContentHash? = nil
     private var thread: pthread_t? = nil
+    private let lock = NSLockless()
 
     init(_ bytes: [UInt8], minimum: Int = 1 << 20) {
         self.bytes = bytes
@@ -367,15 +373,24 @@ final class BackgroundHash: @unchecked Sendable {
         }
     }
 
-    /// The hash: joins the thread (or hashes here when none was started).
-    func result() -> ContentHash {
-        if let t = thread {
-            pthread_join(t, nil)
-            thread = nil
+    /// Waits for the thread, if one was started (the loader does, before it returns).
+    func join() {
+        lock.locked {
+            if let t = thread {
+                pthread_join(t, nil)
+                thread = nil
+            }
         }
-        if let h = hash { return h }
-        let h = ContentHash(bytes)
-        hash = h
-        return h
+    }
+
+    /// The hash: the thread's, or worked out here the first time it is asked for.
+    func result() -> ContentHash {
+        join()
+        return lock.locked {
+            if let h = hash { return h }
+            let h = ContentHash(bytes)
+            hash = h
+            return h
+        }
     }
 }
