@@ -298,7 +298,7 @@ func wholeRows(_ w: WholeResults) -> [String] {
     rows.append("| `duban set` (load, edit, durable save) | \(cell(w.set)) | | \(x(setRatio)) (dd + validate) | ≤ 1.3× | \(v(setRatio.map { $0 <= 1.3 })) |")
     if w.noticeBytes > 0 {
         let mem = w.notice.peak > 0 ? Double(w.notice.peak) / Double(w.noticeBytes) : nil
-        rows.append("| `duban import` of a \(megabytes(w.noticeBytes)) notice (\(w.noticeTasks) tasks) | \(cell(w.notice)) | \(w.notice.peak > 0 ? megabytes(w.notice.peak) + " (" + fixed(mem!, 2) + "× notice)" : "") | | < 5 s, < 10× notice | \(v(w.notice.have ? w.notice.mid < 5 && (mem ?? 0) < 10 : nil)) |")
+        rows.append("| `duban import` of a \(fixed(Double(w.noticeBytes) / 1e6, 1)) MB notice (\(fixed(Double(w.noticeBytes) / 1_048_576, 1)) MiB, \(w.noticeTasks) tasks) | \(cell(w.notice)) | \(w.notice.peak > 0 ? megabytes(w.notice.peak) + " (" + fixed(mem!, 2) + "× notice)" : "") | | < 5 s, < 10× notice | \(v(w.notice.have ? w.notice.mid < 5 && (mem ?? 0) < 10 : nil)) |")
     }
     return rows
 }
