@@ -11,7 +11,11 @@
 # Debian's /usr/bin/python3) reads the .docx as a second library.
 set -euo pipefail
 need=()
-for pkg in libncursesw5-dev tmux jq pkg-config poppler-utils fonts-wqy-zenhei python3-pip man-db libreoffice-writer-nogui python3-docx; do
+pkgs=(libncursesw5-dev tmux jq pkg-config poppler-utils fonts-wqy-zenhei python3-pip man-db libreoffice-writer-nogui python3-docx)
+# `make bench` (setup.sh bench) also needs the whole-process baselines: the simdjson
+# floor program (g++ against libsimdjson-dev), jq, and hyperfine to cross-check by hand.
+if [ "${1:-}" = bench ]; then pkgs+=(libsimdjson-dev g++ hyperfine python3); fi
+for pkg in "${pkgs[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 # Calc with or without its GUI; the headless one when neither is there.

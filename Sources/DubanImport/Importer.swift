@@ -232,15 +232,17 @@ public struct NoticeImporter: Sendable {
         do { bytes = try SafeOpen.read(path, as: .notice).bytes } catch {
             throw .unreadable(file: path, reason: error.reason)
         }
-        return try importNotice(bytes: bytes, source: path)
+        return try importNotice(bytes: consume bytes, source: path)
     }
 
     /// Imports the bytes of a notice; `source` names it in messages and in the plan.
-    public func importNotice(bytes: [UInt8], source: String) throws(ImportError) -> ImportResult {
-        try importNotice(bytes: bytes, source: source, converted: false)
+    /// The bytes are consumed: once decoded they are let go (issue 16: a 50 MB notice's
+    /// bytes no longer sit beside its text, its lines and its plan).
+    public func importNotice(bytes: consuming [UInt8], source: String) throws(ImportError) -> ImportResult {
+        try importNotice(bytes: consume bytes, source: source, converted: false)
     }
 
-    func importNotice(bytes: [UInt8], source: String, converted: Bool) throws(ImportError) -> ImportResult {
+    func importNotice(bytes: consuming [UInt8], source: String, converted: Bool) throws(ImportError) -> ImportResult {
         if let format = NoticeFormat.sniff(bytes, name: source) {
             // Word files are read here; .doc, .wps and .pdf through their converter when it is installed.
             return try importForeign(format, bytes: bytes, source: source, converted: converted)
@@ -257,6 +259,7 @@ public struct NoticeImporter: Sendable {
                 throw .notText(file: source, reason: "neither UTF-8 nor GB18030")
             }
         }
+        _ = consume bytes
         var text = decoded.text
         var pageTable: NoticeReader.PageTable? = nil
         if HTMLText.looksLikeHTML(text) {

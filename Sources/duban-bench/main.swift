@@ -44,6 +44,8 @@ if arguments.contains("--help") || arguments.contains("-h") {
            duban-bench --only sheets [--tasks 100000] [--runs 3]
            duban-bench --only docx [--megabytes 10] [--runs 5]
            duban-bench --only name-order [--names 100000] [--runs 5]
+           duban-bench --only notice [--megabytes 50] --out NOTICE.txt
+           duban-bench --only whole [--plan PATH | --tasks 100000] [--whole-runs 3] [--notice-mb 50] [--duban PATH]
     Generates plans of each size, measures open, keystrokes, save, report, import, the
     demo and peak memory, and times jq and python on the largest file in the same run.
     """)
@@ -119,11 +121,55 @@ if option("--only") == "name-order" {
     for l in nameOrderRows(names: n, runs: Int(option("--runs") ?? "") ?? 5) { print(l) }
     exit(0)
 }
+// `--only notice --megabytes N --out PATH`: only write the generated notice (to profile
+// the importer on it).
+if option("--only") == "notice", let out = option("--out") {
+    let text = generatedNotice(megabytes: Int(option("--megabytes") ?? "") ?? 50)
+    guard let f = fopen(out, "w") else { fputs("cannot write \(out)\n", stderr); exit(1) }
+    fputs(text, f)
+    fclose(f)
+    exit(0)
+}
+// `--only whole [--plan PATH | --tasks N] [--whole-runs N] [--notice-mb N]`: only the
+// whole-process figures of issue 16, on a given plan or one generated here.
+if option("--only") == "whole" {
+    var dir = Array("/tmp/duban-bench-XXXXXX".utf8CString)
+    guard let p = mkdtemp(&dir) else { fputs("cannot make a temporary folder\n", stderr); exit(1) }
+    let folder = String(cString: p)
+    var plan = option("--plan") ?? ""
+    var tasks = 0
+    if plan.isEmpty {
+        tasks = Int(option("--tasks") ?? "") ?? 100_000
+        plan = "\(folder)/plan-\(tasks).json"
+        fputs("generating \(tasks) tasks ...\n", stderr)
+        do { try PlanFile.write(PlanJSON.encode(PlanGenerator(tasks: tasks, seed: 1).generate()), to: plan) } catch {
+            fputs("\(error)\n", stderr); exit(1)
+        }
+    } else {
+        do { tasks = try PlanFile.load(path: plan).tasks.count } catch { fputs("\(error)\n", stderr); exit(1) }
+    }
+    var st = stat()
+    stat(plan, &st)
+    let load0 = Machine.load
+    let w = wholeProcesses(plan: plan, bytes: Int(st.st_size), tasks: tasks,
+                           runs: Int(option("--whole-runs") ?? "") ?? 3, folder: folder,
+                           noticeMB: Int(option("--notice-mb") ?? "") ?? 50)
+    print("")
+    print("Machine: \(Machine.description); load average \(load0) at start, \(Machine.load) at end.")
+    print("Release build, as of \(benchAsOf.iso); whole processes, medians.")
+    print("")
+    for l in wholeRows(w) { print(l) }
+    if option("--plan") == nil { unlink(plan) }
+    rmdir(folder)
+    exit(0)
+}
 let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
 let bigRuns = Int(option("--runs") ?? "") ?? 3
 let presses = Int(option("--presses") ?? "") ?? 200
 let seedsDir = option("--seeds") ?? "../shared/seeds"
 let baselines = !arguments.contains("--no-baselines")
+let wholeRuns = Int(option("--whole-runs") ?? "") ?? 3
+let noticeMB = Int(option("--notice-mb") ?? "") ?? 50
 let candidates = !arguments.contains("--no-candidates")
 
 func note(_ s: String) { fputs(s + "\n", stderr) }
@@ -240,36 +286,20 @@ let child = spawn([selfPath, "--child-open", bigPath, "--report", peakFile])
 let childPeak = Int(Machine.text(peakFile).split(separator: "\n").first ?? "") ?? 0
 unlink(peakFile)
 
-// MARK: baselines
+// MARK: baselines and whole processes
+
+let big0 = results.last
 
 var jqRuns: [Double] = [], pyRuns: [Double] = []
 var jqPeak = 0, pyPeak = 0
+var whole: WholeResults? = nil
 if baselines {
-    note("baselines on \(bigPath): jq length, python json.load (3x each) ...")
-    // Each through a small python wrapper that times the command and reads its peak
-    // memory from RUSAGE_CHILDREN (see above for why wait4's figure would be wrong here;
-    // the wrapper's own ~10 MB is the most it can add).
-    let wrapper = """
-    import resource, subprocess, sys, time
-    t = time.monotonic(); r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); t = time.monotonic() - t
-    print(t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024, r.returncode)
-    """
-    func wrapped(_ argv: [String]) -> (Double, Int)? {
-        let out = "\(folder)/baseline.txt"
-        let cmd = ["python3", "-c", wrapper] + argv
-        let quoted = cmd.map { "'" + $0.replacingAll("'", with: "'\\''") + "'" }.joined(separator: " ")
-        guard spawn(["sh", "-c", quoted + " > '\(out)'"], quiet: false)?.ok == true else { return nil }
-        let f = Machine.text(out).split(separator: " ")
-        unlink(out)
-        guard f.count >= 3, f[2].hasPrefix("0"), let t = Double(f[0]), let m = Int(f[1]) else { return nil }
-        return (t, m)
-    }
-    for _ in 0..<3 {
-        if let (t, m) = wrapped(["jq", "length", bigPath]) { jqRuns.append(t); jqPeak = max(jqPeak, m) }
-        if let (t, m) = wrapped(["python3", "-c", "import json,sys; json.load(open(sys.argv[1]))", bigPath]) {
-            pyRuns.append(t); pyPeak = max(pyPeak, m)
-        }
-    }
+    // Issue 16: the whole processes on the largest plan, jq and python among them.
+    let w = wholeProcesses(plan: bigPath, bytes: big0?.bytes ?? 0, tasks: big0?.tasks ?? 0,
+                           runs: wholeRuns, folder: folder, noticeMB: noticeMB)
+    jqRuns = w.jq.times; jqPeak = w.jq.peak
+    pyRuns = w.python.times; pyPeak = w.python.peak
+    whole = w
 }
 var serialization: Double? = nil, decoder: Double? = nil
 #if canImport(Foundation)
@@ -351,6 +381,10 @@ print("Release build, as of \(benchAsOf.iso); medians (open: \(bigRuns) runs at 
 if !haveFrame { print("TODO: built without DubanTUI, so the first frame is not measured and keystrokes are store-only.") }
 print("")
 for l in lines { print(l) }
+if let w = whole {
+    print("")
+    for l in wholeRows(w) { print(l) }
+}
 if let b = big {
     print("")
     print("Search words (hits at \(b.tasks) tasks): " + b.keys.searchHits.joined(separator: ", ")

@@ -78,9 +78,12 @@ struct ImportCommand: ParsableCommand {
             if code != 0 { throw ExitCode(code) }
             return
         }
+        installProgress(S)
         var result: ImportResult
         var applied: String?
         do {
+            ProgressLine.current?.begin(.importing, name: notice, total: 0)
+            defer { ProgressLine.current?.end() }
             if let kind = SheetFile.kind(bytes: bytes, name: notice) {
                 // A task table as a spreadsheet (.xlsx, .csv): the same column recognition as web pages.
                 result = try importSpreadsheet(bytes: bytes, kind: kind, options: options, S)
@@ -114,6 +117,7 @@ struct ImportCommand: ParsableCommand {
             let json = PlanJSON.encodeString(result.plan)
             print(stdoutIsTerminal ? TerminalText.escapingForJSON(json) : json, terminator: "")
         }
+        withExtendedLifetime(result) { exitFlushed() }
     }
 
     /// The corrections to apply: those --corrections names (an error when it keeps none),
@@ -148,7 +152,12 @@ func writeImportedPlan(_ plan: Plan, to output: String, _ S: Strings, quiet: Boo
     if PlanEditor.isExistingFile(output) {
         try PlanEditor.replace(path: output, with: plan, command: "duban import",
                                waiting: { if !quiet { printWaiting(output, $0, PlanLock.defaultWait, S) } })
+    } else if SafeOpen.special(output) == nil {
+        // A new file: encoded and written piece by piece (no second copy of a big plan in
+        // memory); PlanFile refuses a special file that appears meanwhile.
+        try PlanFile.saveReporting(plan, to: output, backup: false)
     } else {
+        // A FIFO or device is written into, never replaced.
         try OutputFile.write(PlanJSON.encode(plan), to: output)
     }
 }

@@ -57,9 +57,13 @@ struct OpenCommand: ParsableCommand {
             // unsaved changes are offered back in the dashboard), read-only when the file
             // or its folder cannot be written or another duban is editing it.
             let session: PlanSession
+            // A big plan's load and index build say how far they are on the first screen.
+            let loading = LoadingScreen(strings: S)
+            defer { loading.finish() }
             do {
                 session = try PlanSession.open(path: path, readOnly: readOnly, strings: S)
             } catch {
+                loading.finish()
                 printError(S.describe(error))
                 throw ExitCode(1)
             }

@@ -113,6 +113,7 @@ struct ReportCommand: ParsableCommand {
         }
         let date = try parseAsOf(asOf, S)
         DisplayWidth.prepareLocale()
+        installProgress(S)
         let p = try loadPlanOrExit(plan, S)
         let store = PlanStore(plan: p, rules: Rules(asOf: date), strings: S)
         // Tables and Markdown are clean always (the cleaner runs on every cell), JSON escapes
@@ -138,5 +139,6 @@ struct ReportCommand: ParsableCommand {
         }
         if fmt == .csv && stdoutIsTerminal { text = TerminalText.clean(text, .lines) }
         print(text, terminator: "")
+        withExtendedLifetime(store) { exitFlushed() }
     }
 }

@@ -56,6 +56,7 @@ struct SetCommand: ParsableCommand {
             throw ValidationError(S.format(.badDeadline, text))
         }
         let who = Author.resolve(flag: author, environment: environment())
+        installProgress(S)
 
         // One writer at a time: PlanSession.edit holds the plan's lock from the read to the
         // rename (PlanEditor); inside it a dashboard's unsaved (journaled) changes refuse
@@ -100,5 +101,6 @@ struct SetCommand: ParsableCommand {
         }
         let t = store.task(at: index)
         printOut(S.format(.setDone, t.number ?? t.id, S.status(t.status), "\(t.progress)%"))
+        withExtendedLifetime(store) { exitFlushed() }
     }
 }

@@ -17,8 +17,9 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let S = common.strings
+        installProgress(S)
         var failed = false
-        for path in plans {
+        for (k, path) in plans.enumerated() {
             do {
                 let plan = try PlanFile.load(path: path)
                 // Loadable; then the rules a plan should keep (history in date order,
@@ -31,6 +32,8 @@ struct ValidateCommand: ParsableCommand {
                     for c in checks { printOut(S.describe(c)) }
                     printError(S.format(.chkProblemsFound, path, checks.count))
                 }
+                // The last plan is not freed on the way out (exitFlushed).
+                if k == plans.count - 1 { withExtendedLifetime(plan) { exitFlushed(failed ? 1 : 0) } }
             } catch let e as PlanLoadError {
                 failed = true
                 printOut(S.describe(e))

@@ -619,10 +619,17 @@ struct PlanDecoder {
                 chapterAt.append(at)
             }
         }
+        // The progress line (issue 16): every 512 tasks, the bytes read so far; on two
+        // cores this half's share scaled to the whole array.
+        let progress = ProgressLine.current
         guard s.peek() == 0x5B, let half = startSecondHalf() else {
-            try array("tasks") { d, i in try one(&d, i) }
+            try array("tasks") { d, i in
+                try one(&d, i)
+                if i & 511 == 511, let p = progress { p.advance(to: d.s.pos) }
+            }
             return
         }
+        let from = s.pos, split = max(half.start - s.pos, 1), rest = s.buf.count - s.pos
         // Whatever happens here, the other core stops reading the buffer before we return.
         var joined = false
         defer { if !joined { half.done.wait() } }
@@ -643,6 +650,7 @@ struct PlanDecoder {
                 }
             }
             try one(&self, i)
+            if i & 511 == 511, let p = progress { p.advance(to: from + Int(Double(s.pos - from) * Double(rest) / Double(split))) }
             i += 1
         } while s.take(0x2C)
         try s.expect(0x5D, .k(.pjWhatCommaBracket))

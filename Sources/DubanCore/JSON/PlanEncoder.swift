@@ -8,7 +8,10 @@ extension PlanJSON {
     /// per scalar, UTF-8 text unescaped, a newline at the end. Keys the program does not
     /// know follow the known ones in the order they were read.
     public static func encode(_ plan: Plan) -> [UInt8] {
-        encode(plan, parallelAbove: 4000)
+        let progress = ProgressLine.current
+        progress?.begin(.encode, count: plan.tasks.count)
+        defer { progress?.end() }
+        return encode(plan, parallelAbove: 4000)
     }
 
     /// Plans with more tasks than `parallelAbove` have their tasks encoded in slices on
@@ -70,6 +73,62 @@ extension PlanJSON {
         return n + n / 64
     }
 
+    /// The same bytes as `encode`, handed to `emit` in order, piece by piece, as they are
+    /// ready (issue 16): the tasks are encoded in slices by workers on every core while
+    /// the pieces before them are written, so a save writes while it encodes, and no
+    /// piece outlives its `emit` (no 200 MB array joined from the slices). When `emit`
+    /// throws, the workers stop taking slices and are waited for before it is rethrown.
+    public static func encodePieces(_ plan: Plan, _ emit: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try encodePieces(plan, parallelAbove: 4000, emit)
+    }
+
+    static func encodePieces(_ plan: Plan, parallelAbove: Int, sliceTasks: Int = 5000,
+                             _ emit: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let progress = ProgressLine.current
+        progress?.begin(.encode, count: plan.tasks.count)
+        defer { progress?.end() }
+        let cores = max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8))
+        let n = plan.tasks.count
+        guard n > parallelAbove, cores > 1, n >= 2 else {
+            var w = PlanWriter()
+            w.out.reserveCapacity(estimatedSize(plan))
+            w.plan(plan)
+            try w.out.withUnsafeBytes { try emit($0) }
+            return
+        }
+        var head = PlanWriter()
+        head.splitTasks = true
+        head.plan(plan)
+        let split = head.taskSplit
+        let slices = max(cores * 2, min(n, (n + sliceTasks - 1) / sliceTasks))
+        let work = SliceQueue(count: slices)
+        let group = DispatchGroup()
+        for _ in 0..<cores {
+            DispatchQueue.global().async(group: group) {
+                while let k = work.next() {
+                    let lo = n * k / slices, hi = n * (k + 1) / slices
+                    var w = PlanWriter()
+                    w.out.reserveCapacity((hi - lo) * 2200)
+                    w.taskItems(plan.tasks[lo..<hi], first: lo == 0)
+                    work.finish(k, w.out)
+                }
+            }
+        }
+        do {
+            try head.out.withUnsafeBytes { try emit(UnsafeRawBufferPointer(rebasing: $0[0..<split])) }
+            for k in 0..<slices {
+                let piece = work.take(k)
+                try piece.withUnsafeBytes { try emit($0) }
+            }
+            try head.out.withUnsafeBytes { try emit(UnsafeRawBufferPointer(rebasing: $0[split...])) }
+        } catch {
+            work.cancel()
+            group.wait()
+            throw error
+        }
+        group.wait()
+    }
+
     public static func encodeString(_ plan: Plan) -> String {
         String(decoding: encode(plan), as: UTF8.self)
     }
@@ -84,6 +143,45 @@ final class SliceResults: @unchecked Sendable {
     func set(_ k: Int, _ bytes: [UInt8]) { lock.locked { items[k] = bytes } }
     func get(_ k: Int) -> [UInt8] { lock.locked { items[k] } }
     var totalCount: Int { lock.locked { items.reduce(0) { $0 + $1.count } } }
+}
+
+/// The slices of `encodePieces`: handed out in order to the workers, taken in order by
+/// the writer (each waits on its own semaphore), dropped once taken.
+final class SliceQueue: @unchecked Sendable {
+    private var items: [[UInt8]]
+    private let ready: [DispatchSemaphore]
+    private var nextIndex = 0
+    private var cancelled = false
+    private let lock = NSLockless()
+
+    init(count: Int) {
+        items = Array(repeating: [], count: count)
+        ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+    }
+
+    func next() -> Int? {
+        lock.locked {
+            guard !cancelled, nextIndex < items.count else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
+    }
+
+    func finish(_ k: Int, _ bytes: [UInt8]) {
+        lock.locked { items[k] = bytes }
+        ready[k].signal()
+    }
+
+    func take(_ k: Int) -> [UInt8] {
+        ready[k].wait()
+        return lock.locked {
+            let b = items[k]
+            items[k] = []
+            return b
+        }
+    }
+
+    func cancel() { lock.locked { cancelled = true } }
 }
 
 /// A pthread mutex (DubanCore does not import Foundation).

@@ -123,7 +123,9 @@ public final class Journal {
     /// Throws `.inUse` when another duban has the plan open (open it read-only then), and
     /// `.cannotCreate` when the journal cannot be created (a read-only folder: open the plan
     /// read-only, or edit without a journal after telling the user).
-    public static func open(planPath: String, planBytes: [UInt8]) throws -> Journal {
+    ///
+    /// `hash`: `ContentHash(planBytes)` when the caller has it already (`PlanFile.Opened.hash`).
+    public static func open(planPath: String, planBytes: [UInt8], hash: ContentHash? = nil) throws -> Journal {
         let jpath = path(forPlan: planPath)
         let fd = try openJournal(jpath)
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
@@ -137,7 +139,7 @@ public final class Journal {
         if stat(planPath, &st) == 0 { fchmod(fd, (st.st_mode & 0o666) | 0o600) }
         let bytes: [UInt8]
         do { bytes = try readAll(fd, path: jpath) } catch { Glibc.close(fd); throw error }
-        let planHash = ContentHash(planBytes)
+        let planHash = hash ?? ContentHash(planBytes)
         let contents = JournalContents(bytes, path: jpath)
         let j = Journal(planPath: planPath, fd: fd, base: planHash, length: contents.goodLength, state: .recording)
         if let p = contents.pending(plan: planHash, path: jpath) {

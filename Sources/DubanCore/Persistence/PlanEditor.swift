@@ -97,10 +97,10 @@ public enum PlanEditor {
             if checkJournal, let st = Journal.blockingStatus(planPath: path) {
                 throw PlanWriteError.journalPending(path: path, status: st)
             }
-            let opened = try PlanFile.loadForEditing(path: path)
+            let opened = try PlanFile.loadForEditing(path: path, hashing: false)
             guard opened.writable else { throw PlanWriteError.readOnly(path: path) }
             guard let changed = try body(opened) else { return Outcome(saved: false, stamp: opened.stamp, backupProblem: nil) }
-            let s = try PlanFile.writeReporting(PlanJSON.encode(changed), to: path, expecting: opened.stamp, backup: true)
+            let s = try PlanFile.saveReporting(changed, to: path, expecting: opened.stamp, backup: true)
             return Outcome(saved: true, stamp: s.stamp, backupProblem: s.backupProblem)
         }
     }
@@ -117,7 +117,7 @@ public enum PlanEditor {
                 throw PlanWriteError.journalPending(path: path, status: st)
             }
             try refuseReadOnly(path)
-            let s = try PlanFile.writeReporting(PlanJSON.encode(plan), to: path, expecting: nil, backup: backup)
+            let s = try PlanFile.saveReporting(plan, to: path, expecting: nil, backup: backup)
             return Outcome(saved: true, stamp: s.stamp, backupProblem: s.backupProblem)
         }
     }

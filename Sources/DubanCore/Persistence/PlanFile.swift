@@ -63,17 +63,37 @@ public enum PlanFile {
         public var stamp: FileStamp
         /// false for a read-only plan: open it read-only, with a banner.
         public var writable: Bool
+        /// `ContentHash(bytes)`: the journal's base (`Journal.open(planPath:planBytes:hash:)`),
+        /// worked out on another thread while the plan was decoded (hashing a 200 MB plan
+        /// byte by byte takes about a quarter of its decode), or here when first asked
+        /// for if the load was told nobody would need it.
+        public var hash: ContentHash { hashing.result() }
+        let hashing: BackgroundHash
     }
 
-    /// Reads, decodes and stamps a plan, and tells whether it can be saved.
-    public static func loadForEditing(path: String) throws -> Opened {
+    /// Reads, decodes and stamps a plan, and tells whether it can be saved. `hashing`:
+    /// work out `Opened.hash` beside the decode (for a journal); a writer that opens no
+    /// journal (`PlanEditor.edit`) passes false.
+    public static func loadForEditing(path: String, hashing background: Bool = true) throws -> Opened {
+        let progress = ProgressLine.current
+        progress?.begin(.load, name: path, total: stamp(path: path).map { Int($0.size) } ?? 0)
+        defer { progress?.end() }
         let (bytes, stamp) = try readWithStamp(path: path)
-        let plan = try PlanJSON.decode(bytes, file: path)
-        return Opened(plan: plan, bytes: bytes, stamp: stamp, writable: isWritable(path: path))
+        let hashing = BackgroundHash(bytes, minimum: background ? 1 << 20 : Int.max)
+        let plan: Plan
+        do { plan = try PlanJSON.decode(bytes, file: path) } catch {
+            hashing.join()
+            throw error
+        }
+        hashing.join()
+        return Opened(plan: plan, bytes: bytes, stamp: stamp, writable: isWritable(path: path), hashing: hashing)
     }
 
     /// Reads and decodes a plan; errors name the file, line, column and JSON path.
     public static func load(path: String) throws -> Plan {
+        let progress = ProgressLine.current
+        progress?.begin(.load, name: path, total: stamp(path: path).map { Int($0.size) } ?? 0)
+        defer { progress?.end() }
         let bytes = try read(path: path)
         return try PlanJSON.decode(bytes, file: path)
     }
@@ -108,7 +128,7 @@ public enum PlanFile {
     /// version, nothing is written and `.changedOnDisk` is thrown. Returns the new stamp.
     @discardableResult
     public static func save(_ plan: Plan, to path: String, expecting: FileStamp? = nil, backup: Bool = true) throws -> FileStamp? {
-        try write(PlanJSON.encode(plan), to: path, expecting: expecting, backup: backup)
+        try saveReporting(plan, to: path, expecting: expecting, backup: backup).stamp
     }
 
     /// Failures to simulate, for tests of what a failed save leaves behind.
@@ -143,6 +163,31 @@ public enum PlanFile {
     }
 
     static func writeReporting(_ bytes: [UInt8], to given: String, expecting: FileStamp?, backup: Bool, faults: Faults) throws -> Saved {
+        try writeReporting(producing: { emit in try bytes.withUnsafeBytes { try emit($0) } }, total: bytes.count,
+                           to: given, expecting: expecting, backup: backup, faults: faults)
+    }
+
+    /// Encodes and saves a plan atomically (as `writeReporting(PlanJSON.encode(plan), ...)`,
+    /// the same bytes), writing each piece as the encoder finishes it (issue 16): the
+    /// tasks' slices are encoded on the other cores while the earlier ones go to the disk,
+    /// and no copy of the whole file is ever held.
+    public static func saveReporting(_ plan: Plan, to path: String, expecting: FileStamp? = nil, backup: Bool) throws -> Saved {
+        try saveReporting(plan, to: path, expecting: expecting, backup: backup, faults: .none)
+    }
+
+    static func saveReporting(_ plan: Plan, to path: String, expecting: FileStamp?, backup: Bool, faults: Faults) throws -> Saved {
+        try writeReporting(producing: { emit in try PlanJSON.encodePieces(plan, emit) }, total: PlanJSON.estimatedSize(plan),
+                           to: path, expecting: expecting, backup: backup, faults: faults)
+    }
+
+    /// A write that failed, with errno's words taken where it failed.
+    struct WriteFailed: Error { var reason: String }
+
+    /// The atomic save itself: `produce` hands the new version's bytes, in order, to the
+    /// function it is given (which throws `WriteFailed` when the disk refuses them);
+    /// `total` is their size or an estimate (for the progress line only).
+    static func writeReporting(producing produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void, total: Int,
+                               to given: String, expecting: FileStamp?, backup: Bool, faults: Faults) throws -> Saved {
         let path = target(of: given)
         // A FIFO, a device or a folder where the plan should be is never replaced.
         if let what = SafeOpen.special(path) { throw SafeOpenError.notRegular(path: path, kind: .plan, is: what) }
@@ -163,29 +208,36 @@ public enum PlanFile {
             unlink(tmp)
             return FileError.cannotWrite(path: path, reason: reason)
         }
-        var written = 0
-        let total = bytes.count
-        let ok: Bool = bytes.withUnsafeBytes { raw in
-            // In 8 MiB pieces, each handed to the disk as soon as it is written, so that
-            // the fsync at the end finds most of a large plan already on its way.
-            let piece = 8 << 20
-            var flushed = 0
-            while written < total {
-                if let limit = faults.diskFullAfter, written >= limit { errno = ENOSPC; return false }
-                var chunk = min(total - written, piece)
+        let progress = ProgressLine.current
+        progress?.begin(.save, name: path, total: total)
+        defer { progress?.end() }
+        // In 8 MiB pieces, each handed to the disk as soon as it is written, so that the
+        // fsync at the end finds most of a large plan already on its way.
+        let piece = 8 << 20
+        var written = 0, flushed = 0
+        func put(_ raw: UnsafeRawBufferPointer) throws {
+            var off = 0
+            while off < raw.count {
+                if let limit = faults.diskFullAfter, written >= limit { throw WriteFailed(reason: String(cString: strerror(ENOSPC))) }
+                var chunk = min(raw.count - off, piece)
                 if let limit = faults.diskFullAfter { chunk = max(1, min(chunk, limit - written)) }
-                let n = Glibc.write(fd, raw.baseAddress! + written, chunk)  // non-empty: count > written
-                if n < 0 { if errno == EINTR { continue }; return false }
-                if n == 0 { errno = ENOSPC; return false }
+                let n = Glibc.write(fd, raw.baseAddress! + off, chunk)  // non-empty: count > off
+                if n < 0 { if errno == EINTR { continue }; throw WriteFailed(reason: errnoText()) }
+                if n == 0 { throw WriteFailed(reason: String(cString: strerror(ENOSPC))) }
+                off += n
                 written += n
                 if written - flushed >= piece {
                     _ = c_sync_file_range(fd, Int64(flushed), Int64(written - flushed), 2 /* SYNC_FILE_RANGE_WRITE */)
                     flushed = written
+                    progress?.advance(to: written)
                 }
             }
-            return true
         }
-        guard ok else { throw fail(errnoText()) }
+        do { try produce(put) } catch let e as WriteFailed { throw fail(e.reason) } catch {
+            close(fd)
+            unlink(tmp)
+            throw error
+        }
         guard fsync(fd) == 0 else { throw fail(errnoText()) }
         if exists, fchown(fd, old.st_uid, old.st_gid) != 0 { /* not the owner: keep ours */ }
         guard fchmod(fd, mode) == 0 else { throw fail(errnoText()) }
@@ -294,4 +346,51 @@ func c_sync_file_range(_ fd: Int32, _ offset: Int64, _ count: Int64, _ flags: UI
 
 func errnoText() -> String {
     String(cString: strerror(errno))
+}
+
+/// `ContentHash` of a buffer on a thread of its own (a pthread, not the global queue,
+/// whose width on two cores the decoder's second half already takes): FNV-1a is one
+/// long chain of multiplies, so it runs beside the decode instead of after it.
+final class BackgroundHash: @unchecked Sendable {
+    private let bytes: [UInt8]
+    private var hash: ContentHash? = nil
+    private var thread: pthread_t? = nil
+    private let lock = NSLockless()
+
+    init(_ bytes: [UInt8], minimum: Int = 1 << 20) {
+        self.bytes = bytes
+        guard bytes.count >= minimum else { return }
+        let box = Unmanaged.passRetained(self).toOpaque()
+        var t = pthread_t()
+        if pthread_create(&t, nil, { arg in
+            let me = Unmanaged<BackgroundHash>.fromOpaque(arg!).takeRetainedValue()
+            me.hash = ContentHash(me.bytes)
+            return nil
+        }, box) == 0 {
+            thread = t
+        } else {
+            Unmanaged<BackgroundHash>.fromOpaque(box).release()
+        }
+    }
+
+    /// Waits for the thread, if one was started (the loader does, before it returns).
+    func join() {
+        lock.locked {
+            if let t = thread {
+                pthread_join(t, nil)
+                thread = nil
+            }
+        }
+    }
+
+    /// The hash: the thread's, or worked out here the first time it is asked for.
+    func result() -> ContentHash {
+        join()
+        return lock.locked {
+            if let h = hash { return h }
+            let h = ContentHash(bytes)
+            hash = h
+            return h
+        }
+    }
 }

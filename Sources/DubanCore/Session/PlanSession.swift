@@ -81,7 +81,7 @@ public final class PlanSession {
             return session(nil, .fileNotWritable(path: path))
         }
         do {
-            return session(try Journal.open(planPath: path, planBytes: opened.bytes), nil)
+            return session(try Journal.open(planPath: path, planBytes: opened.bytes, hash: opened.hash), nil)
         } catch JournalError.inUse {
             return session(nil, .inUse(path: path))
         } catch {
@@ -94,7 +94,7 @@ public final class PlanSession {
     /// says whether the plan file can be written.
     public static func openForRecovery(path: String) throws -> (session: PlanSession, writable: Bool) {
         let opened = try PlanFile.loadForEditing(path: path)
-        let journal = try Journal.open(planPath: path, planBytes: opened.bytes)
+        let journal = try Journal.open(planPath: path, planBytes: opened.bytes, hash: opened.hash)
         return (PlanSession(plan: opened.plan, path: path, journal: journal, stamp: opened.stamp, readOnly: nil), opened.writable)
     }
 
@@ -222,7 +222,7 @@ public final class PlanSession {
         let fresh = PlanStore(plan: opened.plan, rules: rules, strings: strings)
         old.close(unsaved: true)
         let journal: Journal
-        do { journal = try Journal.open(planPath: path, planBytes: opened.bytes) } catch {
+        do { journal = try Journal.open(planPath: path, planBytes: opened.bytes, hash: opened.hash) } catch {
             // The old journal's changes are still in its file; the store still has them.
             replaceJournal(nil, stamp: stamp)
             throw error
@@ -251,7 +251,7 @@ public final class PlanSession {
         journal?.close(unsaved: false)
         var journal: Journal?
         do {
-            journal = try Journal.open(planPath: path, planBytes: opened.bytes)
+            journal = try Journal.open(planPath: path, planBytes: opened.bytes, hash: opened.hash)
             if journal?.found != nil { try journal?.discard() }
         } catch {
             // Nothing could be journaled from here on: view only, and say why.

@@ -66,21 +66,35 @@ public final class PlanStore {
         self.strings = strings
         self.registry = UnitRegistry(plan.units)
         self.assessments = []
+        let progress = ProgressLine.current
+        progress?.begin(.index, count: plan.tasks.count)
         rebuild()
+        progress?.end()
     }
 
     /// Builds every index and count from scratch: once, on open.
     private func rebuild() {
         let tasks = plan.tasks
-        assessments = tasks.map { rules.assess($0) }
-        indexByID = Dictionary(minimumCapacity: tasks.count)
-        for (i, t) in tasks.enumerated() {
-            indexByID[t.id] = i
-            if let n = t.number {
-                indexesByNumber[n, default: []].append(i)
-                widestNumber = max(widestNumber, DisplayWidth.of(n))
+        // Read in place (as addAll does): `enumerated()` and `map` copied every PlanTask,
+        // a retain and a release of each of its strings and arrays (issue 16's profile).
+        let rules = self.rules
+        var byID = Dictionary<String, Int>(minimumCapacity: tasks.count)
+        var byNumber: [String: [Int]] = [:]
+        var widest = 0
+        assessments = tasks.withUnsafeBufferPointer { tasks in
+            var out: [Assessment] = []
+            out.reserveCapacity(tasks.count)
+            for i in tasks.indices {
+                let t = UnsafePointer(tasks.baseAddress.unsafelyUnwrapped + i)
+                out.append(rules.assess(t.pointee))
+                byID[t.pointee.id] = i
+                if let n = t.pointee.number { byNumber[n, default: []].append(i); widest = max(widest, DisplayWidth.of(n)) }
             }
+            return out
         }
+        indexByID = byID
+        indexesByNumber = byNumber
+        widestNumber = widest
         let chapters = plan.chapters
         chapterIndexByID = Dictionary(minimumCapacity: chapters.count)
         for (i, c) in chapters.enumerated() {

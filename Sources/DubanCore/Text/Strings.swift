@@ -159,6 +159,8 @@ public struct Strings: Sendable {
         case bulColTask, bulColFrom, bulColTo, bulColReason, bulHChanges, bulNoSince, bulChangesLine, bulNewlyOverdue
         case bulHTrend, bulTrendLine, bulColPeriod, bulChartTitle, bulNoTrend, bulUnitTrend, bulNoNumber
         case bulErrFormat, bulErrSinceAfter, bulWritten
+        // issue 16, progress lines of long loads, saves, imports and merges (Text/Progress.swift)
+        case progLoad, progIndex, progEncode, progSave, progImport, progMerge, progAmount, progEllipsis
     }
 }
 
@@ -608,6 +610,14 @@ extension Strings.Key {
         case .bulErrFormat: return ("{0}：无法判断通报格式（扩展名应为 .docx、.md 或 .txt，或给出 --format docx|md|txt）", "{0}: cannot tell the bulletin's format (the name should end in .docx, .md or .txt, or give --format docx|md|txt)")
         case .bulErrSinceAfter: return ("--since {0} 不早于 --as-of {1}", "--since {0} is not before --as-of {1}")
         case .bulWritten: return ("通报已写入 {0}（{1}）", "bulletin written to {0} ({1})")
+        case .progLoad: return ("正在打开 {0}", "opening {0}")
+        case .progIndex: return ("正在建立索引（{0}项任务）", "indexing {0} tasks")
+        case .progEncode: return ("正在整理待保存的{0}项任务", "encoding {0} tasks for saving")
+        case .progSave: return ("正在保存 {0}", "saving {0}")
+        case .progImport: return ("正在导入 {0}", "importing {0}")
+        case .progMerge: return ("正在合并 {0}", "merging {0}")
+        case .progAmount: return ("：{0}%（{1}/{2}）", ": {0}% ({1} of {2})")
+        case .progEllipsis: return ("…", "…")
         }
     }
 }

@@ -56,7 +56,8 @@ enum GluedRows {
             var a = r.lowerBound, b = r.upperBound
             while a < b, f[a] == " " { a += 1 }
             while b > a, f[b - 1] == " " { b -= 1 }
-            return SourceLine(number: l.number, column: l.column + a, text: Array(l.text[a..<b]), folded: Array(f[a..<b]), isEmpty: a == b)
+            return SourceLine(number: l.number, column: l.column + a, text: Array(l.text[a..<b]), folded: Array(f[a..<b]), isEmpty: a == b,
+                              chrome: PageChrome.isChrome(folded: Array(f[a..<b])))
         }
         var out = [piece(0..<ws[wh].upperBound)]
         for (k, s) in starts.enumerated() {

@@ -232,6 +232,9 @@ struct SourceLine: Sendable {
     let folded: [Ch]
     /// The line holds nothing at all.
     let isEmpty: Bool
+    /// `PageChrome.isChrome`, worked out once when the line is made (issue 16: the
+    /// parsers asked it of every line, several passes each, 15% of a 50 MB import).
+    let chrome: Bool
     /// The line holds only spaces (a table's empty cell written as a line of spaces).
     var isSpaceOnly: Bool { !isEmpty && text.isEmpty }
     var isBlank: Bool { text.isEmpty }
@@ -315,8 +318,9 @@ enum Lines {
                 folded[i] = f
             }
         }
-        return SourceLine(number: number, column: start + 1, text: text, folded: changed ? folded : text,
-                          isEmpty: raw.isEmpty)
+        let f = changed ? folded : text
+        return SourceLine(number: number, column: start + 1, text: text, folded: f,
+                          isEmpty: raw.isEmpty, chrome: PageChrome.isChrome(folded: f))
     }
 
     @inline(__always) static func isSpace(_ c: Ch) -> Bool {

@@ -30,13 +30,31 @@ enum PageChrome {
         return d
     }()
 
+    /// Whether a line is page chrome (worked out when the line was made).
+    @inline(__always) static func isChrome(_ line: SourceLine) -> Bool { line.chrome }
+
+    /// A bit for every character below U+10000 that starts one of `words`: most
+    /// characters of a line start none, and are passed over without hashing.
+    private static func firstBits(_ words: [[Ch]]) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for w in words { if let f = w.first, f.v < 0x10000 { bits[Int(f.v >> 6)] |= 1 << UInt64(f.v & 63) } }
+        return bits
+    }
+    private static let anywhereFirst = firstBits(anywhereChs)
+    private static let prefixFirst = firstBits(prefixChs + shortPrefixChs)
+    /// Whether `c` may start one of the words of `bits` (an exotic character always may).
+    @inline(__always) private static func mayStart(_ c: Ch, _ bits: [UInt64]) -> Bool {
+        c.v >= 0x10000 || bits[Int(c.v >> 6)] & (1 << UInt64(c.v & 63)) != 0
+    }
+
     /// Whether a line (folded form) is page chrome.
-    static func isChrome(_ line: SourceLine) -> Bool {
-        let f = line.folded
+    static func isChrome(folded f: [Ch]) -> Bool {
         if f.isEmpty { return false }
         if f.count > 160 { return false }
-        for p in prefixChs where f.hasPrefix(p) { return true }
-        if f.count <= 24 { for p in shortPrefixChs where f.hasPrefix(p) { return true } }
+        if mayStart(f[0], prefixFirst) {
+            for p in prefixChs where f.hasPrefix(p) { return true }
+            if f.count <= 24 { for p in shortPrefixChs where f.hasPrefix(p) { return true } }
+        }
         if f.last != "。" && containsAnywhereWord(f) { return true }
         // Breadcrumbs: 新闻中心 > 长江经济带 > 文件政策
         if f.count <= 80 {
@@ -68,14 +86,17 @@ enum PageChrome {
             return false
         }
         // Only ASCII letters matter: the patterns are ASCII and 【, and no other simple
-        // character lowercases to one of those.
-        let lower = f.map { c in c.v >= 0x41 && c.v <= 0x5A ? Ch(v: c.v + 0x20) : c }
-        for (ext, _) in extensionChs {
-            if lower.hasSuffix(ext) { return true }
+        // character lowercases to one of those. Compared in place, letter by letter.
+        @inline(__always) func lowered(_ c: Ch) -> UInt32 { c.v >= 0x41 && c.v <= 0x5A ? c.v + 0x20 : c.v }
+        func matches(_ p: [Ch], at i: Int) -> Bool {
+            guard i >= 0, i + p.count <= f.count else { return false }
+            for k in p.indices where lowered(f[i + k]) != p[k].v { return false }
+            return true
         }
-        for i in lower.indices where lower[i] == "." {
+        for (ext, _) in extensionChs where matches(ext, at: f.count - ext.count) { return true }
+        for i in f.indices where f[i] == "." {
             for (_, followed) in extensionChs {
-                for p in followed where lower.hasPrefix(p, at: i) { return true }
+                for p in followed where matches(p, at: i) { return true }
             }
         }
         return false
@@ -88,7 +109,7 @@ enum PageChrome {
             for a in anywhere where s.includes(a) { return true }
             return false
         }
-        for i in f.indices {
+        for i in f.indices where mayStart(f[i], anywhereFirst) {
             guard let cands = anywhereByFirst[f[i]] else { continue }
             for a in cands where f.hasPrefix(a, at: i) { return true }
         }
