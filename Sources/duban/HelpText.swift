@@ -220,6 +220,10 @@ enum HelpText {
 }
 
 /// An option's or argument's help, wrapped to the column ArgumentParser gives it.
-func helpArg(_ k: HelpKey) -> ArgumentHelp {
-    ArgumentHelp(HelpText.wrapped(helpStrings[k], width: HelpText.width - 26))
+/// `default` is the value ArgumentParser appends as ` (default: VALUE)`: room is kept
+/// for it on the last line, which ArgumentParser (counting characters, not cells)
+/// would not wrap again.
+func helpArg(_ k: HelpKey, default value: String? = nil) -> ArgumentHelp {
+    let reserve = value.map { " (default: \($0))".count } ?? 0
+    return ArgumentHelp(HelpText.wrapped(helpStrings[k], width: HelpText.width - 26 - reserve))
 }
