@@ -3,27 +3,24 @@ import DubanBulletin
 import DubanCore
 
 struct BulletinCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bulletin",
-        abstract: "Write the 通报 draft: totals, units ranked, red units and their overdue tasks, who did not report, extensions, changes, trend.",
-        discussion: """
-        The format follows the output's extension (.docx, .md, .txt) unless --format names it.
-        Without --since the bulletin compares with the end of the previous reporting period
-        (when the plan has a cycle). See docs/bulletin.md.
-
-        Examples:
-          duban bulletin plan.json --as-of 2020-07-31 -o 通报.docx
-          duban bulletin plan.json --as-of 2020-07-31 --since 2020-06-30 -o 通报.md
-          duban bulletin plan.json --as-of 2020-07-31 --format txt -o /dev/stdout
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "bulletin",
+            abstract: HelpText.abstract(.bulAbstract, command: "bulletin"),
+            discussion: HelpText.discussion([.bulIntro], examples: [
+                "duban bulletin plan.json --as-of 2020-07-31 -o 通报.docx",
+                "duban bulletin plan.json --as-of 2020-07-31 --since 2020-06-30 -o 通报.md",
+                "duban bulletin plan.json --as-of 2020-07-31 --format txt -o /dev/stdout"
+            ]))
+    }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The plan file.") var plan: String
-    @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The day the bulletin is made as of (YYYY-MM-DD); today by default.")
+    @Argument(help: helpArg(.argPlan)) var plan: String
+    @Option(name: .customLong("as-of"), parsing: .unconditional, help: helpArg(.bulAsOf))
     var asOf: String?
-    @Option(parsing: .unconditional, help: "Compare with the plan on this day (YYYY-MM-DD): what changed since.") var since: String?
-    @Option(name: .shortAndLong, help: "The file to write (.docx, .md or .txt).") var output: String
-    @Option(help: "docx, md or txt (instead of the extension).") var format: String?
+    @Option(parsing: .unconditional, help: helpArg(.bulSince)) var since: String?
+    @Option(name: .shortAndLong, help: helpArg(.bulOutput)) var output: String
+    @Option(help: helpArg(.bulFormat)) var format: String?
 
     func run() throws {
         let S = common.strings

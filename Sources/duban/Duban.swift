@@ -34,7 +34,7 @@ struct Duban: ParsableCommand {
             Glibc.exit(ExitCode.validationFailure.rawValue)
         }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(rootArguments(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -45,6 +45,26 @@ struct Duban: ParsableCommand {
             Glibc.exit(code.rawValue)
         }
     }
+}
+
+/// The arguments ArgumentParser parses. `duban --help --lang en` asks for the root's help
+/// in English; ArgumentParser would give the default command (open) the --lang and print
+/// open's help instead. The language is already chosen (`cliStrings`), so when help is
+/// asked for and no command is named, --lang is taken out.
+func rootArguments(_ args: [String]) -> [String] {
+    let names = Set(Duban.commands.map { $0._commandName })
+    let prefix = args.prefix { $0 != "--" }
+    guard prefix.contains(where: { $0 == "--help" || $0 == "-h" }), !prefix.contains(where: { names.contains($0) }) else { return args }
+    var out: [String] = []
+    var i = 0
+    while i < args.count {
+        let a = args[i]
+        if a == "--" { out += args[i...]; break }
+        if a == "--lang" { i += 2; continue }
+        if a.hasPrefix("--lang=") { i += 1; continue }
+        out.append(a); i += 1
+    }
+    return out
 }
 
 extension Sequence where Element == String {

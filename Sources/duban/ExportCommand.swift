@@ -4,32 +4,27 @@ import DubanSheets
 import Foundation
 
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Write each unit's ledger (台账) as .xlsx or .csv, to send out and merge back.",
-        discussion: """
-        The sheet has 序号, 任务, 牵头领导, 牵头单位, 协同单位, 完成时限, 状态 (a drop-down of the four
-        statuses), 进度, 本期进展, 备注 and the light (a coloured cell), the as-of date and period in
-        its title row, and the task id in a hidden, locked column; a hidden sheet keeps what was
-        exported, so `duban merge` tells a unit's edits from the plan's. CSV has a UTF-8 BOM and
-        CR LF for Excel and WPS. See docs/sheets.md.
-
-        Examples:
-          duban export plan.json --unit 市发展改革委 -o 发改委.xlsx --as-of 2020-09-01
-          duban export plan.json --per-unit 台账/ --period 2020-09
-          duban export plan.json --format csv -o all.csv
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "export",
+            abstract: HelpText.abstract(.expAbstract, command: "export"),
+            discussion: HelpText.discussion([.expIntro], examples: [
+                "duban export plan.json --unit 市发展改革委 -o 发改委.xlsx --as-of 2020-09-01",
+                "duban export plan.json --per-unit 台账/ --period 2020-09",
+                "duban export plan.json --format csv -o all.csv"
+            ]))
+    }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The plan file.") var plan: String
-    @Option(help: "xlsx (default) or csv.") var format: String?
-    @Option(help: "Only the tasks this unit leads (any of its names).") var unit: String?
-    @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The date the lights are counted against (YYYY-MM-DD); today by default.")
+    @Argument(help: helpArg(.argPlan)) var plan: String
+    @Option(help: helpArg(.expFormat)) var format: String?
+    @Option(help: helpArg(.expUnit)) var unit: String?
+    @Option(name: .customLong("as-of"), parsing: .unconditional, help: helpArg(.expAsOf))
     var asOf: String?
-    @Option(parsing: .unconditional, help: "The reporting period the sheet is for (2020-09, 2020Q3); the as-of month by default.")
+    @Option(parsing: .unconditional, help: helpArg(.expPeriod))
     var period: String?
-    @Option(name: .shortAndLong, help: "The file to write.") var output: String?
-    @Option(name: .customLong("per-unit"), help: "A folder: one file per lead unit, named after the unit.") var perUnit: String?
+    @Option(name: .shortAndLong, help: helpArg(.expOutput)) var output: String?
+    @Option(name: .customLong("per-unit"), help: helpArg(.expPerUnit)) var perUnit: String?
 
     func run() throws {
         let S = common.strings

@@ -2,39 +2,28 @@ import ArgumentParser
 import DubanCore
 
 struct ExtendCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "extend",
-        abstract: "File an extension request (延期申请) for a task, and approve or refuse it.",
-        discussion: """
-        TASK is a task id (t12) or its number as printed (12). Without --approve or
-        --refuse the request is filed as pending: --to (the new deadline) and --reason are
-        needed. With --approve or --refuse the pending request for the same --to date is
-        decided (or, without --to, the last pending one); with --to and --reason and no such
-        request, the request is filed and decided at once.
-
-        An approved request moves the deadline; the first deadline stays on record as
-        originalDeadline, and overdue counts against the approved date. A request made after
-        the deadline then in force is marked late. Each step adds a history entry, dated
-        --on (today by default), by --author (else the config's author, else the login name).
-        The plan is saved atomically through the plan's lock, like duban set.
-
-        Examples:
-          duban extend plan.json 12 --to 2020-09-30 --reason "征迁未完成"
-          duban extend plan.json 12 --approve --author 督查室
-          duban extend plan.json 12 --refuse --on 2020-07-05
-          duban extend plan.json t3 --to 2020-10-31 --reason "资金未到位" --approve --on 2020-06-20
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "extend",
+            abstract: HelpText.abstract(.extAbstract, command: "extend"),
+            discussion: HelpText.discussion([.extIntro, .extDecide], examples: [
+                "duban extend plan.json 12 --to 2020-09-30 --reason \"征迁未完成\"",
+                "duban extend plan.json 12 --approve --author 督查室",
+                "duban extend plan.json 12 --refuse --on 2020-07-05",
+                "duban extend plan.json t3 --to 2020-10-31 --reason \"资金未到位\" --approve --on 2020-06-20"
+            ]))
+    }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The plan file.") var plan: String
-    @Argument(help: "The task: its id or its number.") var task: String
-    @Option(parsing: .unconditional, help: "The new deadline asked for, YYYY-MM-DD.") var to: String?
-    @Option(parsing: .unconditional, help: "Why the unit asks for more time.") var reason: String?
-    @Flag(help: "Approve the request: the deadline moves to its date.") var approve = false
-    @Flag(help: "Refuse the request: the deadline stays.") var refuse = false
-    @Option(parsing: .unconditional, help: "Who files or decides (recorded in the history).") var author: String?
-    @Option(parsing: .unconditional, help: "The day of the request or decision (YYYY-MM-DD); today by default.") var on: String?
-    @Option(help: "Seconds to wait while another writer saves the plan (DUBAN_LOCK_WAIT, 10 by default).")
+    @Argument(help: helpArg(.argPlan)) var plan: String
+    @Argument(help: helpArg(.setTask)) var task: String
+    @Option(parsing: .unconditional, help: helpArg(.extTo)) var to: String?
+    @Option(parsing: .unconditional, help: helpArg(.extReason)) var reason: String?
+    @Flag(help: helpArg(.extApprove)) var approve = false
+    @Flag(help: helpArg(.extRefuse)) var refuse = false
+    @Option(parsing: .unconditional, help: helpArg(.extAuthor)) var author: String?
+    @Option(parsing: .unconditional, help: helpArg(.extOn)) var on: String?
+    @Option(help: helpArg(.setWait))
     var wait: Double?
 
     func run() throws {

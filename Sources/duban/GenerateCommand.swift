@@ -17,8 +17,8 @@ struct GenerateCommand: ParsableCommand {
     // Numbers are read as text (and `-1` taken as a value, not an option) so that a
     // negative, huge or mistyped one gets a message saying what is expected.
     @Option(parsing: .unconditional, help: helpArg(.genTasks)) var tasks: String
-    @Option(parsing: .unconditional, help: helpArg(.genUnits)) var units: String = "300"
-    @Option(parsing: .unconditional, help: helpArg(.genSeed)) var seed: String = "1"
+    @Option(parsing: .unconditional, help: helpArg(.genUnits, default: "300")) var units: String = "300"
+    @Option(parsing: .unconditional, help: helpArg(.genSeed, default: "1")) var seed: String = "1"
     @Option(name: .shortAndLong, help: helpArg(.genOutput))
     var output: String?
 

@@ -28,6 +28,15 @@ enum HelpKey: String, CaseIterable {
     case examples
     // options and arguments
     case demoOutput, optLang, genTasks, genUnits, genSeed, genOutput, impNotice, impOutput, impYear, impStrict, impAliases, impNoUserAliases, openPlan, optAsOf, openReadOnly, openTheme, openConfig, argPlan, recDiscard, recDryRun, recMerge, rptBy, rptOverdue, rptUnit, rptLeader, rptFormat, rptExcel, rptWide, setTask, setStatus, setProgress, setNote, setDeadline, setAuthor, setAsOf, setWait, valPlans
+    // issue 12 item 14 (engineer helptext): the commands and options added since, out of
+    // their inline English into this table
+    case extAbstract, extIntro, extDecide, expAbstract, expIntro, mrgAbstract, mrgIntro, bulAbstract, bulIntro
+    case extTo, extReason, extApprove, extRefuse, extAuthor, extOn
+    case expFormat, expUnit, expAsOf, expPeriod, expOutput, expPerUnit
+    case mrgSheets, mrgDryRun, mrgAuthor, mrgPeriod, mrgAsOf
+    case bulAsOf, bulSince, bulOutput, bulFormat
+    case impReview, impCorrections, impNoCorrections, impColumns
+    case rptUnreported, rptPeriod, rptSince, rptOutput, setPeriod, openAmbiguousWide
 }
 
 extension HelpKey {
@@ -41,14 +50,14 @@ extension HelpKey {
         case .openAbstract: return ("打开仪表盘（没有给计划时打开内置演示计划）。", "Open the dashboard on a plan (the built-in demo plan when none is given).")
         case .openIntro: return ("PLAN.json 打开计划文件；NOTICE.txt（或保存的网页 .html、Word 文件 .docx）先导入，通知与所得计划并排核对（用键更正，w 写入 NOTICE.json），再按 Enter 打开仪表盘。", "PLAN.json opens a plan file; NOTICE.txt (or a saved web page, .html, or a Word file, .docx) is imported and shown beside its plan for review (correct lines with keys, w writes NOTICE.json), then Enter opens the dashboard on it.")
         case .openKeys: return ("按键：在仪表盘中按 ? 查看，或见 docs/keys.md。", "Keys: press ? in the dashboard, or see docs/keys.md.")
-        case .impAbstract: return ("把任务分解通知（文本）转成计划。", "Turn a task decomposition notice (text) into a plan.")
+        case .impAbstract: return ("把任务分解通知（文本、网页、Word 文件或任务表格）转成计划。", "Turn a task decomposition notice (text, a web page, a Word file or a task table) into a plan.")
         case .impIntro: return ("可读 UTF-8（带或不带 BOM）、UTF-16、GB18030/GBK 文本，CRLF 或 LF，半角或全角标点，保存的网页、Word 文件（.docx；.doc、.wps、.pdf 在装有 libreoffice 或 pdftotext 时先转换），或任务表格（.xlsx、.csv）。在核对界面（--review）所作的更正保存在计划中（importCorrections），用 -o PLAN 或 --corrections PLAN 再次导入即得更正后的计划。计划写到标准输出，或 -o FILE（原子写入）。识别出的格式、计数，以及每一行未能识别的内容及其行号，写到标准错误。", "Reads UTF-8 (with or without BOM), UTF-16 or GB18030/GBK text, CRLF or LF, ASCII or full-width punctuation, a saved web page, a Word file (.docx; .doc, .wps and .pdf through libreoffice or pdftotext when installed) or a task table (.xlsx, .csv). Corrections made on the review screen (--review) are kept in the plan (importCorrections): importing again with -o PLAN or --corrections PLAN gives the corrected plan. The plan goes to standard output, or to -o FILE (written atomically). The layout found, the counts and a warning with its line for every line not understood go to standard error.")
         case .impAliasesIntro: return ("单位简称：先用内置表，再用 ~/.config/duban/aliases.txt（或 $DUBAN_ALIASES），再用每个 --aliases FILE。见 docs/import.md。", "Unit aliases: the shipped table, then ~/.config/duban/aliases.txt (or $DUBAN_ALIASES), then each --aliases FILE. See docs/import.md.")
         case .valAbstract: return ("检查计划文件；逐条列出问题及其行、列和 JSON 路径。", "Check plan files; list every problem with its line, column and JSON path.")
         case .valIntro: return ("还检查每项任务的历史是否按日期排列，状态与进度是否一致（已完成即 100%）。全部有效时退出码为 0，否则为 1。", "Also checks that each history is in date order and that status and progress agree (done is 100%). Exit status 0 when every file is valid, 1 otherwise.")
-        case .rptAbstract: return ("统计工作量与逾期任务，或列出一个单位、一位领导的任务。", "Workload by unit, leader, chapter or status; the overdue tasks; one unit's or one leader's tasks.")
+        case .rptAbstract: return ("统计工作量与逾期任务，或列出某单位、某领导的任务。", "Workload by unit, leader, chapter or status; the overdue tasks; one unit's or one leader's tasks.")
         case .rptIntro: return ("完成、逾期、滞后和完成率按单位牵头的任务计；“协同”为它参与而不牵头的任务。单位的其他名称计入同一单位。名称按拼音排序；百分比四舍五入；不牵头任何任务的单位完成率为“—”。表格和 Markdown 以计划标题和统计日期开头。", "Done, overdue, lagging and % done count the tasks a unit leads; \"shared\" counts the tasks it shares without leading. A unit's other names count toward it. Names are in pinyin order; percentages are rounded half up; a unit that leads no task has \"—\" for % done. Tables and Markdown start with the plan's title and the as-of line.")
-        case .setAbstract: return ("在脚本中修改一项任务：状态、进度、进展情况、完成时限。", "Change one task from a script: status, progress, a progress note, the deadline.")
+        case .setAbstract: return ("在脚本中修改一项任务：状态、进度、进展、完成时限。", "Change one task from a script: status, progress, a progress note, the deadline.")
         case .setIntro: return ("TASK 是任务编号（t12，见详情窗格方括号），或只有一项任务用的序号。每次修改都记入任务历史，日期为 --as-of（默认今天），计划原子保存（上一版保留为 PLAN.json.bak）。", "TASK is a task id (t12, shown in brackets in the detail pane) or a number label only one task has. Every change is added to the task's history, dated with --as-of (today by default), and the plan is saved atomically (the previous version is kept as PLAN.json.bak).")
         case .setRule: return ("已完成即 100%：--status done 把进度设为 100，--progress 100 把状态设为已完成。", "Done means 100%: --status done sets progress 100, and --progress 100 sets the status to done.")
         case .recAbstract: return ("重放（或丢弃）仪表盘会话留在计划日志中的未保存修改。", "Replay (or discard) the unsaved changes a dashboard session left in the plan's journal.")
@@ -68,7 +77,7 @@ extension HelpKey {
         case .impOutput: return ("计划（JSON）写到哪个文件；默认标准输出。", "Where to write the plan (JSON); standard output by default.")
         case .impYear: return ("计划年度，通知没写（或写错）时给出。", "The plan year, when the notice does not say it (or says it wrong).")
         case .impStrict: return ("有任何警告即失败（退出码 1）。", "Fail (exit 1) on any warning.")
-        case .impAliases: return ("另加的单位简称表（一行一个：发改委 = 发展改革委），可重复。", "An extra unit alias file (one unit a line: 发改委 = 发展改革委). May be repeated.")
+        case .impAliases: return ("另加的单位简称表，可重复（一行一个：发改委 = 发展改革委）。", "An extra unit alias file (one unit a line: 发改委 = 发展改革委). May be repeated.")
         case .impNoUserAliases: return ("不读 ~/.config/duban/aliases.txt。", "Do not read ~/.config/duban/aliases.txt.")
         case .openPlan: return ("计划文件（.json），或要导入的通知（.txt、.html、.docx）。", "A plan file (.json), or a notice (.txt, .html, .docx) to import.")
         case .optAsOf: return ("按哪一天计算逾期（YYYY-MM-DD）；默认今天。", "The date overdue is counted against (YYYY-MM-DD); today by default.")
@@ -83,7 +92,7 @@ extension HelpKey {
         case .rptOverdue: return ("列出逾期任务，而不是工作量。", "List the overdue tasks instead of the workload.")
         case .rptUnit: return ("一个单位的任务（牵头和协同），用它的任一名称。", "One unit's tasks (lead and co), under any of its names.")
         case .rptLeader: return ("一位牵头领导负责的任务。", "The tasks one leader answers for.")
-        case .rptFormat: return ("table、csv、json 或 markdown。", "table, csv, json or markdown.")
+        case .rptFormat: return ("table、csv、json、markdown，或 xlsx（需 -o）。", "table, csv, json, markdown, or xlsx (with -o).")
         case .rptExcel: return ("给 Excel 和 WPS 的 CSV：以 UTF-8 BOM 开头，CRLF 换行（即 --format csv）。", "CSV for Excel and WPS: a UTF-8 BOM first, CRLF line ends (implies --format csv).")
         case .rptWide: return ("表格中的长文本和长行不截断（CSV、JSON 和 Markdown 从不截断）。", "Do not cut a table's long texts or lines (CSV, JSON and Markdown never cut).")
         case .setTask: return ("任务：任务编号（如 t12，详情窗格方括号中），或只有一项任务用的序号。", "The task: its id or its number.")
@@ -95,6 +104,47 @@ extension HelpKey {
         case .setAsOf: return ("修改日期（YYYY-MM-DD）；默认今天。", "The date of the change (YYYY-MM-DD); today by default.")
         case .setWait: return ("他人正在保存计划时等待的秒数（DUBAN_LOCK_WAIT，默认 10）。", "Seconds to wait while another writer saves the plan (DUBAN_LOCK_WAIT, 10 by default).")
         case .valPlans: return ("计划文件（JSON）。", "Plan files (JSON).")
+        // issue 12 item 14 (engineer helptext)
+        case .extAbstract: return ("为一项任务提出延期申请，并批准或驳回。", "File an extension request (延期申请) for a task, and approve or refuse it.")
+        case .extIntro: return ("TASK 是任务编号（t12）或显示的序号（12）。不带 --approve 或 --refuse 时提出待审的申请：需要 --to（申请的新时限）和 --reason。带 --approve 或 --refuse 时审定 --to 日期相同的待审申请（不带 --to 时为最后一条待审申请）；给了 --to 和 --reason 而没有这样的申请时，当即提出并审定。", "TASK is a task id (t12) or its number as printed (12). Without --approve or --refuse the request is filed as pending: --to (the new deadline) and --reason are needed. With --approve or --refuse the pending request for the same --to date is decided (or, without --to, the last pending one); with --to and --reason and no such request, the request is filed and decided at once.")
+        case .extDecide: return ("批准的申请改动完成时限；原时限记为 originalDeadline，逾期按批准的日期计算。在当时有效的时限之后提出的申请标为逾期申请。每一步都记入任务历史，日期为 --on（默认今天），修改人为 --author（否则为配置文件的 author，再否则为登录名）。计划经计划锁原子保存，与 duban set 相同。", "An approved request moves the deadline; the first deadline stays on record as originalDeadline, and overdue counts against the approved date. A request made after the deadline then in force is marked late. Each step adds a history entry, dated --on (today by default), by --author (else the config's author, else the login name). The plan is saved atomically through the plan's lock, like duban set.")
+        case .expAbstract: return ("各单位的台账写成 .xlsx 或 .csv，供下发和收回合并。", "Write each unit's ledger (台账) as .xlsx or .csv, to send out and merge back.")
+        case .expIntro: return ("表中有序号、任务、牵头领导、牵头单位、协同单位、完成时限、状态（四种状态的下拉列表）、进度、本期进展、备注和灯（彩色单元格），标题行写统计日期和报送期，任务编号在隐藏并锁定的列中；一张隐藏的表保存导出时的内容，duban merge 据此区分单位的修改和计划的修改。CSV 以 UTF-8 BOM 开头、CRLF 换行，供 Excel 和 WPS 使用。见 docs/sheets.md。", "The sheet has 序号, 任务, 牵头领导, 牵头单位, 协同单位, 完成时限, 状态 (a drop-down of the four statuses), 进度, 本期进展, 备注 and the light (a coloured cell), the as-of date and period in its title row, and the task id in a hidden, locked column; a hidden sheet keeps what was exported, so duban merge tells a unit's edits from the plan's. CSV has a UTF-8 BOM and CR LF for Excel and WPS. See docs/sheets.md.")
+        case .mrgAbstract: return ("把收回的台账（.xlsx、.csv）合并进计划：每个改过的单元格成为一条带历史的修改。", "Merge returned ledgers (.xlsx, .csv) into the plan: each edited cell a change with its history.")
+        case .mrgIntro: return ("改过的状态、进度、本期进展、备注或完成时限单元格，各成为任务历史中的一条修改（修改人为表的单位或 --author；报送期为表的报送期）。行按隐藏的任务编号对应，没有时按序号和任务文本。导出后在计划和表中都改过、或在两张表中改得不同的任务为冲突：并排列出，不合并（退出码 2）。任何一张表有错误则什么也不合并（退出码 1）。计划在计划锁下原子保存一次（保留 PLAN.json.bak）。见 docs/sheets.md。", "Each edited 状态, 进度, 本期进展, 备注 or 完成时限 cell becomes a change in the task's history (author: the sheet's unit, or --author; period: the sheet's period). Rows are matched by the hidden task id, else by number and text. A task changed both in the plan and in a sheet since the export, or differently in two sheets, is a conflict: listed side by side and not merged (exit status 2). Any error in any sheet merges nothing (exit status 1). The plan is saved once, under its lock, atomically (PLAN.json.bak kept). See docs/sheets.md.")
+        case .bulAbstract: return ("写通报稿：总数、单位排名、红灯单位及其逾期任务、未报送单位、延期、变化、趋势。", "Write the 通报 draft: totals, units ranked, red units and their overdue tasks, who did not report, extensions, changes, trend.")
+        case .bulIntro: return ("格式按输出文件的扩展名（.docx、.md、.txt），除非用 --format 指定。不带 --since 时与上一报送期末的计划比较（计划有报送周期时）。见 docs/bulletin.md。", "The format follows the output's extension (.docx, .md, .txt) unless --format names it. Without --since the bulletin compares with the end of the previous reporting period (when the plan has a cycle). See docs/bulletin.md.")
+        case .extTo: return ("申请的新完成时限，YYYY-MM-DD。", "The new deadline asked for, YYYY-MM-DD.")
+        case .extReason: return ("单位申请延期的理由。", "Why the unit asks for more time.")
+        case .extApprove: return ("批准申请：完成时限改为申请的日期。", "Approve the request: the deadline moves to its date.")
+        case .extRefuse: return ("驳回申请：完成时限不变。", "Refuse the request: the deadline stays.")
+        case .extAuthor: return ("申请人或审定人（记入历史）。", "Who files or decides (recorded in the history).")
+        case .extOn: return ("申请或审定的日期（YYYY-MM-DD）；默认今天。", "The day of the request or decision (YYYY-MM-DD); today by default.")
+        case .expFormat: return ("xlsx（默认）或 csv。", "xlsx (default) or csv.")
+        case .expUnit: return ("只导出这个单位牵头的任务（用它的任一名称）。", "Only the tasks this unit leads (any of its names).")
+        case .expAsOf: return ("按哪一天计算灯（YYYY-MM-DD）；默认今天。", "The date the lights are counted against (YYYY-MM-DD); today by default.")
+        case .expPeriod: return ("表所属的报送期（2020-09、2020Q3）；默认统计日期所在的月。", "The reporting period the sheet is for (2020-09, 2020Q3); the as-of month by default.")
+        case .expOutput: return ("写到哪个文件。", "The file to write.")
+        case .expPerUnit: return ("一个文件夹：每个牵头单位一个文件，以单位命名。", "A folder: one file per lead unit, named after the unit.")
+        case .mrgSheets: return ("收回的表（.xlsx 或 .csv）。", "The returned sheets (.xlsx or .csv).")
+        case .mrgDryRun: return ("只列出会改什么；什么也不保存。", "Print what would change; save nothing.")
+        case .mrgAuthor: return ("所有修改的修改人（代替每张表的单位）。", "The author of every change (instead of each sheet's unit).")
+        case .mrgPeriod: return ("没写报送期的表所属的报送期（2020-09）。", "The period for sheets that do not say theirs (2020-09).")
+        case .mrgAsOf: return ("修改日期（YYYY-MM-DD）；默认今天。", "The date of the changes (YYYY-MM-DD); today by default.")
+        case .bulAsOf: return ("通报的统计日期（YYYY-MM-DD）；默认今天。", "The day the bulletin is made as of (YYYY-MM-DD); today by default.")
+        case .bulSince: return ("与这一天的计划比较（YYYY-MM-DD）：此后的变化。", "Compare with the plan on this day (YYYY-MM-DD): what changed since.")
+        case .bulOutput: return ("写到哪个文件（.docx、.md 或 .txt）。", "The file to write (.docx, .md or .txt).")
+        case .bulFormat: return ("docx、md 或 txt（代替扩展名）。", "docx, md or txt (instead of the extension).")
+        case .impReview: return ("把通知与所得计划并排显示，用键更正（w 写入计划）。见 docs/keys.md。", "Show the notice beside the plan it gives and correct it with keys (w writes the plan). See docs/keys.md.")
+        case .impCorrections: return ("应用哪个计划文件中的导入更正（importCorrections）；默认为 -o 计划中的。", "A plan file whose import corrections (importCorrections) to apply; by default those of the -o plan.")
+        case .impNoCorrections: return ("不用 -o 计划保存的更正：给出导入程序读出的计划。", "Ignore the corrections the -o plan keeps: the importer's plan as it reads the notice.")
+        case .impColumns: return ("表格（.xlsx、.csv）的表头手工对应，表头=列,…（工作事项=任务,责任处室=牵头单位）。", "For a spreadsheet (.xlsx, .csv): header texts mapped by hand, HEADER=COLUMN,… (工作事项=任务,责任处室=牵头单位).")
+        case .rptUnreported: return ("本报送期（或 --period）未报送的单位及其任务。", "The units that have not reported for the period (the current one unless --period), with their tasks.")
+        case .rptPeriod: return ("计划报送周期中的一期（2020-06、2020Q2，或其中的一天）：与 --unreported 同用为要检查的报送期；单独使用时列出该期内的变化。", "A reporting period of the plan's cycle (2020-06, 2020Q2, or a day in it): with --unreported, the period to check; alone, the changes over it.")
+        case .rptSince: return ("把这一天（YYYY-MM-DD）的计划与统计日期比较：逐单位列出新逾期、已消除、新完成、仍为红灯的任务。", "Compare the plan on this day (YYYY-MM-DD) with the as-of date: per unit newly overdue, cleared, newly done, still red.")
+        case .rptOutput: return ("与 --format xlsx 同用：要写的工作簿。", "With --format xlsx: the workbook to write.")
+        case .setPeriod: return ("这是单位哪一报送期的报送（2020-06、2020Q2，或其中的一天）。", "The reporting period this is a unit's report for (2020-06, 2020Q2, or a day in it).")
+        case .openAmbiguousWide: return ("终端把宽度不定的字符（… ─ │ · “ ”）画成两格宽：边框和标记改用 ASCII。", "The terminal draws ambiguous-width characters (… ─ │ · “ ”) two cells wide: draw the frame and markers in ASCII.")
         }
     }
 }
@@ -149,7 +199,7 @@ enum HelpText {
     /// The command whose help is printed: the first argument naming one, else the root.
     static let helpTarget: String = {
         // Spelled out: asking the commands' configurations would come back here.
-        let names = ["open", "import", "validate", "report", "set", "recover", "demo", "generate"]
+        let names = ["open", "import", "validate", "report", "bulletin", "set", "extend", "recover", "demo", "generate", "export", "merge"]
         return CommandLine.arguments.dropFirst().first { names.contains($0) } ?? "duban"
     }()
 
@@ -170,6 +220,10 @@ enum HelpText {
 }
 
 /// An option's or argument's help, wrapped to the column ArgumentParser gives it.
-func helpArg(_ k: HelpKey) -> ArgumentHelp {
-    ArgumentHelp(HelpText.wrapped(helpStrings[k], width: HelpText.width - 26))
+/// `default` is the value ArgumentParser appends as ` (default: VALUE)`: room is kept
+/// for it on the last line, which ArgumentParser (counting characters, not cells)
+/// would not wrap again.
+func helpArg(_ k: HelpKey, default value: String? = nil) -> ArgumentHelp {
+    let reserve = value.map { " (default: \($0))".count } ?? 0
+    return ArgumentHelp(HelpText.wrapped(helpStrings[k], width: HelpText.width - 26 - reserve))
 }

@@ -28,13 +28,13 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: helpArg(.impAliases))
     var aliases: [String] = []
     @Flag(name: .long, help: helpArg(.impNoUserAliases)) var noUserAliases = false
-    @Flag(name: .long, help: "Show the notice beside the plan it gives and correct it with keys (w writes the plan). See docs/keys.md.")
+    @Flag(name: .long, help: helpArg(.impReview))
     var review = false
-    @Option(name: .long, help: "A plan file whose import corrections (importCorrections) to apply; by default those of the -o plan.")
+    @Option(name: .long, help: helpArg(.impCorrections))
     var corrections: String?
-    @Flag(name: .long, help: "Ignore the corrections the -o plan keeps: the importer's plan as it reads the notice.")
+    @Flag(name: .long, help: helpArg(.impNoCorrections))
     var noCorrections = false
-    @Option(name: .long, parsing: .unconditional, help: "For a spreadsheet (.xlsx, .csv): header texts mapped by hand, HEADER=COLUMN,… (工作事项=任务,责任处室=牵头单位).")
+    @Option(name: .long, parsing: .unconditional, help: helpArg(.impColumns))
     var columns: String?
 
     func validate() throws {

@@ -4,31 +4,25 @@ import DubanImport
 import DubanSheets
 
 struct MergeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "merge",
-        abstract: "Merge returned ledgers (.xlsx, .csv) into the plan: each edited cell a change with its history.",
-        discussion: """
-        Each edited 状态, 进度, 本期进展, 备注 or 完成时限 cell becomes a change in the task's history
-        (author: the sheet's unit, or --author; period: the sheet's period). Rows are matched by
-        the hidden task id, else by number and text. A task changed both in the plan and in a
-        sheet since the export, or differently in two sheets, is a conflict: listed side by side
-        and not merged (exit status 2). Any error in any sheet merges nothing (exit status 1).
-        The plan is saved once, under its lock, atomically (PLAN.json.bak kept). See docs/sheets.md.
-
-        Examples:
-          duban merge plan.json 台账/*.xlsx --dry-run
-          duban merge plan.json 发改委.xlsx --as-of 2020-09-30
-        """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "merge",
+            abstract: HelpText.abstract(.mrgAbstract, command: "merge"),
+            discussion: HelpText.discussion([.mrgIntro], examples: [
+                "duban merge plan.json 台账/*.xlsx --dry-run",
+                "duban merge plan.json 发改委.xlsx --as-of 2020-09-30"
+            ]))
+    }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The plan file.") var plan: String
-    @Argument(help: "The returned sheets (.xlsx or .csv).") var sheets: [String]
-    @Flag(name: .customLong("dry-run"), help: "Print what would change; save nothing.") var dryRun = false
-    @Option(parsing: .unconditional, help: "The author of every change (instead of each sheet's unit).") var author: String?
-    @Option(parsing: .unconditional, help: "The period for sheets that do not say theirs (2020-09).") var period: String?
-    @Option(name: .customLong("as-of"), parsing: .unconditional, help: "The date of the changes (YYYY-MM-DD); today by default.")
+    @Argument(help: helpArg(.argPlan)) var plan: String
+    @Argument(help: helpArg(.mrgSheets)) var sheets: [String]
+    @Flag(name: .customLong("dry-run"), help: helpArg(.mrgDryRun)) var dryRun = false
+    @Option(parsing: .unconditional, help: helpArg(.mrgAuthor)) var author: String?
+    @Option(parsing: .unconditional, help: helpArg(.mrgPeriod)) var period: String?
+    @Option(name: .customLong("as-of"), parsing: .unconditional, help: helpArg(.mrgAsOf))
     var asOf: String?
-    @Option(help: "Seconds to wait while another writer saves the plan (10 by default).") var wait: Double?
+    @Option(help: helpArg(.setWait)) var wait: Double?
 
     func run() throws {
         let S = common.strings

@@ -26,7 +26,7 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: helpArg(.openTheme)) var theme: String?
     @Option(name: .long, help: helpArg(.optLang)) var lang: String?
     @Option(name: .long, help: helpArg(.openConfig)) var config: String?
-    @Flag(name: .customLong("ambiguous-wide"), help: "The terminal draws ambiguous-width characters (… ─ │ · “ ”) two cells wide: draw the frame and markers in ASCII.")
+    @Flag(name: .customLong("ambiguous-wide"), help: helpArg(.openAmbiguousWide))
     var ambiguousWide = false
 
     func validate() throws { try validateLang(lang) }

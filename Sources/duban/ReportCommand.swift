@@ -34,9 +34,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: helpArg(.rptFormat)) var format: String?
     @Flag(help: helpArg(.rptExcel)) var excel = false
     @Flag(help: helpArg(.rptWide)) var wide = false
-    @Flag(help: "The units that have not reported for the period (the current one unless --period), with their tasks.") var unreported = false
-    @Option(parsing: .unconditional, help: "A reporting period of the plan's cycle (2020-06, 2020Q2, or a day in it): with --unreported, the period to check; alone, the changes over it.") var period: String?
-    @Option(parsing: .unconditional, help: "Compare the plan on this day (YYYY-MM-DD) with the as-of date: per unit newly overdue, cleared, newly done, still red.") var since: String?
+    @Flag(help: helpArg(.rptUnreported)) var unreported = false
+    @Option(parsing: .unconditional, help: helpArg(.rptPeriod)) var period: String?
+    @Option(parsing: .unconditional, help: helpArg(.rptSince)) var since: String?
 
     /// `--unreported`, `--since` or `--period`: the office's cycle, not the workload.
     var cycleAsked: Bool { unreported || since != nil || period != nil }
@@ -93,7 +93,7 @@ struct ReportCommand: ParsableCommand {
         if fmt == .csv && stdoutIsTerminal { text = TerminalText.clean(text, .lines) }
         print(text, terminator: "")
     }
-    @Option(name: .shortAndLong, help: "With --format xlsx: the workbook to write.") var output: String?
+    @Option(name: .shortAndLong, help: helpArg(.rptOutput)) var output: String?
 
     func run() throws {
         let S = common.strings

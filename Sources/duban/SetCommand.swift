@@ -24,7 +24,7 @@ struct SetCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: helpArg(.setNote)) var note: String?
     @Option(parsing: .unconditional, help: helpArg(.setDeadline)) var deadline: String?
     @Option(parsing: .unconditional, help: helpArg(.setAuthor)) var author: String?
-    @Option(parsing: .unconditional, help: "The reporting period this is a unit's report for (2020-06, 2020Q2, or a day in it).") var period: String?
+    @Option(parsing: .unconditional, help: helpArg(.setPeriod)) var period: String?
     @Option(name: .customLong("as-of"), parsing: .unconditional, help: helpArg(.setAsOf))
     var asOf: String?
     @Option(help: helpArg(.setWait))

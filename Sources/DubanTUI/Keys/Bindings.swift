@@ -22,7 +22,7 @@ public enum Bindings {
         Binding([.char("l")], .paneRight, .global, .helpPaneRight),
         Binding([.ctrl("l")], .redraw, .global, .helpRedraw),
         Binding([.ctrl("z")], .suspend, .global, .helpSuspend),
-        Binding([.char(":")], .commandLine, .global, .helpCommandLine, short: .hintCommandLine),
+        Binding([.char(":")], .commandLine, .global, hint: true, .helpCommandLine, short: .hintCommandLine),
         // every list pane
         Binding([.up, .char("k")], .moveUp, .list, .helpMoveUp),
         Binding([.down, .char("j")], .moveDown, .list, hint: true, .helpMoveDown, short: .hintMove),
@@ -38,7 +38,7 @@ public enum Bindings {
         Binding([.char("o")], .cycleTaskSort, .tasks, .helpCycleTaskSort, short: .hintSort),
         Binding([.char(" ")], .toggleMark, .tasks, .helpToggleMark, short: .hintToggleMark),
         // issue 12, conv: overdue only, the sort reversed, the `:` command line
-        Binding([.char("d")], .toggleOverdue, .tasks, .helpToggleOverdue, short: .hintToggleOverdue),
+        Binding([.char("d")], .toggleOverdue, .tasks, hint: true, .helpToggleOverdue, short: .hintToggleOverdue),
         Binding([.char("O")], .reverseTaskSort, .tasks, .helpReverseTaskSort, short: .hintReverseTaskSort),
         // workload
         Binding([.char("o")], .cycleWorkloadSort, .workload, hint: true, .helpCycleWorkloadSort, short: .hintSort),
@@ -103,4 +103,8 @@ public enum Bindings {
         Binding([.char("y"), .char("Y")], .reloadConfirm, .reload, hint: true, .helpReloadConfirm, short: .hintReloadConfirm),
         Binding([.escape, .char("n"), .char("N")], .reloadBack, .reload, hint: true, .helpReloadBack, short: .hintReloadBack),
     ]
+
+    /// Hints shown only where the line has room for them and for the `!` legend after
+    /// every other hint (issue 12 item 14: `:` and `d` were only in the help screen).
+    public static let spareHints: Set<Action> = [.toggleOverdue, .commandLine]
 }

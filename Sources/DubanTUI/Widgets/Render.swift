@@ -111,7 +111,15 @@ enum BottomLine {
             return
         }
         var x = r.x + 1
-        let hints = s.hintBindings()
+        var hints = s.hintBindings()
+        // Spare hints (`d`, `:`) go first when the line, with its `!` legend, is too full.
+        let legendWidth = s.modal == .none ? 2 + CellWidth.of(s.strings[.uiHintRedMarker]) : 0
+        func hintsWidth(_ bs: [Binding]) -> Int {
+            bs.reduce(0) { $0 + CellWidth.of(s.keyLabel($1)) + 1 + CellWidth.of(s.strings[text: $1.hint ?? $1.help]) + 2 }
+        }
+        while hintsWidth(hints) + legendWidth > r.width - 1, let i = hints.lastIndex(where: { Bindings.spareHints.contains($0.action) }) {
+            hints.remove(at: i)
+        }
         var parts: [(String, String)] = hints.map { (s.keyLabel($0), s.strings[text: $0.hint ?? $0.help]) }
         func total(_ ps: [(String, String)]) -> Int { ps.reduce(0) { $0 + CellWidth.of($1.0) + 1 + CellWidth.of($1.1) + 2 } }
         while parts.count > 1 && total(parts) > r.width - 1 { parts.remove(at: parts.count - 2) }
