@@ -21,7 +21,7 @@ enum Deadlines {
 
     /// Every deadline phrase of a text, in order (a 完成时限 value: `requireMarker` false).
     static func all(_ f: [Ch], year: Int?, requireMarker: Bool) -> [Match] {
-        DeadlineText.all(f.map(\.key), year: year, requireMarker: requireMarker)
+        DeadlineText.all(f.scalarKeys, year: year, requireMarker: requireMarker)
     }
 
     /// What a task's deadline words say: the date (the last node when there are several), the words
@@ -106,6 +106,6 @@ enum Deadlines {
     /// The core's reader on the importer's folded characters (their canonical keys: a compatibility
     /// ideograph reads as its unified form, as `Ch`'s `==` has it).
     private static func scan(_ f: [Ch], year: Int?, requireMarker: Bool, from start: Int = 0) -> Match? {
-        DeadlineText.scan(f.map(\.key), year: year, requireMarker: requireMarker, from: start)
+        DeadlineText.scan(f.scalarKeys, year: year, requireMarker: requireMarker, from: start)
     }
 }
