@@ -106,6 +106,6 @@ enum PipeCells {
     /// 2 to 4 Chinese characters, maybe with a space inside (`钱 宇`): a person's name.
     static func isPersonName(_ f: [Ch]) -> Bool {
         let s = f.withoutSpaces
-        return (2...4).contains(s.count) && s.allSatisfy { $0.v >= 0x4E00 && $0.v <= 0x9FFF } && !UnitNames.looksLikeUnit(s)
+        return (2...4).contains(s.count) && s.allSatisfy(\.isBasicHan) && !UnitNames.looksLikeUnit(s)
     }
 }

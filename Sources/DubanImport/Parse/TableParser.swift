@@ -33,20 +33,10 @@ struct TableParser {
 
     /// `column(for: line.string)`.
     static func column(for line: SourceLine) -> Column? {
-        if utf8Count(line.text, limit: 64) > 64 { return nil }
+        if line.text.utf8Count(limit: 64) > 64 { return nil }
         return column(folded: line.folded)
     }
 
-    /// The UTF-8 length of the characters, counted up to a little past `limit`.
-    static func utf8Count(_ cs: [Ch], limit: Int) -> Int {
-        var n = 0
-        for c in cs {
-            if c.isExotic { n += String([c]).utf8.count }
-            else { n += c.v < 0x80 ? 1 : c.v < 0x800 ? 2 : c.v < 0x10000 ? 3 : 4 }
-            if n > limit { return n }
-        }
-        return n
-    }
 
     private static let numberNames: [[Ch]] = ["序号", "编号", "序", "No.", "NO.", "No"].map(chs)
     private static let coPrefixes: [[Ch]] = ["协同", "配合", "协办", "参与"].map(chs)
@@ -93,7 +83,7 @@ struct TableParser {
             let cells = l.text.count <= 120 && mayHoldCells(l.text) ? splitRowCells(l.text) : []
             if cells.count >= 3 {
                 let cols = cells.map { cell -> Column? in
-                    utf8Count(cell, limit: 64) > 64 ? nil : column(folded: cell.map(Lines.fold))
+                    cell.utf8Count(limit: 64) > 64 ? nil : column(folded: cell.map(Lines.fold))
                 }
                 if cols.allSatisfy({ $0 != nil }) {
                     let c = cols.compactMap { $0 }

@@ -22,6 +22,9 @@ struct Ch: Hashable, Sendable, ExpressibleByUnicodeScalarLiteral {
 
     @inline(__always) var isExotic: Bool { v & Ch.exoticBit != 0 }
 
+    /// A CJK unified ideograph of the basic block (U+4E00…U+9FFF), as unit and person names are written.
+    @inline(__always) var isBasicHan: Bool { v >= 0x4E00 && v <= 0x9FFF }
+
     /// Equal keys exactly when the characters are equal (canonically equivalent).
     @inline(__always) var key: UInt32 { isExotic ? Exotics.shared.key(v) : v }
 
@@ -376,6 +379,22 @@ enum Lines {
 }
 
 extension Array where Element == Ch {
+    /// Each character's comparison key (its scalar, or for an exotic one the scalar it is canonically
+    /// equivalent to, else its class): equal exactly when the characters are. What the core's scanners
+    /// (`DeadlineText`) and the alias table's stem lookup read.
+    var scalarKeys: [UInt32] { map(\.key) }
+
+    /// The UTF-8 length of the characters, counted up to a little past `limit`.
+    func utf8Count(limit: Int) -> Int {
+        var n = 0
+        for c in self {
+            if c.isExotic { n += String([c]).utf8.count }
+            else { n += c.v < 0x80 ? 1 : c.v < 0x800 ? 2 : c.v < 0x10000 ? 3 : 4 }
+            if n > limit { return n }
+        }
+        return n
+    }
+
     func hasPrefix(_ p: String) -> Bool { hasPrefix(Ch.array(p)) }
 
     func hasPrefix(_ p: [Ch]) -> Bool { hasPrefix(p, at: 0) }

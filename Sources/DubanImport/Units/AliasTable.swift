@@ -64,7 +64,7 @@ public struct AliasTable: Sendable {
         for n in names where !classes[id].contains(n) {
             classes[id].append(n)
             classOfStem[n] = id
-            classOfStemKeys[Ch.array(n).map(\.key)] = id
+            classOfStemKeys[Ch.array(n).scalarKeys] = id
             maxStemLength = max(maxStemLength, n.count)
         }
     }
@@ -120,7 +120,7 @@ public struct AliasTable: Sendable {
     private func stem(of name: String) -> (id: Int, place: String, stem: String)?? {
         let cs = Ch.array(name)
         if cs.hasExotic { return nil }
-        let keys = cs.map(\.v)
+        let keys = cs.scalarKeys
         let lo = max(0, cs.count - maxStemLength)
         for k in lo..<cs.count {
             guard let id = classOfStemKeys[Array(keys[k...])] else { continue }
