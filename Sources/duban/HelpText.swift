@@ -28,6 +28,8 @@ enum HelpKey: String, CaseIterable {
     case examples
     // options and arguments
     case demoOutput, optLang, genTasks, genUnits, genSeed, genOutput, impNotice, impOutput, impYear, impStrict, impAliases, impNoUserAliases, openPlan, optAsOf, openReadOnly, openTheme, openConfig, argPlan, recDiscard, recDryRun, recMerge, rptBy, rptOverdue, rptUnit, rptLeader, rptFormat, rptExcel, rptWide, setTask, setStatus, setProgress, setNote, setDeadline, setAuthor, setAsOf, setWait, valPlans
+    // issue 14, sheetsdash: duban merge --resolve
+    case mergeResolve
 }
 
 extension HelpKey {
@@ -95,6 +97,8 @@ extension HelpKey {
         case .setAsOf: return ("修改日期（YYYY-MM-DD）；默认今天。", "The date of the change (YYYY-MM-DD); today by default.")
         case .setWait: return ("他人正在保存计划时等待的秒数（DUBAN_LOCK_WAIT，默认 10）。", "Seconds to wait while another writer saves the plan (DUBAN_LOCK_WAIT, 10 by default).")
         case .valPlans: return ("计划文件（JSON）。", "Plan files (JSON).")
+        // issue 14, sheetsdash
+        case .mergeResolve: return ("在仪表盘中合并：改动先应用（u 一步撤销整个合并），冲突逐一并排显示（计划值、表格值、修改人和时间），p 保留计划、t 采用表格、x 跳过，w 保存。", "Merge in the dashboard: the changes applied (u undoes the whole merge as one step), each conflict shown side by side (the plan's value, the sheet's, who and when): p keeps the plan's, t takes the sheet's, x skips; w saves.")
         }
     }
 }
