@@ -139,7 +139,9 @@ extension MergeCommand {
             let planSide = ConflictSide(source: S[.shSidePlan], value: c.plan, who: last?.author, when: last?.date.iso)
             let sheets = c.sheets.enumerated().map { (i, s) -> ConflictSide in
                 let e = i < c.edits.count ? c.edits[i] : nil
-                return ConflictSide(source: "\(s.place.file) \(s.place.sheet)!\(s.place.ref)", value: s.value,
+                // The file's own name (a column is narrow; the folder is the user's).
+                let name = s.place.file.split(separator: "/").last.map(String.init) ?? s.place.file
+                return ConflictSide(source: "\(name) \(s.place.sheet)!\(s.place.ref)", value: s.value,
                                     who: e?.author, when: e?.period ?? e?.date.iso, edit: e)
             }
             return MergeConflict(taskID: c.taskID, number: c.number, field: c.field.name(S), exported: c.exported, plan: planSide, sheets: sheets)
