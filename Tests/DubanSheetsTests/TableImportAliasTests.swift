@@ -57,4 +57,20 @@ final class TableImportAliasTests: XCTestCase {
         XCTAssertEqual(off.status, 0, off.err)
         XCTAssertEqual(try PlanFile.load(path: dir.appendingPathComponent("q.json").path).units.count, 2)
     }
+
+    /// A Word file is a zip and an old .doc is OLE2 like an old .xls: only workbooks go to
+    /// the spreadsheet reader; the rest to the notice importer.
+    func testOnlyWorkbooksAreTakenForSpreadsheets() {
+        let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + Array("word/document.xml".utf8)
+        let book: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + Array("xl/workbook.xml".utf8)
+        let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]
+        XCTAssertNil(SheetFile.kind(bytes: zip, name: "通知.docx"))
+        XCTAssertNil(SheetFile.kind(bytes: zip, name: "attachment"))
+        XCTAssertEqual(SheetFile.kind(bytes: book, name: "attachment"), .xlsx)
+        XCTAssertEqual(SheetFile.kind(bytes: zip, name: "表.xlsx"), .xlsx, "named a workbook: the reader says what is wrong with it")
+        XCTAssertNil(SheetFile.kind(bytes: ole, name: "通知.doc"))
+        XCTAssertNil(SheetFile.kind(bytes: ole, name: "通知.wps"))
+        XCTAssertEqual(SheetFile.kind(bytes: ole, name: "清单.xls"), .xls)
+        XCTAssertEqual(SheetFile.kind(bytes: Array("a,b\n".utf8), name: "t.csv"), .csv)
+    }
 }
