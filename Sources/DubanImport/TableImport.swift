@@ -57,12 +57,8 @@ extension NoticeImporter {
         }
         let text = before.joined(separator: "\n")
         let page = NoticeReader.PageTable(drafts: found.result.drafts, header: found.result.header, textLine: before.count + 1)
-        var aliases = AliasTable()
-        (aliases, _) = AliasTable.shipped()
-        var result = try NoticeReader(text: text + "\n", source: source, options: options, aliases: aliases, pageTable: page).read()
-        result.encoding = "xlsx/csv"
-        if options.strict && !result.warnings.isEmpty { throw .strict(file: source, warnings: result.warnings) }
-        return result
+        // --aliases and the user's alias file, as for a text notice (read() loads them).
+        return try read(text: text + "\n", pageTable: page, encoding: "xlsx/csv", source: source)
     }
 
     /// Text bytes (a CSV file) decoded as the importer decodes notices: UTF-8 with or

@@ -45,15 +45,31 @@ public enum SheetFile {
 
     public static func kind(bytes: [UInt8], name: String) -> Kind? {
         let lower = name.lowercased()
-        // Word and other office files are zip or OLE containers too: a document's own name
-        // says it is no spreadsheet (the Word reader and the converters take those).
-        let documents = [".docx", ".docm", ".dotx", ".doc", ".dot", ".wps", ".odt", ".rtf", ".pdf", ".txt", ".html", ".htm"]
-        if documents.contains(where: { lower.hasSuffix($0) }) { return nil }
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .xls }
-        if bytes.starts(with: [0x50, 0x4B]) { return .xlsx }
+        // OLE2: an old Excel workbook, unless named as an old Word or WPS document.
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return [".doc", ".dot", ".wps"].contains(where: { lower.hasSuffix($0) }) ? nil : .xls
+        }
+        // A zip is a workbook when named so, or when it holds xl/workbook.xml (its name is
+        // stored as is in the zip's directory); a Word file (.docx) or another zip is not.
+        if bytes.starts(with: [0x50, 0x4B]) {
+            if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") { return .xlsx }
+            if lower.hasSuffix(".docx") || lower.hasSuffix(".docm") || lower.hasSuffix(".dotx") { return nil }
+            return contains(bytes, Array("xl/workbook.xml".utf8)) ? .xlsx : nil
+        }
         if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") { return .csv }
         if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") { return .xlsx }
         if lower.hasSuffix(".xls") { return .xls }
         return nil
+    }
+
+    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, hay.count >= needle.count else { return false }
+        var i = 0
+        let last = hay.count - needle.count
+        while i <= last {
+            if hay[i] == first, hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 }

@@ -48,6 +48,8 @@ public struct LedgerMerge {
         public var place: Place
         public var author: String?
         public var period: String?
+        /// The edit that makes this change (for the dashboard's `merge --resolve`).
+        public var edit: Edit? = nil
     }
 
     public struct Conflict: Sendable {
@@ -61,6 +63,9 @@ public struct LedgerMerge {
         /// The plan's value now.
         public var plan: String
         public var sheets: [(place: Place, value: String)]
+        /// Each sheet's value as the edit that takes it (author and period its sheet's),
+        /// in the order of `sheets`: the dashboard's conflict dialog applies the one chosen.
+        public var edits: [Edit?] = []
     }
 
     public struct Result: Sendable {
@@ -392,14 +397,15 @@ public struct LedgerMerge {
                 if values.count > 1 {
                     conflicts.append(Conflict(kind: .twoSheets, taskID: id, number: original.number ?? "", field: f,
                                               exported: base.map(display), plan: display(now),
-                                              sheets: edited.map { ($0.place, $0.display) }))
+                                              sheets: edited.map { ($0.place, $0.display) }, edits: edited.map { edit(id, f, $0) }))
                     continue
                 }
                 let v = edited[0].value
                 if v == now { continue }
                 if let b = base, b != now {
                     conflicts.append(Conflict(kind: .planAndSheet, taskID: id, number: original.number ?? "", field: f,
-                                              exported: display(b), plan: display(now), sheets: edited.map { ($0.place, $0.display) }))
+                                              exported: display(b), plan: display(now), sheets: edited.map { ($0.place, $0.display) },
+                                              edits: edited.map { edit(id, f, $0) }))
                     continue
                 }
                 let old = display(planValue(out.tasks[ti], f))
@@ -410,7 +416,13 @@ public struct LedgerMerge {
     }
 
     private func change(_ t: PlanTask, _ f: Field, _ p: Proposal, old: String) -> Change {
-        Change(taskID: t.id, number: t.number ?? "", field: f, old: old, new: p.display, place: p.place, author: p.author, period: p.period)
+        Change(taskID: t.id, number: t.number ?? "", field: f, old: old, new: p.display, place: p.place, author: p.author, period: p.period,
+               edit: edit(t.id, f, p))
+    }
+
+    /// The edit a proposal makes: its sheet's author and period, dated `date`.
+    private func edit(_ id: String, _ f: Field, _ p: Proposal) -> Edit? {
+        command(f, p.value).map { Edit(taskID: id, command: $0, date: date, author: p.author, period: p.period) }
     }
 
     /// Applies one proposal through `PlanTask.applying` and stamps its period on the new

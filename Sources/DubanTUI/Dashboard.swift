@@ -22,6 +22,9 @@ public struct DashboardOptions {
     /// cells wide; the frame and markers are then drawn in ASCII (`NarrowGlyphs`). The
     /// config file's `ambiguous-wide yes` does the same.
     public var ambiguousWide: Bool
+    /// issue 14, sheetsdash: `duban merge … --resolve`: a merge opened in the dashboard
+    /// (its changes applied as one undo step, its conflicts asked one by one).
+    public var merge: PendingMerge? = nil
 
     public init(asOf: PlanDate, readOnly: Bool = false, lang: Lang = .zh, theme: String? = nil,
                 configPath: String? = nil, savePath: String? = nil, suggestedSavePath: String = "duban-plan.json",
@@ -78,6 +81,7 @@ public final class Dashboard {
             }
             if !text.isEmpty { state.message = StatusMessage(text: text, isError: true) }
         }
+        if let m = options.merge, !session.needsRecoveryDecision { run(effects: state.startMerge(m)) }
     }
 
     public convenience init(plan: Plan, options: DashboardOptions, saver: @escaping (Plan, String) throws -> Void) {

@@ -37,6 +37,8 @@ enum HelpKey: String, CaseIterable {
     case bulAsOf, bulSince, bulOutput, bulFormat
     case impReview, impCorrections, impNoCorrections, impColumns
     case rptUnreported, rptPeriod, rptSince, rptOutput, setPeriod, openAmbiguousWide
+    // issue 14, sheetsdash: duban merge --resolve
+    case mergeResolve
 }
 
 extension HelpKey {
@@ -145,6 +147,8 @@ extension HelpKey {
         case .rptOutput: return ("与 --format xlsx 同用：要写的工作簿。", "With --format xlsx: the workbook to write.")
         case .setPeriod: return ("这是单位哪一报送期的报送（2020-06、2020Q2，或其中的一天）。", "The reporting period this is a unit's report for (2020-06, 2020Q2, or a day in it).")
         case .openAmbiguousWide: return ("终端把宽度不定的字符（… ─ │ · “ ”）画成两格宽：边框和标记改用 ASCII。", "The terminal draws ambiguous-width characters (… ─ │ · “ ”) two cells wide: draw the frame and markers in ASCII.")
+        // issue 14, sheetsdash
+        case .mergeResolve: return ("在仪表盘中合并：改动先应用（u 一步撤销整个合并），冲突逐一并排显示（计划值、表格值、修改人和时间），p 保留计划、t 采用表格、x 跳过，w 保存。", "Merge in the dashboard: the changes applied (u undoes the whole merge as one step), each conflict shown side by side (the plan's value, the sheet's, who and when): p keeps the plan's, t takes the sheet's, x skips; w saves.")
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DubanCore
 import DubanImport
 import DubanSheets
+import DubanTUI
 
 struct MergeCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
@@ -23,6 +24,11 @@ struct MergeCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), parsing: .unconditional, help: helpArg(.mrgAsOf))
     var asOf: String?
     @Option(help: helpArg(.setWait)) var wait: Double?
+    @Flag(help: helpArg(.mergeResolve)) var resolve = false
+
+    func validate() throws {
+        if resolve && dryRun { throw ValidationError(common.strings[.shResolveDryRun]) }
+    }
 
     func run() throws {
         let S = common.strings
@@ -37,6 +43,7 @@ struct MergeCommand: ParsableCommand {
             }
         }
         if failed { printError(S[.shMergeFailed]); throw ExitCode(1) }
+        if resolve { return try runResolve(books, date: date, S) }
         func merged(_ p: Plan) throws -> LedgerMerge.Result {
             var m = LedgerMerge(plan: p, date: date, author: author, period: period, strings: S)
             for b in books { try m.add(b) }
@@ -78,6 +85,62 @@ struct MergeCommand: ParsableCommand {
         if r.changes.isEmpty && r.conflicts.isEmpty { printOut(S[.shMergeNothing]) }
         if dryRun { printOut(S[.shMergeDryRun]) } else if !r.changes.isEmpty { printOut(S.format(.shMergeSaved, plan)) }
         if !r.conflicts.isEmpty { throw ExitCode(2) }
+    }
+}
+
+extension MergeCommand {
+    /// `--resolve`: the dashboard on the plan with the merge's changes applied (one undo
+    /// step) and its conflicts asked one by one; `w` saves through the dashboard's session.
+    func runResolve(_ books: [SheetBook], date: PlanDate, _ S: Strings) throws {
+        let env = environment()
+        if let why = NcursesTerminal.unavailable(environment: env) {
+            printError("duban: " + S.describe(why)); throw ExitCode(1)
+        }
+        let session: PlanSession
+        do { session = try PlanSession.open(path: plan, readOnly: false, strings: S) } catch {
+            printError(S.describe(error)); printError(S[.shMergeFailed]); throw ExitCode(1)
+        }
+        if session.needsRecoveryDecision {
+            session.close(unsaved: true)
+            printError(S.format(.shResolveRecoverFirst, plan)); printError(S[.shMergeFailed]); throw ExitCode(1)
+        }
+        if let why = session.readOnly {
+            session.close(unsaved: false)
+            printError(S.format(.shResolveReadOnly, plan, why.refusal(S))); printError(S[.shMergeFailed]); throw ExitCode(1)
+        }
+        let result: LedgerMerge.Result
+        do {
+            var m = LedgerMerge(plan: session.plan, date: date, author: author, period: period, strings: S)
+            for b in books { try m.add(b) }
+            result = try m.result()
+        } catch {
+            session.close(unsaved: false)
+            printError(S.describe(error)); printError(S[.shMergeFailed]); throw ExitCode(1)
+        }
+        for n in result.notes { printError(n) }
+        var options = DashboardOptions(asOf: date, lang: S.lang, savePath: plan, suggestedSavePath: plan, environment: env)
+        options.merge = pendingMerge(result, plan: session.plan, S)
+        let code = runDashboard(session: session, options: options)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// The merge's result as the dashboard takes it: changes as edits, conflicts side by side.
+    func pendingMerge(_ r: LedgerMerge.Result, plan: Plan, _ S: Strings) -> PendingMerge {
+        var byID: [String: PlanTask] = [:]
+        for t in plan.tasks where byID[t.id] == nil { byID[t.id] = t }
+        let conflicts = r.conflicts.map { c -> MergeConflict in
+            let last = byID[c.taskID]?.history.last
+            let planSide = ConflictSide(source: S[.shSidePlan], value: c.plan, who: last?.author, when: last?.date.iso)
+            let sheets = c.sheets.enumerated().map { (i, s) -> ConflictSide in
+                let e = i < c.edits.count ? c.edits[i] : nil
+                // The file's own name (a column is narrow; the folder is the user's).
+                let name = s.place.file.split(separator: "/").last.map(String.init) ?? s.place.file
+                return ConflictSide(source: "\(name) \(s.place.sheet)!\(s.place.ref)", value: s.value,
+                                    who: e?.author, when: e?.period ?? e?.date.iso, edit: e)
+            }
+            return MergeConflict(taskID: c.taskID, number: c.number, field: c.field.name(S), exported: c.exported, plan: planSide, sheets: sheets)
+        }
+        return PendingMerge(sources: sheets, edits: r.changes.compactMap(\.edit), conflicts: conflicts)
     }
 }
 

@@ -73,7 +73,7 @@ final class KeymapTests: XCTestCase {
         XCTAssertEqual(cfg.theme, "light")
         XCTAssertEqual(cfg.rebindings, [.bind(.tasks, .char("x"), .cycleStatus), .unbind(.global, .char("w"))])
         XCTAssertEqual(problems.map(\.description), [
-            "cfg:5:6: unknown context \"nowhere\" (one of: global, list, chapters, tasks, detail, workload, taskEdit, editor, menu, picker, confirm, help, dialog, recover, changed, reload, command)",
+            "cfg:5:6: unknown context \"nowhere\" (one of: global, list, chapters, tasks, detail, workload, taskEdit, editor, menu, picker, confirm, help, dialog, recover, changed, reload, command, conflicts)",
             "cfg:6:12: unknown key \"Ctrl-Q\"",
             "cfg:7:13: expected: bind CONTEXT KEY ACTION",
             "cfg:8:1: unknown setting \"colour\" (theme, ambiguous-wide, author, bind or unbind)",

@@ -149,6 +149,8 @@ public struct Strings: Sendable {
         case shMergeChange, shMergeConflictPlan, shMergeConflictSheets, shMergeSide, shMergeSummary
         case shMergeDryRun, shMergeSaved, shMergeNothing, shMergeNoRecord, shMergeIgnored, shMergeExtraColumn
         case shMergeFailed, shBadColumnsOption, shColumnsUnknown, shSideExported, shSidePlan, shNeedXlsxOutput
+        // issue 14, sheetsdash: `duban merge … --resolve` (the conflicts in the dashboard)
+        case shResolveDryRun, shResolveRecoverFirst, shResolveReadOnly
         // issue 12, rough edges (engineer rough): validate's rule checks, status and progress, dates, help
         case chkDoneNotFull, chkNotStartedWithProgress, chkFullNotDone, chkHistoryOrder, chkProblemsFound
         case noteAlso, badDeadline
@@ -558,6 +560,10 @@ extension Strings.Key {
         case .shSidePlan: return ("计划现在", "the plan now")
         case .shNeedXlsxOutput: return ("--format xlsx 需要 -o FILE（工作簿不输出到终端）", "--format xlsx needs -o FILE (a workbook is not written to the terminal)")
         case .shColumnsUnknown: return ("--columns：列名“{0}”无效；应为 {1} 之一", "--columns: unknown column \"{0}\"; expected one of {1}")
+        // issue 14, sheetsdash: `duban merge … --resolve`
+        case .shResolveDryRun: return ("--resolve 与 --dry-run 不能同时使用", "--resolve and --dry-run cannot be used together")
+        case .shResolveRecoverFirst: return ("{0} 有上次未保存的修改：先用 duban {0} 打开并处理，再合并", "{0} has unsaved changes from an earlier session: open it with duban {0} and settle them first, then merge")
+        case .shResolveReadOnly: return ("{0} 现在不能写入（{1}）：不能在仪表盘中合并", "{0} cannot be written now ({1}): the merge cannot be resolved in the dashboard")
         // issue 12, rough edges (engineer rough)
         case .chkDoneNotFull: return ("状态为已完成，进度却是{0}%：已完成即100%", "status is done but progress is {0}%: done means 100%")
         case .chkNotStartedWithProgress: return ("状态为未启动，进度却是{0}%：未启动即0%", "status is not started but progress is {0}%: not started means 0%")

@@ -9,6 +9,8 @@ public enum Context: String, CaseIterable, Hashable {
     case dialog, recover, changed, reload
     /// The `:` command line: the one-line editor's keys, and Tab to complete.
     case command
+    /// issue 14, sheetsdash: a merge's conflicts (`duban merge … --resolve`).
+    case conflicts
 }
 
 public enum Pane: String, CaseIterable, Hashable {
@@ -71,6 +73,8 @@ public enum Action: String, CaseIterable, Hashable {
     case recoverReplay, recoverDiscard, recoverReadOnly, recoverQuit
     case changedMerge, changedReload, changedSaveElsewhere, changedCancel
     case reloadConfirm, reloadBack
+    // issue 14, sheetsdash: a merge's conflicts, one by one
+    case conflictKeepPlan, conflictTakeSheet, conflictSkip, conflictNextSheet, conflictPrevSheet, conflictBack, conflictFinish
 
     /// Whether the action changes the plan (disabled with --read-only).
     public var isEdit: Bool { requirements.contains(.writable) }

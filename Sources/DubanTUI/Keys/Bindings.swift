@@ -102,6 +102,14 @@ public enum Bindings {
         // reloading drops the user's changes: asked once more
         Binding([.char("y"), .char("Y")], .reloadConfirm, .reload, hint: true, .helpReloadConfirm, short: .hintReloadConfirm),
         Binding([.escape, .char("n"), .char("N")], .reloadBack, .reload, hint: true, .helpReloadBack, short: .hintReloadBack),
+        // issue 14, sheetsdash: a merge's conflicts, one by one (`duban merge … --resolve`)
+        Binding([.char("p"), .char("P")], .conflictKeepPlan, .conflicts, hint: true, .uiHelpConflictKeepPlan, short: .uiHintConflictKeepPlan),
+        Binding([.char("t"), .char("T"), .enter], .conflictTakeSheet, .conflicts, hint: true, .uiHelpConflictTakeSheet, short: .uiHintConflictTakeSheet),
+        Binding([.char("x"), .char("X")], .conflictSkip, .conflicts, hint: true, .uiHelpConflictSkip, short: .uiHintConflictSkip),
+        Binding([.right, .tab, .char("l")], .conflictNextSheet, .conflicts, hint: true, .uiHelpConflictNextSheet, short: .uiHintConflictNextSheet),
+        Binding([.left, .backTab, .char("h")], .conflictPrevSheet, .conflicts, .uiHelpConflictPrevSheet),
+        Binding([.char("b"), .backspace], .conflictBack, .conflicts, hint: true, .uiHelpConflictBack, short: .uiHintConflictBack),
+        Binding([.escape], .conflictFinish, .conflicts, hint: true, .uiHelpConflictFinish, short: .uiHintConflictFinish),
     ]
 
     /// Hints shown only where the line has room for them and for the `!` legend after

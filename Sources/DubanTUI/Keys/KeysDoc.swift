@@ -28,7 +28,8 @@ public enum KeysDoc {
         }
         out += "- the one-line editor, menus, the quit question and the help screen use only their own context;\n"
         out += "  the picker looks in `picker` → `editor` (typing narrows it), each dialog in its own context\n"
-        out += "  (`recover`, `changed`, `reload`) → `dialog`; the `:` command line in `command` → `editor`.\n"
+        out += "  (`recover`, `changed`, `reload`) → `dialog`; the `:` command line in `command` → `editor`;\n"
+        out += "  a merge's conflicts (`duban merge PLAN SHEETS… --resolve`) in `conflicts`.\n"
         out += "\nKey names: a character (`j`, `G`, `?`), `C-x` for Ctrl, `Up` `Down` `Left` `Right` `PgUp` `PgDn`\n"
         out += "`Home` `End` `Enter` `Esc` `Tab` `S-Tab` `Backspace` `Del` `Ins` `Space` `F1`…`F24`.\n"
         out += ReviewBindings.keysDocSection()

@@ -62,6 +62,10 @@ public struct DashboardState {
     /// several edits), newest last; an edit the list does not know of is a step of one.
     var undoGroups: [Int] = []
     var redoGroups: [Int] = []
+    /// issue 14, sheetsdash: a merge is open (`merge --resolve`): its edits and the
+    /// conflicts' chosen values are one undo step (State/MergeConflicts.swift).
+    var mergeJoining = false
+    var mergeHasGroup = false
     /// What `/` narrowed the chapters and the workload pane to (by name), per pane.
     public var narrowing: [Pane: String] = [:]
     public var taskSort: TaskSort = .documentOrder

@@ -30,6 +30,8 @@ public enum Modal: Equatable {
     case help(offset: Int)
     /// A question with a few choices: recovery, a plan changed on disk, reload.
     case dialog(DialogState)
+    /// issue 14, sheetsdash: a merge's conflicts, one by one (State/MergeConflicts.swift).
+    case conflicts(ConflictsState)
 }
 
 public enum EditorPurpose: Equatable {

@@ -14,7 +14,7 @@ extension ReadOnlyReason {
     }
 
     /// What an edit key says: why nothing can be changed, naming the file.
-    func refusal(_ S: Strings) -> String {
+    public func refusal(_ S: Strings) -> String {
         switch self {
         case .requested: return S[.tuiReadOnlyRefused]
         case .fileNotWritable(let p): return S.format(.tuiReadOnlyFile, p)

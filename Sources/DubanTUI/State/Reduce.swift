@@ -55,6 +55,7 @@ extension DashboardState {
         case .confirmQuit: return [.confirm]
         case .help: return [.help]
         case .dialog(let d): return [d.kind.context, .dialog]
+        case .conflicts: return [.conflicts]
         }
     }
 
@@ -173,6 +174,8 @@ extension DashboardState {
             return []
         case .dialog(let d):
             return answerDialog(a, d)
+        case .conflicts(let st):
+            return answerConflicts(a, st)
         case .help(var off):
             let total = helpLines().count
             let page = max(layout.body.height - 2, 1)
@@ -517,6 +520,8 @@ extension DashboardState {
         let S = strings
         switch o {
         case .editedAll(let changed):
+            // A merge's edits (`merge --resolve`) keep the merge's own message.
+            if mergeJoining { mergeEdited(changed); break }
             if changed > 0 { undoGroups.append(changed); redoGroups = [] }
             message = StatusMessage(text: changed > 0 ? S.format(.uiEditedMarked, changed) : S[.tuiNoChange], isError: false)
         case .edited(let id, let changed):

@@ -156,6 +156,14 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiCommandAsOfUnsaved, uiCommandBadSort, uiAsOfChanged
     case helpToggleOverdue, hintToggleOverdue, uiOverdueOnly, uiOverdueOff
     case helpReverseTaskSort, hintReverseTaskSort, uiSortDaysOverdue
+    // issue 14, sheetsdash: a merge's conflicts in the dashboard (State/MergeConflicts.swift, Widgets/ConflictPane.swift)
+    case ctxConflicts
+    case uiHelpConflictKeepPlan, uiHintConflictKeepPlan, uiHelpConflictTakeSheet, uiHintConflictTakeSheet
+    case uiHelpConflictSkip, uiHintConflictSkip, uiHelpConflictNextSheet, uiHintConflictNextSheet, uiHelpConflictPrevSheet
+    case uiHelpConflictBack, uiHintConflictBack, uiHelpConflictFinish, uiHintConflictFinish
+    case uiMergeOpened, uiMergeResolved, uiMergeKeptPlanNote
+    case uiConflictTitle, uiConflictTwoSheets, uiConflictPlanAndSheet, uiConflictField, uiConflictExported
+    case uiConflictPlan, uiConflictChosen, uiConflictChoicePlan, uiConflictChoiceSheet, uiConflictChoiceSkip
 }
 
 extension UIKey {
@@ -533,6 +541,34 @@ extension UIKey {
         case .helpReverseTaskSort: return ("反转任务排序（表头 ↓ 变 ↑）", "reverse the task sort (↓ in the header becomes ↑)")
         case .hintReverseTaskSort: return ("反序", "reverse")
         case .uiSortDaysOverdue: return ("逾期天数", "days overdue")
+        // issue 14, sheetsdash: a merge's conflicts in the dashboard
+        case .ctxConflicts: return ("合并冲突", "Merge conflicts")
+        case .uiHelpConflictKeepPlan: return ("保留计划的值（在任务记录中注明未采用的表格值）", "keep the plan's value (the task's history notes the sheet value not taken)")
+        case .uiHintConflictKeepPlan: return ("保留计划", "keep plan")
+        case .uiHelpConflictTakeSheet: return ("采用所选表格的值", "take the selected sheet's value")
+        case .uiHintConflictTakeSheet: return ("采用表格", "take sheet")
+        case .uiHelpConflictSkip: return ("跳过：不改（下次合并该表格时再提示）", "skip: change nothing (asked again at the next merge of that sheet)")
+        case .uiHintConflictSkip: return ("跳过", "skip")
+        case .uiHelpConflictNextSheet: return ("选下一个表格的值", "select the next sheet's value")
+        case .uiHintConflictNextSheet: return ("选表格", "sheet")
+        case .uiHelpConflictPrevSheet: return ("选上一个表格的值", "select the previous sheet's value")
+        case .uiHelpConflictBack: return ("回到上一处冲突重新选择", "back to the previous conflict to choose again")
+        case .uiHintConflictBack: return ("上一处", "back")
+        case .uiHelpConflictFinish: return ("其余跳过，结束处理冲突", "skip the rest and finish")
+        case .uiHintConflictFinish: return ("结束", "finish")
+        case .uiMergeOpened: return ("合并 {0} 个表格：已应用 {1} 处改动，{2} 处冲突待处理；按 w 保存，u 撤销整个合并", "merged {0} sheets: {1} changes applied, {2} conflicts to resolve; w saves, u undoes the whole merge")
+        case .uiMergeResolved: return ("冲突处理完毕：采用表格 {0} 处，保留计划 {1} 处，跳过 {2} 处；按 w 保存，u 撤销整个合并", "conflicts resolved: {0} taken from sheets, {1} kept from the plan, {2} skipped; w saves, u undoes the whole merge")
+        case .uiMergeKeptPlanNote: return ("合并冲突：{0}保留计划值“{1}”，未采用 {2}", "merge conflict: {0} kept the plan's \"{1}\", not taken: {2}")
+        case .uiConflictTitle: return ("合并冲突 {0}/{1}", "Merge conflict {0}/{1}")
+        case .uiConflictTwoSheets: return ("两个表格改得不同", "two sheets changed it differently")
+        case .uiConflictPlanAndSheet: return ("导出后计划和表格都改了", "changed in the plan and in the sheet since the export")
+        case .uiConflictField: return ("字段：{0}", "field: {0}")
+        case .uiConflictExported: return ("导出时：{0}", "exported: {0}")
+        case .uiConflictPlan: return ("计划", "plan")
+        case .uiConflictChosen: return ("已选：{0}", "chosen: {0}")
+        case .uiConflictChoicePlan: return ("保留计划", "keep the plan's")
+        case .uiConflictChoiceSheet: return ("采用 {0}", "take {0}")
+        case .uiConflictChoiceSkip: return ("跳过", "skip")
         }
     }
 }

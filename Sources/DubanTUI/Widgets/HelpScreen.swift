@@ -71,6 +71,7 @@ extension Context {
         case .changed: return .ui(.ctxChanged)
         case .reload: return .ui(.ctxReload)
         case .command: return .ui(.ctxCommand)
+        case .conflicts: return .ui(.ctxConflicts)
         }
     }
 }

@@ -26,6 +26,7 @@ public enum Renderer {
         case .confirmQuit: Popups.confirmQuit(&c, s)
         case .help(let off): HelpScreen.draw(&c, s, offset: off)
         case .dialog(let d): Popups.dialog(&c, s, d)
+        case .conflicts(let st): ConflictPane.draw(&c, s, st)
         case .none, .editor: break
         }
         return c
