@@ -81,6 +81,9 @@ public struct DashboardState {
     public var planLockWait: Double = 2
     public var quitRequested = false
     public var problems: [FileProblem] = []
+    /// issue 13, tuicycle: the current period's 未报送 (cached per revision) and the trend chart toggle.
+    let cycleCache = CycleCache()
+    public var workloadTrends = false
 
     // MARK: derived (refresh)
 

@@ -157,6 +157,9 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiCommandAsOfUnsaved, uiCommandBadSort, uiAsOfChanged
     case helpToggleOverdue, hintToggleOverdue, uiOverdueOnly, uiOverdueOff
     case helpReverseTaskSort, hintReverseTaskSort, uiSortDaysOverdue
+    // issue 13, tuicycle: 未报送 in the workload pane, extensions and milestones in the detail, their keys, trends
+    case tcUnreported, tcUnreportedTitle, tcNoDeadline, tcOriginalDeadline, tcExtensions, tcMilestones
+    case tcExtLine, tcExtDecided, tcMilestoneDone, tcMilestoneOpen, tcMilestoneNoDate
 }
 
 extension UIKey {
@@ -535,6 +538,18 @@ extension UIKey {
         case .helpReverseTaskSort: return ("反转任务排序（表头 ↓ 变 ↑）", "reverse the task sort (↓ in the header becomes ↑)")
         case .hintReverseTaskSort: return ("反序", "reverse")
         case .uiSortDaysOverdue: return ("逾期天数", "days overdue")
+        // issue 13, tuicycle
+        case .tcUnreported: return ("未报送", "unreported")
+        case .tcUnreportedTitle: return ("{0}期未报送{1}", "{0}: {1} unreported")
+        case .tcNoDeadline: return ("长期", "ongoing")
+        case .tcOriginalDeadline: return ("原定时限", "Original deadline")
+        case .tcExtensions: return ("延期申请", "Extensions")
+        case .tcMilestones: return ("时间节点", "Milestones")
+        case .tcExtLine: return ("{0}申请延期至{1}，{2}", "{0} asked for {1}: {2}")
+        case .tcExtDecided: return ("（{0} {1}）", " ({0} {1})")
+        case .tcMilestoneDone: return ("已完成", "done")
+        case .tcMilestoneOpen: return ("未完成", "not done")
+        case .tcMilestoneNoDate: return ("无日期", "no date")
         }
     }
 }
