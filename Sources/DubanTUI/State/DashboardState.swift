@@ -405,6 +405,8 @@ extension DashboardState {
         case .progress: return strings[.tuiPromptProgress]
         case .note: return strings[.tuiPromptNote]
         case .deadline: return strings[.tuiPromptDeadline]
+        case .extensionDate: return strings[.tcPromptExtDate]
+        case .extensionReason(_, let to): return strings.format(.tcPromptExtReason, to.iso)
         case .saveAs: return strings[.tuiPromptSaveAs]
         case .command: return ":"
         }
