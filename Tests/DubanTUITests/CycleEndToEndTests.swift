@@ -48,4 +48,36 @@ final class CycleEndToEndTests: TmuxTestCase {
         keys("q")
         _ = waitForText("EXIT=0")
     }
+
+    /// Tab twice (tasks → detail → workload, in every layout), then `t`: the chart.
+    func toggleTrends(_ w: Int, _ h: Int) -> String {
+        keys("Tab")
+        keys("Tab")
+        keys("t")
+        return waitFor("the chart") { self.frameComplete($0, w, h) && $0.contains("┌ 趋势 2020-04–2020-09") }
+    }
+
+    func testTheTrendChartToggledAt120x40And60x15() {
+        for (w, h) in [(120, 40), (60, 15)] {
+            start(width: w, height: h)
+            _ = waitForText("任务 1/10")
+            let screen = toggleTrends(w, h)
+            let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            // The plan's series: the latest periods with bars of eighth blocks.
+            XCTAssertTrue(screen.contains("全部"), screen)
+            XCTAssertTrue(rows.contains { $0.contains("2020-08 ") && $0.contains("█") }, screen)
+            // Every row still the terminal's width: no frame broken by the blocks or names.
+            for r in rows.prefix(h - 1).dropFirst() { XCTAssertEqual(CellWidth.of(r), w, "\(w)x\(h): \(r)") }
+            if h >= 40 { XCTAssertTrue(rows.contains { $0.hasPrefix("│市教育局") }, "a unit's series below the plan's:\n\(screen)") }
+            keys("t")
+            _ = waitFor("the table again") { $0.contains("期未报送") }
+            keys("q")
+            _ = waitForText("EXIT=0")
+            tmux(["kill-session", "-t", session])
+            let end = Date().addingTimeInterval(5)
+            while tmux(["has-session", "-t", session]).status == 0 && Date() < end { usleep(20_000) }
+            // The next size starts from a first open, not the view this one left.
+            try? FileManager.default.removeItem(atPath: dir + "/.local/state")
+        }
+    }
 }

@@ -11,6 +11,18 @@ final class CycleCache {
         var unreported: Set<String>
     }
     private var key: (store: ObjectIdentifier, revision: Int, asOf: PlanDate)?
+    private var trendKey: (store: ObjectIdentifier, revision: Int, asOf: PlanDate)?
+    private var trendValue: Trend?
+
+    /// The last six periods' trend (rebuilt from the history once per revision and day).
+    func trend(_ store: PlanStore) -> Trend {
+        let asOf = store.rules.asOf
+        if let k = trendKey, k.store == ObjectIdentifier(store), k.revision == store.revision, k.asOf == asOf, let t = trendValue { return t }
+        let t = Trend(plan: store.plan, asOf: asOf, settings: store.rules.settings, last: 6)
+        trendValue = t
+        trendKey = (ObjectIdentifier(store), store.revision, asOf)
+        return t
+    }
     private var facts = Facts(period: nil, unreported: [])
 
     func facts(_ store: PlanStore) -> Facts {

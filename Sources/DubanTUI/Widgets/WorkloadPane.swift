@@ -84,6 +84,10 @@ enum WorkloadPane {
         let sortName = s.workloadSort == .name ? S[.tuiSortName] : (cols.first { $0.sort == s.workloadSort }.map { S[text: $0.key] } ?? "")
         var title = nameHead + " \(rows.count) ↓" + sortName + (s.narrowing[.workload].map { " /" + $0 } ?? "")
         if let p = cycle.period { title += " · " + S.format(.tcUnreportedTitle, p.id, cycle.unreported.count) }
+        if s.workloadTrends {
+            TrendChart.draw(&c, s, r, focused: focused)
+            return
+        }
         let inner = Renderer.frame(&c, r, title: title, focused: focused)
         guard inner.height >= 1, inner.width >= 8 else { return }
         let numW = cols.reduce(0) { $0 + $1.width + 1 } + (markW > 0 ? markW + 1 : 0)
