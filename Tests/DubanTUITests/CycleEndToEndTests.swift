@@ -45,7 +45,24 @@ final class CycleEndToEndTests: TmuxTestCase {
         // Task 8 has no deadline: 长期.
         keys("j")
         screen = waitFor("task 8's detail") { $0.contains("深化财政预算绩效管理") && $0.contains("长期") }
+        // x files a request on it (the date, then the reason); A approves it; u undoes that.
+        keys("x")
+        _ = waitForText("延期至：")
+        literal("2020-12-31")
+        keys("Enter")
+        _ = waitForText("延期至2020-12-31的理由：")
+        literal("人员调整")
+        keys("Enter")
+        _ = waitForText("2020-07-12申请延期至2020-12-31，待审批：人员调整")
+        keys("A")
+        screen = waitFor("the approval") { $0.contains("2020-07-12申请延期至2020-12-31，已同意") }
+        XCTAssertTrue(screen.contains("完成时限  2020-12-31"), "the approval gives the deadline\n\(screen)")
+        keys("u")
+        _ = waitForText("2020-07-12申请延期至2020-12-31，待审批：人员调整")
+        // The request is not saved: quitting asks; n quits without saving.
         keys("q")
+        _ = waitForText("┌ 退出")
+        keys("n")
         _ = waitForText("EXIT=0")
     }
 
