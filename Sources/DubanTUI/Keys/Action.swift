@@ -57,6 +57,8 @@ public enum Action: String, CaseIterable, Hashable {
     case cycleWorkloadSort, toggleUnitsLeaders
     // task edits (tasks and detail panes)
     case cycleStatus, setNotStarted, setInProgress, setDone, setLagging, setProgress, addNote, editDeadline
+    // issue 13, tuicycle: extension requests on the selected task, the trend chart
+    case requestExtension, approveExtension, refuseExtension, toggleTrends
     // one-line editor
     case editorAccept, editorCancel, editorLeft, editorRight, editorHome, editorEnd
     case editorBackspace, editorDelete, editorKillToEnd, editorKillToStart
@@ -86,6 +88,10 @@ public enum Action: String, CaseIterable, Hashable {
         case .cycleStatus, .setNotStarted, .setInProgress, .setDone, .setLagging, .setProgress, .addNote,
              .editDeadline:
             return [.writable, .taskSelected]
+        case .requestExtension:
+            return [.writable, .taskSelected]
+        case .approveExtension, .refuseExtension:
+            return [.writable, .taskSelected, .extensionPending]
         case .undo, .redo:
             return [.writable]
         case .save:
@@ -104,6 +110,8 @@ public enum Requirement: String, CaseIterable, Hashable {
     case taskSelected
     /// There is something to save: unsaved changes, or a plan with no file yet.
     case somethingToSave
+    /// The selected task has an extension request waiting for a decision (issue 13).
+    case extensionPending
 }
 
 /// One row of the binding table: keys, the action, where, whether the hint line

@@ -7,6 +7,7 @@ public enum DisabledReason: Equatable {
     case readOnly(ReadOnlyReason)
     case noTask
     case nothingToSave
+    case nothingPending
 
     /// What pressing the key says.
     public func refusal(_ S: Strings) -> String {
@@ -14,6 +15,7 @@ public enum DisabledReason: Equatable {
         case .readOnly(let why): return why.refusal(S)
         case .noTask: return S[.uiNoTaskSelected]
         case .nothingToSave: return S[.uiNothingToSave]
+        case .nothingPending: return S[.tcNothingPending]
         }
     }
 
@@ -23,6 +25,7 @@ public enum DisabledReason: Equatable {
         case .readOnly: return S[.tuiDisabledReadOnly]
         case .noTask: return S[.uiDisabledNoTask]
         case .nothingToSave: return S[.uiDisabledNothingToSave]
+        case .nothingPending: return S[.tcDisabledNothingPending]
         }
     }
 }
@@ -35,10 +38,14 @@ public struct Availability: Equatable {
     public var hasUnsavedChanges: Bool
     /// A plan with no file behind it yet (the demo, an imported notice): `w` asks for a name.
     public var hasNoFile: Bool
+    /// The selected task has a pending extension request.
+    public var hasPendingExtension: Bool
 
-    public init(readOnly: ReadOnlyReason?, hasSelectedTask: Bool, hasUnsavedChanges: Bool, hasNoFile: Bool) {
+    public init(readOnly: ReadOnlyReason?, hasSelectedTask: Bool, hasUnsavedChanges: Bool, hasNoFile: Bool,
+                hasPendingExtension: Bool = false) {
         self.readOnly = readOnly; self.hasSelectedTask = hasSelectedTask
         self.hasUnsavedChanges = hasUnsavedChanges; self.hasNoFile = hasNoFile
+        self.hasPendingExtension = hasPendingExtension
     }
 
     public func reason(_ r: Requirement) -> DisabledReason? {
@@ -46,6 +53,7 @@ public struct Availability: Equatable {
         case .writable: return readOnly.map { .readOnly($0) }
         case .taskSelected: return hasSelectedTask ? nil : .noTask
         case .somethingToSave: return hasUnsavedChanges || hasNoFile ? nil : .nothingToSave
+        case .extensionPending: return hasPendingExtension ? nil : .nothingPending
         }
     }
 

@@ -52,6 +52,11 @@ public enum Bindings {
         Binding([.char("p")], .setProgress, .taskEdit, hint: true, .helpSetProgress, short: .hintProgress),
         Binding([.char("a")], .addNote, .taskEdit, hint: true, .helpAddNote, short: .hintNote),
         Binding([.char("e")], .editDeadline, .taskEdit, .helpEditDeadline, short: .hintDeadline),
+        // issue 13, tuicycle: extension requests (filed, approved, refused), the trend chart
+        Binding([.char("x")], .requestExtension, .taskEdit, text: .ui(.tcHelpRequestExt), short: .ui(.tcHintRequestExt)),
+        Binding([.char("A")], .approveExtension, .taskEdit, text: .ui(.tcHelpApproveExt), short: .ui(.tcHintApproveExt)),
+        Binding([.char("R")], .refuseExtension, .taskEdit, text: .ui(.tcHelpRefuseExt), short: .ui(.tcHintRefuseExt)),
+        Binding([.char("t")], .toggleTrends, .workload, text: .ui(.tcHelpTrends), short: .ui(.tcHintTrends)),
         // one-line editor
         Binding([.enter], .editorAccept, .editor, hint: true, .helpEditorAccept, short: .hintAccept),
         Binding([.escape, .ctrl("g"), .ctrl("c")], .editorCancel, .editor, hint: true, .helpEditorCancel, short: .hintCancel),

@@ -44,6 +44,7 @@ extension Requirement {
         case .writable: return "(not with --read-only)"
         case .taskSelected: return "(needs a selected task)"
         case .somethingToSave: return "(only with unsaved changes, or a plan not saved yet)"
+        case .extensionPending: return "(only when the task has a pending extension request)"
         }
     }
 }

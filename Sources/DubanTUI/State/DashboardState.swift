@@ -85,6 +85,9 @@ public struct DashboardState {
     public var planLockWait: Double = 2
     public var quitRequested = false
     public var problems: [FileProblem] = []
+    /// issue 13, tuicycle: the current period's 未报送 (cached per revision) and the trend chart toggle.
+    let cycleCache = CycleCache()
+    public var workloadTrends = false
 
     // MARK: derived (refresh)
 
@@ -406,6 +409,8 @@ extension DashboardState {
         case .progress: return strings[.tuiPromptProgress]
         case .note: return strings[.tuiPromptNote]
         case .deadline: return strings[.tuiPromptDeadline]
+        case .extensionDate: return strings[.tcPromptExtDate]
+        case .extensionReason(_, let to): return strings.format(.tcPromptExtReason, to.iso)
         case .saveAs: return strings[.tuiPromptSaveAs]
         case .command: return ":"
         }

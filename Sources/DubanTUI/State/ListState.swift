@@ -1,3 +1,5 @@
+import DubanCore
+
 /// The view state of a list: which row is selected and which row is at the top.
 public struct ListState: Equatable {
     public var selected = 0
@@ -41,6 +43,9 @@ public enum EditorPurpose: Equatable {
     case progress(taskID: String)
     case note(taskID: String)
     case deadline(taskID: String)
+    /// An extension request (issue 13): the new date, then the reason.
+    case extensionDate(taskID: String)
+    case extensionReason(taskID: String, to: PlanDate)
     case saveAs(thenQuit: Bool)
     /// The `:` command line.
     case command

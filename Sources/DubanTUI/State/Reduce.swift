@@ -40,7 +40,8 @@ extension DashboardState {
     /// The facts the bindings' disabled reasons are judged on.
     public var availability: Availability {
         Availability(readOnly: readOnlyReason, hasSelectedTask: selectedTask != nil,
-                     hasUnsavedChanges: hasUnsavedChanges, hasNoFile: savePath == nil)
+                     hasUnsavedChanges: hasUnsavedChanges, hasNoFile: savePath == nil,
+                     hasPendingExtension: selectedTask.map { store.task(at: $0).pendingExtension != nil } ?? false)
     }
 
     /// The contexts a key is looked up in now: the focused pane's chain, or the open
@@ -250,6 +251,8 @@ extension DashboardState {
             modal = .none
             if text.isEmpty { return [] }
             return edit(.addNote(text), taskID: id)
+        case .extensionDate, .extensionReason:
+            return acceptCycleEditor(purpose, ed)
         case .deadline(let id):
             if text.isEmpty || text == "-" {
                 modal = .none
@@ -383,6 +386,8 @@ extension DashboardState {
             }
         case .addNote:
             if let i = selectedTask { modal = .editor(.note(taskID: store.task(at: i).id), LineEditor()) }
+        case .requestExtension, .approveExtension, .refuseExtension, .toggleTrends:
+            return cycleAction(a)
         case .editDeadline:
             if let i = selectedTask {
                 let t = store.task(at: i)

@@ -164,6 +164,12 @@ public enum UIKey: String, CaseIterable, Sendable {
     case uiMergeOpened, uiMergeResolved, uiMergeKeptPlanNote
     case uiConflictTitle, uiConflictTwoSheets, uiConflictPlanAndSheet, uiConflictField, uiConflictExported
     case uiConflictPlan, uiConflictChosen, uiConflictChoicePlan, uiConflictChoiceSheet, uiConflictChoiceSkip
+    // issue 13, tuicycle: 未报送 in the workload pane, extensions and milestones in the detail, their keys, trends
+    case tcUnreported, tcUnreportedTitle, tcNoDeadline, tcOriginalDeadline, tcExtensions, tcMilestones
+    case tcExtLine, tcExtDecided, tcMilestoneDone, tcMilestoneOpen, tcMilestoneNoDate
+    case tcNothingPending, tcDisabledNothingPending, tcPromptExtDate, tcPromptExtReason, tcBadExtDate
+    case tcHelpRequestExt, tcHintRequestExt, tcHelpApproveExt, tcHintApproveExt, tcHelpRefuseExt, tcHintRefuseExt
+    case tcHelpTrends, tcHintTrends, tcTrendsOn, tcTrendsOff, tcTrendsNoCycle, tcTrendsTitle, tcTrendsPlan
 }
 
 extension UIKey {
@@ -569,6 +575,36 @@ extension UIKey {
         case .uiConflictChoicePlan: return ("保留计划", "keep the plan's")
         case .uiConflictChoiceSheet: return ("采用 {0}", "take {0}")
         case .uiConflictChoiceSkip: return ("跳过", "skip")
+        // issue 13, tuicycle
+        case .tcUnreported: return ("未报送", "unreported")
+        case .tcUnreportedTitle: return ("{0}期未报送{1}", "{0}: {1} unreported")
+        case .tcNoDeadline: return ("长期", "ongoing")
+        case .tcOriginalDeadline: return ("原定时限", "Original deadline")
+        case .tcExtensions: return ("延期申请", "Extensions")
+        case .tcMilestones: return ("时间节点", "Milestones")
+        case .tcExtLine: return ("{0}申请延期至{1}，{2}", "{0} asked for {1}: {2}")
+        case .tcExtDecided: return ("（{0} {1}）", " ({0} {1})")
+        case .tcMilestoneDone: return ("已完成", "done")
+        case .tcMilestoneOpen: return ("未完成", "not done")
+        case .tcMilestoneNoDate: return ("无日期", "no date")
+        case .tcNothingPending: return ("该任务没有待审批的延期申请", "this task has no pending extension request")
+        case .tcDisabledNothingPending: return ("（仅当有待审批的延期申请）", "(only with a pending extension request)")
+        case .tcPromptExtDate: return ("延期至：", "Extend to: ")
+        case .tcPromptExtReason: return ("延期至{0}的理由：", "Reason for {0}: ")
+        case .tcBadExtDate: return ("\"{0}\"不是日期，应为晚于现完成时限{1}的日期，如 2020-10-31、10月15日、6月底", "\"{0}\": expected a day after the current deadline {1}, as 2020-10-31, 10月15日 or 6月底")
+        case .tcHelpRequestExt: return ("为选中任务提出延期申请（先填新时限，再填理由）", "file an extension request for the selected task (the new date, then the reason)")
+        case .tcHintRequestExt: return ("延期", "extend")
+        case .tcHelpApproveExt: return ("同意选中任务待审批的延期申请", "approve the selected task's pending extension request")
+        case .tcHintApproveExt: return ("同意延期", "approve")
+        case .tcHelpRefuseExt: return ("不同意选中任务待审批的延期申请", "refuse the selected task's pending extension request")
+        case .tcHintRefuseExt: return ("不同意延期", "refuse")
+        case .tcHelpTrends: return ("在单位窗格显示／隐藏各期趋势图（完成、逾期、红灯）", "show or hide the per-period trend chart (done, overdue, red) in the workload pane")
+        case .tcHintTrends: return ("趋势", "trends")
+        case .tcTrendsOn: return ("趋势图：各期完成／逾期／红灯", "trends: done / overdue / red per period")
+        case .tcTrendsOff: return ("已关闭趋势图", "trend chart off")
+        case .tcTrendsNoCycle: return ("计划没有报送周期（reporting 键），按月显示趋势", "the plan has no reporting cycle (the reporting key): trends by month")
+        case .tcTrendsTitle: return ("趋势 {0}", "Trends {0}")
+        case .tcTrendsPlan: return ("全部", "plan")
         }
     }
 }

@@ -45,6 +45,7 @@ enum DetailPane {
         let labels: [UIText] = [.colNumber, .colChapter, .colText, .colLeader, .colLeadUnits, .tuiCoUnits,
                                      .colDeadline, .colStatus, .colProgress, .tuiLight, .tuiRemarks, .tuiHistory]
             + (t.goal == nil ? [] : [.tuiGoal]) + (t.mainTasks == nil ? [] : [.tuiMainTasks])
+            + CycleDetail.labels(t)
         let labelW = min((labels.map { CellWidth.of(S[text: $0]) }.max() ?? 8) + 2, max(width / 3, 4))
         let valueW = max(width - labelW, 4)
         let out = DetailLayout()
@@ -95,9 +96,10 @@ enum DetailPane {
         field(.colLeader, parts: joined(t.leaders, sep))
         field(.colLeadUnits, parts: joined(t.leadUnits, sep))
         field(.tuiCoUnits, parts: joined(t.coUnits, sep))
-        var due = t.deadline?.iso ?? S[.tuiNoDeadline]
+        var due = t.deadline?.iso ?? S[.tcNoDeadline]
         if t.deadlineAssumed { due += " " + S[.tuiDeadlineAssumed] }
         field(.colDeadline, due, a.isOverdue ? .red : (a.isDueSoon ? .yellow : .normal))
+        CycleDetail.add(s, task: t, width: width, labelW: labelW, to: out)
         field(.colStatus, S.status(t.status) + (t.statusInferred ? " " + S[.tuiStatusInferred] : ""), Look.statusRole(t.status))
         let barW = min(20, max(valueW - 6, 0))
         let filled = barW == 0 ? 0 : min(barW, (t.progress * barW + 50) / 100)

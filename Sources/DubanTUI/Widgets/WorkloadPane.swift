@@ -64,20 +64,33 @@ enum WorkloadPane {
         let units = s.workloadMode == .units
         let nameHead = units ? S[.colUnit] : S[.colLeader]
         let w = max(r.width - 2, 0)
+        // 未报送 (issue 13): the title names the current period and how many have not
+        // reported; each such unit gets the marker after its name, before any optional column.
+        let cycle = units ? s.cycleFacts : CycleCache.Facts(period: nil, unreported: [])
+        var markW = 0
+        if cycle.period != nil, !cycle.unreported.isEmpty {
+            let m = CellWidth.of(S[.tcUnreported])
+            if w - m - 1 >= 24 { markW = m }
+        }
         let longest = max(rows.prefix(500).map { Display.width($0.name, upTo: w) }.max() ?? 8, CellWidth.of(nameHead) + 1)
         // Short headers (no arrow: the title names the sort; `%` for 完成率) in a narrow
         // pane, or when they give the names the cells they need.
         var compact = w < 32
-        var (cols, nameW) = columns(width: w, longestName: longest, units: units, sort: s.workloadSort, strings: S, compact: compact)
+        var (cols, nameW) = columns(width: w - (markW > 0 ? markW + 1 : 0), longestName: longest, units: units, sort: s.workloadSort, strings: S, compact: compact)
         if !compact && nameW < longest {
-            let short = columns(width: w, longestName: longest, units: units, sort: s.workloadSort, strings: S, compact: true)
+            let short = columns(width: w - (markW > 0 ? markW + 1 : 0), longestName: longest, units: units, sort: s.workloadSort, strings: S, compact: true)
             if short.nameW > nameW { (cols, nameW, compact) = (short.cols, short.nameW, true) }
         }
         let sortName = s.workloadSort == .name ? S[.tuiSortName] : (cols.first { $0.sort == s.workloadSort }.map { S[text: $0.key] } ?? "")
-        let title = nameHead + " \(rows.count) ↓" + sortName + (s.narrowing[.workload].map { " /" + $0 } ?? "")
+        var title = nameHead + " \(rows.count) ↓" + sortName + (s.narrowing[.workload].map { " /" + $0 } ?? "")
+        if let p = cycle.period { title += " · " + S.format(.tcUnreportedTitle, p.id, cycle.unreported.count) }
+        if s.workloadTrends {
+            TrendChart.draw(&c, s, r, focused: focused)
+            return
+        }
         let inner = Renderer.frame(&c, r, title: title, focused: focused)
         guard inner.height >= 1, inner.width >= 8 else { return }
-        let numW = cols.reduce(0) { $0 + $1.width + 1 }
+        let numW = cols.reduce(0) { $0 + $1.width + 1 } + (markW > 0 ? markW + 1 : 0)
         var barW = w - numW - nameW - 2
         if barW < 4 { barW = 0 }
         barW = min(barW, 20)
@@ -85,7 +98,7 @@ enum WorkloadPane {
         c.fill(Rect(x: inner.x, y: inner.y, width: w, height: 1), role: .header)
         var x = inner.x
         c.text(nameHead + (s.workloadSort == .name && !compact ? "↓" : ""), x: x, y: inner.y, width: nameW, role: .header, clip: inner)
-        x += nameW + 1
+        x += nameW + 1 + (markW > 0 ? markW + 1 : 0)
         for col in cols {
             let head = (col.sort == s.workloadSort && !compact ? "↓" : "") + header(col.key, compact: compact, strings: S)
             Look.right(&c, head, x: x, y: inner.y, width: col.width, role: .header, clip: inner)
@@ -104,6 +117,10 @@ enum WorkloadPane {
             var x = body.x
             c.text(name, x: x, y: y, width: nameW, role: sel ?? .normal, clip: body)
             x += nameW + 1
+            if markW > 0 {
+                if cycle.unreported.contains(name) { c.text(S[.tcUnreported], x: x, y: y, width: markW, role: .red, clip: body) }
+                x += markW + 1
+            }
             for col in cols {
                 let (text, role) = col.cell(t)
                 let keep = role == .red || role == .yellow
