@@ -62,13 +62,20 @@ for t in "${TARGETS[@]}"; do
     case "$t" in
         planjson|journal) needs_core=1 ;;
         import) needs_core=1; needs_import=1 ;;
-        theme) needs_core=1; needs_tui=1 ;;
+        theme) needs_core=1; needs_import=1; needs_tui=1 ;;
         *) echo "fuzz: unknown target '$t' (expected planjson, journal, import or theme)" >&2; exit 2 ;;
     esac
 done
 [ $needs_core = 1 ] && module DubanCore Sources/DubanCore
-[ $needs_import = 1 ] && module DubanImport Sources/DubanImport
-[ $needs_tui = 1 ] && module DubanTUI Sources/DubanTUI -swift-version 5 -I Sources/CNcursesw
+# The importer reads Word files through ZIPFoundation (and zlib): its checkout, which
+# `swift build` fetched, is compiled here the same way.
+ZIP=.build/checkouts/ZIPFoundation/Sources
+if [ $needs_import = 1 ] && [ ! -d "$ZIP/ZIPFoundation" ]; then
+    echo "fuzz: $ZIP/ZIPFoundation is missing: run swift build (make test) first" >&2; exit 2
+fi
+[ $needs_import = 1 ] && module ZIPFoundation "$ZIP/ZIPFoundation" -swift-version 5 -I "$ZIP/CZLib" -Xcc -D_GNU_SOURCE=1
+[ $needs_import = 1 ] && module DubanImport Sources/DubanImport -I "$ZIP/CZLib"
+[ $needs_tui = 1 ] && module DubanTUI Sources/DubanTUI -swift-version 5 -I Sources/CNcursesw -I "$ZIP/CZLib"
 
 status=0
 summary=()
@@ -76,8 +83,10 @@ for t in "${TARGETS[@]}"; do
     case "$t" in
         planjson) target planjson Fuzz/FuzzPlanJSON.swift "$OUT/libDubanCore.a" ;;
         journal) target journal Fuzz/FuzzJournal.swift "$OUT/libDubanCore.a" ;;
-        import) target import Fuzz/FuzzImport.swift "$OUT/libDubanImport.a" "$OUT/libDubanCore.a" ;;
-        theme) target theme Fuzz/FuzzTheme.swift "$OUT/libDubanTUI.a" "$OUT/libDubanCore.a" -I Sources/CNcursesw -lncursesw ;;
+        import) target import Fuzz/FuzzImport.swift "$OUT/libDubanImport.a" "$OUT/libZIPFoundation.a" "$OUT/libDubanCore.a" \
+                    -I "$ZIP/CZLib" -lz ;;
+        theme) target theme Fuzz/FuzzTheme.swift "$OUT/libDubanTUI.a" "$OUT/libDubanImport.a" "$OUT/libZIPFoundation.a" \
+                   "$OUT/libDubanCore.a" -I Sources/CNcursesw -I "$ZIP/CZLib" -lncursesw -lz ;;
     esac
     exe="$OUT/fuzz-$t"
     log="$OUT/logs/$t.txt"
