@@ -155,25 +155,6 @@ extension Reports {
             head.append(S.format(.cmpTitle, from.iso, asOf.iso))
         }
         head.append(asOfLine)
-        switch format {
-        case .table:
-            let lines = head.map { l -> String in
-                let c = TerminalText.clean(l)
-                if !wide, let width, width > 0 { return DisplayWidth.truncate(c, to: width) }
-                return c
-            }
-            return lines.joined(separator: "\n") + "\n\n" + table.renderTable(width: width, wide: wide)
-        case .markdown:
-            func md(_ s: String) -> String { Reports.markdownText(TerminalText.clean(s)) }
-            var out = ""
-            var rest = head[...]
-            if !store.plan.title.isEmpty, let t = rest.first { out += "# " + md(t) + "\n\n"; rest = rest.dropFirst() }
-            for l in rest { out += md(l) + "\n\n" }
-            return out + table.renderMarkdown()
-        case .csv:
-            return (excel ? "\u{FEFF}" : "") + table.renderCSV()
-        case .json:
-            return ""
-        }
+        return framed(head, table, format: format, width: width, wide: wide, excel: excel)
     }
 }

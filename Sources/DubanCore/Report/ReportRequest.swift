@@ -329,6 +329,26 @@ extension Reports {
         }
         let count = req.overdue && req.grouping != nil ? overdueIndexes().count : table.rows.count
         let head = header(req, rowCount: count)
+        return framed(head, table, format: format, width: width, wide: wide, excel: excel)
+    }
+
+    /// Text outside a Markdown table with the characters Markdown would read escaped.
+    static func markdownText(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            if "\\`*_[]<>#|".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+}
+
+extension Reports {
+    /// A report's head lines (title, as-of line) and its table in one format: on a terminal
+    /// table the head lines are cleaned and cut to the width (unless `wide`); in Markdown the
+    /// first is the `#` title when the plan has one; CSV has no head (a BOM with `excel`);
+    /// JSON is written by each report itself, so nothing here.
+    func framed(_ head: [String], _ table: ReportTable, format: ReportFormat, width: Int?, wide: Bool, excel: Bool) -> String {
         switch format {
         case .table:
             let lines = head.map { l -> String in
@@ -349,15 +369,5 @@ extension Reports {
         case .json:
             return ""
         }
-    }
-
-    /// Text outside a Markdown table with the characters Markdown would read escaped.
-    static func markdownText(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            if "\\`*_[]<>#|".contains(c) { out.append("\\") }
-            out.append(c)
-        }
-        return out
     }
 }
