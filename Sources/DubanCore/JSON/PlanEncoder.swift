@@ -448,8 +448,6 @@ struct PlanWriter {
     }
 
     /// Task objects as items of the plan's tasks array (depth 2), each after a comma
-    /// unless it is the array's first.
-    /// Task objects as items of the plan's tasks array (depth 2), each after a comma
     /// unless it is the array's first: what `objectArray` writes for them, in slices.
     mutating func taskItems(_ tasks: ArraySlice<PlanTask>, first: Bool) {
         depth = 2

@@ -94,7 +94,9 @@ public enum DeadlineText {
         return PlanDate(year: parts[0], month: parts[1], day: parts[2])
     }
 
-    private static func cnDigit(_ v: UInt32) -> Int? {
+    /// A Chinese digit's value (〇/零 0 … 九 9, 两 2), by its scalar value; the importer's
+    /// headings read their numerals through it too.
+    public static func cnDigit(_ v: UInt32) -> Int? {
         switch v {
         case 0x3007, 0x96F6: return 0   // 〇 零
         case 0x4E00: return 1           // 一

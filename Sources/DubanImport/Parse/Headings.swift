@@ -1,3 +1,4 @@
+import DubanCore
 /// The marker that opens an outline heading, by kind. Ranks follow the usual
 /// order of Chinese official documents: 第一部分 > 一、 > (一) > 1. > (1) > ①.
 enum HeadingKind: Int, Comparable, Sendable {
@@ -27,21 +28,7 @@ enum Headings {
     ]
 
     /// `cnDigits[c]` without hashing.
-    @inline(__always) static func cnDigit(_ c: Ch) -> Int? {
-        switch c.key {
-        case 0x3007, 0x96F6: return 0   // 〇 零
-        case 0x4E00: return 1           // 一
-        case 0x4E8C, 0x4E24: return 2   // 二 两
-        case 0x4E09: return 3
-        case 0x56DB: return 4
-        case 0x4E94: return 5
-        case 0x516D: return 6
-        case 0x4E03: return 7
-        case 0x516B: return 8
-        case 0x4E5D: return 9
-        default: return nil
-        }
-    }
+    @inline(__always) static func cnDigit(_ c: Ch) -> Int? { DeadlineText.cnDigit(c.key) }
 
     /// 一 .. 九十九 (and 一百..): nil when not a Chinese numeral.
     static func chineseNumber(_ cs: ArraySlice<Ch>) -> Int? {
