@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // A plan in PostgreSQL (issue 15): the DubanPostgres adapter.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // ncursesw through pkg-config; Debian's libncursesw5-dev provides it.
@@ -46,11 +48,19 @@ let package = Package(
         .target(name: "DubanBulletin",
                 dependencies: ["DubanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 path: "Sources/DubanBulletin"),
+        // A plan in PostgreSQL (issue 15): schema and roles, push and pull, one edit one
+        // transaction, LISTEN/NOTIFY. Implements DubanCore's SharedPlan; only the command
+        // line (which installs SharedPlans.opener) and its tests depend on it.
+        .target(name: "DubanPostgres",
+                dependencies: ["DubanCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+                path: "Sources/DubanPostgres"),
+        .testTarget(name: "DubanPostgresTests", dependencies: ["DubanPostgres", "DubanCore", "DubanSynthetic", "DubanTestSupport"],
+                    path: "Tests/DubanPostgresTests"),
         // The thin command line.
         .executableTarget(
             name: "duban",
             dependencies: [
-                "DubanCore", "DubanImport", "DubanTUI", "DubanSheets", "DubanBulletin", "DubanSynthetic",
+                "DubanCore", "DubanImport", "DubanTUI", "DubanSheets", "DubanBulletin", "DubanSynthetic", "DubanPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/duban",

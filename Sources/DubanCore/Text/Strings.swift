@@ -114,6 +114,8 @@ public struct Strings: Sendable {
         // issue 10, the dashboard's smaller promises: no terminal, a terminal it cannot drive, a huge field
         // issue 10, one writer: the plan lock, read-only plans, backups (PlanLock.swift, PlanEditor.swift)
         case lockHolder, lockHolderUnknown, lockWaiting, lockBusy, lockCannot
+        // issue 15, a plan in a database (Session/SharedPlan.swift)
+        case sharedNoAdapter, sharedUnreachable, sharedBadAddress, sharedNoSuchPlan, sharedNotPermitted, sharedRefused
         case jrRunning, jrEnded, jrUnreadable
         case writeReadOnly, writeNotFlushed, backupNotKept
         // files opened for what they are (issue 10: SafeOpen, OutputFile)
@@ -401,6 +403,12 @@ extension Strings.Key {
         case .lockHolderUnknown: return ("另一个督办", "another duban")
         case .lockWaiting: return ("{0} 正在被 {1} 保存；等待中（最多 {2} 秒）……", "{0} is being saved by {1}; waiting (up to {2} s)...")
         case .lockBusy: return ("{0} 正在被 {1} 保存，等待 {2} 秒后仍未释放；未做任何修改，请稍后重试", "{0} is being saved by {1}; still held after waiting {2} s; nothing was changed, try again later")
+        case .sharedNoAdapter: return ("{0}：这个版本的 duban 不能连接数据库", "{0}: this build of duban cannot reach databases")
+        case .sharedUnreachable: return ("{0}：连不上数据库服务器（{1}）", "{0}: cannot reach the database server ({1})")
+        case .sharedBadAddress: return ("{0}：数据库地址有误：{1}（应为 postgres://用户@主机:端口/库名?plan=计划名）", "{0}: bad database address: {1} (expected postgres://user@host:port/db?plan=NAME)")
+        case .sharedNoSuchPlan: return ("{1}：数据库里没有名为“{0}”的计划", "{1}: the database has no plan named \"{0}\"")
+        case .sharedNotPermitted: return ("任务 {0}：数据库拒绝了这项修改（{1}）", "task {0}: the database refused this change ({1})")
+        case .sharedRefused: return ("{0}：数据库拒绝：{1}", "{0}: the database refused: {1}")
         case .lockCannot: return ("{0}：无法锁定计划（锁文件 {1}：{2}）；未做任何修改", "{0}: cannot lock the plan (lock file {1}: {2}); nothing was changed")
         case .writeReadOnly: return ("{0}：文件只读（没有写权限），未做任何修改", "{0}: the file is read-only (no write permission); nothing was changed")
         case .writeNotFlushed: return ("{0}：已改名替换，但无法把文件夹写入磁盘（{1}）；断电后可能丢失此次保存", "{0}: renamed into place but the folder could not be flushed to disk ({1}); a power loss may undo this save")
