@@ -11,7 +11,7 @@ public func fuzzTheme(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let (_, problems) = ThemeParser.parse(text, name: "fuzz", path: "fuzz.theme")
     for p in problems where p.line < 1 { fuzzFail("theme problem without a line: \(p)") }
-    _ = ConfigFile.parse(text, path: "fuzz.conf")
+    _ = DashboardConfig.parse(text, path: "fuzz.conf")
     return 0
 }
 

@@ -5,7 +5,7 @@
 #
 # Targets: planjson (PlanJSON.decode and the store), journal (the journal reader and
 # replay), import (NoticeImporter.importNotice(bytes:source:)), theme (ThemeParser and
-# ConfigFile). Each module is compiled straight from Sources/ with the sanitizers into
+# DashboardConfig over the core's ConfigFile). Each module is compiled straight from Sources/ with the sanitizers into
 # .build-fuzz/, then each target first runs every input in Fuzz/regressions/<target>/
 # (inputs that crashed once) and then fuzzes for SECONDS, starting from the seeds in
 # Fuzz/corpus/<target>/. New inputs go to .build-fuzz/corpus/<target>/, crashes to

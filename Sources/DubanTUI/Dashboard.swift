@@ -93,32 +93,24 @@ public final class Dashboard {
         var keymap = Keymap()
         var problems: [FileProblem] = []
         let env = options.environment
-        var cfgTheme: String?
-        var cfgAmbiguous: Bool?
-        let configPath = options.configPath.map { expandHome($0, env) }
-            ?? env["HOME"].map { $0 + "/.config/duban/config" }
-        if let path = configPath {
-            let (cfg, ps) = ConfigFile.load(path: path, required: options.configPath != nil)
-            problems += ps
-            cfg.apply(to: &keymap)
-            cfgTheme = cfg.theme
-            cfgAmbiguous = cfg.ambiguousWide
-        }
-        let (theme, tps) = BuiltinThemes.load(options.theme ?? cfgTheme ?? "default", environment: env, strings: strings)
+        // The config file, read once: `--config`, else $DUBAN_CONFIG, else ~/.config/duban/config.
+        let (cfg, ps) = DashboardConfig.load(given: options.configPath, environment: env, strings: strings)
+        problems += ps
+        cfg.apply(to: &keymap)
+        let (theme, tps) = BuiltinThemes.load(options.theme ?? cfg.theme ?? "default", environment: env, strings: strings)
         problems += tps
         self.theme = theme
         self.problems = problems
         self.session = session
         self.saver = saver
         self.environment = options.environment
-        self.ambiguousWide = options.ambiguousWide || (cfgAmbiguous ?? false)
+        self.ambiguousWide = options.ambiguousWide || (cfg.ambiguousWide ?? false)
         let store = PlanStore(plan: plan, rules: Rules(asOf: options.asOf), strings: strings)
         state = DashboardState(store: store, strings: strings, keymap: keymap, readOnly: options.readOnly,
                                savePath: options.savePath, suggestedSavePath: options.suggestedSavePath)
         state.problems = problems
         // Who the edits are by: DUBAN_AUTHOR, else the config's `author NAME`, else the login name.
-        state.author = env["DUBAN_AUTHOR"].map { $0.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
-            ?? Author.resolve(flag: nil, environment: env)
+        state.author = Author.resolve(flag: env["DUBAN_AUTHOR"], config: cfg.file, environment: env)
         if let first = problems.first {
             let more = problems.count > 1 ? strings.format(.tuiMoreProblems, problems.count - 1) : ""
             state.message = StatusMessage(text: first.description + more, isError: true)

@@ -416,8 +416,8 @@ final class CycleTests: XCTestCase {
     // MARK: authors
 
     func testTheAuthorComesFromTheFlagTheConfigOrTheLogin() throws {
-        XCTAssertEqual(Author.fromConfigText("theme light\n# author 不是\nauthor  督查室 张三 \nbind tasks x cycleStatus\n"), "督查室 张三")
-        XCTAssertNil(Author.fromConfigText("authors x\ntheme dark\n"))
+        XCTAssertEqual(ConfigFile.parse("theme light\n# author 不是\nauthor  督查室 张三 \nbind tasks x cycleStatus\n", path: "cfg").config.author, "督查室 张三")
+        XCTAssertNil(ConfigFile.parse("authors x\ntheme dark\n", path: "cfg").config.author)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("duban-author-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -430,6 +430,33 @@ final class CycleTests: XCTestCase {
         XCTAssertEqual(Author.resolve(flag: nil, environment: ["DUBAN_CONFIG": dir.appendingPathComponent("none").path, "LOGNAME": "inspector"]), "inspector")
         XCTAssertEqual(Author.resolve(flag: nil, environment: ["HOME": dir.path, "USER": "u2"]), "u2")
         XCTAssertNotNil(Author.resolve(flag: nil, environment: [:]))  // the password entry of the user running the test
+        // `--config PATH` wins over $DUBAN_CONFIG; a missing one gives the login name.
+        let other = dir.appendingPathComponent("other")
+        try "theme light\nauthor 区督查室  王五 # 值班\n".write(to: other, atomically: true, encoding: .utf8)
+        XCTAssertEqual(Author.resolve(flag: nil, configPath: other.path, environment: env), "区督查室  王五")
+        XCTAssertEqual(Author.resolve(flag: "李四", configPath: other.path, environment: env), "李四")
+        XCTAssertEqual(Author.resolve(flag: nil, configPath: dir.appendingPathComponent("none").path, environment: env), "inspector")
+        XCTAssertEqual(Author.resolve(flag: nil, config: ConfigFile(author: " "), environment: env), "inspector")
+    }
+
+    func testTheConfigFileIsReadOnceWithItsPlaces() {
+        let (cfg, problems) = ConfigFile.parse("theme dark\r\nambiguous-wide no\nbind tasks x\nunbind global w\n\tauthor\ncolour red\n", path: "c", strings: Strings(.en))
+        XCTAssertEqual(cfg.theme, "dark")
+        XCTAssertEqual(cfg.ambiguousWide, false)
+        XCTAssertNil(cfg.author)
+        XCTAssertEqual(cfg.keyLines, [ConfigFile.KeyLine(line: 4, unbind: true, words: [.init("global", column: 8), .init("w", column: 15)])])
+        XCTAssertEqual(problems.map(\.description), [
+            "c:3:13: expected: bind CONTEXT KEY ACTION",
+            "c:5:8: expected: author NAME",
+            "c:6:1: unknown setting \"colour\" (theme, ambiguous-wide, author, bind or unbind)",
+        ])
+        XCTAssertEqual(ConfigFile.path(given: "~/d.cfg", environment: ["HOME": "/h", "DUBAN_CONFIG": "/e"]), "/h/d.cfg")
+        XCTAssertEqual(ConfigFile.path(given: nil, environment: ["HOME": "/h", "DUBAN_CONFIG": "/e"]), "/e")
+        XCTAssertEqual(ConfigFile.path(given: nil, environment: ["HOME": "/h"]), "/h/.config/duban/config")
+        XCTAssertNil(ConfigFile.path(given: nil, environment: [:]))
+        XCTAssertEqual(ConfigFile.load(given: "/nonexistent-duban-cfg", environment: [:], strings: Strings(.en)).problems.map(\.description),
+                       ["/nonexistent-duban-cfg: cannot read the file"])
+        XCTAssertEqual(ConfigFile.load(given: nil, environment: ["DUBAN_CONFIG": "/nonexistent-duban-cfg"]).problems, [])
     }
 }
 

@@ -32,10 +32,10 @@ final class AmbiguousWideTests: XCTestCase {
     }
 
     func testTheConfigFileSettingAndItsProblems() {
-        let (cfg, problems) = ConfigFile.parse("ambiguous-wide yes\n", path: "cfg")
+        let (cfg, problems) = DashboardConfig.parse("ambiguous-wide yes\n", path: "cfg")
         XCTAssertEqual(cfg.ambiguousWide, true)
         XCTAssertTrue(problems.isEmpty)
-        let (_, bad) = ConfigFile.parse("ambiguous-wide maybe\n", path: "cfg")
+        let (_, bad) = DashboardConfig.parse("ambiguous-wide maybe\n", path: "cfg")
         XCTAssertEqual(bad.map(\.description), ["cfg:1:16: expected: ambiguous-wide yes (or no)"])
         XCTAssertEqual(NarrowGlyphs.substitute(Glyph("市")), nil, "Han is wide everywhere: kept")
         XCTAssertEqual(NarrowGlyphs.substitute(Glyph("a")), nil)

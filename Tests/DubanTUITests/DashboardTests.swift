@@ -431,4 +431,26 @@ final class DashboardTests: XCTestCase {
         _ = d.run(on: t)
         XCTAssertEqual(d.state.store.task(at: 0).status, .done, "x was rebound to cycleStatus")
     }
+
+    func testTheAuthorOfTheEditsComesFromTheConfigFile() {
+        // `--config PATH`: its `author` line names the dashboard's edits, over $DUBAN_CONFIG's.
+        let path = NSTemporaryDirectory() + "duban-config-author-\(getpid())"
+        let other = path + "-env"
+        try? "author 区督查室 王五\nbind tasks x cycleStatus\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try? "author 不是这个\n".write(toFile: other, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path); try? FileManager.default.removeItem(atPath: other) }
+        let opts = DashboardOptions(asOf: Fixture.asOf, configPath: path, environment: ["DUBAN_CONFIG": other, "LOGNAME": "inspector"])
+        let d = Dashboard(plan: Fixture.plan(), options: opts, saver: { _, _ in })
+        XCTAssertEqual(d.problems, [])
+        XCTAssertEqual(d.state.author, "区督查室 王五")
+        let t = MemoryTerminal(width: 80, height: 24)
+        t.type(.char("x"))
+        _ = d.run(on: t)
+        XCTAssertEqual(d.state.store.task(at: 0).history.last?.author, "区督查室 王五")
+        // Without --config, $DUBAN_CONFIG's file; DUBAN_AUTHOR over both.
+        XCTAssertEqual(Dashboard(plan: Fixture.plan(), options: DashboardOptions(asOf: Fixture.asOf, environment: ["DUBAN_CONFIG": other]),
+                                 saver: { _, _ in }).state.author, "不是这个")
+        XCTAssertEqual(Dashboard(plan: Fixture.plan(), options: DashboardOptions(asOf: Fixture.asOf, configPath: path, environment: ["DUBAN_AUTHOR": "赵六"]),
+                                 saver: { _, _ in }).state.author, "赵六")
+    }
 }

@@ -18,7 +18,7 @@ final class FuzzThemeReplayTests: XCTestCase {
             let text = String(decoding: try Data(contentsOf: f), as: UTF8.self)
             let (_, problems) = ThemeParser.parse(text, name: "replay", path: f.lastPathComponent)
             for p in problems { XCTAssertGreaterThanOrEqual(p.line, 1, "\(f.lastPathComponent): \(p)") }
-            _ = ConfigFile.parse(text, path: f.lastPathComponent)
+            _ = DashboardConfig.parse(text, path: f.lastPathComponent)
         }
         // a broken theme: every error named with its line, and the default kept for the rest
         let (_, problems) = ThemeParser.parse("overdue  rde  default  bold\n", name: "x", path: "x.theme")

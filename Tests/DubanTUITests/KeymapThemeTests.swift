@@ -69,7 +69,7 @@ final class KeymapTests: XCTestCase {
         bind tasks y
         colour red
         """
-        let (cfg, problems) = ConfigFile.parse(text, path: "cfg")
+        let (cfg, problems) = DashboardConfig.parse(text, path: "cfg")
         XCTAssertEqual(cfg.theme, "light")
         XCTAssertEqual(cfg.rebindings, [.bind(.tasks, .char("x"), .cycleStatus), .unbind(.global, .char("w"))])
         XCTAssertEqual(problems.map(\.description), [

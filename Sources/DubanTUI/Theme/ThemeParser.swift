@@ -1,27 +1,4 @@
-/// Splits a line into whitespace-separated fields with their 1-based columns
-/// (counted in characters). `#` starts a comment.
-func fields(of line: Substring) -> [(text: String, column: Int)] {
-    var out: [(String, Int)] = []
-    var cur = ""
-    var start = 0
-    var col = 0
-    for c in line {
-        col += 1
-        if c == "#" && cur.isEmpty { break }
-        if c == " " || c == "\t" || c == "\u{3000}" {
-            if !cur.isEmpty { out.append((cur, start)); cur = "" }
-        } else {
-            if cur.isEmpty { start = col }
-            cur.append(c)
-        }
-    }
-    if !cur.isEmpty { out.append((cur, start)) }
-    return out
-}
-
-func splitLines(_ text: String) -> [Substring] {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-}
+import DubanCore
 
 /// The theme file format: one role per line, `role  fg  bg  [attrs]`.
 ///
@@ -46,9 +23,9 @@ public enum ThemeParser {
         var problems: [FileProblem] = []
         var seen: [Role: Int] = [:]
         let rolesByName = Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0.rawValue.lowercased(), $0) })
-        for (n, raw) in splitLines(text).enumerated() {
+        for (n, raw) in ConfigFile.lines(text).enumerated() {
             let lineNo = n + 1
-            let fs = fields(of: raw)
+            let fs = ConfigFile.words(of: raw)
             if fs.isEmpty { continue }
             func problem(_ col: Int, _ msg: String) { problems.append(FileProblem(path: path, line: lineNo, column: col, message: msg)) }
             guard let role = rolesByName[fs[0].text.lowercased()] else {
