@@ -6,16 +6,26 @@ public struct Bulletin {
     /// The five exclusive classes of the totals: every task is in exactly one.
     /// done; overdue (not done, deadline in force passed); lagging (not done, not overdue,
     /// status 滞后 or behind 序时进度); no deadline (not done, none of the above, no date);
-    /// on schedule (the rest).
+    /// on schedule (the rest). Total, done, overdue and red are the plan's `Tally` as the
+    /// store keeps it (`PlanStore.totals`); the tally's own lagging and no-deadline counts
+    /// overlap overdue and each other, so the two exclusive classes are counted here.
     public struct Totals: Hashable, Sendable {
-        public var total = 0
-        public var done = 0
-        public var onSchedule = 0
+        /// The whole plan's counts (`PlanStore.totals`).
+        public var tally = Tally()
+        /// Not done, not overdue, and 滞后 or behind 序时进度.
         public var lagging = 0
-        public var overdue = 0
+        /// Not done, not overdue, not lagging, and no deadline.
         public var noDeadline = 0
-        public var red = 0
         public init() {}
+        public init(tally: Tally, lagging: Int, noDeadline: Int) {
+            self.tally = tally; self.lagging = lagging; self.noDeadline = noDeadline
+        }
+        public var total: Int { tally.total }
+        public var done: Int { tally.done }
+        public var overdue: Int { tally.overdue }
+        public var red: Int { tally.red }
+        /// The rest: not done, not overdue, not lagging, with a deadline.
+        public var onSchedule: Int { total - done - overdue - lagging - noDeadline }
         /// A share of the total in tenths of a percent, rounded half up (0 when empty).
         public static func permille(_ n: Int, of total: Int) -> Int { total == 0 ? 0 : (n * 2000 + total) / (2 * total) }
         /// `37.5%`
@@ -104,17 +114,13 @@ public struct Bulletin {
         issuer = plan.issuer
         self.asOf = asOf
 
-        // Totals.
-        var t = Totals()
-        for (i, task) in plan.tasks.enumerated() {
+        // Totals: the store's tally, and the two classes it does not keep apart.
+        var t = Totals(tally: store.totals, lagging: 0, noDeadline: 0)
+        for (i, task) in plan.tasks.enumerated() where task.status != .done {
             let a = store.assessments[i]
-            t.total += 1
-            if a.light == .red { t.red += 1 }
-            if task.status == .done { t.done += 1 }
-            else if a.isOverdue { t.overdue += 1 }
-            else if task.status == .lagging || a.isBehindSchedule { t.lagging += 1 }
+            if a.isOverdue { continue }
+            if task.status == .lagging || a.isBehindSchedule { t.lagging += 1 }
             else if a.hasNoDeadline || task.deadline == nil { t.noDeadline += 1 }
-            else { t.onSchedule += 1 }
         }
         totals = t
 
