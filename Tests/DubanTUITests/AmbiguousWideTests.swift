@@ -35,7 +35,7 @@ final class AmbiguousWideTests: XCTestCase {
         let (cfg, problems) = DashboardConfig.parse("ambiguous-wide yes\n", path: "cfg")
         XCTAssertEqual(cfg.ambiguousWide, true)
         XCTAssertTrue(problems.isEmpty)
-        let (_, bad) = DashboardConfig.parse("ambiguous-wide maybe\n", path: "cfg")
+        let (_, bad) = DashboardConfig.parse("ambiguous-wide maybe\n", path: "cfg", strings: Strings(.en))
         XCTAssertEqual(bad.map(\.description), ["cfg:1:16: expected: ambiguous-wide yes (or no)"])
         XCTAssertEqual(NarrowGlyphs.substitute(Glyph("市")), nil, "Han is wide everywhere: kept")
         XCTAssertEqual(NarrowGlyphs.substitute(Glyph("a")), nil)

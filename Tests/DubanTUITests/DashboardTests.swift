@@ -421,7 +421,7 @@ final class DashboardTests: XCTestCase {
         let path = NSTemporaryDirectory() + "duban-config-\(getpid())"
         try? "theme nosuch\nbind tasks x nosuchAction\nbind tasks x cycleStatus\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let opts = DashboardOptions(asOf: Fixture.asOf, configPath: path, environment: [:])
+        let opts = DashboardOptions(asOf: Fixture.asOf, lang: .en, configPath: path, environment: [:])
         let d = Dashboard(plan: Fixture.plan(), options: opts, saver: { _, _ in })
         XCTAssertEqual(d.problems.map(\.description).first, "\(path):2:14: unknown action \"nosuchAction\"")
         XCTAssertTrue(d.problems.count == 2, "\(d.problems)")

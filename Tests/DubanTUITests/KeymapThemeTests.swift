@@ -69,7 +69,7 @@ final class KeymapTests: XCTestCase {
         bind tasks y
         colour red
         """
-        let (cfg, problems) = DashboardConfig.parse(text, path: "cfg")
+        let (cfg, problems) = DashboardConfig.parse(text, path: "cfg", strings: Strings(.en))
         XCTAssertEqual(cfg.theme, "light")
         XCTAssertEqual(cfg.rebindings, [.bind(.tasks, .char("x"), .cycleStatus), .unbind(.global, .char("w"))])
         XCTAssertEqual(problems.map(\.description), [
@@ -83,6 +83,52 @@ final class KeymapTests: XCTestCase {
         XCTAssertEqual(m.action(for: .char("x"), in: Pane.tasks.chain), .cycleStatus)
         XCTAssertNil(m.action(for: .char("w"), in: Pane.tasks.chain))
         XCTAssertEqual(m.action(for: .ctrl("s"), in: Pane.tasks.chain), .save)
+    }
+
+    func testConfigProblemsInBothLanguagesNameTheFileAndLine() throws {
+        let text = "bind nowhere x quit\nbind tasks Ctrl-Q quit\nbind tasks x nosuch\nunbind tasks\ntheme\nambiguous-wide 1\nauthor\ncolour red\n"
+        let zh = DashboardConfig.parse(text, path: "cfg", strings: Strings(.zh)).problems.map(\.description)
+        let contexts = Context.allCases.map(\.rawValue).joined(separator: ", ")
+        XCTAssertEqual(zh, [
+            "cfg:1:6: 未知场景“nowhere”（可用：\(contexts)）",
+            "cfg:2:12: 未知按键“Ctrl-Q”",
+            "cfg:3:14: 未知动作“nosuch”",
+            "cfg:4:13: 应为：unbind 场景 按键",
+            "cfg:5:6: 应为：theme 主题名",
+            "cfg:6:16: 应为：ambiguous-wide yes（或 no）",
+            "cfg:7:7: 应为：author 姓名或单位",
+            "cfg:8:1: 未知设置“colour”（应为 theme、ambiguous-wide、author、bind 或 unbind）",
+        ])
+        let en = DashboardConfig.parse(text, path: "cfg", strings: Strings(.en)).problems.map(\.description)
+        XCTAssertEqual(en, [
+            "cfg:1:6: unknown context \"nowhere\" (one of: \(contexts))",
+            "cfg:2:12: unknown key \"Ctrl-Q\"",
+            "cfg:3:14: unknown action \"nosuch\"",
+            "cfg:4:13: expected: unbind CONTEXT KEY",
+            "cfg:5:6: expected: theme NAME",
+            "cfg:6:16: expected: ambiguous-wide yes (or no)",
+            "cfg:7:7: expected: author NAME",
+            "cfg:8:1: unknown setting \"colour\" (theme, ambiguous-wide, author, bind or unbind)",
+        ])
+        // A --config file that is not there, and one that is a folder, in both languages.
+        let missing = "/nonexistent-duban-config-\(getpid())"
+        XCTAssertEqual(DashboardConfig.load(given: missing, environment: [:], strings: Strings(.zh)).problems.map(\.description),
+                       ["\(missing): 配置文件不存在或无法读取"])
+        XCTAssertEqual(DashboardConfig.load(given: missing, environment: [:], strings: Strings(.en)).problems.map(\.description),
+                       ["\(missing): cannot read the file"])
+        let folder = NSTemporaryDirectory() + "duban-config-folder-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for lang in Lang.allCases {
+            let S = Strings(lang)
+            let p = DashboardConfig.load(given: folder, environment: [:], strings: S).problems
+            XCTAssertEqual(p.map(\.description), [S.format(.openNotRegular, folder, S[.openIsFolder], S[.openKindConfig])], "\(lang)")
+        }
+        // The dashboard shows the first in its language.
+        try "bind tasks x nosuch\n".write(toFile: folder + "/config", atomically: true, encoding: .utf8)
+        let d = Dashboard(plan: Fixture.plan(), options: DashboardOptions(asOf: Fixture.asOf, lang: .zh, configPath: folder + "/config", environment: [:]),
+                          saver: { _, _ in })
+        XCTAssertEqual(d.state.message?.text, "\(folder)/config:1:14: 未知动作“nosuch”")
     }
 
     func testKeysDocIsCurrent() {

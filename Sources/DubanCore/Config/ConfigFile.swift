@@ -59,15 +59,15 @@ public struct ConfigFile: Equatable, Sendable {
             func endColumn() -> Int { fs.last.map { $0.column + $0.text.count } ?? 1 }
             switch head.text {
             case "theme":
-                guard fs.count == 2 else { problem(fs.count < 2 ? endColumn() : fs[2].column, "expected: theme NAME"); continue }
+                guard fs.count == 2 else { problem(fs.count < 2 ? endColumn() : fs[2].column, S[.cfgExpectedTheme]); continue }
                 cfg.theme = fs[1].text
             case "ambiguous-wide":
                 guard fs.count == 2, ["yes", "no"].contains(fs[1].text) else {
-                    problem(fs.count < 2 ? endColumn() : fs[1].column, "expected: ambiguous-wide yes (or no)"); continue
+                    problem(fs.count < 2 ? endColumn() : fs[1].column, S[.cfgExpectedAmbiguous]); continue
                 }
                 cfg.ambiguousWide = fs[1].text == "yes"
             case "author":
-                guard fs.count >= 2, let last = fs.last else { problem(endColumn(), "expected: author NAME"); continue }
+                guard fs.count >= 2, let last = fs.last else { problem(endColumn(), S[.cfgExpectedAuthor]); continue }
                 // From the first word of the name to the end of the last: the spaces inside kept.
                 let chars = Array(raw)
                 cfg.author = String(chars[(fs[1].column - 1)..<(last.column - 1 + last.text.count)])
@@ -75,12 +75,12 @@ public struct ConfigFile: Equatable, Sendable {
                 let unbind = head.text == "unbind"
                 let want = unbind ? 3 : 4
                 guard fs.count == want else {
-                    problem(fs.count < want ? endColumn() : fs[want].column, unbind ? "expected: unbind CONTEXT KEY" : "expected: bind CONTEXT KEY ACTION")
+                    problem(fs.count < want ? endColumn() : fs[want].column, S[unbind ? .cfgExpectedUnbind : .cfgExpectedBind])
                     continue
                 }
                 cfg.keyLines.append(KeyLine(line: n + 1, unbind: unbind, words: Array(fs.dropFirst())))
             default:
-                problem(head.column, "unknown setting \"\(head.text)\" (theme, ambiguous-wide, author, bind or unbind)")
+                problem(head.column, S.format(.cfgUnknownSetting, head.text))
             }
         }
         return (cfg, problems)
@@ -95,9 +95,9 @@ public struct ConfigFile: Equatable, Sendable {
             return parse(String(decoding: bytes, as: UTF8.self), path: path, strings: S)
         } catch {
             if case .cannotOpen = error, SafeOpen.special(path) == nil, access(path, F_OK) != 0 {
-                return (ConfigFile(), required ? [FileProblem(path: path, line: 0, column: 0, message: "cannot read the file")] : [])
+                return (ConfigFile(), required ? [FileProblem(path: path, line: 0, column: 0, message: S[.cfgCannotRead])] : [])
             }
-            return (ConfigFile(), [FileProblem(path: path, line: 0, column: 0, message: error.reason)])
+            return (ConfigFile(), [FileProblem(path: path, line: 0, column: 0, message: error.reason, text: error.message(S))])
         }
     }
 

@@ -165,6 +165,9 @@ public struct Strings: Sendable {
         case bulErrFormat, bulErrSinceAfter, bulWritten
         // issue 16, progress lines of long loads, saves, imports and merges (Text/Progress.swift)
         case progLoad, progIndex, progEncode, progSave, progImport, progMerge, progAmount, progEllipsis
+        // tidy: the config file's problems (Config/ConfigFile.swift, DubanTUI's DashboardConfig), after `path:line:col: `
+        case cfgExpectedTheme, cfgExpectedAmbiguous, cfgExpectedAuthor, cfgExpectedBind, cfgExpectedUnbind
+        case cfgUnknownSetting, cfgUnknownContext, cfgUnknownKey, cfgUnknownAction, cfgCannotRead
     }
 }
 
@@ -632,6 +635,17 @@ extension Strings.Key {
         case .progMerge: return ("正在合并 {0}", "merging {0}")
         case .progAmount: return ("：{0}%（{1}/{2}）", ": {0}% ({1} of {2})")
         case .progEllipsis: return ("…", "…")
+        // tidy: the config file's problems
+        case .cfgExpectedTheme: return ("应为：theme 主题名", "expected: theme NAME")
+        case .cfgExpectedAmbiguous: return ("应为：ambiguous-wide yes（或 no）", "expected: ambiguous-wide yes (or no)")
+        case .cfgExpectedAuthor: return ("应为：author 姓名或单位", "expected: author NAME")
+        case .cfgExpectedBind: return ("应为：bind 场景 按键 动作", "expected: bind CONTEXT KEY ACTION")
+        case .cfgExpectedUnbind: return ("应为：unbind 场景 按键", "expected: unbind CONTEXT KEY")
+        case .cfgUnknownSetting: return ("未知设置“{0}”（应为 theme、ambiguous-wide、author、bind 或 unbind）", "unknown setting \"{0}\" (theme, ambiguous-wide, author, bind or unbind)")
+        case .cfgUnknownContext: return ("未知场景“{0}”（可用：{1}）", "unknown context \"{0}\" (one of: {1})")
+        case .cfgUnknownKey: return ("未知按键“{0}”", "unknown key \"{0}\"")
+        case .cfgUnknownAction: return ("未知动作“{0}”", "unknown action \"{0}\"")
+        case .cfgCannotRead: return ("配置文件不存在或无法读取", "cannot read the file")
         }
     }
 }

@@ -46,12 +46,12 @@ public struct DashboardConfig: Equatable {
             func problem(_ col: Int, _ msg: String) { problems.append(FileProblem(path: path, line: kl.line, column: col, message: msg)) }
             let w = kl.words
             guard let ctx = Context(rawValue: w[0].text) else {
-                problem(w[0].column, "unknown context \"\(w[0].text)\" (one of: \(Context.allCases.map(\.rawValue).joined(separator: ", ")))")
+                problem(w[0].column, S.format(.cfgUnknownContext, w[0].text, Context.allCases.map(\.rawValue).joined(separator: ", ")))
                 continue
             }
-            guard let key = Key(name: w[1].text) else { problem(w[1].column, "unknown key \"\(w[1].text)\""); continue }
+            guard let key = Key(name: w[1].text) else { problem(w[1].column, S.format(.cfgUnknownKey, w[1].text)); continue }
             if kl.unbind { cfg.rebindings.append(.unbind(ctx, key)); continue }
-            guard let action = Action(rawValue: w[2].text) else { problem(w[2].column, "unknown action \"\(w[2].text)\""); continue }
+            guard let action = Action(rawValue: w[2].text) else { problem(w[2].column, S.format(.cfgUnknownAction, w[2].text)); continue }
             cfg.rebindings.append(.bind(ctx, key, action))
         }
         // In line order, as one reading of the file would give them (stable within a line).
