@@ -3,31 +3,7 @@ import Foundation
 import DubanCore
 
 /// Runs the `duban` binary built beside this test bundle.
-final class CLITests: XCTestCase {
-    var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("duban-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
-    }
-
-    static var binary: URL {
-        // .build/<config>/dubanPackageTests.xctest -> .build/<config>/duban
-        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        return exe.deletingLastPathComponent().appendingPathComponent("duban")
-    }
-
-    struct Run { var status: Int32; var out: String; var err: String }
-
-    @discardableResult
-    func duban(_ args: [String], env: [String: String] = ["LANG": "C.UTF-8"]) throws -> Run {
-        let r = try runToEnd(Self.binary, args, env: env, in: dir)
-        return Run(status: r.status, out: String(decoding: r.out, as: UTF8.self), err: String(decoding: r.err, as: UTF8.self))
-    }
+final class CLITests: CLITestCase {
 
     func write(_ name: String, _ text: String) throws -> String {
         let path = dir.appendingPathComponent(name).path

@@ -34,15 +34,13 @@ final class ConcurrentWritersTests: XCTestCase {
 
     static var binary: String {
         if let b = ProcessInfo.processInfo.environment["DUBAN_BINARY"], !b.isEmpty { return b }
-        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        return exe.deletingLastPathComponent().appendingPathComponent("duban").path
+        return BuiltProducts.duban.path
     }
 
-    struct Run { var status: Int32; var out: String; var err: String }
+    typealias Run = Ran
 
     static func duban(_ args: [String], env: [String: String] = ["LANG": "C.UTF-8"]) throws -> Run {
-        let r = try runToEnd(URL(fileURLWithPath: binary), args, env: env)
-        return Run(status: r.status, out: String(decoding: r.out, as: UTF8.self), err: String(decoding: r.err, as: UTF8.self))
+        try runToEnd(URL(fileURLWithPath: binary), args, env: env).text
     }
 
     func names() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted() }

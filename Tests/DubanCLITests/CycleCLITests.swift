@@ -21,9 +21,7 @@ final class CycleCLITests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
-    static var binary: URL {
-        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("duban")
-    }
+    static var binary: URL { BuiltProducts.duban }
 
     struct Run {
         var status: Int32; var out: String; var err: String

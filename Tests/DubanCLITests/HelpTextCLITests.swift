@@ -5,27 +5,8 @@ import XCTest
 /// Issue 12 item 14: `--help` of EVERY command (as the binary's own `duban --help` lists
 /// them) is in the interface language, abstract and each option, and wrapped once; the
 /// manual page and README name the same commands.
-final class HelpTextCLITests: XCTestCase {
-    var dir: URL!
-    static var binary: URL { CLITests.binary }
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("duban-helptext-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
-
-    struct Run { var status: Int32; var out: String; var err: String }
-
-    func duban(_ args: [String], env: [String: String] = ["LANG": "C.UTF-8"]) throws -> Run {
-        let r = try runToEnd(Self.binary, args, env: env, in: dir)
-        return Run(status: r.status, out: String(decoding: r.out, as: UTF8.self), err: String(decoding: r.err, as: UTF8.self))
-    }
-
-    var repoRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+final class HelpTextCLITests: CLITestCase {
+    override class var folderPrefix: String { "duban-helptext" }
 
     /// The commands `duban --help` lists under SUBCOMMANDS (`open (default)` is `open`).
     func listedCommands(_ env: [String: String]) throws -> [String] {

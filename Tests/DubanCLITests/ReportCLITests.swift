@@ -13,9 +13,7 @@ final class ReportCLITests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
-    static var binary: URL {
-        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("duban")
-    }
+    static var binary: URL { BuiltProducts.duban }
 
     struct Run {
         var status: Int32; var out: Data; var err: String

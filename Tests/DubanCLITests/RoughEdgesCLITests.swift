@@ -5,27 +5,8 @@ import DubanCore
 /// Issue 12, part 2, on the command line: validate's rule checks, `set` with the
 /// importer's deadlines and the 100% rule, --help in the interface language and wrapped
 /// once, --lang checked, --version, and README's own `set` example on the demo.
-final class RoughEdgesCLITests: XCTestCase {
-    var dir: URL!
-    static var binary: URL { CLITests.binary }
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("duban-rough-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
-
-    struct Run { var status: Int32; var out: String; var err: String }
-
-    func duban(_ args: [String], env: [String: String] = ["LANG": "C.UTF-8"]) throws -> Run {
-        let r = try runToEnd(Self.binary, args, env: env, in: dir)
-        return Run(status: r.status, out: String(decoding: r.out, as: UTF8.self), err: String(decoding: r.err, as: UTF8.self))
-    }
-
-    var repoRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+final class RoughEdgesCLITests: CLITestCase {
+    override class var folderPrefix: String { "duban-rough" }
 
     func testValidateFlagsHistoryOrderAndStatusContradictionsWithTheirPaths() throws {
         let plan = dir.appendingPathComponent("p.json").path

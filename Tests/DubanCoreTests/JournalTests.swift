@@ -6,22 +6,10 @@ import Glibc
 
 /// The write-ahead journal: every change is on disk before it is shown, a killed session's
 /// changes come back exactly, a save empties it, and damage never stops a recovery.
-final class JournalTests: XCTestCase {
-    var dir = ""
-    var planPath: String { dir + "/plan.json" }
+final class JournalTests: PlanFolderTestCase {
+    override class var folderPrefix: String { "duban-journal" }
+    override var initialPlan: Plan { Fixture.plan }
     let day = PlanDate(year: 2020, month: 7, day: 2)!
-
-    override func setUpWithError() throws {
-        var template = Array("/tmp/duban-journal-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { buf in buf.baseAddress.flatMap { mkdtemp($0) } }
-        XCTAssertNotNil(made)
-        dir = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        try PlanFile.save(Fixture.plan, to: planPath, backup: false)
-    }
-
-    override func tearDown() {
-        _ = system("rm -rf '\(dir)'")
-    }
 
     // MARK: helpers
 

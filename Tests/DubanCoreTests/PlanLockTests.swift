@@ -7,22 +7,10 @@ import Glibc
 /// One writer at a time (issue 10): the plan lock says who holds it and makes a second
 /// writer wait, then refuse; PlanEditor refuses read-only plans; a backup that cannot be
 /// kept is said; discarded journals are kept once.
-final class PlanLockTests: XCTestCase {
-    var dir = ""
-    var planPath: String { dir + "/plan.json" }
+final class PlanLockTests: PlanFolderTestCase {
+    override class var folderPrefix: String { "duban-planlock" }
+    override var initialPlan: Plan { Fixture.plan }
     let day = PlanDate(year: 2020, month: 7, day: 2)!
-
-    override func setUpWithError() throws {
-        var template = Array("/tmp/duban-planlock-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { buf in buf.baseAddress.flatMap { mkdtemp($0) } }
-        XCTAssertNotNil(made)
-        dir = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        try PlanFile.save(Fixture.plan, to: planPath, backup: false)
-    }
-
-    override func tearDown() {
-        _ = system("rm -rf '\(dir)'")
-    }
 
     func names() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted() }
 

@@ -78,10 +78,8 @@ final class LedgerRoundTripTests: XCTestCase {
     }
 
     func testEditedCellsArriveExactlyWithHistoryAuthorAndPeriod() throws {
-        let dir = try scratch("edit")
         let plan = fixturePlan()
-        let path = try exportLedger(plan, unit: "市发展改革委", to: dir, name: "发改委.xlsx")
-        let back = dir.appendingPathComponent("returned.xlsx").path
+        let (path, back) = try ledgerToReturn("edit", plan, unit: "市发展改革委", name: "发改委.xlsx", back: "returned.xlsx")
         // As a unit would: a status in its own words, progress as text, a note, remarks, a date as text.
         try editWithOpenpyxl(path, back, """
         ws["G3"] = "正在推进"
@@ -121,10 +119,8 @@ final class LedgerRoundTripTests: XCTestCase {
     }
 
     func testUntouchedSheetMergesToNoChange() throws {
-        let dir = try scratch("untouched")
         let plan = fixturePlan()
-        let path = try exportLedger(plan, unit: "市财政局", to: dir, name: "财政局.xlsx")
-        let resaved = dir.appendingPathComponent("resaved.xlsx").path
+        let (path, resaved) = try ledgerToReturn("untouched", plan, unit: "市财政局", name: "财政局.xlsx", back: "resaved.xlsx")
         try editWithOpenpyxl(path, resaved, "pass")
         for f in [path, resaved] {
             let r = try merge(plan, [f])
@@ -135,10 +131,8 @@ final class LedgerRoundTripTests: XCTestCase {
     }
 
     func testAChangeInThePlanAndInTheSheetIsAConflictNotApplied() throws {
-        let dir = try scratch("conflict")
         var plan = fixturePlan()
-        let path = try exportLedger(plan, unit: "市财政局", to: dir, name: "财政局.xlsx")
-        let back = dir.appendingPathComponent("back.xlsx").path
+        let (path, back) = try ledgerToReturn("conflict", plan, unit: "市财政局", name: "财政局.xlsx", back: "back.xlsx")
         try editWithOpenpyxl(path, back, """
         ws["H3"] = 50
         ws["G4"] = "推进中"

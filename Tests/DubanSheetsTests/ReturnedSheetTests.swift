@@ -9,10 +9,8 @@ import ZIPFoundation
 /// with the file, sheet, row and column; never a crash, never a half-merged plan.
 final class ReturnedSheetTests: XCTestCase {
     func testMergedCellsBlankRowsExtraColumnRenamedHeaderAndDeletedIDColumnStillMerge() throws {
-        let dir = try scratch("reshaped")
         let plan = fixturePlan()
-        let path = try exportLedger(plan, unit: "市财政局", to: dir, name: "财政局.xlsx")
-        let back = dir.appendingPathComponent("back.xlsx").path
+        let (path, back) = try ledgerToReturn("reshaped", plan, unit: "市财政局", name: "财政局.xlsx", back: "back.xlsx")
         // Rows: t3 (3), t4 (4), t5 (5). The unit deletes the id column, renames 本期进展 and
         // 状态, adds a column, inserts a blank row, merges 状态 over t3 and t4, types dates as text.
         try editWithOpenpyxl(path, back, """
@@ -43,10 +41,8 @@ final class ReturnedSheetTests: XCTestCase {
     }
 
     func testWithoutTheRecordTheSheetIsComparedWithThePlanAndMatchedByNumberAndText() throws {
-        let dir = try scratch("norecord")
         let plan = fixturePlan()
-        let path = try exportLedger(plan, unit: "市财政局", to: dir, name: "财政局.xlsx")
-        let back = dir.appendingPathComponent("copied.xlsx").path
+        let (path, back) = try ledgerToReturn("norecord", plan, unit: "市财政局", name: "财政局.xlsx", back: "copied.xlsx")
         try editWithOpenpyxl(path, back, """
         del wb["_duban"]
         ws.delete_cols(12)
@@ -78,11 +74,7 @@ final class ReturnedSheetTests: XCTestCase {
     func testAnEnglishLedgerMergesBackToo() throws {
         let dir = try scratch("english")
         let plan = fixturePlan()
-        let tasks = Ledger.tasks(of: plan, unit: "市财政局")
-        let book = Ledger.workbook(plan: plan, tasks: tasks, header: .init(unit: "市财政局", period: "2020Q3", asOf: asOf, planTitle: plan.title),
-                                   strings: Strings(.en))
-        let path = dir.appendingPathComponent("en.xlsx").path
-        try OutputFile.write(try book.data(), to: path)
+        let path = try exportLedger(plan, unit: "市财政局", to: dir, name: "en.xlsx", period: "2020Q3", strings: Strings(.en))
         let back = dir.appendingPathComponent("back.xlsx").path
         try editWithOpenpyxl(path, back, """
         assert ws["G2"].value == "Status" and ws["A1"].value.endswith("period 2020Q3"), (ws["G2"].value, ws["A1"].value)

@@ -2,6 +2,7 @@ import DubanCore
 import DubanSheets
 import Foundation
 import XCTest
+import DubanTestSupport
 
 /// A folder of its own for each test.
 func scratch(_ name: String) throws -> URL {
@@ -10,22 +11,9 @@ func scratch(_ name: String) throws -> URL {
     return d
 }
 
-struct Ran { var status: Int32; var out: String; var err: String }
-
-/// Runs a program to its end (standard output and error read whole).
+/// Runs a program to its end (standard output and error read whole), found on PATH.
 func runProgram(_ exe: String, _ args: [String], in dir: URL? = nil, env: [String: String]? = nil) throws -> Ran {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [exe] + args
-    if let env { p.environment = env }
-    if let dir { p.currentDirectoryURL = dir }
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out; p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return Ran(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    try runToEnd(URL(fileURLWithPath: "/usr/bin/env"), [exe] + args, env: env ?? ProcessInfo.processInfo.environment, in: dir).text
 }
 
 /// Runs a Python script (openpyxl: the second spreadsheet library); fails the test when it fails.
@@ -40,10 +28,7 @@ func python(_ script: String, _ args: [String] = [], file: StaticString = #fileP
 }
 
 /// The `duban` binary built beside the test bundle.
-var dubanBinary: String {
-    let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    return exe.deletingLastPathComponent().appendingPathComponent("duban").path
-}
+var dubanBinary: String { BuiltProducts.duban.path }
 
 func duban(_ args: [String], in dir: URL) throws -> Ran {
     try runProgram(dubanBinary, args, in: dir, env: ["LANG": "C.UTF-8", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
@@ -72,13 +57,21 @@ func fixturePlan() -> Plan {
 let asOf = PlanDate(iso: "2020-09-01")!
 
 /// One unit's ledger written to a file; its path.
-func exportLedger(_ plan: Plan, unit: String?, to dir: URL, name: String, period: String = "2020-09") throws -> String {
+func exportLedger(_ plan: Plan, unit: String?, to dir: URL, name: String, period: String = "2020-09",
+                  strings: Strings = Strings(.zh)) throws -> String {
     let tasks = Ledger.tasks(of: plan, unit: unit)
     let book = Ledger.workbook(plan: plan, tasks: tasks, header: .init(unit: unit, period: period, asOf: asOf, planTitle: plan.title),
-                               strings: Strings(.zh))
+                               strings: strings)
     let path = dir.appendingPathComponent(name).path
     try OutputFile.write(try book.data(), to: path)
     return path
+}
+
+/// One unit's ledger of `plan` exported to a scratch folder of its own (`test` names it),
+/// and the path beside it that the returned copy is saved to.
+func ledgerToReturn(_ test: String, _ plan: Plan, unit: String, name: String, back: String) throws -> (path: String, back: String) {
+    let dir = try scratch(test)
+    return (try exportLedger(plan, unit: unit, to: dir, name: name), dir.appendingPathComponent(back).path)
 }
 
 /// Opens a ledger with openpyxl, runs `edits` (Python statements on `ws`, the first sheet),

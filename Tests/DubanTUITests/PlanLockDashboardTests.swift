@@ -8,19 +8,12 @@ import Glibc
 /// The dashboard's save takes the plan's lock around its stamp check and write (issue
 /// 10): while another writer holds it, the save waits briefly, then says who holds it and
 /// keeps every edit; a .bak that cannot be kept is said in the status line.
-final class PlanLockDashboardTests: XCTestCase {
-    var dir = ""
-    var planPath: String { dir + "/plan.json" }
+final class PlanLockDashboardTests: PlanFolderTestCase {
+    override class var folderPrefix: String { "duban-lockdash" }
 
     override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "duban-lockdash-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try PlanFile.save(Fixture.plan(), to: planPath, backup: false)
+        try super.setUpWithError()
         CellWidth.setUpLocale()
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: dir)
     }
 
     func dashboard(lang: Lang = .en) throws -> Dashboard {

@@ -8,19 +8,12 @@ import Glibc
 /// The dashboard wired to the journal, without a terminal: the same state and keys as in
 /// tmux (ReliabilityEndToEndTests), for what a real terminal cannot easily stage (a
 /// journal that stops being writable) and for each answer of the dialogs.
-final class ReliabilityDashboardTests: XCTestCase {
-    var dir = ""
-    var planPath: String { dir + "/plan.json" }
+final class ReliabilityDashboardTests: PlanFolderTestCase {
+    override class var folderPrefix: String { "duban-reldash" }
 
     override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "duban-reldash-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try PlanFile.save(Fixture.plan(), to: planPath, backup: false)
+        try super.setUpWithError()
         CellWidth.setUpLocale()
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: dir)
     }
 
     func dashboard(_ path: String? = nil, readOnly: Bool = false) throws -> Dashboard {

@@ -34,22 +34,9 @@ final class ReviewEndToEndTests: TmuxTestCase {
         XCTAssertEqual(tmux(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", shellJoin(cmd)]).status, 0)
     }
 
-    override func waitFor(_ what: String, timeout: Double = 15, escapes: Bool = false, file: StaticString = #filePath, line: UInt = #line,
-                          _ ok: (String) -> Bool) -> String {
-        let end = Date().addingTimeInterval(timeout)
-        var screen = ""
-        while Date() < end {
-            screen = capture(escapes: escapes)
-            if ok(screen) { return screen }
-            usleep(30_000)
-        }
-        // (XCTest here drops a failure message holding the screen's box characters: the
-        // screen goes to a file the message names.)
-        let kept = NSTemporaryDirectory() + "duban-review-e2e-last-screen.txt"
-        try? screen.write(toFile: kept, atomically: true, encoding: .utf8)
-        XCTFail("timed out waiting for \(what); the last screen is in \(kept)", file: file, line: line)
-        return screen
-    }
+    // (XCTest here drops a failure message holding the screen's box characters: the
+    // screen goes to a file the message names.)
+    override var lastScreenFile: String? { NSTemporaryDirectory() + "duban-review-e2e-last-screen.txt" }
 
     func importAgain(_ args: [String]) -> Int32 {
         Self.spawn(["/bin/sh", "-c", "cd '\(dir)' && '\(Self.dubanBinary)' import " + args.map { "'\($0)'" }.joined(separator: " ")], capture: true).status

@@ -8,19 +8,12 @@ import Glibc
 /// The dashboard and files that are not what they should be (issue 10): a journal that is
 /// a symbolic link or a FIFO opens the plan read-only with the reason; a plan replaced by a
 /// FIFO or a device before a save or a reload never hangs it.
-final class SafeOpenDashboardTests: XCTestCase {
-    var dir = ""
-    var planPath: String { dir + "/plan.json" }
+final class SafeOpenDashboardTests: PlanFolderTestCase {
+    override class var folderPrefix: String { "duban-safeopen-tui" }
 
     override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "duban-safeopen-tui-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try PlanFile.save(Fixture.plan(), to: planPath, backup: false)
+        try super.setUpWithError()
         CellWidth.setUpLocale()
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: dir)
     }
 
     func dashboard() throws -> Dashboard {

@@ -26,3 +26,22 @@ public func runToEnd(_ exe: URL, _ args: [String], env: [String: String], in dir
     p.waitUntilExit()
     return Finished(status: p.terminationStatus, out: o, err: e, seconds: Date().timeIntervalSince(start))
 }
+
+/// A finished run with its standard output and error as UTF-8 text: what most tests compare.
+public struct Ran {
+    public var status: Int32
+    public var out: String
+    public var err: String
+    public init(status: Int32, out: String, err: String) { self.status = status; self.out = out; self.err = err }
+}
+
+extension Finished {
+    public var text: Ran { Ran(status: status, out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self)) }
+}
+
+/// The executables built beside the test bundle (`.build/<config>/dubanPackageTests.xctest`
+/// -> `.build/<config>/duban`).
+public enum BuiltProducts {
+    public static var folder: URL { URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent() }
+    public static var duban: URL { folder.appendingPathComponent("duban") }
+}

@@ -133,9 +133,18 @@ open class TmuxTestCase: XCTestCase {
             if ok(screen) { return screen }
             usleep(30_000)
         }
-        XCTFail("timed out waiting for \(what); screen:\n\(screen)", file: file, line: line)
+        if let kept = lastScreenFile {
+            try? screen.write(toFile: kept, atomically: true, encoding: .utf8)
+            XCTFail("timed out waiting for \(what); the last screen is in \(kept)", file: file, line: line)
+        } else {
+            XCTFail("timed out waiting for \(what); screen:\n\(screen)", file: file, line: line)
+        }
         return screen
     }
+
+    /// Where `waitFor` keeps the last screen when it times out, named in the failure
+    /// instead of the screen itself; nil puts the screen in the message.
+    open var lastScreenFile: String? { nil }
 
     public func waitForText(_ s: String, file: StaticString = #filePath, line: UInt = #line) -> String {
         waitFor("\"\(s)\"", file: file, line: line) { $0.contains(s) }
