@@ -53,8 +53,9 @@ let package = Package(
         // line (which installs SharedPlans.opener) and its tests depend on it.
         .target(name: "DubanPostgres",
                 dependencies: ["DubanCore", .product(name: "PostgresNIO", package: "postgres-nio")],
-                path: "Sources/DubanPostgres"),
-        .testTarget(name: "DubanPostgresTests", dependencies: ["DubanPostgres", "DubanCore", "DubanSynthetic", "DubanTestSupport"],
+                path: "Sources/DubanPostgres",
+                swiftSettings: [.swiftLanguageMode(.v5)]),
+        .testTarget(name: "DubanPostgresTests", dependencies: ["DubanPostgres", "DubanCore", "DubanSynthetic", "DubanImport", "DubanTestSupport"],
                     path: "Tests/DubanPostgresTests"),
         // The thin command line.
         .executableTarget(
@@ -70,7 +71,9 @@ let package = Package(
         .executableTarget(
             name: "duban-bench",
             dependencies: ["DubanCore", "DubanImport", "DubanTUI", "DubanSheets", "DubanSynthetic",
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                           // issue 15 (pgdb): --only db
+                           "DubanPostgres"],
             path: "Sources/duban-bench",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
