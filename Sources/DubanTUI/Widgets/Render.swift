@@ -69,7 +69,15 @@ enum TitleBar {
         if s.hasUnsavedChanges { segs.append((S.format(.tuiTitleUnsaved, s.unsavedCount), .titleBarAlert, 1)) }
         // The read-only banner says why, and is the last thing a narrow title drops.
         if let why = s.readOnlyReason { segs.append((why.banner(S), .titleBarAlert, why == .requested ? 1 : 0)) }
-        let name = " " + S[.tuiAppName] + " │ " + s.store.plan.title
+        var name = " " + S[.tuiAppName] + " │ " + s.store.plan.title
+        // issue 15, pgtui: a shared plan: its name and address, the login's access, the
+        // server gone, the edits kept here.
+        if let sh = s.shared {
+            name = " " + S[.tuiAppName] + " │ " + sh.planName + " │ " + sh.address
+            if sh.access != .leader { segs.insert((sh.access.title(S), .titleBar, 2), at: 0) }
+            if sh.unsent > 0 { segs.append((S.format(.pgTitleUnsent, sh.unsent), .titleBarAlert, 1)) }
+            if sh.offline { segs.append((S[.pgTitleOffline], .titleBarAlert, 0)) }
+        }
         func width(_ xs: [(String, Role, Int)]) -> Int { xs.reduce(0) { $0 + CellWidth.of($1.0) + 1 } + 1 }
         // Drop the least important segments until the title keeps a little room.
         var shown = segs
