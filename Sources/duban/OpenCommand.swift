@@ -15,7 +15,8 @@ struct OpenCommand: ParsableCommand {
             discussion: HelpText.discussion([.openIntro, .openKeys], examples: [
                 "duban",
                 "duban plan.json --as-of 2020-09-01",
-                "duban plan.json --read-only --theme high-contrast"
+                "duban plan.json --read-only --theme high-contrast",
+                "duban 'postgres://ana@db.office/duban?plan=2020'"
             ]))
     }
 

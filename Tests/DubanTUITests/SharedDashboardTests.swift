@@ -125,12 +125,15 @@ final class SharedDashboardTests: XCTestCase {
         let store = MemorySharedPlan.Store(plan: DashboardFixture.plan())
         let (d, _, _) = try open(store, access: .unit("市发展和改革委员会"))
         XCTAssertTrue(title(d).contains("单位 市发展和改革委员会"), title(d))
-        key(d, .char("3"))  // t1: led by 市人力资源和社会保障局
+        key(d, .char("a"))  // t1: led by 市人力资源和社会保障局
+        XCTAssertEqual(d.state.modal, .none, "no note editor on a task it does not lead")
+        key(d, .char("3"))
         XCTAssertEqual(store.commits, 0, "nothing was sent")
         XCTAssertEqual(d.state.message?.text, "单位 市发展和改革委员会 只能报送其牵头的任务；任务 1 不由其牵头")
         XCTAssertEqual(d.state.message?.isError, true)
         key(d, .char("j"), .char("j"))  // t3: its own
-        key(d, .char("e")); type(d, "2020-12-31"); key(d, .enter)
+        key(d, .char("e"))
+        XCTAssertEqual(d.state.modal, .none, "refused before the editor opens")
         XCTAssertEqual(store.commits, 0)
         XCTAssertTrue(d.state.message?.text.contains("只能报送进展、状态和情况") ?? false, d.state.message?.text ?? "")
         key(d, .char("2"))

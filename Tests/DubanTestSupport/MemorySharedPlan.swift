@@ -11,9 +11,9 @@ public final class MemorySharedPlan: SharedPlan, @unchecked Sendable {
     /// The "server": the plan and its log, shared by every connection made on it.
     public final class Store: @unchecked Sendable {
         let lock = NSLock()
-        public internal(set) var plan: Plan
-        public internal(set) var versions: [String: Int] = [:]
-        public internal(set) var log: [SharedChange] = []
+        public fileprivate(set) var plan: Plan
+        public fileprivate(set) var versions: [String: Int] = [:]
+        public fileprivate(set) var log: [SharedChange] = []
         /// Every call of every connection fails with `.unreachable`.
         public var down = false
         /// The next this many commits are made, then answered with `.unreachable`.

@@ -14,6 +14,22 @@ extension DashboardState {
 
     /// Why the login may not make this change on these tasks (plan indexes); nil when it may.
     func sharedRefusal(_ cmd: EditCommand, tasks: [Int]) -> String? {
+        sharedRefusal(reports: Self.isReport(cmd), tasks: tasks)
+    }
+
+    /// The same for an edit key, before its editor opens: the status and progress keys
+    /// and `a` report; the others change more than a report may.
+    func sharedRefusal(_ a: Action) -> String? {
+        guard shared != nil, a.isEdit, a != .undo, a != .redo, let i = selectedTask else { return nil }
+        let reports: Bool
+        switch a {
+        case .cycleStatus, .setNotStarted, .setInProgress, .setDone, .setLagging, .setProgress, .addNote: reports = true
+        default: reports = false
+        }
+        return sharedRefusal(reports: reports, tasks: marked.isEmpty ? [i] : markedIndexes)
+    }
+
+    func sharedRefusal(reports: Bool, tasks: [Int]) -> String? {
         guard let sh = shared, case .unit(let unit) = sh.access else { return nil }
         let me = store.registry.canonical(unit)
         for i in tasks {
@@ -22,7 +38,7 @@ extension DashboardState {
             guard store.unitSets(of: t).lead.contains(me) else {
                 return strings.format(.pgUnitNotLead, unit, label)
             }
-            guard Self.isReport(cmd) else { return strings.format(.pgUnitOnlyReports, unit, label) }
+            guard reports else { return strings.format(.pgUnitOnlyReports, unit, label) }
         }
         return nil
     }

@@ -292,6 +292,11 @@ extension DashboardState {
             message = StatusMessage(text: why.refusal(strings), isError: why != .nothingToSave)
             return []
         }
+        // issue 15, pgtui: a unit's login, on a task it does not lead (before any editor opens).
+        if let why = sharedRefusal(a) {
+            message = StatusMessage(text: why, isError: true)
+            return []
+        }
         switch a {
         case .quit, .interrupt:
             if hasUnsavedChanges { modal = .confirmQuit; return [] }
