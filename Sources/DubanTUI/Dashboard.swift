@@ -258,7 +258,16 @@ public final class Dashboard {
             case .editAll(let edits): return .shared(link.run(edits, store: store))
             case .undo: return .shared(link.undo(store: store))
             case .redo: return .shared(link.redo(store: store))
-            case .sync: return link.sync(store: store).map { .shared($0) }
+            case .sync:
+                // An editor open on a task: others' changes wait until it closes.
+                var editing = false
+                if case .editor(let purpose, _) = state.modal {
+                    switch purpose {
+                    case .progress, .note, .deadline, .extensionDate, .extensionReason: editing = true
+                    default: break
+                    }
+                }
+                return link.sync(store: store, takeChanges: !editing).map { .shared($0) }
             case .save, .replayJournal, .discardJournal, .keepJournalForLater, .merge, .reload,
                  .suggestElsewhere, .discardJournalOnClose:
                 return nil

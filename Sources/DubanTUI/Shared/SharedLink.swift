@@ -63,6 +63,8 @@ public final class SharedLink {
     var nextRetry = 0.0
     var nextHeartbeat = 0.0
     var marks: [String: Double] = [:]
+    /// A notification came while changes were not being taken (an editor open).
+    var heldNotification = false
 
     /// One undo step: the edits committed, each with the task as it was just before.
     struct Step { var edits: [(edit: Edit, before: PlanTask)] }
@@ -308,13 +310,21 @@ public final class SharedLink {
     /// The loop woke: asks for the changes since its position when the server said
     /// something changed (or the heartbeat is due), sends what was kept when the server
     /// is back, takes away markers whose time is up. nil when nothing happened.
-    public func sync(store: PlanStore) -> SharedReport? {
+    ///
+    /// `takeChanges` false (an editor is open on a task): others' changes wait until it
+    /// closes, so the row does not change under the user's typing and the commit, expecting
+    /// the version the user started from, is merged and says who changed it meanwhile.
+    public func sync(store: PlanStore, takeChanges: Bool = true) -> SharedReport? {
         let now = clock()
         var something = false
         let expired = marks.filter { $0.value <= now }.map(\.key)
         for k in expired { marks[k] = nil; something = true }
-        let notified = drainWake()
+        if drainWake() { heldNotification = true }
+        guard takeChanges else { return something ? SharedReport() : nil }
+        let notified = heldNotification
+        heldNotification = false
         if offline != nil || !unsent.isEmpty {
+            heldNotification = false
             guard now >= nextRetry else { return something ? SharedReport() : nil }
             nextRetry = now + retryInterval
             return flush(store: store) ?? (something ? SharedReport() : nil)
