@@ -5,6 +5,7 @@ import Glibc
 #endif
 import DubanImport
 import DubanTUI
+import DubanPostgres
 
 /// `duban [PLAN]`: the dashboard. The root's default command.
 struct OpenCommand: ParsableCommand {
@@ -130,8 +131,14 @@ extension OpenCommand {
         defer { loading.finish() }
         let shared: SharedPlan
         let snapshot: SharedSnapshot
+        // The adapter, unless the command line installed one already.
+        if SharedPlans.opener == nil { SharedPlans.opener = { try PostgresPlan.open(address: $0, strings: $1) } }
         do {
             shared = try SharedPlans.open(address, strings: S)
+            // The dashboard keeps an edit it could not send and tries again itself: a
+            // commit waits for a restarting server only a moment, not the commands' 6 s,
+            // so the screen is never frozen long.
+            (shared as? PostgresPlan)?.reconnectSeconds = 1
             snapshot = try shared.load(progress: ProgressLine.current)
         } catch {
             loading.finish()

@@ -57,7 +57,7 @@ public final class SharedLink {
     /// How often a gone server is tried again, and how often a quiet one is asked for
     /// changes (in case a notification was lost).
     public var retryInterval = 3.0
-    public var heartbeat = 5.0
+    public var heartbeat = 2.0
     /// How long a row changed by someone else stays marked.
     public var markSeconds = 4.0
     var nextRetry = 0.0

@@ -81,10 +81,12 @@ enum TitleBar {
         func width(_ xs: [(String, Role, Int)]) -> Int { xs.reduce(0) { $0 + CellWidth.of($1.0) + 1 } + 1 }
         // Drop the least important segments until the title keeps a little room.
         var shown = segs
-        for p in [4, 3, 2, 1] where width(shown) > r.width - 12 {
+        // A shared plan's name stays in sight (its address is cut first).
+        let keep = s.shared.map { max(12, CellWidth.of(" " + S[.tuiAppName] + " │ " + $0.planName) + 2) } ?? 12
+        for p in [4, 3, 2, 1] where width(shown) > r.width - keep {
             if p == 4, let i = shown.firstIndex(where: { $0.2 == 4 }) {
                 shown[i].0 = S.format(.tuiTitleFilterCount, s.activeFilterCount + (s.searchText.isEmpty ? 0 : 1))
-                if width(shown) <= r.width - 12 { break }
+                if width(shown) <= r.width - keep { break }
             }
             shown.removeAll { $0.2 == p }
         }
