@@ -98,7 +98,7 @@ final class SharedDashboardEndToEndTests: TmuxTestCase {
         }
         XCTAssertLessThan(Date().timeIntervalSince(began), 2.0)
         XCTAssertTrue(b1.contains("任务 1 刚被 张三 修改"), b1)
-        XCTAssertTrue(b1.split(separator: "\n").contains { $0.contains("+1 ") || $0.contains("+1") }, "the row is marked:\n\(b1)")
+        XCTAssertTrue(b1.split(separator: "\n").contains { $0.contains(">1 ") && $0.contains("全年城镇新增就业") }, "the row is marked:\n\(b1)")
 
         // Both note on t2: B starts writing, A notes meanwhile, then B's note goes: both
         // are kept and B is told (its editor held A's change back until it closed).

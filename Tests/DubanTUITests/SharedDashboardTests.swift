@@ -183,7 +183,7 @@ final class SharedDashboardTests: XCTestCase {
         XCTAssertEqual(d.state.shared?.changed, ["t3"])
         XCTAssertEqual(d.state.message?.text, "任务 3 刚被 李四 修改")
         let line = try XCTUnwrap(row(d, containing: "实施重点项目"))
-        XCTAssertTrue(line.contains("+3 ") || line.contains("+ 3") || line.contains("+3"), line)
+        XCTAssertTrue(line.contains(">3 "), "marked `>` beside its light:\n" + line)
         XCTAssertEqual(d.state.store.undoStack.count, 0, "no undo step for someone else's change")
         // The marker goes after a few seconds.
         clock.now += 5
