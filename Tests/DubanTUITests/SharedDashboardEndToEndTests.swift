@@ -96,7 +96,9 @@ final class SharedDashboardEndToEndTests: TmuxTestCase {
         let b1 = waitFor("A's edit in B", timeout: 2) { s in
             s.split(separator: "\n").contains { $0.contains("全年城镇新增就业") && $0.contains("已完成") }
         }
-        XCTAssertLessThan(Date().timeIntervalSince(began), 2.0)
+        // Within a second of A showing its commit (measured: about 0.05 s on loopback), so
+        // through the notification, not the 2 s heartbeat.
+        XCTAssertLessThan(Date().timeIntervalSince(began), 1.0)
         XCTAssertTrue(b1.contains("任务 1 刚被 张三 修改"), b1)
         XCTAssertTrue(b1.split(separator: "\n").contains { $0.contains(">1 ") && $0.contains("全年城镇新增就业") }, "the row is marked:\n\(b1)")
 
