@@ -195,6 +195,15 @@ final class PGConnection: @unchecked Sendable {
         }
     }
 
+    /// NIO's words for a failed connect, cut to what a user needs.
+    static func shortReason(_ s: String) -> String {
+        for (needle, words) in [("Connection refused", "connection refused"), ("No route to host", "no route to host"),
+                                ("Network is unreachable", "network unreachable"), ("timeout", "timed out"),
+                                ("Connection reset", "connection reset"), ("Name or service not known", "unknown host")]
+        where s.contains(needle) { return words }
+        return s
+    }
+
     static func mapError(_ error: Error, address: PostgresAddress, task: String?, connecting: Bool) -> Error {
         if let e = error as? SharedPlanError { return e }
         if let e = error as? EditError { return e }
@@ -210,7 +219,7 @@ final class PGConnection: @unchecked Sendable {
                 return SharedPlanError.refused(address: address.display, reason: msg)
             }
             if isConnectionLost(p) {
-                let reason = p.underlying.map { "\($0)" } ?? "\(p.code)"
+                let reason = p.underlying.map { shortReason("\($0)") } ?? "\(p.code)"
                 return SharedPlanError.unreachable(address: address.display, reason: reason)
             }
             if p.code == .sslUnsupported {

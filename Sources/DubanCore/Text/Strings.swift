@@ -118,7 +118,7 @@ public struct Strings: Sendable {
         case sharedNoAdapter, sharedUnreachable, sharedBadAddress, sharedNoSuchPlan, sharedNotPermitted, sharedRefused
         // issue 15, the PostgreSQL adapter (pgdb): db init, db user add, push, pull
         case pgNotInitialized, pgPlanExists, pgUnitNeeded, pgUnitOnlyForUnits
-        case pgInitApplied, pgInitAlready, pgUserAdded, pgPushed, pgPushedKept, pgPulled, pgNoPlanNamed, pgPlanList
+        case pgInitApplied, pgInitAlready, pgUserAdded, pgPushed, pgPushedKept, pgPulled, pgNoPlanNamed, pgPlanList, pgBadRole, pgEmptyPassword
         case jrRunning, jrEnded, jrUnreadable
         case writeReadOnly, writeNotFlushed, backupNotKept
         // files opened for what they are (issue 10: SafeOpen, OutputFile)
@@ -425,6 +425,8 @@ extension Strings.Key {
         case .pgPulled: return ("{0}：已取出计划“{1}”到 {2}", "{0}: plan \"{1}\" written to {2}")
         case .pgNoPlanNamed: return ("{0}：请在地址中用 ?plan=计划名 指明计划；数据库里有：{1}", "{0}: name the plan in the address with ?plan=NAME; the database has: {1}")
         case .pgPlanList: return ("（无）", "(none)")
+        case .pgBadRole: return ("--role {0}：应为 inspector（督查员）、unit（单位）或 leader（领导）", "--role {0}: expected inspector, unit or leader")
+        case .pgEmptyPassword: return ("--password-stdin：标准输入没有给出密码", "--password-stdin: no password on standard input")
         case .lockCannot: return ("{0}：无法锁定计划（锁文件 {1}：{2}）；未做任何修改", "{0}: cannot lock the plan (lock file {1}: {2}); nothing was changed")
         case .writeReadOnly: return ("{0}：文件只读（没有写权限），未做任何修改", "{0}: the file is read-only (no write permission); nothing was changed")
         case .writeNotFlushed: return ("{0}：已改名替换，但无法把文件夹写入磁盘（{1}）；断电后可能丢失此次保存", "{0}: renamed into place but the folder could not be flushed to disk ({1}); a power loss may undo this save")
