@@ -131,8 +131,6 @@ extension OpenCommand {
         defer { loading.finish() }
         let shared: SharedPlan
         let snapshot: SharedSnapshot
-        // The adapter, unless the command line installed one already.
-        if SharedPlans.opener == nil { SharedPlans.opener = { try PostgresPlan.open(address: $0, strings: $1) } }
         do {
             shared = try SharedPlans.open(address, strings: S)
             // The dashboard keeps an edit it could not send and tries again itself: a
