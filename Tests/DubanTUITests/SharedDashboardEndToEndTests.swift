@@ -151,6 +151,37 @@ final class SharedDashboardEndToEndTests: TmuxTestCase {
         XCTAssertEqual(Array(notes.suffix(2)), ["王五先写", "张三的进展"])
     }
 
+    /// A unit's own login: its access in the title, an edit on a task it does not lead
+    /// refused on screen before the server is asked, a report on its own task committed;
+    /// a leader's login: read-only, saying so.
+    func testAUnitsAndALeadersLogins() throws {
+        let tag = UInt32.random(in: 0...UInt32.max)
+        let address = try PostgresAddress.parse(url, environment: [:], home: nil)
+        try PostgresAdmin.addUser(address, login: "fgw_\(tag)", role: .unit, unit: "市发展和改革委员会", password: "fgw-pw")
+        try PostgresAdmin.addUser(address, login: "boss_\(tag)", role: .leader, unit: nil, password: "boss-pw")
+        func login(_ user: String, _ pw: String) -> String {
+            let a = server.address(database: address.database, user: user, password: pw)
+            return a + (a.contains("?") ? "&" : "?") + "plan=office"
+        }
+        use("A")
+        start([login("fgw_\(tag)", "fgw-pw")], env: ["XDG_STATE_HOME=\(dir)/state-A", "DUBAN_AUTHOR=发改委"])
+        let s0 = waitFor("the unit's dashboard") { $0.contains("单位 市发展和改革委员会") && $0.contains("┘") }
+        XCTAssertFalse(s0.contains("fgw-pw"), "no password on screen")
+        keys("3")  // t1: 市人力资源和社会保障局's
+        waitFor("refused") { $0.contains("只能报送其牵头的任务；任务 1 不由其牵头") }
+        keys("j", "j", "2")  // t3: its own
+        waitFor("reported") { s in s.split(separator: "\n").contains { $0.contains("实施重点项目") && $0.contains("推进中") } }
+        XCTAssertEqual(try serverTask("t3")?.status, .inProgress)
+        XCTAssertEqual(try serverTask("t1")?.status, .inProgress, "t1 untouched")
+
+        use("B")
+        start([login("boss_\(tag)", "boss-pw")], env: ["XDG_STATE_HOME=\(dir)/state-B"])
+        waitFor("the leader's dashboard") { s in (s.split(separator: "\n").first ?? "").contains("领导：只读") }
+        keys("3")
+        waitFor("read-only") { $0.contains("以领导身份登录，只能查看，不能修改") }
+        XCTAssertEqual(try serverTask("t1")?.status, .inProgress)
+    }
+
     func testSmallAndLargeTerminals() throws {
         for (which, w, h) in [("A" as Character, 120, 40), ("B", 60, 15)] {
             startDashboard(which, author: "张三", width: w, height: h)
