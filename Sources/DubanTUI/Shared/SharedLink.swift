@@ -369,6 +369,14 @@ public final class SharedLink {
     /// version it was made on: merged when the task changed meanwhile), then every change
     /// since the position is loaded. Stays offline when the server is still gone.
     func flush(store: PlanStore) -> SharedReport? {
+        // A cheap question first: a server still gone fails it at once, where a commit
+        // would wait for the adapter's reconnect.
+        if offline != nil {
+            do { _ = try plan.changes(since: position) } catch {
+                goOffline(error)
+                return nil
+            }
+        }
         var sent = 0
         var notes: [String] = []
         var errors: [String] = []
