@@ -182,6 +182,26 @@ final class SharedDashboardEndToEndTests: TmuxTestCase {
         XCTAssertEqual(try serverTask("t1")?.status, .inProgress)
     }
 
+    /// Quitting while the server is gone: the kept edit is said (and where), and the next
+    /// dashboard on the plan sends it.
+    func testUnsentEditsOutliveTheDashboard() throws {
+        startDashboard("A", author: "张三")
+        waitFor("A's dashboard") { $0.contains("office") && $0.contains("┘") }
+        try pgCtl("stop")
+        keys("4")
+        waitFor("kept") { s in (s.split(separator: "\n").first ?? "").contains("1项未发送") }
+        keys("q")
+        waitFor("exit") { $0.contains("EXIT=0") }
+        let err = (try? String(contentsOfFile: dir + "/stderr", encoding: .utf8)) ?? ""
+        XCTAssertTrue(err.contains("1项修改尚未发送到服务器，已保存在 \(dir)/state-A/duban/unsent/"), err)
+        try pgCtl("start")
+        use("B")
+        let state = dir + "/state-A"  // the same user's state folder: the kept edit is found
+        start([planURL], env: ["XDG_STATE_HOME=\(state)", "DUBAN_AUTHOR=张三"])
+        waitFor("sent") { $0.contains("已发送上次未发送的1项修改") }
+        XCTAssertEqual(try serverTask("t1")?.status, .lagging)
+    }
+
     func testSmallAndLargeTerminals() throws {
         for (which, w, h) in [("A" as Character, 120, 40), ("B", 60, 15)] {
             startDashboard(which, author: "张三", width: w, height: h)

@@ -247,6 +247,7 @@ final class SharedDashboardTests: XCTestCase {
         XCTAssertEqual(d2.state.shared?.pending, ["t1"], "shown pending")
         XCTAssertEqual(d2.state.store.task(at: 0).status, .done)
         d2.handle(.wake)
+        XCTAssertEqual(d2.state.message?.text, "已发送上次未发送的1项修改")
         XCTAssertEqual(serverTask(store, "t1")?.status, .done)
         XCTAssertEqual(d2.state.shared?.unsent, 0)
     }

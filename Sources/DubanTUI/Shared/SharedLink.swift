@@ -402,7 +402,8 @@ public final class SharedLink {
         nextHeartbeat = clock() + heartbeat
         let pulled = pull(store: store)
         if offline != nil { return pulled }
-        var text = sent > 0 || wasOffline ? strings.format(.pgBackOnline, sent) : (pulled?.text ?? "")
+        var text = wasOffline ? strings.format(.pgBackOnline, sent)
+            : sent > 0 ? strings.format(.pgSentKept, sent) : (pulled?.text ?? "")
         if let n = notes.first { text += "；" + n }
         if let e = errors.first { return SharedReport(text: text + "；" + e, isError: true) }
         return SharedReport(text: text)

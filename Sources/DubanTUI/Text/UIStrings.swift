@@ -174,7 +174,7 @@ public enum UIKey: String, CaseIterable, Sendable {
     case pgTitleOffline, pgTitleUnsent, pgAccessInspector, pgAccessUnit, pgAccessLeader, pgTitleLeader, pgLeaderRefused
     case pgAlreadySaved, pgMerged, pgSomeone, pgUnchanged, pgKept, pgKeepFailed, pgUnitNotLead, pgUnitOnlyReports
     case pgChangedBy, pgChangedMany, pgBackOnline, pgWentOffline, pgNoInverse, pgUndone, pgRedone, pgSendRefused
-    case pgQuitUnsent, pgSendingKept
+    case pgQuitUnsent, pgSendingKept, pgSentKept
 }
 
 extension UIKey {
@@ -635,6 +635,7 @@ extension UIKey {
         case .pgRedone: return ("已重做：{0}", "redone: {0}")
         case .pgSendRefused: return ("服务器拒绝了一项未发送的修改：{0}", "the server refused a kept change: {0}")
         case .pgQuitUnsent: return ("{0}项修改尚未发送到服务器，已保存在 {1}；下次打开本计划时发送（或运行 duban recover）", "{0} changes were not sent to the server; they are kept in {1} and sent the next time the plan is opened (or by duban recover)")
+        case .pgSentKept: return ("已发送上次未发送的{0}项修改", "{0} changes kept last time sent")
         case .pgSendingKept: return ("上次有{0}项修改未发送，正在发送", "{0} changes kept last time are being sent")
         }
     }
