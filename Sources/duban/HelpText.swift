@@ -39,6 +39,8 @@ enum HelpKey: String, CaseIterable {
     case rptUnreported, rptPeriod, rptSince, rptOutput, setPeriod, openAmbiguousWide
     // issue 14, sheetsdash: duban merge --resolve
     case mergeResolve
+    // issue 15, pgcli: a plan argument that may be a database address
+    case argPlanOrAddress, valPlansOrAddress, planAddressIntro
 }
 
 extension HelpKey {
@@ -149,6 +151,10 @@ extension HelpKey {
         case .openAmbiguousWide: return ("终端把宽度不定的字符（… ─ │ · “ ”）画成两格宽：边框和标记改用 ASCII。", "The terminal draws ambiguous-width characters (… ─ │ · “ ”) two cells wide: draw the frame and markers in ASCII.")
         // issue 14, sheetsdash
         case .mergeResolve: return ("在仪表盘中合并：改动先应用（u 一步撤销整个合并），冲突逐一并排显示（计划值、表格值、修改人和时间），p 保留计划、t 采用表格、x 跳过，w 保存。", "Merge in the dashboard: the changes applied (u undoes the whole merge as one step), each conflict shown side by side (the plan's value, the sheet's, who and when): p keeps the plan's, t takes the sheet's, x skips; w saves.")
+        // issue 15, pgcli
+        case .argPlanOrAddress: return ("计划文件，或数据库地址 postgres://用户@主机:端口/库名?plan=计划名。", "The plan file, or a database address postgres://user@host:port/db?plan=NAME.")
+        case .valPlansOrAddress: return ("计划文件（JSON），或数据库地址 postgres://…?plan=计划名。", "Plan files (JSON), or database addresses postgres://…?plan=NAME.")
+        case .planAddressIntro: return ("PLAN 也可以是数据库地址 postgres://用户@主机:端口/库名?plan=计划名（PG* 环境变量和 ~/.pgpass 补足其余部分）：读取数据库中的计划，结果与 duban pull 所得文件相同；每项修改是一个事务，不加锁、不保存，多人可同时修改。服务器不可用时几秒内报错；运行中断开时最多重试 10 秒（同一修改不会记两次），之后列出已提交和未提交的修改，退出码为 1。", "PLAN may also be a database address postgres://user@host:port/db?plan=NAME (the PG* environment variables and ~/.pgpass give the rest): the plan is read as the database holds it, with the same output as the file duban pull gives; each change is one transaction, with no lock and no save, so several people may change the plan at once. A server that is down is said within a few seconds; one lost mid-run is retried for up to 10 s (a change is never made twice), then the changes made and not made are listed and the exit status is 1.")
         }
     }
 }

@@ -116,6 +116,8 @@ public struct Strings: Sendable {
         case lockHolder, lockHolderUnknown, lockWaiting, lockBusy, lockCannot
         // issue 15, a plan in a database (Session/SharedPlan.swift)
         case sharedNoAdapter, sharedUnreachable, sharedBadAddress, sharedNoSuchPlan, sharedNotPermitted, sharedRefused
+        // issue 15, pgcli: the commands on a database address (Sources/duban, Session/SharedWriter.swift)
+        case sharedRetrying, sharedEditsMade, sharedEditsRefused, sharedChangedBetween, sharedResolveNeedsFile
         case jrRunning, jrEnded, jrUnreadable
         case writeReadOnly, writeNotFlushed, backupNotKept
         // files opened for what they are (issue 10: SafeOpen, OutputFile)
@@ -409,6 +411,12 @@ extension Strings.Key {
         case .sharedNoSuchPlan: return ("{1}：数据库里没有名为“{0}”的计划", "{1}: the database has no plan named \"{0}\"")
         case .sharedNotPermitted: return ("任务 {0}：数据库拒绝了这项修改（{1}）", "task {0}: the database refused this change ({1})")
         case .sharedRefused: return ("{0}：数据库拒绝：{1}", "{0}: the database refused: {1}")
+        // issue 15, pgcli
+        case .sharedRetrying: return ("{0}：与数据库服务器的连接中断（{1}）；重试中（最多 {2} 秒）……", "{0}: lost the database server ({1}); retrying (up to {2} s)...")
+        case .sharedEditsMade: return ("{0}：已提交的修改：{1}", "{0}: edits made: {1}")
+        case .sharedEditsRefused: return ("{0}：以下修改未提交：{1}", "{0}: edits not made: {1}")
+        case .sharedChangedBetween: return ("任务 {0}：读取之后已被 {1} 修改；你的修改已记在其后", "task {0}: changed by {1} since it was read; your change was made after theirs")
+        case .sharedResolveNeedsFile: return ("--resolve 需要计划文件；数据库上的计划请直接在仪表盘中打开（duban 地址）", "--resolve needs a plan file; open a database plan in the dashboard (duban ADDRESS)")
         case .lockCannot: return ("{0}：无法锁定计划（锁文件 {1}：{2}）；未做任何修改", "{0}: cannot lock the plan (lock file {1}: {2}); nothing was changed")
         case .writeReadOnly: return ("{0}：文件只读（没有写权限），未做任何修改", "{0}: the file is read-only (no write permission); nothing was changed")
         case .writeNotFlushed: return ("{0}：已改名替换，但无法把文件夹写入磁盘（{1}）；断电后可能丢失此次保存", "{0}: renamed into place but the folder could not be flushed to disk ({1}); a power loss may undo this save")
