@@ -130,7 +130,11 @@ struct SetCommand: ParsableCommand {
     /// expected: the command says what the task is to be); the server lost mid-run is
     /// waited for up to 10 s, then the edits not made are named and the exit status is 1.
     func runDatabase(_ address: String, _ p: Planned, _ S: Strings) throws {
-        let run = try SharedEditRun.open(address, S)
+        // Named when the plan cannot be read: the task as given, each change as asked.
+        var asked = p.commands
+        if let text = p.deadlineText { asked.append(.setDeadline(DeadlineText.read(text, year: p.date.year))) }
+        if let n = p.noteCommand { asked.append(n) } else if let period { asked.append(.addNote(S.format(.notePeriodReport, period))) }
+        let run = try SharedEditRun.open(address, S, planned: asked.map { Sanitized.text(task, limit: 20) + " " + RecoverCommand.describe($0, S) })
         defer { run.close() }
         let store = PlanStore(plan: run.snapshot.plan, rules: Rules(asOf: p.date), strings: S)
         let index: Int, edits: [Edit]

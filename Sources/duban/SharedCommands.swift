@@ -24,8 +24,9 @@ final class SharedEditRun {
         self.versions = snapshot.versions; self.position = snapshot.position
     }
 
-    /// Opens `address` and reads the plan, or prints why not and exits 1.
-    static func open(_ address: String, _ S: Strings) throws -> SharedEditRun {
+    /// Opens `address` and reads the plan, or prints why not (and the edits `planned` not
+    /// made) and exits 1.
+    static func open(_ address: String, _ S: Strings, planned: [String] = []) throws -> SharedEditRun {
         do {
             let writer = try SharedWriter(address: address, strings: S)
             writer.onRetry = { [unowned writer] in
@@ -34,6 +35,9 @@ final class SharedEditRun {
             return SharedEditRun(writer: writer, snapshot: try writer.load(progress: ProgressLine.current), S: S)
         } catch {
             printError(S.describe(error))
+            if !planned.isEmpty {
+                printError(S.format(.sharedEditsRefused, SharedWriter.withoutPassword(address), planned.joined(separator: S.lang == .zh ? "；" : "; ")))
+            }
             throw ExitCode(1)
         }
     }
@@ -41,9 +45,10 @@ final class SharedEditRun {
     /// The task as last seen: after this run's last commit on it, else as read.
     func task(_ id: String) -> PlanTask? {
         if let t = known[id] { return t }
-        if known.isEmpty { for t in snapshot.plan.tasks where known[t.id] == nil { known[t.id] = t } }
-        return known[id]
+        if read.isEmpty { for t in snapshot.plan.tasks where read[t.id] == nil { read[t.id] = t } }
+        return read[id]
     }
+    private var read: [String: PlanTask] = [:]
 
     /// One edit, one transaction. `checked`: expecting the version last seen (a merge,
     /// which compared the sheet with the plan as read, is told of changes in between);

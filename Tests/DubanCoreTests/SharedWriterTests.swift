@@ -127,6 +127,14 @@ final class SharedWriterTests: XCTestCase {
         XCTAssertTrue(clock.pauses.isEmpty)
     }
 
+    func testAddressesAreShownWithoutTheirPassword() {
+        XCTAssertEqual(SharedWriter.withoutPassword("postgres://zhang:s3cr@t@db.example:5432/office?plan=2020"),
+                       "postgres://zhang@db.example:5432/office?plan=2020")
+        XCTAssertEqual(SharedWriter.withoutPassword("postgresql://u@h/db?password=x&plan=p"), "postgresql://u@h/db?plan=p")
+        XCTAssertEqual(SharedWriter.withoutPassword("postgres://h/db?Password=x"), "postgres://h/db")
+        XCTAssertEqual(SharedWriter.withoutPassword("postgres://u@h:1/db?plan=a:b@c"), "postgres://u@h:1/db?plan=a:b@c")
+    }
+
     func testLandedFindsOnlyWhatTheEditAdds() {
         var known = CoreFixture.plan.tasks[0]
         known.extensions = [Extension(requestedOn: day, to: CoreFixture.date("2020-09-30"), reason: "征迁")]

@@ -55,6 +55,24 @@ public final class SharedWriter {
 
     public func close() { plan.close() }
 
+    /// An address as a message may show it before any connection (the adapter's
+    /// `displayAddress` once connected): `postgres://user:secret@host/db?password=x&plan=p`
+    /// without the password, `postgres://user@host/db?plan=p`.
+    public static func withoutPassword(_ address: String) -> String {
+        var s = address
+        if let scheme = s.range(of: "://") {
+            let rest = s[scheme.upperBound...]
+            let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+            if let at = rest[..<authorityEnd].lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") {
+                s.removeSubrange(colon..<at)
+            }
+        }
+        guard let q = s.firstIndex(of: "?") else { return s }
+        let kept = s[s.index(after: q)...].split(separator: "&", omittingEmptySubsequences: false)
+            .filter { !$0.lowercased().hasPrefix("password=") }
+        return String(s[..<q]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+    }
+
     /// `body` on the connection, retried on a fresh one while the server is away: for up to
     /// `patience` seconds from the call (an adapter that retries inside a call, as
     /// PostgresPlan's commit does, spends part of it).
