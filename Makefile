@@ -16,9 +16,11 @@ run: build
 	$(SWIFT) run duban $(if $(DEMO_AS_OF),--as-of $(DEMO_AS_OF))
 
 # Every test: unit tests, rendering tests and the end-to-end tests in tmux.
+# issue 15 (pgdb): the database tests get a throwaway PostgreSQL cluster on loopback,
+# started before `swift test` and stopped after it (scripts/with-pg.sh).
 test: setup
 	$(SWIFT) build
-	$(SWIFT) test
+	bash scripts/with-pg.sh $(SWIFT) test
 
 # The whole-process figures run the release `duban` beside the benchmark: build both.
 bench:

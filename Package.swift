@@ -53,8 +53,9 @@ let package = Package(
         // line (which installs SharedPlans.opener) and its tests depend on it.
         .target(name: "DubanPostgres",
                 dependencies: ["DubanCore", .product(name: "PostgresNIO", package: "postgres-nio")],
-                path: "Sources/DubanPostgres"),
-        .testTarget(name: "DubanPostgresTests", dependencies: ["DubanPostgres", "DubanCore", "DubanSynthetic", "DubanTestSupport"],
+                path: "Sources/DubanPostgres",
+                swiftSettings: [.swiftLanguageMode(.v5)]),
+        .testTarget(name: "DubanPostgresTests", dependencies: ["DubanPostgres", "DubanCore", "DubanSynthetic", "DubanImport", "DubanTestSupport"],
                     path: "Tests/DubanPostgresTests"),
         // The thin command line.
         .executableTarget(

@@ -9,15 +9,21 @@
 # The bulletin's tests (Tests/DubanBulletinTests): LibreOffice Writer converts the .docx to
 # PDF, poppler's pdftotext reads it back, a Chinese font draws it, and python3-docx (for
 # Debian's /usr/bin/python3) reads the .docx as a second library.
+# issue 15 (pgdb): PostgreSQL server and client (initdb/pg_ctl start a throwaway cluster
+# for the tests, scripts/pg-cluster.sh; psql runs the row-level security test). Debian's
+# package may start its own cluster on port 5432: nothing uses it.
 set -euo pipefail
 need=()
 pkgs=(libncursesw5-dev tmux jq pkg-config poppler-utils fonts-wqy-zenhei python3-pip man-db libreoffice-writer-nogui python3-docx)
+pkgs+=(postgresql)
 # `make bench` (setup.sh bench) also needs the whole-process baselines: the simdjson
 # floor program (g++ against libsimdjson-dev), jq, and hyperfine to cross-check by hand.
 if [ "${1:-}" = bench ]; then pkgs+=(libsimdjson-dev g++ hyperfine python3); fi
 for pkg in "${pkgs[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
+# psql from any postgresql-client-N (issue 15, pgdb).
+command -v psql >/dev/null 2>&1 || need+=(postgresql-client)
 # Calc with or without its GUI; the headless one when neither is there.
 dpkg -s libreoffice-calc >/dev/null 2>&1 || dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 if [ ${#need[@]} -gt 0 ]; then

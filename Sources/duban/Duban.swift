@@ -1,5 +1,6 @@
 import ArgumentParser
 import DubanCore
+import DubanPostgres
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,6 +34,8 @@ struct Duban: ParsableCommand {
             printError("Error: " + Strings(Lang.resolve(flag: nil, environment: environment())).format(.errBadLang, bad))
             Glibc.exit(ExitCode.validationFailure.rawValue)
         }
+        // issue 15 (pgdb): every command reaches a database address through this opener.
+        SharedPlans.opener = { try PostgresPlan.open(address: $0, strings: $1) }
         do {
             var command = try parseAsRoot(rootArguments(Array(CommandLine.arguments.dropFirst())))
             try command.run()

@@ -41,6 +41,10 @@ enum HelpKey: String, CaseIterable {
     case mergeResolve
     // issue 15, pgcli: a plan argument that may be a database address
     case argPlanOrAddress, valPlansOrAddress, planAddressIntro
+    // issue 15, the PostgreSQL adapter (pgdb): db init, db user add, push, pull
+    case dbAbstract, dbIntro, dbInitAbstract, dbInitIntro, dbUserAbstract, dbUserAddAbstract, dbUserAddIntro
+    case dbURL, dbLogin, dbRole, dbUnit, dbPasswordStdin
+    case pushAbstract, pushIntro, pushPlan, pushAs, pushReplace, pullAbstract, pullIntro, pullOutput
 }
 
 extension HelpKey {
@@ -150,6 +154,27 @@ extension HelpKey {
         case .setPeriod: return ("这是单位哪一报送期的报送（2020-06、2020Q2，或其中的一天）。", "The reporting period this is a unit's report for (2020-06, 2020Q2, or a day in it).")
         case .openAmbiguousWide: return ("终端把宽度不定的字符（… ─ │ · “ ”）画成两格宽：边框和标记改用 ASCII。", "The terminal draws ambiguous-width characters (… ─ │ · “ ”) two cells wide: draw the frame and markers in ASCII.")
         // issue 14, sheetsdash
+        // issue 15, the PostgreSQL adapter (pgdb)
+        case .dbAbstract: return ("准备放计划的 PostgreSQL 数据库：结构、角色与账号。", "Prepare a PostgreSQL database for plans: its schema, roles and logins.")
+        case .dbIntro: return ("先用数据库的管理账号运行 db init，再为每位督查员、每个单位、每位领导运行 db user add。地址为 postgres://用户:密码@主机:端口/库名；未写的部分取自 PGHOST、PGPORT、PGUSER、PGPASSWORD、PGDATABASE、PGSSLMODE，密码也可放在 ~/.pgpass（权限须为 0600）。", "Run db init with the database's admin login first, then db user add for each inspector, unit and leader. An address is postgres://user:password@host:port/db; the parts left out come from PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE, and the password can be kept in ~/.pgpass (mode 0600).")
+        case .dbInitAbstract: return ("建立或升级数据库结构与角色（可重复运行）。", "Create or upgrade the schema and roles (safe to run again).")
+        case .dbInitIntro: return ("按编号依次应用尚未应用的迁移，每个迁移一个事务；已是最新版本时不做任何改动。建立组角色 duban_inspector、duban_unit、duban_leader 和行级安全策略。", "Applies the numbered migrations the database has not had, each in one transaction; at the latest version it changes nothing. Creates the group roles duban_inspector, duban_unit and duban_leader and the row-level security policies.")
+        case .dbUserAbstract: return ("管理数据库账号。", "Manage the database's logins.")
+        case .dbUserAddAbstract: return ("添加（或更新）一个登录账号：督查员、单位或领导。", "Add (or update) a login: an inspector, a unit or a leader.")
+        case .dbUserAddIntro: return ("督查员可改任何任务；单位账号看全部任务，但只能为本单位牵头的任务报送进展、进度和状态；领导只读。由数据库的角色和行级安全保证，用 psql 直连也一样。", "An inspector changes any task; a unit's login sees every task but only reports (history, progress, status) on the tasks it leads; a leader only reads. The database enforces it with roles and row-level security, through psql too.")
+        case .dbURL: return ("数据库地址 postgres://用户@主机:端口/库名（?plan=计划名 指明计划）。", "The database address postgres://user@host:port/db (?plan=NAME names the plan).")
+        case .dbLogin: return ("登录名。", "The login name.")
+        case .dbRole: return ("inspector（督查员）、unit（单位）或 leader（领导）。", "inspector, unit or leader.")
+        case .dbUnit: return ("单位账号所属单位，与计划中的牵头单位名称一致。", "A unit login's unit, as the plan names it among the lead units.")
+        case .dbPasswordStdin: return ("从标准输入读一行作为密码。", "Read the password from standard input (one line).")
+        case .pushAbstract: return ("把计划文件放进数据库。", "Put a plan file into a database.")
+        case .pushIntro: return ("计划名默认为文件名（不含扩展名），或取地址中的 ?plan=，或 --as。同名计划已在时拒绝，除非加 --replace。之后 pull 取回的文件与放入的逐字节相同（计划未改动时）。", "The plan's name is the file's name without its extension, or the address's ?plan=, or --as. A name already taken is refused unless --replace. A later pull gives back the same bytes as the file pushed (while the plan is unchanged).")
+        case .pushPlan: return ("计划文件（JSON）。", "The plan file (JSON).")
+        case .pushAs: return ("计划在数据库中的名字。", "The plan's name in the database.")
+        case .pushReplace: return ("替换同名计划（连同其修改记录）。", "Replace a plan of the same name (and its change log).")
+        case .pullAbstract: return ("把数据库中的计划取出为文件。", "Take a plan out of a database as a file.")
+        case .pullIntro: return ("地址中的 ?plan= 指明计划；数据库只有一个计划时可省略。-o 原子写入文件；省略时写到标准输出。", "The address's ?plan= names the plan (optional when the database holds one). -o writes the file atomically; standard output without it.")
+        case .pullOutput: return ("写到哪个文件；默认标准输出。", "Where to write it; standard output by default.")
         case .mergeResolve: return ("在仪表盘中合并：改动先应用（u 一步撤销整个合并），冲突逐一并排显示（计划值、表格值、修改人和时间），p 保留计划、t 采用表格、x 跳过，w 保存。", "Merge in the dashboard: the changes applied (u undoes the whole merge as one step), each conflict shown side by side (the plan's value, the sheet's, who and when): p keeps the plan's, t takes the sheet's, x skips; w saves.")
         // issue 15, pgcli
         case .argPlanOrAddress: return ("计划文件，或数据库地址 postgres://用户@主机:端口/库名?plan=计划名。", "The plan file, or a database address postgres://user@host:port/db?plan=NAME.")
@@ -209,7 +234,9 @@ enum HelpText {
     /// The command whose help is printed: the first argument naming one, else the root.
     static let helpTarget: String = {
         // Spelled out: asking the commands' configurations would come back here.
-        let names = ["open", "import", "validate", "report", "bulletin", "set", "extend", "recover", "demo", "generate", "export", "merge"]
+        let names = ["open", "import", "validate", "report", "bulletin", "set", "extend", "recover", "demo", "generate", "export", "merge",
+                     // issue 15, the PostgreSQL adapter (pgdb)
+                     "db", "push", "pull"]
         return CommandLine.arguments.dropFirst().first { names.contains($0) } ?? "duban"
     }()
 

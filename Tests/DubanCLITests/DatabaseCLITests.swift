@@ -2,233 +2,110 @@ import XCTest
 import Foundation
 import DubanCore
 import DubanTestSupport
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// What the database tests of the commands share (issue 15, pgcli): a folder, the built
-/// binary run as a user runs it, and a plan pushed to a database of its own on the test
-/// server (`TestDatabase`: `$DUBAN_TEST_PG`, else a cluster started for the run).
-class DatabaseCLITestCase: XCTestCase {
+/// `duban db init`, `db user add`, `push` and `pull` through the built binary (issue 15),
+/// on a database of the test server (TestDatabase) of their own.
+final class DatabaseCLITests: XCTestCase {
     var dir: URL!
+    var server: TestDatabase!
+    var url: String!
 
     override func setUpWithError() throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("duban-dbcli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        server = try TestDatabase.shared()
+        url = try server.freshDatabase()
     }
 
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: dir)
-    }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
-    static var binary: URL {
-        if let b = ProcessInfo.processInfo.environment["DUBAN_BINARY"], !b.isEmpty { return URL(fileURLWithPath: b) }
-        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        return exe.deletingLastPathComponent().appendingPathComponent("duban")
-    }
-
-    struct Run { var status: Int32; var out: String; var err: String; var seconds: Double }
-
-    /// The environment of every run: the language, and no ~/.pgpass or PG* of the machine's.
-    var env: [String: String] { ["LANG": "C.UTF-8", "HOME": dir.path, "PATH": "/usr/bin:/bin"] }
+    struct Run { var status: Int32; var out: String; var err: String }
 
     @discardableResult
-    func duban(_ args: [String], lang: String = "C.UTF-8") throws -> Run {
-        var e = env
-        e["LANG"] = lang
-        let r = try runToEnd(Self.binary, args, env: e, in: dir)
-        return Run(status: r.status, out: String(decoding: r.out, as: UTF8.self), err: String(decoding: r.err, as: UTF8.self), seconds: r.seconds)
-    }
-
-    func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
-
-    /// A fresh database with duban's schema, the plan file pushed to it as `name`: its address.
-    func pushed(_ file: String, as name: String = "p", file line: StaticString = #filePath, _ l: UInt = #line) throws -> String {
-        let db = try TestDatabase.shared()
-        let url = try db.freshDatabase()
-        let i = try duban(["db", "init", url])
-        XCTAssertEqual(i.status, 0, "db init: \(i.err)", file: line, line: l)
-        let p = try duban(["push", file, url, "--as", name])
-        XCTAssertEqual(p.status, 0, "push: \(p.err)", file: line, line: l)
-        return url + (url.contains("?") ? "&" : "?") + "plan=" + name
-    }
-
-    /// The address as messages show it: without its password.
-    func shown(_ address: String) -> String {
-        guard var c = URLComponents(string: address) else { return address }
-        c.password = nil
-        return c.string ?? address
-    }
-
-    /// The plan as the database holds it now, pulled to a file and read.
-    func pulled(_ address: String, to name: String = "pulled.json") throws -> Plan {
-        let r = try duban(["pull", address, "-o", path(name)])
-        XCTAssertEqual(r.status, 0, "pull: \(r.err)")
-        return try PlanFile.load(path: path(name))
-    }
-
-    /// A port on 127.0.0.1 nothing listens on.
-    func deadPort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { Glibc.close(fd) }
-        var a = sockaddr_in()
-        a.sin_family = sa_family_t(AF_INET)
-        a.sin_addr.s_addr = inet_addr("127.0.0.1")
-        a.sin_port = 0
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &a) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
-        _ = withUnsafeMutablePointer(to: &a) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
-        return Int(UInt16(bigEndian: a.sin_port))
-    }
-}
-
-/// The read-only commands on a database give what they give on the pulled file; a server
-/// that is down is said within seconds; extend and merge commit through the database.
-final class DatabaseCLITests: DatabaseCLITestCase {
-    /// The demo plan (history, a reporting cycle, extensions), pushed.
-    func demo() throws -> (file: String, address: String) {
-        let file = path("demo.json")
-        let d = try duban(["demo", "-o", file])
-        XCTAssertEqual(d.status, 0, d.err)
-        return (file, try pushed(file, as: "demo"))
-    }
-
-    func testReadOnlyCommandsOnADatabaseGiveTheFilesOutput() throws {
-        let (_, address) = try demo()
-        _ = try pulled(address)
-        let file = path("pulled.json")
-        let name = shown(address)
-        for args in [["report", "--by", "unit"], ["report", "--overdue", "--format", "json"], ["report", "--by", "chapter", "--format", "markdown"],
-                     ["report", "--unreported"], ["report", "--since", "2020-06-01", "--format", "csv"], ["report", "--leader", "张三"]] {
-            let a = try duban([args[0], address] + args.dropFirst() + ["--as-of", "2020-07-15"])
-            let f = try duban([args[0], file] + args.dropFirst() + ["--as-of", "2020-07-15"])
-            XCTAssertEqual(a.status, f.status, "\(args): \(a.err)")
-            XCTAssertFalse(f.out.isEmpty, "\(args)")
-            XCTAssertEqual(a.out.replacingOccurrences(of: name, with: "PLAN"), f.out.replacingOccurrences(of: file, with: "PLAN"), "\(args)")
+    func duban(_ args: [String], stdin: String? = nil) throws -> Run {
+        let env = ["LANG": "C.UTF-8", "HOME": dir.path]
+        let r: Finished
+        if let stdin {
+            let file = dir.appendingPathComponent("stdin.txt")
+            try stdin.write(to: file, atomically: false, encoding: .utf8)
+            let quoted = ([CLITests.binary.path] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+            r = try runToEnd(URL(fileURLWithPath: "/bin/sh"), ["-c", quoted + " < '\(file.path)'"], env: env, in: dir)
+        } else {
+            r = try runToEnd(CLITests.binary, args, env: env, in: dir)
         }
-        let v = try duban(["validate", address, "--lang", "en"])
-        let vf = try duban(["validate", file, "--lang", "en"])
-        XCTAssertEqual(v.status, 0, v.err)
-        XCTAssertEqual(v.out, vf.out.replacingOccurrences(of: file, with: name))
-        XCTAssertFalse(v.out.contains("duban_test_pw"), "the password is never shown")
-        // Files written from the database are the files written from the pulled plan.
-        for (args, out) in [(["export", "--format", "csv", "--as-of", "2020-07-15"], "ledger"),
-                            (["bulletin", "--as-of", "2020-07-31", "--format", "md"], "bulletin")] {
-            let a = try duban([args[0], address] + args.dropFirst() + ["-o", path(out + "-db")])
-            let f = try duban([args[0], file] + args.dropFirst() + ["-o", path(out + "-file")])
-            XCTAssertEqual(a.status, 0, a.err)
-            XCTAssertEqual(f.status, 0, f.err)
-            let da = try Data(contentsOf: URL(fileURLWithPath: path(out + "-db")))
-            XCTAssertGreaterThan(da.count, 100)
-            XCTAssertEqual(da, try Data(contentsOf: URL(fileURLWithPath: path(out + "-file"))), out)
-        }
+        return Run(status: r.status, out: String(decoding: r.out, as: UTF8.self), err: String(decoding: r.err, as: UTF8.self))
     }
 
-    func testADownServerIsSaidWithinSecondsNamingTheAddress() throws {
-        let port = deadPort()
-        let address = "postgres://duban_test:secret@127.0.0.1:\(port)/office?plan=p&sslmode=disable"
-        for args in [["report", address], ["validate", address], ["set", address, "1", "--note", "x"],
-                     ["extend", address, "1", "--to", "2020-09-30", "--reason", "r"]] {
-            let r = try duban(args + ["--lang", "en"])
-            XCTAssertEqual(r.status, 1, "\(args[0]): \(r.out) \(r.err)")
-            XCTAssertLessThan(r.seconds, 15, "\(args[0]) took \(r.seconds) s")
-            let said = args[0] == "validate" ? r.out + r.err : r.err
-            XCTAssertTrue(said.contains("127.0.0.1:\(port)"), "\(args[0]): \(said)")
-            XCTAssertTrue(said.contains("cannot reach the database server"), "\(args[0]): \(said)")
-            XCTAssertFalse(said.contains("secret"), "\(args[0]): the password is never shown: \(said)")
-        }
-        let zh = try duban(["report", address])
-        XCTAssertTrue(zh.err.contains("连不上数据库服务器"), zh.err)
+    func testInitTwiceThenPushPullGivesTheSameBytes() throws {
+        let first = try duban(["db", "init", url, "--lang", "en"])
+        XCTAssertEqual(first.status, 0, first.err)
+        XCTAssertTrue(first.out.contains("from version 0 to"), first.out)
+        XCTAssertFalse(first.out.contains("duban_test_pw"), "no password in the output")
+        let second = try duban(["db", "init", url, "--lang", "en"])
+        XCTAssertEqual(second.status, 0, second.err)
+        XCTAssertTrue(second.out.contains("already at version"), second.out)
+
+        let plan = dir.appendingPathComponent("office.json").path
+        XCTAssertEqual(try duban(["demo", "-o", plan]).status, 0)
+        let push = try duban(["push", plan, url, "--lang", "en"])
+        XCTAssertEqual(push.status, 0, push.err)
+        XCTAssertTrue(push.out.contains("plan \"office\" is in, 147 tasks"), push.out)
+
+        let again = try duban(["push", plan, url, "--lang", "en"])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.err.contains("already has a plan named \"office\"") && again.err.contains("--replace"), again.err)
+        XCTAssertEqual(try duban(["push", plan, url, "--replace"]).status, 0)
+
+        let back = dir.appendingPathComponent("back.json").path
+        let pull = try duban(["pull", url + "&plan=office", "-o", back])
+        XCTAssertEqual(pull.status, 0, pull.err)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: back)), try Data(contentsOf: URL(fileURLWithPath: plan)))
+        // The only plan: the address need not name it; standard output without -o.
+        let out = try duban(["pull", url])
+        XCTAssertEqual(out.status, 0, out.err)
+        XCTAssertEqual(Data(out.out.utf8), try Data(contentsOf: URL(fileURLWithPath: plan)))
+        // --as names it otherwise.
+        XCTAssertEqual(try duban(["push", plan, url, "--as", "2020年度"]).status, 0)
+        let two = try duban(["pull", url, "--lang", "en"])
+        XCTAssertEqual(two.status, 1)
+        XCTAssertTrue(two.err.contains("?plan=NAME") && two.err.contains("2020年度"), two.err)
     }
 
-    func testSetAndExtendOnADatabase() throws {
-        let (_, address) = try demo()
-        let before = try pulled(address)
-        guard let t = before.tasks.first(where: { $0.number != nil && $0.extensions.isEmpty && $0.status != .done }) else { return XCTFail("no task") }
-        let label = t.number ?? t.id
-        let s = try duban(["set", address, label, "--progress", "35", "--note", "「数据库上的进展」", "--as-of", "2020-07-02",
-                           "--author", "市督查室", "--lang", "en"])
-        XCTAssertEqual(s.status, 0, s.err)
-        XCTAssertTrue(s.out.hasPrefix("\(label) "), s.out)
-        XCTAssertTrue(s.out.contains("35%"), s.out)
-        let e = try duban(["extend", address, label, "--to", "2020-12-15", "--reason", "资金未到位", "--approve",
-                           "--on", "2020-07-03", "--author", "督查室", "--lang", "en"])
-        XCTAssertEqual(e.status, 0, e.err)
-        XCTAssertTrue(e.out.contains("2020-12-15"), e.out)
-        let after = try pulled(address, to: "after.json")
-        guard let u = after.tasks.first(where: { $0.id == t.id }) else { return XCTFail("gone") }
-        XCTAssertEqual(u.progress, 35)
-        XCTAssertEqual(Array(u.history.suffix(4).map(\.author)), ["市督查室", "市督查室", "督查室", "督查室"])
-        XCTAssertEqual(u.history.suffix(3).first?.note, "「数据库上的进展」")
-        XCTAssertEqual(u.extensions.last?.decision, .approved)
-        XCTAssertEqual(u.deadline, PlanDate(iso: "2020-12-15"))
-        // Every other task is as it was.
-        XCTAssertEqual(after.tasks.filter { $0.id != t.id }, before.tasks.filter { $0.id != t.id })
-        // A task that is not there is said, and nothing is made.
-        let n = try duban(["set", address, "no-such-task", "--note", "x", "--lang", "en"])
-        XCTAssertEqual(n.status, 1)
-        XCTAssertTrue(n.err.contains("no-such-task"), n.err)
+    func testUserAddAndItsRefusals() throws {
+        XCTAssertEqual(try duban(["db", "init", url]).status, 0)
+        let add = try duban(["db", "user", "add", "cli_unit_\(UInt32.random(in: 0...UInt32.max))", "--role", "unit", "--unit", "市发改委",
+                             url, "--password-stdin", "--lang", "en"], stdin: "pw\n")
+        XCTAssertEqual(add.status, 0, add.err)
+        XCTAssertTrue(add.out.contains("is ready"), add.out)
+        let noUnit = try duban(["db", "user", "add", "someone", "--role", "unit", url, "--lang", "en"])
+        XCTAssertEqual(noUnit.status, 1)
+        XCTAssertTrue(noUnit.err.contains("--unit"), noUnit.err)
+        let badRole = try duban(["db", "user", "add", "someone", "--role", "boss", url, "--lang", "en"])
+        XCTAssertNotEqual(badRole.status, 0)
+        XCTAssertTrue(badRole.err.contains("--role boss"), badRole.err)
     }
 
-    func testMergeOnADatabaseCommitsEachChangeAndReportsConflicts() throws {
-        let (_, address) = try demo()
-        let plan = try pulled(address)
-        // A unit that leads two tasks or more.
-        var led: [String: [PlanTask]] = [:]
-        for t in plan.tasks { if let u = t.leadUnits.first { led[u, default: []].append(t) } }
-        guard let unit = led.keys.sorted().first(where: { led[$0]!.count >= 2 }) else { return XCTFail("no unit with two tasks") }
-        let x = try duban(["export", address, "--unit", unit, "-o", path("u.xlsx"), "--as-of", "2020-07-15", "--period", "2020-07"])
-        XCTAssertEqual(x.status, 0, x.err)
-        // The unit's sheet returned (row 3 is its first task, 4 the second; H 进度, I 本期进展,
-        // the task's id in the last column): the first task's progress and note changed, the
-        // second's progress.
-        let ids = try openpyxl(path("u.xlsx"), path("back.xlsx"), """
-        ws["H3"] = 77
-        ws["I3"] = "「表格进展」"
-        ws["H4"] = 93
-        print(ws.cell(row=3, column=ws.max_column).value)
-        print(ws.cell(row=4, column=ws.max_column).value)
-        """).split(separator: "\n").map(String.init)
-        guard ids.count == 2, let t1 = plan.tasks.first(where: { $0.id == ids[0] }), let t2 = plan.tasks.first(where: { $0.id == ids[1] }) else {
-            return XCTFail("ids: \(ids)")
-        }
-        XCTAssertNotEqual(t1.progress, 77); XCTAssertNotEqual(t2.progress, 93)
-        // Meanwhile an inspector changes the second task's progress: a conflict, not merged.
-        let inspector = t2.progress == 5 ? 6 : 5
-        let s = try duban(["set", address, t2.id, "--progress", "\(inspector)", "--as-of", "2020-07-16"])
-        XCTAssertEqual(s.status, 0, s.err)
-        let m = try duban(["merge", address, path("back.xlsx"), "--as-of", "2020-07-20"])
-        XCTAssertEqual(m.status, 2, m.out + m.err)
-        XCTAssertTrue(m.out.contains("冲突：任务"), m.out)
-        XCTAssertTrue(m.out.contains("（\(t2.id)）进度"), m.out)
-        XCTAssertTrue(m.out.contains("已合并到 \(shown(address))"), m.out)
-        let after = try pulled(address, to: "after.json")
-        let u1 = after.tasks.first { $0.id == t1.id }!
-        XCTAssertEqual(u1.progress, 77)
-        XCTAssertTrue(u1.history.contains { $0.note == "「表格进展」" && $0.author == unit && $0.period == "2020-07" }, "\(u1.history)")
-        XCTAssertEqual(after.tasks.first { $0.id == t2.id }!.progress, inspector, "the conflict is not merged")
-        // A dry run commits nothing.
-        let dry = try duban(["merge", address, path("back.xlsx"), "--dry-run", "--as-of", "2020-07-21"])
-        XCTAssertEqual(dry.status, 2, dry.err)
-        XCTAssertEqual(try pulled(address, to: "again.json"), after)
-        // --resolve is the dashboard's, on a file.
-        let r = try duban(["merge", address, path("back.xlsx"), "--resolve"])
+    func testAStoppedServerAndABadAddressAreToldQuickly() throws {
+        let plan = dir.appendingPathComponent("p.json").path
+        XCTAssertEqual(try duban(["demo", "-o", plan]).status, 0)
+        let down = try duban(["push", plan, "postgres://u:secret@127.0.0.1:1/x?sslmode=disable", "--lang", "en"])
+        XCTAssertEqual(down.status, 1)
+        XCTAssertTrue(down.err.contains("cannot reach the database server (connection refused)"), down.err)
+        XCTAssertFalse(down.err.contains("secret"))
+        let bad = try duban(["pull", "postgres://u:secret@h:port/x", "--lang", "en"])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.err.contains("bad database address: port"), bad.err)
+        XCTAssertFalse(bad.err.contains("secret"))
+        let init0 = try duban(["db", "init", "plan.json", "--lang", "en"])
+        XCTAssertNotEqual(init0.status, 0)
+        XCTAssertTrue(init0.err.contains("postgres://"), init0.err)
+    }
+
+    func testAnUninitialisedDatabaseSaysToRunDbInit() throws {
+        let plan = dir.appendingPathComponent("p.json").path
+        XCTAssertEqual(try duban(["demo", "-o", plan]).status, 0)
+        let r = try duban(["push", plan, url, "--lang", "en"])
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.err.contains("--resolve 需要计划文件"), r.err)
-    }
-
-    /// Edits a workbook with openpyxl (the second spreadsheet library); its printed lines.
-    func openpyxl(_ input: String, _ output: String, _ edits: String) throws -> String {
-        let script = path("edit.py")
-        try """
-        import sys, openpyxl
-        wb = openpyxl.load_workbook(sys.argv[1])
-        ws = wb.worksheets[0]
-        \(edits)
-        wb.save(sys.argv[2])
-        """.write(toFile: script, atomically: true, encoding: .utf8)
-        let r = try runToEnd(URL(fileURLWithPath: "/usr/bin/python3"), [script, input, output], env: env)
-        XCTAssertEqual(r.status, 0, String(decoding: r.err, as: UTF8.self))
-        return String(decoding: r.out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertTrue(r.err.contains("run `duban db init"), r.err)
     }
 }

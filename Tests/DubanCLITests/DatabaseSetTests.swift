@@ -8,7 +8,7 @@ import DubanTestSupport
 /// the server restarted in the middle, no edit is lost: each `duban set` either exited 0 and
 /// its edits are there, or exited non-zero naming the edits it did not make, and those are
 /// not there. `DUBAN_WRITER_EDITS=N` for N runs each (100 by default).
-final class DatabaseSetTests: DatabaseCLITestCase {
+final class DatabaseSetTests: DatabaseCommandsTestCase {
     /// Eight tasks, one for each writer, t1 shared by all.
     func planFile() throws -> String {
         var tasks: [String] = []

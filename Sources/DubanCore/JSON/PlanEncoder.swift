@@ -202,6 +202,8 @@ struct PlanWriter {
     /// When set, `plan` writes the tasks array empty and records in `taskSplit` where
     /// its items go (after the `[`), for the parallel encoder.
     var splitTasks = false
+    /// With `splitTasks`, a plan without tasks is split too (the frame of a shared plan).
+    var splitEmpty = false
     var taskSplit = 0
     var depth = 0
 
@@ -419,7 +421,7 @@ struct PlanWriter {
             w.extras(c.extra, first: &first)
         }
         key("tasks", first: &first)
-        if splitTasks && !p.tasks.isEmpty {
+        if splitTasks && (!p.tasks.isEmpty || splitEmpty) {
             // "[" items "\n  ]", as objectArray writes them at this depth.
             out.append(0x5B)
             taskSplit = out.count

@@ -118,6 +118,9 @@ public struct Strings: Sendable {
         case sharedNoAdapter, sharedUnreachable, sharedBadAddress, sharedNoSuchPlan, sharedNotPermitted, sharedRefused
         // issue 15, pgcli: the commands on a database address (Sources/duban, Session/SharedWriter.swift)
         case sharedRetrying, sharedEditsMade, sharedEditsRefused, sharedChangedBetween, sharedResolveNeedsFile
+        // issue 15, the PostgreSQL adapter (pgdb): db init, db user add, push, pull
+        case pgNotInitialized, pgPlanExists, pgUnitNeeded, pgUnitOnlyForUnits
+        case pgInitApplied, pgInitAlready, pgUserAdded, pgPushed, pgPushedKept, pgPulled, pgNoPlanNamed, pgPlanList, pgBadRole, pgEmptyPassword
         case jrRunning, jrEnded, jrUnreadable
         case writeReadOnly, writeNotFlushed, backupNotKept
         // files opened for what they are (issue 10: SafeOpen, OutputFile)
@@ -417,6 +420,21 @@ extension Strings.Key {
         case .sharedEditsRefused: return ("{0}：以下修改未提交：{1}", "{0}: edits not made: {1}")
         case .sharedChangedBetween: return ("任务 {0}：读取之后已被 {1} 修改；你的修改已记在其后", "task {0}: changed by {1} since it was read; your change was made after theirs")
         case .sharedResolveNeedsFile: return ("--resolve 需要计划文件；数据库上的计划请直接在仪表盘中打开（duban 地址）", "--resolve needs a plan file; open a database plan in the dashboard (duban ADDRESS)")
+        // issue 15, the PostgreSQL adapter (pgdb)
+        case .pgNotInitialized: return ("{0}：数据库尚未初始化（结构版本 {1}，需要 {2}）；请先运行 `duban db init {0}`", "{0}: the database is not set up for duban (schema version {1}, {2} needed); run `duban db init {0}` first")
+        case .pgPlanExists: return ("{1}：数据库里已有名为“{0}”的计划；要替换它请加 --replace，或用 --as 另起名字。未做任何修改。", "{1}: the database already has a plan named \"{0}\"; add --replace to replace it, or --as to give another name. Nothing was changed.")
+        case .pgUnitNeeded: return ("{0}：单位账号需要 --unit 单位名称", "{0}: a unit's account needs --unit NAME")
+        case .pgUnitOnlyForUnits: return ("{0}：--unit 只用于单位账号（--role unit）", "{0}: --unit is only for a unit's account (--role unit)")
+        case .pgInitApplied: return ("{0}：数据库结构已从版本 {1} 升级到 {2}", "{0}: database schema brought from version {1} to {2}")
+        case .pgInitAlready: return ("{0}：数据库结构已是版本 {1}，无需改动", "{0}: already at version {1}; nothing to do")
+        case .pgUserAdded: return ("{0}：账号 {1}（{2}）已就绪", "{0}: login {1} ({2}) is ready")
+        case .pgPushed: return ("{0}：已放入计划“{1}”，{2} 项任务", "{0}: plan \"{1}\" is in, {2} tasks")
+        case .pgPushedKept: return ("（文件不是 duban 写出的格式：原样保存，计划未改动前 pull 原样取回）", "(the file is not in the form duban writes: its bytes are kept, and pull gives them back while the plan is unchanged)")
+        case .pgPulled: return ("{0}：已取出计划“{1}”到 {2}", "{0}: plan \"{1}\" written to {2}")
+        case .pgNoPlanNamed: return ("{0}：请在地址中用 ?plan=计划名 指明计划；数据库里有：{1}", "{0}: name the plan in the address with ?plan=NAME; the database has: {1}")
+        case .pgPlanList: return ("（无）", "(none)")
+        case .pgBadRole: return ("--role {0}：应为 inspector（督查员）、unit（单位）或 leader（领导）", "--role {0}: expected inspector, unit or leader")
+        case .pgEmptyPassword: return ("--password-stdin：标准输入没有给出密码", "--password-stdin: no password on standard input")
         case .lockCannot: return ("{0}：无法锁定计划（锁文件 {1}：{2}）；未做任何修改", "{0}: cannot lock the plan (lock file {1}: {2}); nothing was changed")
         case .writeReadOnly: return ("{0}：文件只读（没有写权限），未做任何修改", "{0}: the file is read-only (no write permission); nothing was changed")
         case .writeNotFlushed: return ("{0}：已改名替换，但无法把文件夹写入磁盘（{1}）；断电后可能丢失此次保存", "{0}: renamed into place but the folder could not be flushed to disk ({1}); a power loss may undo this save")
