@@ -42,17 +42,20 @@ final class DatabaseSetTests: DatabaseCommandsTestCase {
 
     /// 8 writers x `edits` runs of `duban set`: a note on each (writer w on t(w+1), on t1 every
     /// third run), and a progress on every other run. `during` runs beside them.
-    func writers(_ address: String, edits: Int, during: ((Results) -> Void)? = nil) -> Results {
+    func writers(_ address: String, edits: Int, during: (@Sendable (Results) -> Void)? = nil) -> Results {
         let results = Results()
         let group = DispatchGroup()
         if let during { DispatchQueue.global().async(group: group) { during(results) } }
+        let exe = Self.binary, env = self.env, dir = self.dir!
         DispatchQueue.concurrentPerform(iterations: 8) { w in
             for e in 0..<edits {
                 let note = "「w\(w)-e\(e)」"
                 let task = e % 3 == 0 ? "t1" : "t\(w + 1)"
                 var args = ["set", address, task, "--note", note, "--as-of", "2020-07-01", "--author", "w\(w)", "--lang", "en"]
                 if e % 2 == 1 { args += ["--progress", "\((w * 7 + e) % 100)"] }
-                let r = (try? duban(args)) ?? Run(status: -1, out: "", err: "could not start", seconds: 0)
+                let r = (try? runToEnd(exe, args, env: env, in: dir)).map {
+                    Run(status: $0.status, out: String(decoding: $0.out, as: UTF8.self), err: String(decoding: $0.err, as: UTF8.self), seconds: $0.seconds)
+                } ?? Run(status: -1, out: "", err: "could not start", seconds: 0)
                 results.add(note, r)
             }
         }
