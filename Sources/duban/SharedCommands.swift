@@ -83,7 +83,9 @@ final class SharedEditRun {
 
     /// The other changes made to a task between this run's read and its commit, for a
     /// `.merged` commit: "task 12: changed by 张三 since it was read…".
-    func changedBetween(_ r: SharedCommit) -> String? {
+    func changedBetween(_ r: SharedCommit) -> String? { Self.changedBetween(r, S) }
+
+    static func changedBetween(_ r: SharedCommit, _ S: Strings) -> String? {
         guard case .merged(let c, let others) = r, !others.isEmpty else { return nil }
         var who: [String] = []
         for o in others { let a = o.author ?? "?"; if !who.contains(a) { who.append(a) } }

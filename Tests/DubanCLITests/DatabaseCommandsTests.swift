@@ -30,7 +30,7 @@ class DatabaseCommandsTestCase: XCTestCase {
     struct Run { var status: Int32; var out: String; var err: String; var seconds: Double }
 
     /// The environment of every run: the language, and no ~/.pgpass or PG* of the machine's.
-    var env: [String: String] { ["LANG": "C.UTF-8", "HOME": dir.path, "PATH": "/usr/bin:/bin"] }
+    var env: [String: String] { ["LANG": "C.UTF-8", "HOME": dir.path, "PATH": "/usr/bin:/bin", "XDG_STATE_HOME": path("state")] }
 
     @discardableResult
     func duban(_ args: [String], lang: String = "C.UTF-8") throws -> Run {
@@ -213,6 +213,52 @@ final class DatabaseCommandsTests: DatabaseCommandsTestCase {
         let r = try duban(["merge", address, path("back.xlsx"), "--resolve"])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.err.contains("--resolve 需要计划文件"), r.err)
+    }
+
+    func testRecoverSendsADashboardsUnsentEdits() throws {
+        let (_, address) = try demo()
+        let plan = try pulled(address)
+        let v = try duban(["validate", address, "--lang", "en"])
+        let name = v.out.range(of: ": valid").map { String(v.out[..<$0.lowerBound]) } ?? v.out
+        let day = PlanDate(iso: "2020-07-05")!
+        let t1 = plan.tasks[0], t2 = plan.tasks[1]
+        // What a dashboard keeps while the server is gone (pgtui's UnsentEdits file), made
+        // on the tasks as pushed (version 1).
+        var unsent = UnsentEdits(address: name, planName: "demo", environment: ["XDG_STATE_HOME": path("state")])
+        let note = Edit(taskID: t1.id, command: .addNote("「断线时的进展」"), date: day, author: "张三")
+        let progress = Edit(taskID: t2.id, command: .setProgress(t2.progress == 66 ? 67 : 66), date: day, author: "张三")
+        try unsent.append(.init(edit: note, expecting: 1, after: try XCTUnwrap(t1.applying(note)), time: 1_593_907_200))
+        try unsent.append(.init(edit: progress, expecting: 1, after: try XCTUnwrap(t2.applying(progress)), time: 1_593_907_260))
+        let file = try XCTUnwrap(unsent.path)
+        // Meanwhile someone else reports on the second task.
+        XCTAssertEqual(try duban(["set", address, t2.id, "--note", "「在此期间」", "--author", "李四", "--as-of", "2020-07-06"]).status, 0)
+
+        let dry = try duban(["recover", address, "--dry-run", "--lang", "en"])
+        XCTAssertEqual(dry.status, 0, dry.err)
+        XCTAssertTrue(dry.out.contains("\(name): 2 unsent edit(s) in \(file)"), dry.out)
+        XCTAssertTrue(dry.out.contains("\(t1.id)  note “「断线时的进展」” (张三)"), dry.out)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: file))
+
+        let r = try duban(["recover", address, "--lang", "en"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("\(name): sent 2 edit(s)"), r.out)
+        XCTAssertTrue(r.err.contains("changed by 李四 since it was read"), r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: file), "nothing left to send")
+        let after = try pulled(address, to: "after.json")
+        let u1 = after.tasks.first { $0.id == t1.id }!, u2 = after.tasks.first { $0.id == t2.id }!
+        XCTAssertEqual(u1.history.last?.note, "「断线时的进展」")
+        XCTAssertEqual(u2.progress, t2.progress == 66 ? 67 : 66)
+        XCTAssertEqual(u2.history.suffix(2).map(\.author), ["李四", "张三"], "both kept, the other's first")
+        XCTAssertEqual(try duban(["recover", address, "--lang", "en"]).out, "\(name): no unsent edits\n")
+
+        // --discard drops them and sends nothing.
+        var again = UnsentEdits(address: name, planName: "demo", environment: ["XDG_STATE_HOME": path("state")])
+        try again.append(.init(edit: note, expecting: 2, after: u1, time: 1_593_907_300))
+        let d = try duban(["recover", address, "--discard", "--lang", "en"])
+        XCTAssertEqual(d.status, 0, d.err)
+        XCTAssertTrue(d.out.contains("dropped 1 unsent edit(s)"), d.out)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: file))
+        XCTAssertEqual(try pulled(address, to: "last.json"), after)
     }
 
     /// Edits a workbook with openpyxl (the second spreadsheet library); its printed lines.

@@ -30,9 +30,12 @@ final class DatabaseSetTests: DatabaseCommandsTestCase {
         /// Runs that exited non-zero without naming their note (each is a failure).
         var unexplained: [String] = []
         var done = 0
+        /// Runs that said they lost the server and retried.
+        var retried = 0
         func add(_ note: String, _ r: Run) {
             lock.lock(); defer { lock.unlock() }
             done += 1
+            if r.err.contains("lost the database server") { retried += 1 }
             if r.status == 0 { ok.append(note) }
             else if r.err.contains(note) && (r.err.contains("edits not made") || r.err.contains("以下修改未提交")) { refused.append(note) }
             else { unexplained.append("\(note): exit \(r.status): \(r.err)") }
@@ -92,16 +95,18 @@ final class DatabaseSetTests: DatabaseCommandsTestCase {
         let db = try TestDatabase.shared()
         let address = try pushed(try planFile(), as: "restart")
         let edits = editsEach
-        final class Restarts: @unchecked Sendable { var done = false; var error: String? }
+        final class Restarts: @unchecked Sendable { var done = false; var error: String?; var at = 0 }
         let restarts = Restarts()
         let r = writers(address, edits: edits) { results in
             // Once a quarter of the runs are done, the server is restarted (pg_ctl restart).
             while results.count < 2 * edits { usleep(20_000) }
             do { try db.restart() } catch { restarts.error = "\(error)" }
+            restarts.at = results.count
             restarts.done = true
         }
         XCTAssertNil(restarts.error)
         XCTAssertTrue(restarts.done)
+        XCTAssertLessThan(restarts.at, 8 * edits, "the server came back while the writers were still running")
         XCTAssertEqual(r.unexplained, [], "a run that failed names the edits it did not make")
         let n = try notes(address)
         XCTAssertEqual(n.values.filter { $0 != 1 }.count, 0, "no edit made twice: \(n.filter { $0.value != 1 })")
@@ -109,6 +114,7 @@ final class DatabaseSetTests: DatabaseCommandsTestCase {
         for note in r.refused { XCTAssertNil(n[note], "\(note) was refused and is not in the history") }
         XCTAssertEqual(n.count, r.ok.count, "the total in the database equals the edits reported done")
         XCTAssertEqual(r.ok.count + r.refused.count, 8 * edits)
-        print("8 x \(edits) duban set, server restarted: \(r.ok.count) made, \(r.refused.count) refused with a message")
+        print("8 x \(edits) duban set, server restarted after \(2 * edits) runs (back after \(restarts.at)): \(r.ok.count) made, "
+              + "\(r.refused.count) refused with a message, \(r.retried) said they retried")
     }
 }
