@@ -88,7 +88,10 @@ let package = Package(
                     path: "Tests/DubanImportTests"),
         // Runs the built `duban` binary as a user would.
         .testTarget(name: "DubanCLITests", dependencies: ["DubanCore", "DubanTestSupport"], path: "Tests/DubanCLITests"),
-        .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore", "DubanImport", "DubanSynthetic", "DubanTestSupport"], path: "Tests/DubanTUITests",
+        // issue 15, pgtui: DubanPostgres for the tmux test of two dashboards on one database
+        // (the DubanTUI target itself never depends on it).
+        .testTarget(name: "DubanTUITests", dependencies: ["DubanTUI", "DubanCore", "DubanImport", "DubanSynthetic", "DubanTestSupport",
+                                                          "DubanPostgres"], path: "Tests/DubanTUITests",
                     exclude: ["Snapshots"]),
         // The child the kill test (ReliabilityKillTests) kills while it saves.
         .executableTarget(name: "duban-savetest", dependencies: ["DubanCore"], path: "Sources/duban-savetest"),

@@ -56,6 +56,11 @@ public final class Dashboard {
     let environment: [String: String]
     /// Frames go to the terminal with ambiguous-width glyphs in ASCII (`NarrowGlyphs`).
     public private(set) var ambiguousWide = false
+    /// issue 15, pgtui: the shared plan (a database) behind the dashboard, when it is one:
+    /// every edit is a commit, changes of others come in live.
+    public private(set) var shared: SharedLink?
+    /// What to print once the terminal is given back (unsent edits kept for next time).
+    public private(set) var farewell: String?
 
     /// A dashboard on a plan file (or an unsaved plan): every edit goes through the
     /// session's journal, saves check the file was not changed on disk, and an earlier
@@ -82,6 +87,26 @@ public final class Dashboard {
             if !text.isEmpty { state.message = StatusMessage(text: text, isError: true) }
         }
         if let m = options.merge, !session.needsRecoveryDecision { run(effects: state.startMerge(m)) }
+    }
+
+    /// issue 15, pgtui: a dashboard on a shared plan, loaded (`snapshot`): no file and no
+    /// save; every edit is one commit expecting the row version held, others' commits
+    /// come in through `listen` and `changes(since:)`, edits made while the server is gone
+    /// are kept in `UnsentEdits` and sent when it is back. A leader's login is read-only.
+    public convenience init(shared plan: SharedPlan, snapshot: SharedSnapshot, options: DashboardOptions) {
+        var o = options
+        o.savePath = nil
+        o.readOnly = options.readOnly || plan.access == .leader
+        self.init(plan: snapshot.plan, options: o, session: nil, saver: { _, _ in })
+        if plan.access == .leader { state.readOnlyReason = .sharedLeader(address: plan.displayAddress) }
+        let link = SharedLink(plan: plan, snapshot: snapshot, strings: state.strings, environment: options.environment)
+        shared = link
+        if !link.unsent.isEmpty {
+            link.showKept(in: state.store)
+            state.message = StatusMessage(text: state.strings.format(.pgSendingKept, link.unsent.count), isError: false)
+        }
+        state.shared = link.facts
+        state.refresh()
     }
 
     public convenience init(plan: Plan, options: DashboardOptions, saver: @escaping (Plan, String) throws -> Void) {
@@ -134,6 +159,12 @@ public final class Dashboard {
             state.savedView(planPath: SavedView.absolute(path)).save(environment: environment)
         }
         session?.close(unsaved: state.hasUnsavedChanges)
+        if let link = shared {
+            link.close()
+            if !link.unsent.isEmpty {
+                farewell = state.strings.format(.pgQuitUnsent, link.unsent.count, link.unsent.path ?? "-")
+            }
+        }
         return code
     }
 
@@ -141,7 +172,7 @@ public final class Dashboard {
         terminal.use(theme)
         state.resize(width: terminal.width, height: terminal.height)
         terminal.present(frame(), force: true)
-        while let event = terminal.nextEvent() {
+        while let event = terminal.nextEvent(wakeFD: shared?.wakeFD, timeout: shared?.timeout()) {
             if event == .resize { state.resize(width: terminal.width, height: terminal.height) }
             var force = event == .resize || event == .resumed
             switch handle(event) {
@@ -215,10 +246,37 @@ public final class Dashboard {
                 state.session = SessionFacts(session)
                 state.readOnlyReason = session.readOnly ?? state.readOnlyReason.flatMap { $0 == .requested ? $0 : nil }
             }
+            if let shared { state.shared = shared.facts }
         }
         let S = state.strings
         let store = state.store
+        // issue 15, pgtui: on a shared plan an edit is a commit, an undo the inverse edit
+        // committed; there is nothing to save, journal or merge.
+        if let link = shared {
+            switch e {
+            case .edit(let edit): return .shared(link.run([edit], store: store))
+            case .editAll(let edits): return .shared(link.run(edits, store: store))
+            case .undo: return .shared(link.undo(store: store))
+            case .redo: return .shared(link.redo(store: store))
+            case .sync:
+                // An editor open on a task: others' changes wait until it closes.
+                var editing = false
+                if case .editor(let purpose, _) = state.modal {
+                    switch purpose {
+                    case .progress, .note, .deadline, .extensionDate, .extensionReason: editing = true
+                    default: break
+                    }
+                }
+                return link.sync(store: store, takeChanges: !editing).map { .shared($0) }
+            case .save, .replayJournal, .discardJournal, .keepJournalForLater, .merge, .reload,
+                 .suggestElsewhere, .discardJournalOnClose:
+                return nil
+            case .quit, .suspend, .redraw, .setAsOf: break
+            }
+        }
         switch e {
+        case .sync:
+            return nil
         case .edit(let edit):
             do {
                 let changed = try session?.apply(edit, to: store) ?? store.apply(edit)
@@ -344,6 +402,12 @@ public func runDashboard(session: PlanSession, options: DashboardOptions) -> Int
     return code
 }
 
+/// issue 15, pgtui: the same, on a shared plan (a database) already loaded.
+public func runDashboard(shared: SharedPlan, snapshot: SharedSnapshot, options: DashboardOptions) -> Int32 {
+    CellWidth.setUpLocale()
+    return runDashboard(Dashboard(shared: shared, snapshot: snapshot, options: options), options: options)
+}
+
 func runDashboard(_ dashboard: Dashboard, options: DashboardOptions) -> Int32 {
     var why = ""
     if let u = NcursesTerminal.unavailable(environment: options.environment) {
@@ -359,6 +423,7 @@ func runDashboard(_ dashboard: Dashboard, options: DashboardOptions) -> Int32 {
         defer { terminal.restore() }
         code = dashboard.run(on: terminal)
     }
+    if let f = dashboard.farewell { fputs("duban: \(TerminalText.clean(f, .lines))\n", stderr) }
     for p in dashboard.problems { fputs("duban: \(TerminalText.clean(String(describing: p), .lines))\n", stderr) }
     return code
 }

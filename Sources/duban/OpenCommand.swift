@@ -5,6 +5,7 @@ import Glibc
 #endif
 import DubanImport
 import DubanTUI
+import DubanPostgres
 
 /// `duban [PLAN]`: the dashboard. The root's default command.
 struct OpenCommand: ParsableCommand {
@@ -15,7 +16,8 @@ struct OpenCommand: ParsableCommand {
             discussion: HelpText.discussion([.openIntro, .openKeys], examples: [
                 "duban",
                 "duban plan.json --as-of 2020-09-01",
-                "duban plan.json --read-only --theme high-contrast"
+                "duban plan.json --read-only --theme high-contrast",
+                "duban 'postgres://ana@db.office/duban?plan=2020'"
             ]))
     }
 
@@ -35,6 +37,12 @@ struct OpenCommand: ParsableCommand {
         let env = environment()
         let S = Strings(Lang.resolve(flag: lang, environment: env))
         let asOfDate = try parseAsOf(asOf, S)
+        // issue 15, pgtui: a database address (`postgres://…?plan=NAME`): the dashboard on
+        // the shared plan, every edit a commit.
+        if let address = plan, PlanAddress(address).isDatabase {
+            try openShared(address, asOf: asOfDate, S, env)
+            return
+        }
         // A plan or notice that is no regular file (a FIFO, a device, a folder) or cannot
         // be opened is said first, whatever the terminal: opened and checked, nothing read.
         if let path = plan {
@@ -106,6 +114,39 @@ struct OpenCommand: ParsableCommand {
             asOf: asOfDate, readOnly: readOnly, lang: S.lang, theme: theme, configPath: config,
             savePath: nil, suggestedSavePath: suggested, environment: env, ambiguousWide: ambiguousWide)
         let code = runDashboard(session: PlanSession.unsaved(plan: loaded, readOnly: readOnly), options: options)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+extension OpenCommand {
+    /// issue 15, pgtui: opens the shared plan through the opener the command line
+    /// installed, loads it with the progress line on the first screen, and runs the
+    /// dashboard on it.
+    func openShared(_ address: String, asOf: PlanDate, _ S: Strings, _ env: [String: String]) throws {
+        if let why = NcursesTerminal.unavailable(environment: env) {
+            printError("duban: " + S.describe(why))
+            throw ExitCode(1)
+        }
+        let loading = LoadingScreen(strings: S)
+        defer { loading.finish() }
+        let shared: SharedPlan
+        let snapshot: SharedSnapshot
+        do {
+            shared = try SharedPlans.open(address, strings: S)
+            // The dashboard keeps an edit it could not send and tries again itself: a
+            // commit waits for a restarting server only a moment, not the commands' 6 s,
+            // so the screen is never frozen long.
+            (shared as? PostgresPlan)?.reconnectSeconds = 1
+            snapshot = try shared.load(progress: ProgressLine.current)
+        } catch {
+            loading.finish()
+            printError(S.describe(error))
+            throw ExitCode(1)
+        }
+        let options = DashboardOptions(
+            asOf: asOf, readOnly: readOnly, lang: S.lang, theme: theme, configPath: config,
+            savePath: nil, suggestedSavePath: "duban-plan.json", environment: env, ambiguousWide: ambiguousWide)
+        let code = runDashboard(shared: shared, snapshot: snapshot, options: options)
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -12,6 +12,9 @@ public enum ReadOnlyReason: Equatable, Sendable {
     /// An earlier session's unsaved changes wait in the journal and the user chose to look
     /// without deciding.
     case pendingChanges(path: String, count: Int)
+    /// issue 15, pgtui: a shared plan opened with a leader's login, which only reads (the
+    /// database refuses every change; the dashboard says so first). `address` without password.
+    case sharedLeader(address: String)
 }
 
 /// A save refused before anything was written: another file the user named has

@@ -664,6 +664,18 @@ public final class PlanStore {
         return e
     }
 
+    /// issue 15, pgtui: a task changed from outside (another inspector, through the shared
+    /// plan's database) put in place of the task with its id: every index, count and
+    /// assessment follows, as for an edit, but it is no edit of this store's: the undo and
+    /// redo stacks and the unsaved state are left as they are. Returns the task's index;
+    /// nil when the plan has no task with that id (nothing changed).
+    @discardableResult
+    public func replaceFromOutside(_ task: PlanTask) -> Int? {
+        guard let i = indexByID[task.id] else { return nil }
+        replace(i, with: task)
+        return i
+    }
+
     /// The edits made since the plan was loaded or last saved, oldest first.
     public var unsavedEdits: [Edit] {
         guard let k = undoStack.firstIndex(where: { $0.serial > savedSerial }) else { return [] }

@@ -72,7 +72,7 @@ public final class ReviewState {
     public func handle(_ event: Event) -> ReviewEffect {
         switch event {
         case .resize, .resumed: return .redraw
-        case .mouse: return .none
+        case .mouse, .wake: return .none
         case .key(let key): return handle(key)
         }
     }

@@ -154,6 +154,7 @@ extension DashboardState {
             case .w: return perform(.save)
             case .q: return perform(.quit)
             case .wq:
+                if shared != nil { return perform(.quit) }
                 if let why = availability.disabledReason(.save), why != .nothingToSave {
                     message = StatusMessage(text: why.refusal(strings), isError: true)
                     return []

@@ -33,6 +33,10 @@ public struct DashboardState {
     public var keymap: Keymap
     /// The plan file, as far as the reduce needs to know it.
     public var session = SessionFacts()
+    /// issue 15, pgtui: the shared plan (a database) behind the dashboard, when it is one.
+    public var shared: SharedFacts?
+    /// The task selected when the loop woke, kept selected after the changes come in.
+    var selectionBeforeSync: String?
     /// Why nothing can be changed, when nothing can.
     public var readOnlyReason: ReadOnlyReason?
     public var readOnly: Bool { readOnlyReason != nil }

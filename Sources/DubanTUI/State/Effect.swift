@@ -26,6 +26,9 @@ public enum Effect: Equatable {
     case redraw
     /// `:asof DATE`: the plan judged on another day (a store with those rules).
     case setAsOf(PlanDate)
+    /// issue 15, pgtui: the loop woke on a shared plan: take the changes the server
+    /// announced, send what was kept while it was gone, take away old markers.
+    case sync
 }
 
 /// What an effect did, handed back to `reduce`.
@@ -46,6 +49,8 @@ public enum Outcome {
     case suggested(path: String, thenQuit: Bool)
     /// The plan judged on another day.
     case asOfChanged(store: PlanStore, PlanDate)
+    /// issue 15, pgtui: what an edit, undo or sync on a shared plan did.
+    case shared(SharedReport)
     /// An effect failed; `reason` is the error in the interface language.
     case failed(Failure, reason: String)
 

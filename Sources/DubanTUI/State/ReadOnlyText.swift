@@ -10,6 +10,7 @@ extension ReadOnlyReason {
         case .inUse: return S[.tuiTitleReadOnlyInUse]
         case .noJournal: return S[.tuiTitleReadOnlyNoJournal]
         case .pendingChanges: return S[.tuiTitleReadOnlyPending]
+        case .sharedLeader: return S[.pgTitleLeader]
         }
     }
 
@@ -21,6 +22,7 @@ extension ReadOnlyReason {
         case .inUse(let p): return S.format(.tuiReadOnlyInUse, p)
         case .noJournal(let p, let r): return S.format(.tuiReadOnlyNoJournal, p, r)
         case .pendingChanges(let p, let n): return S.format(.tuiReadOnlyPending, p, n)
+        case .sharedLeader(let a): return S.format(.pgLeaderRefused, a)
         }
     }
 }

@@ -26,6 +26,10 @@ extension DashboardState {
             effects = mouse(m)
         case .event(.resize), .event(.resumed):
             effects = [.redraw]
+        case .event(.wake):
+            // issue 15, pgtui: only a shared plan has anything to do when the loop wakes.
+            selectionBeforeSync = selectedTask.map { store.task(at: $0).id }
+            effects = shared == nil ? [] : [.sync]
         case .action(let a):
             message = nil
             effects = dispatch(a)
@@ -279,8 +283,18 @@ extension DashboardState {
     // MARK: actions
 
     mutating func perform(_ a: Action) -> [Effect] {
+        // issue 15, pgtui: a shared plan has no save: every edit was a commit.
+        if a == .save, shared != nil {
+            message = StatusMessage(text: strings[.pgAlreadySaved], isError: false)
+            return []
+        }
         if let why = availability.disabledReason(a) {
             message = StatusMessage(text: why.refusal(strings), isError: why != .nothingToSave)
+            return []
+        }
+        // issue 15, pgtui: a unit's login, on a task it does not lead (before any editor opens).
+        if let why = sharedRefusal(a) {
+            message = StatusMessage(text: why, isError: true)
             return []
         }
         switch a {
@@ -408,6 +422,12 @@ extension DashboardState {
     mutating func edit(_ cmd: EditCommand, taskID: String) -> [Effect] {
         if let why = availability.reason(.writable) {
             message = StatusMessage(text: why.refusal(strings), isError: true)
+            return []
+        }
+        // issue 15, pgtui: a unit's login reports only on the tasks it leads; said before
+        // the server is asked (which refuses too).
+        if let why = sharedRefusal(cmd, tasks: marked.isEmpty ? store.index(ofID: taskID).map { [$0] } ?? [] : markedIndexes) {
+            message = StatusMessage(text: why, isError: true)
             return []
         }
         if !marked.isEmpty {
@@ -587,6 +607,12 @@ extension DashboardState {
         case .asOfChanged(let s, let d):
             replaceStore(s)
             message = StatusMessage(text: S.format(.uiAsOfChanged, d.iso, store.totals.overdue), isError: false)
+        case .shared(let r):
+            if let id = r.taskIDs.first ?? selectionBeforeSync, let i = store.index(ofID: id) {
+                if !select(taskIndex: i) { taskListState.clamp(count: taskList.count, visible: visibleRows(.tasks)) }
+            }
+            selectionBeforeSync = nil
+            if let t = r.text, !t.isEmpty { message = StatusMessage(text: t, isError: r.isError) }
         case .failed(let kind, let reason):
             let text: String
             switch kind {

@@ -74,4 +74,8 @@ public enum Event: Hashable {
     case resize
     /// Back from a suspension (Ctrl-Z then fg): redraw everything.
     case resumed
+    /// issue 15, pgtui: no key, but the loop was woken: a shared plan's server said that
+    /// something changed (the wake pipe), or the wait the loop asked for ran out (a retry,
+    /// a row's change marker to take away).
+    case wake
 }

@@ -176,6 +176,52 @@ public final class NcursesTerminal: Terminal {
         return nil
     }
 
+    /// issue 15, pgtui: waits on the keyboard and a wake pipe at once. What ncurses has
+    /// read already (the rest of a paste, a key after an Esc) is taken first without
+    /// waiting; then poll(2) waits on stdin, the pipe and the timeout. A signal (SIGWINCH)
+    /// ends the wait and the next read gives ncurses' KEY_RESIZE.
+    public func nextEvent(wakeFD: Int32?, timeout: Double?) -> Event? {
+        guard wakeFD != nil || timeout != nil else { return nextEvent() }
+        let start = ProgressLine.monotonic()
+        var errors = 0
+        let win = duban_stdscr()
+        while !restored {
+            var ch: wint_t = 0
+            wtimeout(win, 0)
+            let r = wget_wch(win, &ch)
+            wtimeout(win, -1)
+            if r == KEY_CODE_YES {
+                errors = 0
+                if let e = keyCode(Int32(ch)) { return e }
+                continue
+            } else if r == OK {
+                return .key(Self.key(forChar: UInt32(ch)))
+            }
+            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: wakeFD ?? -1, events: Int16(POLLIN), revents: 0)]
+            var ms: Int32 = -1
+            if let timeout {
+                let left = timeout - (ProgressLine.monotonic() - start)
+                if left <= 0 { return .wake }
+                ms = Int32(min(left * 1000 + 1, 3_600_000))
+            }
+            let n = poll(&fds, 2, ms)
+            if n == 0 { return .wake }
+            if n < 0 {
+                if errno == EINTR { continue }
+                errors += 1
+                if errors > 50 { return nil }
+                continue
+            }
+            if fds[1].revents & Int16(POLLIN) != 0 { return .wake }
+            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 { return nil }
+            // stdin is readable but ncurses read nothing: end of input after a few tries.
+            errors += 1
+            if errors > 50 || isatty(0) != 1 { return nil }
+        }
+        return nil
+    }
+
     static func key(forChar v: UInt32) -> Key {
         switch v {
         case 9: return .tab

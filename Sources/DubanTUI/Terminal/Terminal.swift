@@ -11,6 +11,10 @@ public protocol Terminal: AnyObject {
     var colorMode: ColorMode { get }
     /// The next event, blocking; nil when input has ended.
     func nextEvent() -> Event?
+    /// issue 15, pgtui: the next event, or `.wake` when `wakeFD` becomes readable or
+    /// `timeout` seconds pass first (nil: no limit). A terminal without a way to wait on
+    /// both (the memory terminal) plays its script as `nextEvent()` does.
+    func nextEvent(wakeFD: Int32?, timeout: Double?) -> Event?
     /// Uses this theme from now on (colour pairs are allocated here, once per theme).
     func use(_ theme: Theme)
     /// Shows the canvas, sending only what changed unless `force`.
@@ -19,6 +23,10 @@ public protocol Terminal: AnyObject {
     func suspend()
     /// Gives the terminal back as it was. Safe to call more than once.
     func restore()
+}
+
+extension Terminal {
+    public func nextEvent(wakeFD: Int32?, timeout: Double?) -> Event? { nextEvent() }
 }
 
 /// A terminal in memory: events come from a script, frames are kept as text.

@@ -170,6 +170,11 @@ public enum UIKey: String, CaseIterable, Sendable {
     case tcNothingPending, tcDisabledNothingPending, tcPromptExtDate, tcPromptExtReason, tcBadExtDate
     case tcHelpRequestExt, tcHintRequestExt, tcHelpApproveExt, tcHintApproveExt, tcHelpRefuseExt, tcHintRefuseExt
     case tcHelpTrends, tcHintTrends, tcTrendsOn, tcTrendsOff, tcTrendsNoCycle, tcTrendsTitle, tcTrendsPlan
+    // issue 15, pgtui: the dashboard on a shared plan (Shared/, Dashboard.swift)
+    case pgTitleOffline, pgTitleUnsent, pgAccessInspector, pgAccessUnit, pgAccessLeader, pgTitleLeader, pgLeaderRefused
+    case pgAlreadySaved, pgMerged, pgSomeone, pgUnchanged, pgKept, pgKeepFailed, pgUnitNotLead, pgUnitOnlyReports
+    case pgChangedBy, pgChangedMany, pgBackOnline, pgWentOffline, pgNoInverse, pgUndone, pgRedone, pgSendRefused
+    case pgQuitUnsent, pgSendingKept, pgSentKept
 }
 
 extension UIKey {
@@ -605,6 +610,33 @@ extension UIKey {
         case .tcTrendsNoCycle: return ("计划没有报送周期（reporting 键），按月显示趋势", "the plan has no reporting cycle (the reporting key): trends by month")
         case .tcTrendsTitle: return ("趋势 {0}", "Trends {0}")
         case .tcTrendsPlan: return ("全部", "plan")
+        // issue 15, pgtui
+        case .pgTitleOffline: return ("服务器断开", "SERVER GONE")
+        case .pgTitleUnsent: return ("{0}项未发送", "{0} unsent")
+        case .pgAccessInspector: return ("督查员", "inspector")
+        case .pgAccessUnit: return ("单位 {0}", "unit {0}")
+        case .pgAccessLeader: return ("领导：只读", "leader: read-only")
+        case .pgTitleLeader: return ("领导：只读", "READ-ONLY: leader")
+        case .pgLeaderRefused: return ("{0}：以领导身份登录，只能查看，不能修改", "{0}: signed in as a leader, who only reads: nothing can be changed")
+        case .pgAlreadySaved: return ("每项修改都已存入数据库，无需保存", "every change is already saved in the database")
+        case .pgMerged: return ("任务 {0} 刚被 {1} 修改；你的修改已记在其后", "task {0} was just changed by {1}; your change is recorded after theirs")
+        case .pgSomeone: return ("他人", "someone else")
+        case .pgUnchanged: return ("任务 {0} 已是如此（他人刚做了同样的修改）", "task {0} is already so (someone just made the same change)")
+        case .pgKept: return ("服务器断开：修改已记在本机（{0}项未发送），恢复后自动发送", "server gone: the change is kept here ({0} unsent) and sent when it is back")
+        case .pgKeepFailed: return ("服务器断开，修改也无法记在本机（{0}）：未修改", "server gone, and the change could not be kept here ({0}): nothing changed")
+        case .pgUnitNotLead: return ("单位 {0} 只能报送其牵头的任务；任务 {1} 不由其牵头", "unit {0} reports only on the tasks it leads: task {1} is not one of them")
+        case .pgUnitOnlyReports: return ("单位 {0} 只能报送进展、状态和情况，不能修改任务 {1} 的其他内容", "unit {0} may only report progress, status and notes: it cannot change anything else of task {1}")
+        case .pgChangedBy: return ("任务 {0} 刚被 {1} 修改", "task {0} was just changed by {1}")
+        case .pgChangedMany: return ("{0}项任务刚被他人修改", "{0} tasks were just changed by others")
+        case .pgBackOnline: return ("服务器已恢复：已发送{0}项修改", "server back: {0} kept changes sent")
+        case .pgWentOffline: return ("服务器断开（{0}）：计划照常显示，修改记在本机，恢复后发送", "server gone ({0}): the plan stays on screen, changes are kept here and sent when it is back")
+        case .pgNoInverse: return ("情况记录和延期申请已存入数据库，不能撤销；可再写一条情况", "a note or an extension request is in the database and cannot be undone: add another note")
+        case .pgUndone: return ("已撤销（作为新的修改存入数据库）：{0}", "undone (saved in the database as a new change): {0}")
+        case .pgRedone: return ("已重做：{0}", "redone: {0}")
+        case .pgSendRefused: return ("服务器拒绝了一项未发送的修改：{0}", "the server refused a kept change: {0}")
+        case .pgQuitUnsent: return ("{0}项修改尚未发送到服务器，已保存在 {1}；下次打开本计划时发送（或运行 duban recover）", "{0} changes were not sent to the server; they are kept in {1} and sent the next time the plan is opened (or by duban recover)")
+        case .pgSentKept: return ("已发送上次未发送的{0}项修改", "{0} changes kept last time sent")
+        case .pgSendingKept: return ("上次有{0}项修改未发送，正在发送", "{0} changes kept last time are being sent")
         }
     }
 }

@@ -69,14 +69,24 @@ enum TitleBar {
         if s.hasUnsavedChanges { segs.append((S.format(.tuiTitleUnsaved, s.unsavedCount), .titleBarAlert, 1)) }
         // The read-only banner says why, and is the last thing a narrow title drops.
         if let why = s.readOnlyReason { segs.append((why.banner(S), .titleBarAlert, why == .requested ? 1 : 0)) }
-        let name = " " + S[.tuiAppName] + " │ " + s.store.plan.title
+        var name = " " + S[.tuiAppName] + " │ " + s.store.plan.title
+        // issue 15, pgtui: a shared plan: its name and address, the login's access, the
+        // server gone, the edits kept here.
+        if let sh = s.shared {
+            name = " " + S[.tuiAppName] + " │ " + sh.planName + " │ " + sh.address
+            if sh.access != .leader { segs.insert((sh.access.title(S), .titleBar, 2), at: 0) }
+            if sh.unsent > 0 { segs.append((S.format(.pgTitleUnsent, sh.unsent), .titleBarAlert, 1)) }
+            if sh.offline { segs.append((S[.pgTitleOffline], .titleBarAlert, 0)) }
+        }
         func width(_ xs: [(String, Role, Int)]) -> Int { xs.reduce(0) { $0 + CellWidth.of($1.0) + 1 } + 1 }
         // Drop the least important segments until the title keeps a little room.
         var shown = segs
-        for p in [4, 3, 2, 1] where width(shown) > r.width - 12 {
+        // A shared plan's name stays in sight (its address is cut first).
+        let keep = s.shared.map { max(12, CellWidth.of(" " + S[.tuiAppName] + " │ " + $0.planName) + 2) } ?? 12
+        for p in [4, 3, 2, 1] where width(shown) > r.width - keep {
             if p == 4, let i = shown.firstIndex(where: { $0.2 == 4 }) {
                 shown[i].0 = S.format(.tuiTitleFilterCount, s.activeFilterCount + (s.searchText.isEmpty ? 0 : 1))
-                if width(shown) <= r.width - 12 { break }
+                if width(shown) <= r.width - keep { break }
             }
             shown.removeAll { $0.2 == p }
         }

@@ -82,6 +82,12 @@ enum TasksPane {
         if let sel { c.fill(Rect(x: body.x, y: y, width: body.width, height: 1), role: sel) }
         c.text(Look.marker(a.light), x: body.x, y: y, width: 1, role: Look.lightRole(a.light), clip: body)
         if s.marked.contains(t.id) { c.text("*", x: body.x + 1, y: y, width: 1, role: sel ?? .match, clip: body) }
+        // issue 15, pgtui: `>` a row someone else just changed, `^` an edit kept here, unsent
+        // (ASCII: column 0's light markers are `!`, `~` and `+`).
+        else if let sh = s.shared {
+            if sh.pending.contains(t.id) { c.text("^", x: body.x + 1, y: y, width: 1, role: .yellow, clip: body) }
+            else if sh.changed.contains(t.id) { c.text(">", x: body.x + 1, y: y, width: 1, role: .match, clip: body) }
+        }
         var x = body.x + 2
         func put(_ text: String, _ w: Int, _ role: Role, right: Bool = false) {
             guard w > 0 else { return }
