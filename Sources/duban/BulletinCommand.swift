@@ -7,7 +7,7 @@ struct BulletinCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "bulletin",
             abstract: HelpText.abstract(.bulAbstract, command: "bulletin"),
-            discussion: HelpText.discussion([.bulIntro], examples: [
+            discussion: HelpText.discussion([.bulIntro, .planAddressIntro], examples: [
                 "duban bulletin plan.json --as-of 2020-07-31 -o 通报.docx",
                 "duban bulletin plan.json --as-of 2020-07-31 --since 2020-06-30 -o 通报.md",
                 "duban bulletin plan.json --as-of 2020-07-31 --format txt -o /dev/stdout"
@@ -15,7 +15,7 @@ struct BulletinCommand: ParsableCommand {
     }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: helpArg(.argPlan)) var plan: String
+    @Argument(help: helpArg(.argPlanOrAddress)) var plan: String
     @Option(name: .customLong("as-of"), parsing: .unconditional, help: helpArg(.bulAsOf))
     var asOf: String?
     @Option(parsing: .unconditional, help: helpArg(.bulSince)) var since: String?

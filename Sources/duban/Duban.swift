@@ -176,9 +176,31 @@ func parseAsOf(_ text: String?, _ S: Strings) throws -> PlanDate {
 }
 
 /// Loads a plan, printing every problem and exiting 1 when it does not load.
-func loadPlanOrExit(_ path: String, _ S: Strings = cliStrings()) throws -> Plan {
+func loadPlanOrExit(_ argument: String, _ S: Strings = cliStrings()) throws -> Plan {
+    try loadNamedPlanOrExit(argument, S).plan
+}
+
+/// The plan a read-only command names (issue 15): a file as it always was, or a database
+/// address (`postgres://…?plan=NAME`) loaded whole through `SharedPlans.open` (a server
+/// that is down is said within a few seconds; one lost mid-load is retried, `SharedWriter`).
+/// `name` is what messages call it: the path, or the address without its password.
+func loadPlan(_ argument: String, _ S: Strings) throws -> (plan: Plan, name: String) {
+    switch PlanAddress(argument) {
+    case .file(let path):
+        return (try PlanFile.load(path: path), path)
+    case .database(let address):
+        let writer = try SharedWriter(address: address, strings: S)
+        defer { writer.close() }
+        writer.onRetry = { [unowned writer] in printError(S.format(.sharedRetrying, writer.plan.displayAddress, $0, Int(writer.patience))) }
+        let snapshot = try writer.load(progress: ProgressLine.current)
+        return (snapshot.plan, writer.plan.displayAddress)
+    }
+}
+
+/// `loadPlan`, printing the problem in the interface language and exiting 1.
+func loadNamedPlanOrExit(_ argument: String, _ S: Strings = cliStrings()) throws -> (plan: Plan, name: String) {
     do {
-        return try PlanFile.load(path: path)
+        return try loadPlan(argument, S)
     } catch {
         printError(S.describe(error))
         throw ExitCode(1)

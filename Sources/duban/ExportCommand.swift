@@ -8,7 +8,7 @@ struct ExportCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "export",
             abstract: HelpText.abstract(.expAbstract, command: "export"),
-            discussion: HelpText.discussion([.expIntro], examples: [
+            discussion: HelpText.discussion([.expIntro, .planAddressIntro], examples: [
                 "duban export plan.json --unit 市发展改革委 -o 发改委.xlsx --as-of 2020-09-01",
                 "duban export plan.json --per-unit 台账/ --period 2020-09",
                 "duban export plan.json --format csv -o all.csv"
@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: helpArg(.argPlan)) var plan: String
+    @Argument(help: helpArg(.argPlanOrAddress)) var plan: String
     @Option(help: helpArg(.expFormat)) var format: String?
     @Option(help: helpArg(.expUnit)) var unit: String?
     @Option(name: .customLong("as-of"), parsing: .unconditional, help: helpArg(.expAsOf))

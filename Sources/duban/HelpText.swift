@@ -39,6 +39,8 @@ enum HelpKey: String, CaseIterable {
     case rptUnreported, rptPeriod, rptSince, rptOutput, setPeriod, openAmbiguousWide
     // issue 14, sheetsdash: duban merge --resolve
     case mergeResolve
+    // issue 15, pgcli: a plan argument that may be a database address
+    case argPlanOrAddress, valPlansOrAddress, planAddressIntro, recShared
     // issue 15, the PostgreSQL adapter (pgdb): db init, db user add, push, pull
     case dbAbstract, dbIntro, dbInitAbstract, dbInitIntro, dbUserAbstract, dbUserAddAbstract, dbUserAddIntro
     case dbURL, dbLogin, dbRole, dbUnit, dbPasswordStdin
@@ -174,6 +176,11 @@ extension HelpKey {
         case .pullIntro: return ("地址中的 ?plan= 指明计划；数据库只有一个计划时可省略。-o 原子写入文件；省略时写到标准输出。", "The address's ?plan= names the plan (optional when the database holds one). -o writes the file atomically; standard output without it.")
         case .pullOutput: return ("写到哪个文件；默认标准输出。", "Where to write it; standard output by default.")
         case .mergeResolve: return ("在仪表盘中合并：改动先应用（u 一步撤销整个合并），冲突逐一并排显示（计划值、表格值、修改人和时间），p 保留计划、t 采用表格、x 跳过，w 保存。", "Merge in the dashboard: the changes applied (u undoes the whole merge as one step), each conflict shown side by side (the plan's value, the sheet's, who and when): p keeps the plan's, t takes the sheet's, x skips; w saves.")
+        // issue 15, pgcli
+        case .argPlanOrAddress: return ("计划文件，或数据库地址 postgres://用户@主机:端口/库名?plan=计划名。", "The plan file, or a database address postgres://user@host:port/db?plan=NAME.")
+        case .valPlansOrAddress: return ("计划文件（JSON），或数据库地址 postgres://…?plan=计划名。", "Plan files (JSON), or database addresses postgres://…?plan=NAME.")
+        case .planAddressIntro: return ("PLAN 也可以是数据库地址 postgres://用户@主机:端口/库名?plan=计划名（PG* 环境变量和 ~/.pgpass 补足其余部分）：读取数据库中的计划，结果与 duban pull 所得文件相同；每项修改是一个事务，不加锁、不保存，多人可同时修改。服务器不可用时几秒内报错；运行中断开时最多重试 10 秒（同一修改不会记两次），之后列出已提交和未提交的修改，退出码为 1。", "PLAN may also be a database address postgres://user@host:port/db?plan=NAME (the PG* environment variables and ~/.pgpass give the rest): the plan is read as the database holds it, with the same output as the file duban pull gives; each change is one transaction, with no lock and no save, so several people may change the plan at once. A server that is down is said within a few seconds; one lost mid-run is retried for up to 10 s (a change is never made twice), then the changes made and not made are listed and the exit status is 1.")
+        case .recShared: return ("PLAN 为数据库地址时：发送仪表盘在服务器断开期间保存在本机（$XDG_STATE_HOME/duban/unsent/）、尚未发送的修改，按先后逐项提交（其间他人改过的任务照常合并并说明）；--dry-run 只列出，--discard 丢弃。请在没有仪表盘打开此计划时运行。", "When PLAN is a database address: sends the edits a dashboard kept on this machine while the server was gone ($XDG_STATE_HOME/duban/unsent/), oldest first, each its own commit (a task changed meanwhile is merged and said, as always); --dry-run only lists them, --discard drops them. Run it while no dashboard has the plan open.")
         }
     }
 }

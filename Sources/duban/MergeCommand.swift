@@ -9,14 +9,14 @@ struct MergeCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "merge",
             abstract: HelpText.abstract(.mrgAbstract, command: "merge"),
-            discussion: HelpText.discussion([.mrgIntro], examples: [
+            discussion: HelpText.discussion([.mrgIntro, .planAddressIntro], examples: [
                 "duban merge plan.json 台账/*.xlsx --dry-run",
                 "duban merge plan.json 发改委.xlsx --as-of 2020-09-30"
             ]))
     }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: helpArg(.argPlan)) var plan: String
+    @Argument(help: helpArg(.argPlanOrAddress)) var plan: String
     @Argument(help: helpArg(.mrgSheets)) var sheets: [String]
     @Flag(name: .customLong("dry-run"), help: helpArg(.mrgDryRun)) var dryRun = false
     @Option(parsing: .unconditional, help: helpArg(.mrgAuthor)) var author: String?
@@ -43,12 +43,17 @@ struct MergeCommand: ParsableCommand {
             }
         }
         if failed { printError(S[.shMergeFailed]); throw ExitCode(1) }
-        if resolve { return try runResolve(books, date: date, S) }
+        let address = PlanAddress(plan)
+        if resolve {
+            if address.isDatabase { printError(S[.sharedResolveNeedsFile]); printError(S[.shMergeFailed]); throw ExitCode(1) }
+            return try runResolve(books, date: date, S)
+        }
         func merged(_ p: Plan) throws -> LedgerMerge.Result {
             var m = LedgerMerge(plan: p, date: date, author: author, period: period, strings: S)
             for b in books { try m.add(b) }
             return try m.result()
         }
+        if case .database(let a) = address { return try runDatabase(a, merged, S) }
         var result: LedgerMerge.Result?
         do {
             if dryRun {
@@ -69,6 +74,11 @@ struct MergeCommand: ParsableCommand {
             printError(S.describe(error)); printError(S[.shMergeFailed]); throw ExitCode(1)
         }
         guard let r = result else { throw ExitCode(1) }
+        try report(r, name: plan, S)
+    }
+
+    /// The merge's changes and conflicts as `duban merge` prints them; exit status 2 with conflicts.
+    func report(_ r: LedgerMerge.Result, name: String, _ S: Strings) throws {
         for n in r.notes { printError(n) }
         for c in r.changes {
             printOut(S.format(.shMergeChange, c.place.file, c.place.sheet, c.place.ref, c.number.isEmpty ? c.taskID : c.number,
@@ -83,8 +93,33 @@ struct MergeCommand: ParsableCommand {
         }
         printOut(S.format(.shMergeSummary, r.sheets, r.changes.count, r.conflicts.count))
         if r.changes.isEmpty && r.conflicts.isEmpty { printOut(S[.shMergeNothing]) }
-        if dryRun { printOut(S[.shMergeDryRun]) } else if !r.changes.isEmpty { printOut(S.format(.shMergeSaved, plan)) }
+        if dryRun { printOut(S[.shMergeDryRun]) } else if !r.changes.isEmpty { printOut(S.format(.shMergeSaved, name)) }
         if !r.conflicts.isEmpty { throw ExitCode(2) }
+    }
+
+    /// `duban merge ADDRESS …` (issue 15): the sheets compared with the plan as read, then
+    /// each change committed as its own edit, expecting the version read (a task changed in
+    /// between takes the change after the other's, and the command says who changed it);
+    /// conflicts as for a file, not applied. The server lost mid-run is waited for up to
+    /// 10 s, then the changes not made are named and the exit status is 1.
+    func runDatabase(_ address: String, _ merged: (Plan) throws -> LedgerMerge.Result, _ S: Strings) throws {
+        let run = try SharedEditRun.open(address, S)
+        defer { run.close() }
+        let r: LedgerMerge.Result
+        do { r = try merged(run.snapshot.plan) } catch {
+            printError(S.describe(error)); printError(S[.shMergeFailed]); throw ExitCode(1)
+        }
+        if !dryRun {
+            let edits = r.changes.compactMap(\.edit)
+            for (k, e) in edits.enumerated() {
+                do {
+                    if let told = run.changedBetween(try run.commit(e, checked: true)) { printError(told) }
+                } catch {
+                    throw run.refusal(error, notMade: Array(edits[k...]))
+                }
+            }
+        }
+        try report(r, name: run.name, S)
     }
 }
 

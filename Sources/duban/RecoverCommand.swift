@@ -11,7 +11,7 @@ struct RecoverCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "recover",
             abstract: HelpText.abstract(.recAbstract, command: "recover"),
-            discussion: HelpText.discussion([.recIntro, .recMerge2], examples: [
+            discussion: HelpText.discussion([.recIntro, .recMerge2, .recShared], examples: [
                 "duban recover plan.json --dry-run",
                 "duban recover plan.json",
                 "duban recover plan.json --merge",
@@ -20,7 +20,7 @@ struct RecoverCommand: ParsableCommand {
     }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: helpArg(.argPlan)) var plan: String
+    @Argument(help: helpArg(.argPlanOrAddress)) var plan: String
     @Flag(help: helpArg(.recDiscard)) var discard = false
     @Flag(name: .customLong("dry-run"), help: helpArg(.recDryRun)) var dryRun = false
     @Flag(help: helpArg(.recMerge)) var merge = false
@@ -31,6 +31,7 @@ struct RecoverCommand: ParsableCommand {
 
     func run() throws {
         let S = common.strings
+        if case .database(let address) = PlanAddress(plan) { return try runShared(address, S) }
         if dryRun { return try runLocked(S) }
         // One writer at a time: the plan's lock is held from the read to the rename.
         do {

@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "report",
             abstract: HelpText.abstract(.rptAbstract, command: "report"),
-            discussion: HelpText.discussion([.rptIntro], examples: [
+            discussion: HelpText.discussion([.rptIntro, .planAddressIntro], examples: [
                 "duban report plan.json --by unit",
                 "duban report plan.json --by chapter --format markdown",
                 "duban report plan.json --overdue --as-of 2020-10-01 --format json",
@@ -24,7 +24,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: helpArg(.argPlan)) var plan: String
+    @Argument(help: helpArg(.argPlanOrAddress)) var plan: String
     @Option(help: helpArg(.rptBy)) var by: String?
     @Flag(help: helpArg(.rptOverdue)) var overdue = false
     @Option(help: helpArg(.rptUnit)) var unit: String?
@@ -63,7 +63,7 @@ struct ReportCommand: ParsableCommand {
         }
         var date = try parseAsOf(asOf, S)
         DisplayWidth.prepareLocale()
-        let p = try loadPlanOrExit(plan, S)
+        let (p, name) = try loadNamedPlanOrExit(plan, S)
         var request: CycleReport
         if unreported {
             request = .unreported(period: period)
@@ -74,7 +74,7 @@ struct ReportCommand: ParsableCommand {
             // to its end (or the as-of date, when that comes first).
             let probe = Reports(PlanStore(plan: p, rules: Rules(asOf: date), strings: S))
             do {
-                let per = try probe.period(period, planName: plan)
+                let per = try probe.period(period, planName: name)
                 if per.end < date { date = per.end }
                 request = .since(per.start.adding(days: -1))
             } catch {
@@ -85,7 +85,7 @@ struct ReportCommand: ParsableCommand {
         let store = PlanStore(plan: p, rules: Rules(asOf: date), strings: S)
         var text: String
         do {
-            text = try Reports(store).render(request, planName: plan, format: fmt, width: terminalColumns(), wide: wide, excel: excel)
+            text = try Reports(store).render(request, planName: name, format: fmt, width: terminalColumns(), wide: wide, excel: excel)
         } catch {
             printError(S.describe(error))
             throw ExitCode(1)

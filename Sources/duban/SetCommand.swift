@@ -6,7 +6,7 @@ struct SetCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "set",
             abstract: HelpText.abstract(.setAbstract, command: "set"),
-            discussion: HelpText.discussion([.setIntro, .setRule], examples: [
+            discussion: HelpText.discussion([.setIntro, .setRule, .planAddressIntro], examples: [
                 "duban set demo.json t12 --status done",
                 "duban set demo.json t7 --status 推进中 --progress 60 --note \"已完成立项\"",
                 "duban set demo.json t3 --deadline 10月15日",
@@ -15,7 +15,7 @@ struct SetCommand: ParsableCommand {
     }
 
     @OptionGroup var common: CommonOptions
-    @Argument(help: helpArg(.argPlan)) var plan: String
+    @Argument(help: helpArg(.argPlanOrAddress)) var plan: String
     @Argument(help: helpArg(.setTask)) var task: String
     // Every value is taken as given, even when it starts with '-' (`--progress -1`), so
     // that a wrong one gets a message saying what is expected, never "missing value".
@@ -58,6 +58,9 @@ struct SetCommand: ParsableCommand {
         let who = Author.resolve(flag: author, environment: environment())
         installProgress(S)
 
+        let planned = Planned(commands: commands, deadlineText: deadlineText, noteCommand: noteCommand, date: date, who: who)
+        if case .database(let address) = PlanAddress(plan) { return try runDatabase(address, planned, S) }
+
         // One writer at a time: PlanSession.edit holds the plan's lock from the read to the
         // rename (PlanEditor); inside it a dashboard's unsaved (journaled) changes refuse
         // the save, and so does a plan with no write bit.
@@ -67,28 +70,9 @@ struct SetCommand: ParsableCommand {
             let waitFor = wait ?? PlanLock.defaultWait
             let edited = try PlanSession.edit(path: plan, command: "duban set", rules: Rules(asOf: date), strings: S,
                                               wait: waitFor, waiting: { printWaiting(plan, $0, waitFor, S) }) { store in
-                switch store.lookup(task) {
-                case .found(let i): index = i
-                case .notFound: throw CommandRefusal(S.format(.taskNotFound, task))
-                case .ambiguous(let ids): throw CommandRefusal(S.format(.taskAmbiguous, task, ids.joined(separator: ", ")))
-                }
-                let id = store.task(at: index).id
-                var commands = commands
-                if let text = deadlineText {
-                    guard let d = DeadlineText.read(text, year: store.plan.year ?? date.year) else {
-                        throw CommandRefusal(S.format(.badDeadline, text))
-                    }
-                    commands.append(.setDeadline(d))
-                }
-                var periodID: String?
-                if let period {
-                    guard let cycle = store.plan.reporting else { throw CommandRefusal(S.format(.cycPeriodNeedsCycle, period)) }
-                    guard let p = cycle.period(id: period) else { throw CommandRefusal(S.format(.cycBadPeriod, period, cycle.idShape)) }
-                    periodID = p.id
-                }
-                if let noteCommand { commands.append(noteCommand) }
-                else if let periodID { commands.append(.addNote(S.format(.notePeriodReport, periodID))) }
-                for c in commands { try store.apply(Edit(taskID: id, command: c, date: date, author: who, period: periodID)) }
+                let (i, edits) = try self.edits(in: store, planned, S)
+                index = i
+                for e in edits { try store.apply(e) }
             }
             store = edited.store
             if let b = edited.outcome.backupProblem { printError(S.describe(b)) }
@@ -100,6 +84,69 @@ struct SetCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let t = store.task(at: index)
+        printOut(S.format(.setDone, t.number ?? t.id, S.status(t.status), "\(t.progress)%"))
+        withExtendedLifetime(store) { exitFlushed() }
+    }
+
+    /// What the options ask, before the plan is read.
+    struct Planned {
+        var commands: [EditCommand]
+        var deadlineText: String?
+        var noteCommand: EditCommand?
+        var date: PlanDate
+        var who: String?
+    }
+
+    /// The task the argument names and the edits the options make on it, in order: the
+    /// same for a plan file and a database (the deadline's year is the plan's, the period
+    /// its cycle's).
+    func edits(in store: PlanStore, _ p: Planned, _ S: Strings) throws -> (index: Int, edits: [Edit]) {
+        let index: Int
+        switch store.lookup(task) {
+        case .found(let i): index = i
+        case .notFound: throw CommandRefusal(S.format(.taskNotFound, task))
+        case .ambiguous(let ids): throw CommandRefusal(S.format(.taskAmbiguous, task, ids.joined(separator: ", ")))
+        }
+        let id = store.task(at: index).id
+        var commands = p.commands
+        if let text = p.deadlineText {
+            guard let d = DeadlineText.read(text, year: store.plan.year ?? p.date.year) else {
+                throw CommandRefusal(S.format(.badDeadline, text))
+            }
+            commands.append(.setDeadline(d))
+        }
+        var periodID: String?
+        if let period {
+            guard let cycle = store.plan.reporting else { throw CommandRefusal(S.format(.cycPeriodNeedsCycle, period)) }
+            guard let per = cycle.period(id: period) else { throw CommandRefusal(S.format(.cycBadPeriod, period, cycle.idShape)) }
+            periodID = per.id
+        }
+        if let noteCommand = p.noteCommand { commands.append(noteCommand) }
+        else if let periodID { commands.append(.addNote(S.format(.notePeriodReport, periodID))) }
+        return (index, commands.map { Edit(taskID: id, command: $0, date: p.date, author: p.who, period: periodID) })
+    }
+
+    /// `duban set ADDRESS …` (issue 15): each edit one transaction, absolute (no version
+    /// expected: the command says what the task is to be); the server lost mid-run is
+    /// waited for up to 10 s, then the edits not made are named and the exit status is 1.
+    func runDatabase(_ address: String, _ p: Planned, _ S: Strings) throws {
+        // Named when the plan cannot be read: the task as given, each change as asked.
+        var asked = p.commands
+        if let text = p.deadlineText { asked.append(.setDeadline(DeadlineText.read(text, year: p.date.year))) }
+        if let n = p.noteCommand { asked.append(n) } else if let period { asked.append(.addNote(S.format(.notePeriodReport, period))) }
+        let run = try SharedEditRun.open(address, S, planned: asked.map { Sanitized.text(task, limit: 20) + " " + RecoverCommand.describe($0, S) })
+        defer { run.close() }
+        let store = PlanStore(plan: run.snapshot.plan, rules: Rules(asOf: p.date), strings: S)
+        let index: Int, edits: [Edit]
+        do { (index, edits) = try self.edits(in: store, p, S) } catch {
+            printError(S.describe(error))
+            throw ExitCode(1)
+        }
+        for (k, e) in edits.enumerated() {
+            do { try run.commit(e) } catch { throw run.refusal(error, notMade: Array(edits[k...])) }
+        }
+        let id = store.task(at: index).id
+        guard let t = run.task(id) else { throw ExitCode(1) }
         printOut(S.format(.setDone, t.number ?? t.id, S.status(t.status), "\(t.progress)%"))
         withExtendedLifetime(store) { exitFlushed() }
     }

@@ -116,6 +116,9 @@ public struct Strings: Sendable {
         case lockHolder, lockHolderUnknown, lockWaiting, lockBusy, lockCannot
         // issue 15, a plan in a database (Session/SharedPlan.swift)
         case sharedNoAdapter, sharedUnreachable, sharedBadAddress, sharedNoSuchPlan, sharedNotPermitted, sharedRefused
+        // issue 15, pgcli: the commands on a database address (Sources/duban, Session/SharedWriter.swift)
+        case sharedRetrying, sharedEditsMade, sharedEditsRefused, sharedChangedBetween, sharedResolveNeedsFile
+        case recSharedNone, recSharedList, recSharedDryRun, recSharedDiscarded, recSharedSent, recSharedDropped, recSharedStillWaiting, recSharedNotDropped
         // issue 15, the PostgreSQL adapter (pgdb): db init, db user add, push, pull
         case pgNotInitialized, pgPlanExists, pgUnitNeeded, pgUnitOnlyForUnits
         case pgInitApplied, pgInitAlready, pgUserAdded, pgPushed, pgPushedKept, pgPulled, pgNoPlanNamed, pgPlanList, pgBadRole, pgEmptyPassword
@@ -415,6 +418,20 @@ extension Strings.Key {
         case .sharedNoSuchPlan: return ("{1}：数据库里没有名为“{0}”的计划", "{1}: the database has no plan named \"{0}\"")
         case .sharedNotPermitted: return ("任务 {0}：数据库拒绝了这项修改（{1}）", "task {0}: the database refused this change ({1})")
         case .sharedRefused: return ("{0}：数据库拒绝：{1}", "{0}: the database refused: {1}")
+        // issue 15, pgcli
+        case .sharedRetrying: return ("{0}：与数据库服务器的连接中断（{1}）；重试中（最多 {2} 秒）……", "{0}: lost the database server ({1}); retrying (up to {2} s)...")
+        case .sharedEditsMade: return ("{0}：已提交的修改：{1}", "{0}: edits made: {1}")
+        case .sharedEditsRefused: return ("{0}：以下修改未提交：{1}", "{0}: edits not made: {1}")
+        case .sharedChangedBetween: return ("任务 {0}：读取之后已被 {1} 修改；你的修改已记在其后", "task {0}: changed by {1} since it was read; your change was made after theirs")
+        case .sharedResolveNeedsFile: return ("--resolve 需要计划文件；数据库上的计划请直接在仪表盘中打开（duban 地址）", "--resolve needs a plan file; open a database plan in the dashboard (duban ADDRESS)")
+        case .recSharedNone: return ("{0}：没有未发送的修改", "{0}: no unsent edits")
+        case .recSharedList: return ("{0}：{1} 中有 {2} 项未发送的修改", "{0}: {2} unsent edit(s) in {1}")
+        case .recSharedDryRun: return ("（试运行：未发送，也未丢弃）", "(dry run: nothing sent, nothing dropped)")
+        case .recSharedDiscarded: return ("{0}：已丢弃 {1} 项未发送的修改", "{0}: dropped {1} unsent edit(s)")
+        case .recSharedSent: return ("{0}：已发送 {1} 项修改", "{0}: sent {1} edit(s)")
+        case .recSharedDropped: return ("{0}：数据库拒绝了这项修改，已从未发送的修改中移除：{1}", "{0}: the database refused this edit; it is dropped from the unsent edits: {1}")
+        case .recSharedStillWaiting: return ("{0} 项修改仍未发送，保留在 {1}", "{0} edit(s) still unsent, kept in {1}")
+        case .recSharedNotDropped: return ("{0}：已发送，但无法从 {1} 中移除（{2}）；再次运行 recover 前请先检查", "{0}: sent, but it could not be removed from {1} ({2}); check before running recover again")
         // issue 15, the PostgreSQL adapter (pgdb)
         case .pgNotInitialized: return ("{0}：数据库尚未初始化（结构版本 {1}，需要 {2}）；请先运行 `duban db init {0}`", "{0}: the database is not set up for duban (schema version {1}, {2} needed); run `duban db init {0}` first")
         case .pgPlanExists: return ("{1}：数据库里已有名为“{0}”的计划；要替换它请加 --replace，或用 --as 另起名字。未做任何修改。", "{1}: the database already has a plan named \"{0}\"; add --replace to replace it, or --as to give another name. Nothing was changed.")
