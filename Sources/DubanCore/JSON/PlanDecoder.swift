@@ -23,6 +23,29 @@ public enum PlanJSON {
         var d = PlanDecoder(JSONScanner(buffer), file: file)
         return try d.decodePlan()
     }
+
+    /// Decodes bytes that nobody will read again, giving their pages back to the system
+    /// as the decode leaves them behind when there are enough of them (`ByteRelease`:
+    /// issue 16, the open's peak memory). `ready`: false while another thread still
+    /// reads the bytes (the journal's hash). Whenever a message needs the bytes already
+    /// given back, `reread` reads the file again for an ordinary decode, so the plan and
+    /// every message are those of `decode`. Afterwards `bytes` holds zeros in places.
+    static func decodeReleasing(_ bytes: [UInt8], file: String, ready: @escaping () -> Bool = { true },
+                                reread: () throws -> [UInt8]) throws -> Plan {
+        guard bytes.count >= ByteRelease.minimumBytes else { return try decode(bytes, file: file) }
+        do {
+            return try bytes.withUnsafeBufferPointer { buf in
+                var d = PlanDecoder(JSONScanner(buf), file: file)
+                d.release = ByteRelease(buf, ready: ready)
+                let plan = try d.decodePlan()
+                if d.release?.used == true { ByteRelease.releasedDecodes += 1 }
+                return plan
+            }
+        } catch is ByteRelease.Needed {
+            ByteRelease.rereads += 1
+            return try decode(try reread(), file: file)
+        }
+    }
 }
 
 /// Tasks decoded by another core from a guessed split point to the end of the tasks
@@ -52,6 +75,7 @@ final class SecondHalf: @unchecked Sendable {
                 guard let (t, _, at) = try d.task(k), ids.insert(t.id).inserted else { return }
                 tasks.append(t)
                 chapterAt.append(at)
+                if k == 255 { PlanDecoder.reserve(&tasks, &ids, from: start, at: d.s.pos, seen: 256, end: d.s.buf.count) }
                 k += 1
             } while d.s.take(0x2C)
             try d.s.expect(0x5D, .k(.pjWhatCommaBracket))
@@ -71,6 +95,12 @@ struct PlanDecoder {
     var dropped = 0
     /// One copy of each unit, leader and author name.
     var names = StringInterner()
+    /// Set when the bytes behind the decoder may be given back (`decodeReleasing`).
+    var release: ByteRelease?
+    /// Where the elements of a string array and of a task's history are collected, to be
+    /// handed over at their exact size (`Gather`, issue 16).
+    let gatheredStrings = Gather<String>()
+    let gatheredHistory = Gather<HistoryEntry>()
 
     init(_ s: JSONScanner, file: String) { self.s = s; self.file = file }
 
@@ -175,8 +205,9 @@ struct PlanDecoder {
             return []
         }
         s.pos += 1
-        var out: [String] = []
-        if s.take(0x5D) { return out }
+        if s.take(0x5D) { return [] }
+        let out = gatheredStrings
+        out.reset()
         var k = 0
         repeat {
             if s.peek() == 0x22 {
@@ -191,7 +222,7 @@ struct PlanDecoder {
             k += 1
         } while s.take(0x2C)
         try s.expect(0x5D, .k(.pjWhatCommaBracket))
-        return out
+        return out.take()
     }
 
     mutating func bool(_ path: @autoclosure () -> String) throws -> Bool? {
@@ -329,6 +360,8 @@ struct PlanDecoder {
     /// whose keys start at `objectStart` is the same (compared decoded): reads the object
     /// again up to it. Only called when the key's bit was already set, or it has escapes.
     mutating func checkDuplicate(_ keyAt: Int, objectStart: Int) {
+        // The object's start may have been given back: decode again from a fresh read.
+        if let r = release, r.used { r.spoiled = true; return }
         func key(_ sc: inout JSONScanner) -> [UInt8]? {
             guard let (range, decoded) = try? sc.stringBytes() else { return nil }
             return range.map { Array(s.buf[$0]) } ?? decoded
@@ -354,10 +387,15 @@ struct PlanDecoder {
     mutating func decodePlan() throws -> Plan {
         do {
             let plan = try decodePlanThrowingSyntax()
+            // Placing a problem reads the file from its start: not what was given back.
+            if let r = release, r.used, r.spoiled || !s.duplicates.isEmpty || !pending.isEmpty || dropped > 0 {
+                throw ByteRelease.Needed()
+            }
             if !s.duplicates.isEmpty { reportDuplicates() }
             if !pending.isEmpty { throw PlanLoadError(located()) }
             return plan
         } catch let e as JSONScanner.SyntaxError {
+            if let r = release, r.used { throw ByteRelease.Needed() }
             // A file cut short says in which value it ends and what should have come.
             if e.offset >= s.buf.count, case .key(.pjExpectedFound, let args) = e.words, let what = args.first,
                let inside = containerPaths(at: [s.buf.count]).first ?? nil {
@@ -610,6 +648,7 @@ struct PlanDecoder {
     /// id this half already has. Otherwise its work is dropped and this core goes on alone,
     /// so the result and every message are the same as from one core (a test checks).
     mutating func tasksArray(into tasks: inout [PlanTask], chapterAt: inout [Int], ids: inout Set<String>) throws {
+        let arrayStart = s.here()
         func one(_ d: inout PlanDecoder, _ i: Int) throws {
             if let (t, idAt, at) = try d.task(i) {
                 if !ids.insert(t.id).inserted {
@@ -618,6 +657,12 @@ struct PlanDecoder {
                 tasks.append(t)
                 chapterAt.append(at)
             }
+            // Nothing is given back once a problem waits to be placed (it will be decoded again).
+            if let r = d.release, d.pending.isEmpty, d.s.duplicates.isEmpty { r.behind(d.s.pos) }
+            // Room for every task, guessed from the first 256 (issue 16): growing by doubling
+            // copied the array four times over at the end of a large file's decode, the old
+            // and the new array alive together at the open's peak.
+            if i == 255 { PlanDecoder.reserve(&tasks, &ids, from: arrayStart, at: d.s.pos, seen: 256, end: d.s.buf.count) }
         }
         // The progress line (issue 16): every 512 tasks, the bytes read so far; on two
         // cores this half's share scaled to the whole array.
@@ -629,6 +674,8 @@ struct PlanDecoder {
             }
             return
         }
+        // The other core reads from its start on: nothing there is given back.
+        release?.limit = half.start
         let from = s.pos, split = max(half.start - s.pos, 1), rest = s.buf.count - s.pos
         // Whatever happens here, the other core stops reading the buffer before we return.
         var joined = false
@@ -654,6 +701,17 @@ struct PlanDecoder {
             i += 1
         } while s.take(0x2C)
         try s.expect(0x5D, .k(.pjWhatCommaBracket))
+    }
+
+    /// Reserves room for the tasks of `from..<end` when `seen` tasks took `from..<at`: a
+    /// little more than the guess (an array too large costs address space; its pages are
+    /// only used when written).
+    static func reserve(_ tasks: inout [PlanTask], _ ids: inout Set<String>, from: Int, at: Int, seen: Int, end: Int) {
+        guard at > from else { return }
+        let guess = Int(Double(end - from) / Double(at - from) * Double(seen) * 1.05) + 16
+        let n = min(guess, (end - from) / 16)
+        if n > tasks.capacity { tasks.reserveCapacity(n) }
+        ids.reserveCapacity(n)
     }
 
     /// Starts decoding tasks from a guessed split point on another core; nil for small files
@@ -776,11 +834,14 @@ struct PlanDecoder {
             case 8 where d.s.keyIs(k, "progress"):
                 t.progress = try d.int("tasks[\(i)].progress", 0...100, what: .pjWantPercent) ?? 0
             case 7 where d.s.keyIs(k, "remarks"):
-                t.remarks = try d.string("tasks[\(i)].remarks") ?? ""
+                t.remarks = try d.name("tasks[\(i)].remarks") ?? ""
             case 7 where d.s.keyIs(k, "history"):
+                let gathered = d.gatheredHistory
+                gathered.reset()
                 try d.array("tasks[\(i)].history") { d, j in
-                    if let e = try d.historyEntry(i, j) { t.history.append(e) }
+                    if let e = try d.historyEntry(i, j) { gathered.append(e) }
                 }
+                t.history = gathered.take()
             default:
                 return false
             }
@@ -806,7 +867,8 @@ struct PlanDecoder {
             case 6 where d.s.keyIs(k, "status"): e.status = try d.status(p() + ".status") ?? .notStarted
             case 8 where d.s.keyIs(k, "progress"):
                 e.progress = try d.int(p() + ".progress", 0...100, what: .pjWantPercent) ?? 0
-            case 4 where d.s.keyIs(k, "note"): e.note = try d.string(p() + ".note") ?? ""
+            // Notes repeat (正在推进。): through the interner, like names (issue 16).
+            case 4 where d.s.keyIs(k, "note"): e.note = try d.name(p() + ".note") ?? ""
             case 6 where d.s.keyIs(k, "author"): e.author = try d.name(p() + ".author", nullable: true)
             case 6 where d.s.keyIs(k, "period"): e.period = try d.name(p() + ".period", nullable: true)
             default: return false

@@ -1,5 +1,6 @@
 /// Keeps one copy of each short string read from a file: unit names, leaders and
-/// authors repeat hundreds of thousands of times in a province-sized plan. A repeat
+/// authors repeat hundreds of thousands of times in a province-sized plan, and so do
+/// progress notes (已完成方案制定。, 正在推进。) and remarks (issue 16). A repeat
 /// costs a hash of its bytes and one comparison instead of a UTF-8 validation and an
 /// allocation, and every task shares the one string's storage (a third less memory
 /// for a 100k-task plan; see DECISIONS.md). Equal bytes give the same string, so what
@@ -12,12 +13,17 @@ struct StringInterner {
     static let maxEntries = 1 << 16
 
     private struct Entry {
+        /// Where the string's bytes are in `arena`.
         var start: Int
         var count: Int
         var string: String
     }
     private var table = HashSlots(capacity: 1024)
     private var entries: [Entry] = []
+    /// Every kept string's bytes, one after another: compared with here rather than
+    /// with the file's bytes, which may have been given back by then (`ByteRelease`).
+    /// At most `maxEntries * maxLength` bytes (6 MiB).
+    private var arena: [UInt8] = []
 
     /// The string for `buf[range]`, reusing an earlier equal one; nil when the bytes are
     /// not valid UTF-8.
@@ -29,13 +35,17 @@ struct StringInterner {
         }
         let base = buf.baseAddress.unsafelyUnwrapped + range.lowerBound
         let h = StringInterner.hash(base, n)
-        let (found, slot) = table.find(h) { k in
-            entries[k].count == n && memcmp(buf.baseAddress.unsafelyUnwrapped + entries[k].start, base, n) == 0
+        let found: Int?, slot: Int
+        (found, slot) = arena.withUnsafeBufferPointer { a in
+            table.find(h) { k in
+                entries[k].count == n && memcmp(a.baseAddress.unsafelyUnwrapped + entries[k].start, base, n) == 0
+            }
         }
         if let found { return entries[found].string }
         guard let s = JSONScanner.validString(UnsafeBufferPointer(start: base, count: n)) else { return nil }
         guard entries.count < StringInterner.maxEntries else { return s }
-        entries.append(Entry(start: range.lowerBound, count: n, string: s))
+        entries.append(Entry(start: arena.count, count: n, string: s))
+        arena.append(contentsOf: UnsafeBufferPointer(start: base, count: n))
         table.insert(h, at: slot)
         return s
     }

@@ -16,6 +16,19 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         self.init(size: buffer.count, fnv: ContentHash.fnv1a(buffer))
     }
 
+    static let fnvStart: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// FNV-1a of `b` continued from `h` (the hash of the bytes before it): a file's hash
+    /// worked out piece by piece as it is written.
+    static func fnv1a(_ b: UnsafeRawBufferPointer, from h: UInt64) -> UInt64 {
+        var h = h
+        for c in b {
+            h ^= UInt64(c)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return h
+    }
+
     static func fnv1a(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for c in b {

@@ -281,14 +281,18 @@ public final class Journal {
     @discardableResult
     public func save(_ plan: Plan, expecting: FileStamp?) throws -> FileStamp? {
         try checkRecording()
-        let bytes = PlanJSON.encode(plan)
-        let hash = ContentHash(bytes)
         let before = length
-        // The marker makes a death between the rename and the emptying harmless.
-        let marked = (try? append(.saving(hash, time: clock()))) != nil
+        // The marker makes a death between the rename and the emptying harmless. The file
+        // is encoded and written piece by piece (issue 16), so its hash is known once the
+        // last piece is flushed: the marker is written then, before the rename.
+        var marked = false
         let stamp: FileStamp?
+        let hash: ContentHash
         do {
-            let saved = try PlanFile.writeReporting(bytes, to: planPath, expecting: expecting, backup: true)
+            let (saved, h) = try PlanFile.saveHashing(plan, to: planPath, expecting: expecting, backup: true) { h in
+                marked = (try? append(.saving(h, time: clock()))) != nil
+            }
+            hash = h
             stamp = saved.stamp
             lastBackupProblem = saved.backupProblem
         } catch {
@@ -314,10 +318,11 @@ public final class Journal {
             Glibc.close(nfd)
             throw busy ? JournalError.inUse(journal: newJournal, plan: newPath) : JournalError.cannotWrite(journal: newJournal, reason: reason)
         }
-        let bytes = PlanJSON.encode(plan)
         let stamp: FileStamp?
+        let hash: ContentHash
         do {
-            let saved = try PlanFile.writeReporting(bytes, to: newPath, expecting: expecting, backup: true)
+            let (saved, h) = try PlanFile.saveHashing(plan, to: newPath, expecting: expecting, backup: true)
+            hash = h
             stamp = saved.stamp
             lastBackupProblem = saved.backupProblem
         } catch {
@@ -332,7 +337,7 @@ public final class Journal {
         fd = nfd
         planPath = newPath
         unsavedCount = 0
-        do { try restart(base: ContentHash(bytes)) } catch { state = .broken("\(error)") }
+        do { try restart(base: hash) } catch { state = .broken("\(error)") }
         Journal.syncFolder(of: newJournal)
         return stamp
     }

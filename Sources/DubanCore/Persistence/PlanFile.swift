@@ -57,7 +57,9 @@ public enum PlanFile {
     /// A plan opened for editing: what the dashboard needs to edit it safely.
     public struct Opened: Sendable {
         public var plan: Plan
-        /// The bytes it was read from: the journal records their hash.
+        /// The bytes it was read from: the journal records their hash. Empty for a plan of
+        /// `ByteRelease.minimumBytes` or more opened with a hashing thread, whose pages were
+        /// given back as it was decoded (issue 16); `hash` is there either way.
         public var bytes: [UInt8]
         /// The version read: pass it as `expecting:` when saving.
         public var stamp: FileStamp
@@ -78,14 +80,33 @@ public enum PlanFile {
         let progress = ProgressLine.current
         progress?.begin(.load, name: path, total: stamp(path: path).map { Int($0.size) } ?? 0)
         defer { progress?.end() }
-        let (bytes, stamp) = try readWithStamp(path: path)
-        let hashing = BackgroundHash(bytes, minimum: background ? 1 << 20 : Int.max)
+        var (bytes, stamp) = try readWithStamp(path: path)
+        var hashing = BackgroundHash(bytes, minimum: background ? 1 << 20 : Int.max)
         let plan: Plan
-        do { plan = try PlanJSON.decode(bytes, file: path) } catch {
+        // A large plan's pages are given back as they are decoded (issue 16): then
+        // `bytes` is empty and the hash the thread's. Without a hashing thread nothing is
+        // given back (`hash`, worked out when asked, needs the bytes).
+        var released = background && bytes.count >= ByteRelease.minimumBytes
+        do {
+            if released {
+                let h = hashing
+                plan = try PlanJSON.decodeReleasing(bytes, file: path, ready: { h.isDone }) {
+                    // A message needs the bytes again: the file as it is now, hashed anew.
+                    h.join()
+                    (bytes, stamp) = try readWithStamp(path: path)
+                    released = false
+                    hashing = BackgroundHash(bytes, minimum: 1 << 20)
+                    return bytes
+                }
+            } else {
+                plan = try PlanJSON.decode(bytes, file: path)
+            }
+        } catch {
             hashing.join()
             throw error
         }
         hashing.join()
+        if released { bytes = [] }
         return Opened(plan: plan, bytes: bytes, stamp: stamp, writable: isWritable(path: path), hashing: hashing)
     }
 
@@ -94,8 +115,8 @@ public enum PlanFile {
         let progress = ProgressLine.current
         progress?.begin(.load, name: path, total: stamp(path: path).map { Int($0.size) } ?? 0)
         defer { progress?.end() }
-        let bytes = try read(path: path)
-        return try PlanJSON.decode(bytes, file: path)
+        // A large plan's pages are given back as they are decoded (issue 16, `ByteRelease`).
+        return try PlanJSON.decodeReleasing(try read(path: path), file: path) { try read(path: path) }
     }
 
     public static func stamp(path: String) -> FileStamp? {
@@ -180,6 +201,25 @@ public enum PlanFile {
                            to: path, expecting: expecting, backup: backup, faults: faults)
     }
 
+    /// `saveReporting`, piece by piece, and the `ContentHash` of the bytes written, worked
+    /// out as they go to the disk (issue 16: the dashboard's and the journal's saves no
+    /// longer encode the whole file into one array first). `beforeRename` is given that
+    /// hash once every byte is flushed and before the new version takes the plan's name:
+    /// the journal writes its "saving" marker there.
+    static func saveHashing(_ plan: Plan, to path: String, expecting: FileStamp?, backup: Bool, faults: Faults = .none,
+                            beforeRename: (ContentHash) -> Void = { _ in }) throws -> (saved: Saved, hash: ContentHash) {
+        var fnv = ContentHash.fnvStart, size = 0
+        let saved = try writeReporting(producing: { emit in
+            try PlanJSON.encodePieces(plan) { piece in
+                fnv = ContentHash.fnv1a(piece, from: fnv)
+                size += piece.count
+                try emit(piece)
+            }
+        }, total: PlanJSON.estimatedSize(plan), to: path, expecting: expecting, backup: backup, faults: faults,
+           beforeRename: { beforeRename(ContentHash(size: size, fnv: fnv)) })
+        return (saved, ContentHash(size: size, fnv: fnv))
+    }
+
     /// A write that failed, with errno's words taken where it failed.
     struct WriteFailed: Error { var reason: String }
 
@@ -187,7 +227,8 @@ public enum PlanFile {
     /// function it is given (which throws `WriteFailed` when the disk refuses them);
     /// `total` is their size or an estimate (for the progress line only).
     static func writeReporting(producing produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void, total: Int,
-                               to given: String, expecting: FileStamp?, backup: Bool, faults: Faults) throws -> Saved {
+                               to given: String, expecting: FileStamp?, backup: Bool, faults: Faults,
+                               beforeRename: () -> Void = {}) throws -> Saved {
         let path = target(of: given)
         // A FIFO, a device or a folder where the plan should be is never replaced.
         if let what = SafeOpen.special(path) { throw SafeOpenError.notRegular(path: path, kind: .plan, is: what) }
@@ -242,6 +283,7 @@ public enum PlanFile {
         if exists, fchown(fd, old.st_uid, old.st_gid) != 0 { /* not the owner: keep ours */ }
         guard fchmod(fd, mode) == 0 else { throw fail(errnoText()) }
         guard close(fd) == 0 else { unlink(tmp); throw FileError.cannotWrite(path: path, reason: errnoText()) }
+        beforeRename()
 
         var backupProblem: BackupProblem? = nil
         if backup && exists {
@@ -352,10 +394,17 @@ func errnoText() -> String {
 /// whose width on two cores the decoder's second half already takes): FNV-1a is one
 /// long chain of multiplies, so it runs beside the decode instead of after it.
 final class BackgroundHash: @unchecked Sendable {
-    private let bytes: [UInt8]
+    private var bytes: [UInt8]
     private var hash: ContentHash? = nil
     private var thread: pthread_t? = nil
     private let lock = NSLockless()
+    /// Guards `finished` (not `lock`: `join` holds that while it waits for the thread).
+    private let doneLock = NSLockless()
+    private var finished = false
+
+    /// Whether the thread has read every byte (false when there is none: nothing then
+    /// may give the bytes back, `result` would read them).
+    var isDone: Bool { doneLock.locked { finished } }
 
     init(_ bytes: [UInt8], minimum: Int = 1 << 20) {
         self.bytes = bytes
@@ -365,6 +414,8 @@ final class BackgroundHash: @unchecked Sendable {
         if pthread_create(&t, nil, { arg in
             let me = Unmanaged<BackgroundHash>.fromOpaque(arg!).takeRetainedValue()
             me.hash = ContentHash(me.bytes)
+            me.bytes = []  // not kept alive beside the plan (its pages may be given back)
+            me.doneLock.locked { me.finished = true }
             return nil
         }, box) == 0 {
             thread = t

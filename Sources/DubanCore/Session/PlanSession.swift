@@ -159,10 +159,10 @@ public final class PlanSession {
                 backupProblem = j.lastBackupProblem
                 replaceJournal(j, stamp: stamp)
             } else {
-                let bytes = PlanJSON.encode(plan)
-                let s = try PlanFile.writeReporting(bytes, to: path, expecting: elsewhere ? nil : self.stamp, backup: true)
+                // Encoded and written piece by piece (issue 16), hashed on the way for the journal.
+                let (s, hash) = try PlanFile.saveHashing(plan, to: path, expecting: elsewhere ? nil : self.stamp, backup: true)
                 backupProblem = s.backupProblem
-                adopt(path: path, bytes: bytes, stamp: s.stamp)
+                adopt(path: path, hash: hash, stamp: s.stamp)
             }
         }
         if lockHeld { try write() } else { try PlanEditor.withLock(path: path, command: "duban", wait: lockWait) { try write() } }
@@ -275,10 +275,10 @@ public final class PlanSession {
     }
 
     /// After the first save of a plan that had no file: from now on edits are journaled.
-    func adopt(path: String, bytes: [UInt8], stamp: FileStamp?) {
+    func adopt(path: String, hash: ContentHash, stamp: FileStamp?) {
         fileless = path
         self.stamp = stamp
-        guard let j = try? Journal.open(planPath: path, planBytes: bytes) else { return }
+        guard let j = try? Journal.open(planPath: path, planBytes: [], hash: hash) else { return }
         if j.found != nil {
             // Someone's unsaved changes to the file just overwritten: keep them, undecided,
             // for `duban recover`; this session goes on without a journal.
