@@ -31,5 +31,5 @@ enum Attachments {
         return [ImportWarning(line: a.number, column: a.column, .iwAttachment, .text(name), .words(missing), .text(String(tasks.count)))]
     }
 
-    private static let P = (附件: Ch.array("附件"), x: 0)
+    private static let P: (附件: Folded, x: Int) = ("附件", 0)
 }

@@ -96,5 +96,5 @@ enum ScoreTable {
         return (parts.joined(separator: "、"), true)
     }
 
-    private static let P = (分值: Ch.array("分值"), 项目: Ch.array("项目"), 单位: Ch.array("单位"), 部门: Ch.array("部门"))
+    private static let P: (分值: Folded, 项目: Folded, 单位: Folded, 部门: Folded) = ("分值", "项目", "单位", "部门")
 }
