@@ -52,7 +52,7 @@ enum FieldLabels {
     }
 
     /// The labels where they stand in a line, longest first as in `table`.
-    static let labels = PhraseTable(table)
+    static let labels = PhraseTable(table.enumerated().map { ($1.0, $0) })
     /// What a label may start with: its first character, or the bracket of 【牵头单位】.
     static let firstCharacters: CharSet = labels.firstCharacters.union("【[")
 
@@ -63,18 +63,22 @@ enum FieldLabels {
         var s = start
         var close: Folded? = nil
         if f[s] == "【" || f[s] == "[" { close = f[s] == "【" ? "】" : "]"; s += 1 }
-        return labels.first(at: s, in: f) { word, kind in
+        var found: (FieldKind, Int)? = nil
+        labels.forEach(at: s, in: f) { word, n in
             var j = s + word.count
             if let b = close {
-                guard f.hasPrefix(b, at: j) else { return nil }
+                guard f.hasPrefix(b, at: j) else { return false }
                 j = f.skippingSpaces(from: j + 1)
                 if j < f.count, f[j] == ":" { j += 1 }
-                return (kind, j)
+                found = (table[n].1, j)
+                return true
             }
             j = f.skippingSpaces(from: j)
-            guard j < f.count, f[j] == ":" else { return nil }
-            return (kind, j + 1)
+            guard j < f.count, f[j] == ":" else { return false }
+            found = (table[n].1, j + 1)
+            return true
         }
+        return found
     }
 
     /// All the fields of a line that starts with a label; a line may hold several

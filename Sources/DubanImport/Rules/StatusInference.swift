@@ -43,9 +43,9 @@ enum StatusInference {
     private static func firstWords(in f: Folded) -> [String?] {
         var found: [String?] = [nil, nil, nil]
         for i in f.indices {
-            let _: Bool? = byFirstAll.first(at: i, in: f) { w, k in
+            byFirstAll.forEach(at: i, in: f) { w, k in
                 if found[k] == nil { found[k] = w.string }
-                return nil
+                return false
             }
             if found[0] != nil { break }
         }
@@ -83,11 +83,13 @@ enum StatusInference {
         // One pass: which lists have a word in the text.
         var found = [false, false, false]
         for i in f.indices {
-            let lagging: Bool? = byFirst.first(at: i, in: f) { _, k in
+            var lagging = false
+            byFirst.forEach(at: i, in: f) { _, k in
                 found[k] = true
-                return k == 0 ? true : nil
+                lagging = k == 0
+                return lagging
             }
-            if lagging == true { return .lagging }
+            if lagging { return .lagging }
         }
         // 初步完成 / 基本完成 say "not yet": they count before the done words they contain.
         if found[1] { return .inProgress }

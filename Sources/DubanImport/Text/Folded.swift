@@ -283,27 +283,51 @@ extension Chars where Form == PrintedForm {
 }
 
 /// A set of single characters: stops, brackets, marks. A literal lists its members.
+/// Kept as a short list compared one by one: the sets hold a handful of characters, and
+/// hashing each character of a line against a `Set` was 10% of importing the five seeds
+/// (callgrind, issue 11 chtext).
 struct CharSet: ExpressibleByStringLiteral, Sendable {
-    private let members: Set<Ch>
-    init(stringLiteral s: String) { members = Set(s.map { Exotics.shared.ch(for: $0) }) }
-    init(_ characters: Set<Character>) { members = Set(characters.map { Exotics.shared.ch(for: $0) }) }
-    init(firstOf words: [String]) { members = Set(words.compactMap { Ch.array($0).first }) }
-    private init(members: Set<Ch>) { self.members = members }
+    /// Simple members by value; exotic ones (compared by key) apart.
+    private let values: [UInt32]
+    private let exotic: [Ch]
+    init(stringLiteral s: String) { self.init(members: s.map { Exotics.shared.ch(for: $0) }) }
+    init(_ characters: Set<Character>) { self.init(members: characters.map { Exotics.shared.ch(for: $0) }) }
+    init(firstOf words: [String]) { self.init(members: words.compactMap { Ch.array($0).first }) }
+    private init(members: [Ch]) {
+        var v: [UInt32] = [], e: [Ch] = []
+        for c in members {
+            if c.isExotic { if !e.contains(c) { e.append(c) } } else if !v.contains(c.v) { v.append(c.v) }
+        }
+        values = v
+        exotic = e
+    }
     static let none: CharSet = ""
-    @inline(__always) func contains(_ c: Ch) -> Bool { members.contains(c) }
-    var isEmpty: Bool { members.isEmpty }
-    func union(_ o: CharSet) -> CharSet { CharSet(members: members.union(o.members)) }
+    @inline(__always) func contains(_ c: Ch) -> Bool {
+        if !c.isExotic && exotic.isEmpty {
+            for v in values where v == c.v { return true }
+            return false
+        }
+        // Equality by canonical key: an exotic character may equal a simple one.
+        for v in values where Ch(v: v) == c { return true }
+        for e in exotic where e == c { return true }
+        return false
+    }
+    var isEmpty: Bool { values.isEmpty && exotic.isEmpty }
+    func union(_ o: CharSet) -> CharSet { CharSet(members: values.map { Ch(v: $0) } + exotic + o.values.map { Ch(v: $0) } + o.exotic) }
 }
 
 /// Words looked up where they stand in a text, by their first character: a label table, the
 /// status words. In the order given (put the longer of two words that share a start first).
-struct PhraseTable<Value: Sendable>: Sendable {
-    private let byFirst: [Ch: [(Folded, Value)]]
+/// Each word carries a number (an index into the caller's own table): the table is not generic,
+/// so its loop is never run through the runtime's generic copies (a generic table with a tuple
+/// of word and value cost 7% of a 2 MB import in value-witness calls, callgrind, issue 11 chtext).
+struct PhraseTable: Sendable {
+    private let byFirst: [Ch: [(word: Folded, value: Int)]]
     /// The words' first characters.
     let firstCharacters: CharSet
 
-    init(_ entries: [(String, Value)]) {
-        var d: [Ch: [(Folded, Value)]] = [:]
+    init(_ entries: [(String, Int)]) {
+        var d: [Ch: [(word: Folded, value: Int)]] = [:]
         for (w, v) in entries {
             let p = Folded(asIs: w)
             if let f = p.first { d[f, default: []].append((p, v)) }
@@ -312,13 +336,13 @@ struct PhraseTable<Value: Sendable>: Sendable {
         firstCharacters = CharSet(firstOf: entries.map(\.0))
     }
 
-    /// Each word that stands at `i` of `f`, in the table's order, until `body` gives a result.
-    @inline(__always) func first<R, F>(at i: Int, in f: Chars<F>, _ body: (_ word: Folded, _ value: Value) -> R?) -> R? {
-        guard i >= 0, i < f.count, let ws = byFirst[f[i]] else { return nil }
-        for (w, v) in ws where f.hasPrefix(Chars<F>(chars: w.chars), at: i) {
-            if let r = body(w, v) { return r }
+    /// Each word that stands at `i` of `f` with its number, in the table's order, until `body`
+    /// says to stop (returns true).
+    @inline(__always) func forEach(at i: Int, in f: Folded, _ body: (_ word: Folded, _ value: Int) -> Bool) {
+        guard i >= 0, i < f.count, let ws = byFirst[f[i]] else { return }
+        for w in ws where f.hasPrefix(w.word, at: i) {
+            if body(w.word, w.value) { return }
         }
-        return nil
     }
 }
 

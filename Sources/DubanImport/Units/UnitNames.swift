@@ -48,6 +48,9 @@ enum UnitNames {
     private static let groupSeparators: CharSet = ",;。\n"
     private static let opening: CharSet = "([【〔"
     private static let closing: CharSet = ")]】〕"
+    private static let squareBrackets: CharSet = "[]【】"
+    private static let aliasQuotes: CharSet = "\u{201C}\u{201D}\":"
+    private static let leaderStops: CharSet = "。."
 
     /// Whether one name looks like a unit: short, no sentence punctuation, no digits,
     /// ends like a body (局, 委, 中心, 政府 ...) or is a group (各..., 市直...).
@@ -199,7 +202,7 @@ enum UnitNames {
                 s = stripEtc(s)
             }
             s = s.withoutSpaces
-            s = s.trimmed(extra: "[]【】")
+            s = s.trimmed(extra: squareBrackets)
             if !balanced(s) {
                 // A stray bracket left by the split: drop unmatched ones at the ends, then any left.
                 while s.first == "(" && !balanced(s) { s = s.dropFirst() }
@@ -233,7 +236,7 @@ enum UnitNames {
 
     static func aliasDefinition(_ inner: Folded) -> String? {
         guard let p = inner.prefix(among: aliasMarkers) else { return nil }
-        let r = inner.dropFirst(p.count).trimmed(extra: "\u{201C}\u{201D}\":")
+        let r = inner.dropFirst(p.count).trimmed(extra: aliasQuotes)
         return r.isEmpty ? nil : r.withoutSpaces.string
     }
 
@@ -252,7 +255,7 @@ enum UnitNames {
         var out: [String] = []
         var seen = Set<TextKey>()
         for part in Folded(asIs: value).split(on: leaderSeparators) {
-            let t = part.trimmed(extra: "。.").withoutSpaces
+            let t = part.trimmed(extra: leaderStops).withoutSpaces
             if t.isEmpty || t.count > 20 { continue }
             if t.hasDigit { continue }
             let name = t.string
