@@ -171,7 +171,14 @@ enum InlineResponsibility {
         return Found(textEnd: s, fields: fields)
     }
 
-    private static let P: (牵头: Folded, 负责: Folded, 落实: Folded, 配合: Folded) = ("牵头", "负责", "落实", "配合")
+    /// The words, each made once (an enum of statics: a tuple of `Folded` is copied through
+    /// the runtime's generic tuple witness at every use, 6% of a 2 MB import).
+    private enum P {
+        static let 牵头: Folded = "牵头"
+        static let 负责: Folded = "负责"
+        static let 落实: Folded = "落实"
+        static let 配合: Folded = "配合"
+    }
     private static let coSuffixes = ["按职责分工负责", "按职责分别负责", "按职能分工负责", "按职责负责", "分工负责", "配合落实", "共同负责", "配合", "参与", "协同", "负责"]
 
     /// `X牵头,Y按职责分工负责` / `X牵头,Y、Z配合` / `X牵头负责` / `X负责` / `Y按职责分工负责` / `Z落实`.
