@@ -82,7 +82,7 @@ enum Trace {
         out.reserveCapacity(lines.count)
         var current: Int? = nil      // the task of the last marked line
         // The current task's words, as characters (compared without Foundation): text, fields, details.
-        var words: (task: Int, text: [Ch], fields: [([Ch], FieldKind)], details: [[Ch]])? = nil
+        var words: (task: Int, text: Printed, fields: [(Printed, FieldKind)], details: [Printed])? = nil
         for l in lines {
             let text = l.string
             if l.isBlank { out.append(SourceLineRole(line: l.number, kind: .blank, text: text)); continue }
@@ -97,11 +97,11 @@ enum Trace {
             if let i = current, l.number >= drafts.firstLine, l.number <= max(drafts.lastLine, drafts.tasks[i].line) {
                 if words?.task != i {
                     let t = drafts.tasks[i]
-                    words = (i, Ch.array(t.text), t.fields.map { (Ch.array($0.value), $0.kind) },
-                             [t.goal, t.mainTasks, t.completion, t.remarks].compactMap { $0.map(Ch.array) })
+                    words = (i, Printed(t.text), t.fields.map { (Printed($0.value), $0.kind) },
+                             [t.goal, t.mainTasks, t.completion, t.remarks].compactMap { $0.map { Printed($0) } })
                 }
                 let w = words!
-                func holds(_ s: [Ch]) -> Bool { s.includes(l.text) || s.includes(l.folded) }
+                func holds(_ s: Printed) -> Bool { s.includes(l.text) || s.includes(l.folded) }
                 if holds(w.text) { kind = .continuation }
                 else if let f = w.fields.first(where: { holds($0.0) }) { kind = role(of: f.1) }
                 else if w.details.contains(where: holds) { kind = .detail }

@@ -11,6 +11,13 @@ import Darwin
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
+/// CPU seconds of the process so far (every thread): beside a wall time on a shared machine.
+@inline(__always) func cpuNow() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
 /// Seconds one call of `body` takes.
 @inline(__always) func timed(_ body: () throws -> Void) rethrows -> Double {
     let t0 = now()

@@ -85,18 +85,29 @@ if option("--only") == "import" {
     let names = ["000_112df4394b09fca9.txt", "001_62242f2f62d00f55.txt", "002_a1abf0dc1ca748f1.txt",
                  "003_49da82af0a8ac836.txt", "004_7787839b41b45836.txt"]
     let paths: [String] = names.map { (n: String) -> String in dir + "/" + n }.filter { (p: String) -> Bool in access(p, R_OK) == 0 }
-    var seedRuns: [Double] = [], seedTasks = 0
-    if paths.count == 5 { for _ in 0..<11 { if let (t, k) = importSeeds(paths) { seedRuns.append(t); seedTasks = k } } }
+    // CPU seconds beside each wall time (issue 11, chtext): the machine is shared.
+    var seedRuns: [Double] = [], seedCPU: [Double] = [], seedTasks = 0
+    if paths.count == 5 {
+        for _ in 0..<11 {
+            let c0 = cpuNow()
+            if let (t, k) = importSeeds(paths) { seedRuns.append(t); seedCPU.append(cpuNow() - c0); seedTasks = k }
+        }
+    }
     let mb = Int(option("--megabytes") ?? "") ?? 10
-    var bigRuns: [Double] = [], info = (bytes: 0, tasks: 0)
-    for _ in 0..<3 { if let (t, b, k) = importLargeNotice(megabytes: mb) { bigRuns.append(t); info = (b, k) } }
+    var bigRuns: [Double] = [], bigCPU: [Double] = [], info = (bytes: 0, tasks: 0)
+    for _ in 0..<3 {
+        if let (t, b, k) = importLargeNotice(megabytes: mb) {
+            bigRuns.append(t); info = (b, k)
+            bigCPU.append(lastLargeNoticeCPU)
+        }
+    }
     print("")
     print("Machine: \(Machine.description); load average \(Machine.load).")
     print("")
     print("| once per run | time | target | |")
     print("|---|---:|---|---|")
-    print("| import of the five seed notices (\(seedTasks) tasks, median of \(seedRuns.count)) | \(seedRuns.isEmpty ? "n/a (no seeds in \(dir))" : seconds(median(seedRuns))) | < 50 ms | \(seedRuns.isEmpty ? "" : median(seedRuns) < 0.050 ? "met" : "MISSED") |")
-    print("| import of a generated notice of \(info.bytes / 1_000_000) MB (\(info.tasks) tasks, median of \(bigRuns.count)) | \(bigRuns.isEmpty ? "n/a" : seconds(median(bigRuns))) | < 2 s | \(bigRuns.isEmpty ? "" : median(bigRuns) < 2 ? "met" : "MISSED") |")
+    print("| import of the five seed notices (\(seedTasks) tasks, median of \(seedRuns.count)) | \(seedRuns.isEmpty ? "n/a (no seeds in \(dir))" : seconds(median(seedRuns)) + " (CPU " + seconds(median(seedCPU)) + ")") | < 50 ms | \(seedRuns.isEmpty ? "" : median(seedRuns) < 0.050 ? "met" : "MISSED") |")
+    print("| import of a generated notice of \(info.bytes / 1_000_000) MB (\(info.tasks) tasks, median of \(bigRuns.count)) | \(bigRuns.isEmpty ? "n/a" : seconds(median(bigRuns)) + " (CPU " + seconds(median(bigCPU)) + ")") | < 2 s | \(bigRuns.isEmpty ? "" : median(bigRuns) < 2 ? "met" : "MISSED") |")
     exit(0)
 }
 // `--only docx [--megabytes N]`: only the Word import of issue 11.

@@ -51,41 +51,34 @@ enum FieldLabels {
         return nil
     }
 
-    /// A label at `start` of a folded line, followed by optional spaces and a colon.
-    /// Returns the kind and the index where the value starts.
-    static let firstCharacters: Set<Ch> = Set(table.compactMap { chs($0.0).first } + ["【", "["])
+    /// The labels where they stand in a line, longest first as in `table`.
+    static let labels = PhraseTable(table.enumerated().map { ($1.0, $0) })
+    /// What a label may start with: its first character, or the bracket of 【牵头单位】.
+    static let firstCharacters: CharSet = labels.firstCharacters.union("【[")
 
-    /// The labels by their first character, longest first as in `table`.
-    static let byFirst: [Ch: [([Ch], FieldKind)]] = {
-        var d: [Ch: [([Ch], FieldKind)]] = [:]
-        for (l, k) in table { let lc = chs(l); if let f = lc.first { d[f, default: []].append((lc, k)) } }
-        return d
-    }()
-
-    static func label(in f: [Ch], at start: Int = 0) -> (FieldKind, Int)? {
+    /// A label at `start` of a folded line, followed by optional spaces and a colon (or in
+    /// brackets: 【牵头单位】). Returns the kind and the index where the value starts.
+    static func label(in f: Folded, at start: Int = 0) -> (FieldKind, Int)? {
         guard start < f.count, firstCharacters.contains(f[start]) else { return nil }
         var s = start
-        var bracket: Ch? = nil
-        if s < f.count, f[s] == "【" || f[s] == "[" { bracket = f[s] == "【" ? "】" : "]"; s += 1 }
-        guard s < f.count, let candidates = byFirst[f[s]] else { return nil }
-        for (lc, k) in candidates {
-            guard s + lc.count <= f.count else { continue }
-            var ok = true
-            for i in 0..<lc.count where f[s + i] != lc[i] { ok = false; break }
-            guard ok else { continue }
-            var j = s + lc.count
-            if let b = bracket {
-                guard j < f.count, f[j] == b else { continue }
-                j += 1
-                while j < f.count, f[j] == " " { j += 1 }
+        var close: Folded? = nil
+        if f[s] == "【" || f[s] == "[" { close = f[s] == "【" ? "】" : "]"; s += 1 }
+        var found: (FieldKind, Int)? = nil
+        labels.forEach(at: s, in: f) { word, n in
+            var j = s + word.count
+            if let b = close {
+                guard f.hasPrefix(b, at: j) else { return false }
+                j = f.skippingSpaces(from: j + 1)
                 if j < f.count, f[j] == ":" { j += 1 }
-                return (k, j)
+                found = (table[n].1, j)
+                return true
             }
-            while j < f.count, f[j] == " " { j += 1 }
-            guard j < f.count, f[j] == ":" else { continue }
-            return (k, j + 1)
+            j = f.skippingSpaces(from: j)
+            guard j < f.count, f[j] == ":" else { return false }
+            found = (table[n].1, j + 1)
+            return true
         }
-        return nil
+        return found
     }
 
     /// All the fields of a line that starts with a label; a line may hold several
@@ -96,16 +89,15 @@ enum FieldLabels {
         return split(f, firstKind: kind, valueStart: valueStart, line: line.number, baseColumn: line.column)
     }
 
-    static func split(_ f: [Ch], firstKind: FieldKind, valueStart: Int, line: Int, baseColumn: Int) -> [Field] {
+    static func split(_ f: Folded, firstKind: FieldKind, valueStart: Int, line: Int, baseColumn: Int) -> [Field] {
         var out: [Field] = []
         var kind = firstKind
         var start = valueStart
         var i = valueStart
         while i < f.count {
             let c = f[i]
-            if c == ";" || c == "," || c == "。" || c == " " || c == "." {
-                var j = i + 1
-                while j < f.count, f[j] == " " { j += 1 }
+            if valueStops.contains(c) {
+                let j = f.skippingSpaces(from: i + 1)
                 if let (k, vs) = label(in: f, at: j) {
                     out.append(Field(kind: kind, value: clean(f[start..<i]), line: line, column: baseColumn + start))
                     kind = k
@@ -128,10 +120,13 @@ enum FieldLabels {
         return out
     }
 
-    static func clean(_ s: ArraySlice<Ch>) -> String {
-        String(s.trimmed(extra: cleanExtra))
+    /// Where one value may end and another label start: 牵头单位:X;责任单位:Y.
+    private static let valueStops: CharSet = ";,。 ."
+
+    static func clean(_ s: Folded) -> String {
+        s.trimmed(extra: cleanExtra).string
     }
-    private static let cleanExtra: Set<Ch> = ["。", ";", ",", "."]
+    private static let cleanExtra: CharSet = "。;,."
 }
 
 /// Responsibility written inline at the end of an item:
@@ -144,21 +139,11 @@ enum InlineResponsibility {
     }
 
     /// `alone`: the bracket may be the whole line (textEnd 0), a responsibility line of its own.
-    static func find(in f: [Ch], line: Int, baseColumn: Int, alone: Bool = false) -> Found? {
-        var end = f.count
-        while end > 0, f[end - 1] == "。" || f[end - 1] == "." || f[end - 1] == ";" || f[end - 1] == " " { end -= 1 }
-        guard end > 0, f[end - 1] == ")" || f[end - 1] == "】" || f[end - 1] == "]" else { return lastSentence(f, end: end, line: line, baseColumn: baseColumn) }
-        let close = f[end - 1]
-        let open: Ch = close == ")" ? "(" : close == "】" ? "【" : "["
-        var depth = 0
-        var i = end - 1
-        var openAt: Int? = nil
-        while i >= 0 {
-            if f[i] == close { depth += 1 } else if f[i] == open { depth -= 1; if depth == 0 { openAt = i; break } }
-            i -= 1
-        }
-        guard let o = openAt, o > 0 || alone else { return nil }
-        let inner = Array(f[(o + 1)..<(end - 1)])
+    static func find(in f: Folded, line: Int, baseColumn: Int, alone: Bool = false) -> Found? {
+        let end = (f.lastIndex { !endStops.contains($0) } ?? -1) + 1
+        guard end > 0, closers.contains(f[end - 1]) else { return lastSentence(f, end: end, line: line, baseColumn: baseColumn) }
+        guard let o = f.openingBracket(ofCloseAt: end - 1), o > 0 || alone else { return nil }
+        let inner = f[(o + 1)..<(end - 1)]
         let col = baseColumn + o + 1
         // Labelled: 牵头单位:X;责任单位:Y
         if let (k, vs) = FieldLabels.label(in: inner), k.isResponsibility || k == .deadline {
@@ -172,27 +157,37 @@ enum InlineResponsibility {
 
     /// The item's last sentence, when it is prose responsibility and nothing else:
     /// `…。区经发局牵头,交建局、环土局配合。` / `…。各镇街按职责分工负责。` / `…。市财政局落实。`
-    static func lastSentence(_ f: [Ch], end: Int, line: Int, baseColumn: Int) -> Found? {
+    private static let endStops: CharSet = "。.; "
+    private static let closers: CharSet = ")】]"
+
+    static func lastSentence(_ f: Folded, end: Int, line: Int, baseColumn: Int) -> Found? {
         guard end >= 4 else { return nil }
         var s = end - 1
         while s > 0, f[s - 1] != "。", f[s - 1] != ";", end - s < 60 { s -= 1 }
         guard s > 0, f[s - 1] == "。" || f[s - 1] == ";" else { return nil }
-        let inner = Array(f[s..<end])
+        let inner = f[s..<end]
         guard inner.includes(P.牵头) || inner.hasSuffix(P.负责) || inner.hasSuffix(P.落实) || inner.hasSuffix(P.配合) else { return nil }
         guard let fields = prose(inner, line: line, column: baseColumn + s) else { return nil }
         return Found(textEnd: s, fields: fields)
     }
 
-    private static let P = (牵头: chs("牵头"), 负责: chs("负责"), 落实: chs("落实"), 配合: chs("配合"))
+    /// The words, each made once (an enum of statics: a tuple of `Folded` is copied through
+    /// the runtime's generic tuple witness at every use, 6% of a 2 MB import).
+    private enum P {
+        static let 牵头: Folded = "牵头"
+        static let 负责: Folded = "负责"
+        static let 落实: Folded = "落实"
+        static let 配合: Folded = "配合"
+    }
     private static let coSuffixes = ["按职责分工负责", "按职责分别负责", "按职能分工负责", "按职责负责", "分工负责", "配合落实", "共同负责", "配合", "参与", "协同", "负责"]
 
     /// `X牵头,Y按职责分工负责` / `X牵头,Y、Z配合` / `X牵头负责` / `X负责` / `Y按职责分工负责` / `Z落实`.
-    static func prose(_ inner: [Ch], line: Int, column col: Int) -> [Field]? {
-        if let p = inner.firstIndex(of: "牵头") {
-            let lead = String(inner[0..<p].trimmed(extra: [",", "、"]))
-            var rest = Array(inner[(p + 2)...])
-            if rest.hasPrefix("负责") { rest = Array(rest.dropFirst(2)) }
-            var co = String(rest.trimmed(extra: [",", ";", "、", "。"]))
+    static func prose(_ inner: Folded, line: Int, column col: Int) -> [Field]? {
+        if let p = inner.firstIndex(of: P.牵头) {
+            let lead = inner[0..<p].trimmed(extra: ",、").string
+            var rest = inner[(p + 2)...]
+            if rest.hasPrefix(P.负责) { rest = rest.dropFirst(2) }
+            var co = rest.trimmed(extra: ",;、。").string
             for suffix in coSuffixes where co.hasSuffix(suffix) {
                 co = String(co.dropLast(suffix.count)).trimmed(extra: [",", "、"])
                 break
@@ -205,7 +200,7 @@ enum InlineResponsibility {
             }
             return fields
         }
-        let t = String(inner.trimmed(extra: [",", ";", "。"]))
+        let t = inner.trimmed(extra: ",;。").string
         for suffix in coSuffixes + ["落实"] where t.hasSuffix(suffix) {
             let units = String(t.dropLast(suffix.count)).trimmed(extra: [",", "、"])
             guard !units.isEmpty, UnitNames.looksLikeUnitList(units) else { return nil }

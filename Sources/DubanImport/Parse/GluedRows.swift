@@ -18,27 +18,14 @@ enum GluedRows {
         return nil
     }
 
-    /// Words of a line: their start and end in the line's characters.
-    private static func words(_ f: [Ch]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var i = 0
-        while i < f.count {
-            while i < f.count, f[i] == " " { i += 1 }
-            let s = i
-            while i < f.count, f[i] != " " { i += 1 }
-            if i > s { out.append(s..<i) }
-        }
-        return out
-    }
-
     private static func split(_ l: SourceLine) -> [SourceLine]? {
         let f = l.folded
-        let ws = words(f)
+        let ws = f.wordRanges
         // The header: 序号 and at least two more column names, with a text and a unit column.
-        guard let w0 = ws.firstIndex(where: { TableParser.column(folded: Array(f[$0])) == .number }) else { return nil }
+        guard let w0 = ws.firstIndex(where: { TableParser.column(folded: f[$0]) == .number }) else { return nil }
         var cols: [TableParser.Column] = [.number]
         var wh = w0
-        while wh + 1 < ws.count, ws[wh + 1].count <= 8, let c = TableParser.column(folded: Array(f[ws[wh + 1]])), c != .number {
+        while wh + 1 < ws.count, ws[wh + 1].count <= 8, let c = TableParser.column(folded: f[ws[wh + 1]]), c != .number {
             cols.append(c); wh += 1
         }
         guard cols.count >= 3, cols.contains(.text), cols.contains(where: { $0.isUnits }), wh + 1 < ws.count else { return nil }
@@ -47,7 +34,7 @@ enum GluedRows {
         var expected = 1
         for j in (wh + 1)..<ws.count {
             guard String(f[ws[j]]) == String(expected) else { continue }
-            if j == wh + 1 || UnitNames.looksLikeUnitList(Array(f[ws[j - 1]])) {
+            if j == wh + 1 || UnitNames.looksLikeUnitList(f[ws[j - 1]]) {
                 starts.append(ws[j].lowerBound); expected += 1
             }
         }
@@ -56,8 +43,7 @@ enum GluedRows {
             var a = r.lowerBound, b = r.upperBound
             while a < b, f[a] == " " { a += 1 }
             while b > a, f[b - 1] == " " { b -= 1 }
-            return SourceLine(number: l.number, column: l.column + a, text: Array(l.text[a..<b]), folded: Array(f[a..<b]), isEmpty: a == b,
-                              chrome: PageChrome.isChrome(folded: Array(f[a..<b])))
+            return l.cut(a..<b)
         }
         var out = [piece(0..<ws[wh].upperBound)]
         for (k, s) in starts.enumerated() {

@@ -23,21 +23,14 @@ struct HeadingMarker: Sendable {
 }
 
 enum Headings {
-    static let cnDigits: [Ch: Int] = [
-        "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    ]
-
-    /// `cnDigits[c]` without hashing.
-    @inline(__always) static func cnDigit(_ c: Ch) -> Int? { DeadlineText.cnDigit(c.key) }
-
     /// 一 .. 九十九 (and 一百..): nil when not a Chinese numeral.
-    static func chineseNumber(_ cs: ArraySlice<Ch>) -> Int? {
+    static func chineseNumber(_ cs: Folded) -> Int? {
         guard !cs.isEmpty, cs.count <= 5 else { return nil }
         var total = 0
         var current = 0
         var sawAny = false
         for c in cs {
-            if let d = cnDigit(c) { current = d; sawAny = true }
+            if let d = c.chineseDigit { current = d; sawAny = true }
             else if c == "十" { total += (current == 0 ? 1 : current) * 10; current = 0; sawAny = true }
             else if c == "百" { total += (current == 0 ? 1 : current) * 100; current = 0; sawAny = true }
             else { return nil }
@@ -45,16 +38,14 @@ enum Headings {
         return sawAny ? total + current : nil
     }
 
-    @inline(__always) static func isCNNumeral(_ c: Ch) -> Bool { cnDigit(c) != nil || c == "十" || c == "百" }
-
     /// Recognises the heading marker at the start of a folded line.
-    static func marker(_ f: [Ch]) -> HeadingMarker? {
+    static func marker(_ f: Folded) -> HeadingMarker? {
         guard let first = f.first else { return nil }
         let n = f.count
         // 第一部分 / 第一章 / 第一节 (节 deeper than we track: treated as part too).
         if first == "第" {
             var j = 1
-            while j < n, isCNNumeral(f[j]) { j += 1 }
+            while j < n, f[j].isChineseNumeral { j += 1 }
             if j > 1, j < n, f[j] == "部" || f[j] == "章" || f[j] == "篇",
                let v = chineseNumber(f[1..<j]) {
                 var t = j + 1
@@ -65,12 +56,12 @@ enum Headings {
             return nil
         }
         // 一、 / 一. / 一 (space)
-        if isCNNumeral(first) {
+        if first.isChineseNumeral {
             var j = 0
-            while j < n, isCNNumeral(f[j]) { j += 1 }
+            while j < n, f[j].isChineseNumeral { j += 1 }
             guard j < n, j <= 4, let v = chineseNumber(f[0..<j]) else { return nil }
             if f[j] == "、" || f[j] == "." {
-                return HeadingMarker(kind: .cn, label: String(f[0..<j]), value: v, titleStart: skipSpaces(f, j + 1))
+                return HeadingMarker(kind: .cn, label: String(f[0..<j]), value: v, titleStart: f.skippingSpaces(from: j + 1))
             }
             return nil
         }
@@ -79,14 +70,14 @@ enum Headings {
             var j = 1
             while j < n, f[j] == " " { j += 1 }
             let s = j
-            if j < n, isCNNumeral(f[j]) {
-                while j < n, isCNNumeral(f[j]) { j += 1 }
+            if j < n, f[j].isChineseNumeral {
+                while j < n, f[j].isChineseNumeral { j += 1 }
                 let e = j
                 while j < n, f[j] == " " { j += 1 }
                 if j < n, f[j] == ")", e - s <= 4, let v = chineseNumber(f[s..<e]) {
                     var t = j + 1
                     if t < n, f[t] == "、" || f[t] == "." { t += 1 }
-                    return HeadingMarker(kind: .cnParen, label: "(" + String(f[s..<e]) + ")", value: v, titleStart: skipSpaces(f, t))
+                    return HeadingMarker(kind: .cnParen, label: "(" + String(f[s..<e]) + ")", value: v, titleStart: f.skippingSpaces(from: t))
                 }
                 return nil
             }
@@ -97,7 +88,7 @@ enum Headings {
                 if j < n, f[j] == ")", e - s <= 3, let v = Int(String(f[s..<e])) {
                     var t = j + 1
                     if t < n, f[t] == "、" || f[t] == "." { t += 1 }
-                    return HeadingMarker(kind: .numParen, label: "(" + String(f[s..<e]) + ")", value: v, titleStart: skipSpaces(f, t))
+                    return HeadingMarker(kind: .numParen, label: "(" + String(f[s..<e]) + ")", value: v, titleStart: f.skippingSpaces(from: t))
                 }
             }
             return nil
@@ -119,25 +110,16 @@ enum Headings {
                       (f[m] == "月" && (1...12).contains(after)) || (f[m] == "年" && (1900...2100).contains(after))
                 else { return nil }
             } else if k + 1 < n, f[k + 1].isASCIIDigit { return nil }
-            return HeadingMarker(kind: .num, label: String(f[0..<j]), value: v, titleStart: skipSpaces(f, k + 1))
+            return HeadingMarker(kind: .num, label: String(f[0..<j]), value: v, titleStart: f.skippingSpaces(from: k + 1))
         }
         // ⑴..⒇ (U+2474..U+2487)
-        let firstScalar = first.firstScalarValue
-        if (0x2474...0x2487).contains(firstScalar) {
-            let v = Int(firstScalar - 0x2474 + 1)
-            return HeadingMarker(kind: .numParen, label: "(\(v))", value: v, titleStart: skipSpaces(f, 1))
+        if let v = first.parenthesizedNumber {
+            return HeadingMarker(kind: .numParen, label: "(\(v))", value: v, titleStart: f.skippingSpaces(from: 1))
         }
         // ①..⑳ (U+2460..U+2473)
-        if (0x2460...0x2473).contains(firstScalar) {
-            let v = Int(firstScalar - 0x2460 + 1)
-            return HeadingMarker(kind: .circled, label: String([first]), value: v, titleStart: skipSpaces(f, 1))
+        if let v = first.circledNumber {
+            return HeadingMarker(kind: .circled, label: f[0..<1].string, value: v, titleStart: f.skippingSpaces(from: 1))
         }
         return nil
-    }
-
-    private static func skipSpaces(_ f: [Ch], _ i: Int) -> Int {
-        var i = i
-        while i < f.count, f[i] == " " { i += 1 }
-        return i
     }
 }

@@ -127,9 +127,9 @@ enum Metadata {
     }
 
     /// 界政发〔2020〕11号, 许政 [2020] 20号 -> normalised with 〔〕 and no spaces.
-    static func documentNumber(in f: [Ch]) -> (String, Int)? {
-        let opens: Set<Ch> = ["〔", "[", "(", "【", "［", "{"]
-        let closes: Set<Ch> = ["〕", "]", ")", "】", "］", "}"]
+    static func documentNumber(in f: Folded) -> (String, Int)? {
+        let opens: CharSet = "〔[(【［{"
+        let closes: CharSet = "〕])】］}"
         var i = 0
         while i < f.count {
             guard opens.contains(f[i]) else { i += 1; continue }
@@ -157,14 +157,14 @@ enum Metadata {
     }
 
     /// A line that is only a date: 2020年2月23日, 二〇二〇年二月十四日.
-    static func standaloneDate(_ f: [Ch]) -> PlanDate? {
+    static func standaloneDate(_ f: Folded) -> PlanDate? {
         guard f.count >= 8, f.count <= 14, f.last == "日" else { return nil }
-        guard let yi = f.firstIndex(of: "年"), let mi = f.firstIndex(of: "月"), yi < mi, mi < f.count - 1 else { return nil }
-        func value(_ s: ArraySlice<Ch>) -> Int? {
-            if s.allSatisfy({ $0.isASCIIDigit }) { return Int(String(s)) }
-            if s.count == 4 || s.allSatisfy({ Headings.cnDigits[$0] != nil }) && s.count == 4 {
+        guard let yi = f.firstIndex(of: "年" as Folded), let mi = f.firstIndex(of: "月" as Folded), yi < mi, mi < f.count - 1 else { return nil }
+        func value(_ s: Folded) -> Int? {
+            if s.allSatisfy({ $0.isASCIIDigit }) { return Int(s.string) }
+            if s.count == 4 || s.allSatisfy({ $0.chineseDigit != nil }) && s.count == 4 {
                 var v = 0
-                for c in s { guard let d = Headings.cnDigits[c] else { return nil }; v = v * 10 + d }
+                for c in s { guard let d = c.chineseDigit else { return nil }; v = v * 10 + d }
                 return v
             }
             return Headings.chineseNumber(s)
@@ -173,7 +173,7 @@ enum Metadata {
         return PlanDate(year: y, month: m, day: d)
     }
 
-    private static func isoDateIndex(_ f: [Ch]) -> Int? {
+    private static func isoDateIndex(_ f: Folded) -> Int? {
         guard f.count >= 10 else { return nil }
         for i in 0...(f.count - 10) {
             if f[i].isASCIIDigit, f[i + 4] == "-", f[i + 7] == "-", (i == 0 || !f[i - 1].isASCIIDigit) { return i }
@@ -181,7 +181,7 @@ enum Metadata {
         return nil
     }
 
-    private static func isoDate(_ f: [Ch], at i: Int) -> PlanDate? {
+    private static func isoDate(_ f: Folded, at i: Int) -> PlanDate? {
         PlanDate(iso: String(f[i..<(i + 10)]))
     }
 }

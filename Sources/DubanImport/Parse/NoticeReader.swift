@@ -255,7 +255,7 @@ enum Appendix {
             let l = lines[i]
             guard l.number > after, !l.isBlank else { i += 1; continue }
             var f = l.folded
-            if let m = Headings.marker(f) { f = Array(f[m.titleStart...]) }
+            if let m = Headings.marker(f) { f = f[m.titleStart...] }
             let s = String(f).trimmed(extra: [":", "。"])
             guard s.hasSuffix("名单"), s.includes("成员") || s.includes("组成") else { i += 1; continue }
             // The members: the next non-blank lines that are unit lists.

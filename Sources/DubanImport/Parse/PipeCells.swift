@@ -83,7 +83,7 @@ enum PipeCells {
             }
             guard current != nil else { continue }   // a group's 序号 or name before its first task
             let joined = cell.lines.map { String($0.folded) }.joined(separator: "、")
-            let unmarked = Ch.array(joined.replacingOccurrences(of: "★", with: ""))
+            let unmarked = Folded(asIs: joined.replacingOccurrences(of: "★", with: ""))
             if !unitsTaken, UnitNames.looksLikeUnitList(unmarked) {
                 current!.fields.append(Field(kind: .units, value: joined, line: first.number, column: first.column))
                 unitsTaken = true
@@ -104,7 +104,7 @@ enum PipeCells {
     }
 
     /// 2 to 4 Chinese characters, maybe with a space inside (`钱 宇`): a person's name.
-    static func isPersonName(_ f: [Ch]) -> Bool {
+    static func isPersonName(_ f: Folded) -> Bool {
         let s = f.withoutSpaces
         return (2...4).contains(s.count) && s.allSatisfy(\.isBasicHan) && !UnitNames.looksLikeUnit(s)
     }

@@ -96,5 +96,12 @@ enum ScoreTable {
         return (parts.joined(separator: "、"), true)
     }
 
-    private static let P = (分值: Ch.array("分值"), 项目: Ch.array("项目"), 单位: Ch.array("单位"), 部门: Ch.array("部门"))
+    /// The words, each made once (an enum of statics: a tuple of `Folded` is copied through
+    /// the runtime's generic tuple witness at every use, 6% of a 2 MB import).
+    private enum P {
+        static let 分值: Folded = "分值"
+        static let 项目: Folded = "项目"
+        static let 单位: Folded = "单位"
+        static let 部门: Folded = "部门"
+    }
 }

@@ -28,7 +28,7 @@ struct TableParser {
 
     static func column(for name: String) -> Column? {
         if name.utf8.count > 64 { return nil }
-        return column(folded: Lines.foldedChs(name))
+        return column(folded: Folded(name))
     }
 
     /// `column(for: line.string)`.
@@ -38,20 +38,37 @@ struct TableParser {
     }
 
 
-    private static let numberNames: [[Ch]] = ["序号", "编号", "序", "No.", "NO.", "No"].map(chs)
-    private static let coPrefixes: [[Ch]] = ["协同", "配合", "协办", "参与"].map(chs)
-    private static let textNames: [[Ch]] = ["工作内容", "具体内容", "内容", "目标与任务", "任务名称", "项目名称"].map(chs)
-    private static let textSuffixes: [[Ch]] = ["任务", "工作", "事项", "措施", "内容", "问题"].map(chs)
-    private static let requirementSuffixes: [[Ch]] = ["要求", "标准"].map(chs)
-    private static let completionSuffixes: [[Ch]] = ["完成情况", "进展情况", "推进情况", "落实情况"].map(chs)
-    private static let P = (
-        备注: chs("备注"), 领导: chs("领导"), 牵头: chs("牵头"), 单位: chs("单位"), 部门: chs("部门"),
-        责任单位: chs("责任单位"), 责任部门: chs("责任部门"), 责任主体: chs("责任主体"), 承办单位: chs("承办单位"),
-        时限: chs("时限"), 完成时间: chs("完成时间"), 时间节点: chs("时间节点"), 完成期限: chs("完成期限"),
-        年度目标: chs("年度目标"), 目标: chs("目标"), 工作目标: chs("工作目标"), 名称: chs("名称"), 分值: chs("分值"), 项目: chs("项目"))
+    private static let numberNames: [Folded] = ["序号", "编号", "序", "No.", "NO.", "No"]
+    private static let coPrefixes: [Folded] = ["协同", "配合", "协办", "参与"]
+    private static let textNames: [Folded] = ["工作内容", "具体内容", "内容", "目标与任务", "任务名称", "项目名称"]
+    private static let textSuffixes: [Folded] = ["任务", "工作", "事项", "措施", "内容", "问题"]
+    private static let requirementSuffixes: [Folded] = ["要求", "标准"]
+    private static let completionSuffixes: [Folded] = ["完成情况", "进展情况", "推进情况", "落实情况"]
+    private static let unitSuffixes: [Folded] = ["单位", "部门"]
+    /// The words, each made once (an enum of statics: a tuple of `Folded` is copied through
+    /// the runtime's generic tuple witness at every use, 6% of a 2 MB import).
+    private enum P {
+        static let 备注: Folded = "备注"
+        static let 领导: Folded = "领导"
+        static let 牵头: Folded = "牵头"
+        static let 责任单位: Folded = "责任单位"
+        static let 责任部门: Folded = "责任部门"
+        static let 责任主体: Folded = "责任主体"
+        static let 承办单位: Folded = "承办单位"
+        static let 时限: Folded = "时限"
+        static let 完成时间: Folded = "完成时间"
+        static let 时间节点: Folded = "时间节点"
+        static let 完成期限: Folded = "完成期限"
+        static let 年度目标: Folded = "年度目标"
+        static let 目标: Folded = "目标"
+        static let 工作目标: Folded = "工作目标"
+        static let 名称: Folded = "名称"
+        static let 分值: Folded = "分值"
+        static let 项目: Folded = "项目"
+    }
 
     /// The column a (folded) name stands for.
-    static func column(folded: [Ch]) -> Column? {
+    static func column(folded: Folded) -> Column? {
         let s = folded.withoutSpaces
         if s.isEmpty || s.count > 16 { return nil }
         if numberNames.contains(s) { return .number }
@@ -61,14 +78,15 @@ struct TableParser {
         if s == P.名称 || s == P.项目 { return .title }
         if s == P.分值 { return .score }
         if s.hasSuffix(P.领导) { return .leaders }
-        if s.includes(P.牵头) && (s.hasSuffix(P.单位) || s.hasSuffix(P.部门)) { return .lead }
-        if coPrefixes.contains(where: { s.hasPrefix($0) }) { return s.hasSuffix(P.单位) || s.hasSuffix(P.部门) ? .co : nil }
+        let namesUnits = s.suffix(among: unitSuffixes) != nil
+        if s.includes(P.牵头) && namesUnits { return .lead }
+        if s.prefix(among: coPrefixes) != nil { return namesUnits ? .co : nil }
         if s.hasSuffix(P.责任单位) || s.hasSuffix(P.责任部门) || s == P.责任主体 || s == P.承办单位 { return .units }
         if s.includes(P.时限) || s == P.完成时间 || s == P.时间节点 || s == P.完成期限 { return .deadline }
-        if completionSuffixes.contains(where: { s.hasSuffix($0) }) { return .completion }
-        if requirementSuffixes.contains(where: { s.hasSuffix($0) }) { return .requirement }
+        if s.suffix(among: completionSuffixes) != nil { return .completion }
+        if s.suffix(among: requirementSuffixes) != nil { return .requirement }
         if s == P.年度目标 || s == P.目标 || s == P.工作目标 { return .goal }
-        if textSuffixes.contains(where: { s.hasSuffix($0) }) || textNames.contains(s) { return .text }
+        if s.suffix(among: textSuffixes) != nil || textNames.contains(s) { return .text }
         return nil
     }
 
@@ -83,7 +101,7 @@ struct TableParser {
             let cells = l.text.count <= 120 && mayHoldCells(l.text) ? splitRowCells(l.text) : []
             if cells.count >= 3 {
                 let cols = cells.map { cell -> Column? in
-                    cell.utf8Count(limit: 64) > 64 ? nil : column(folded: cell.map(Lines.fold))
+                    cell.utf8Count(limit: 64) > 64 ? nil : column(folded: cell.folded)
                 }
                 if cols.allSatisfy({ $0 != nil }) {
                     let c = cols.compactMap { $0 }
@@ -112,37 +130,13 @@ struct TableParser {
         cols.contains(.text) && (cols.contains(where: { $0.isUnits }) || cols.contains(.number)) && Set(cols.map { "\($0)" }).count >= 3
     }
 
-    static func splitRowLine(_ s: String) -> [String] { splitRowCells(Ch.array(s)).map { String($0) } }
+    static func splitRowLine(_ s: String) -> [String] { splitRowCells(Printed(s)).map(\.string) }
 
     /// Whether the line may hold several cells: a tab, or two spaces in a row.
-    static func mayHoldCells(_ t: [Ch]) -> Bool {
-        var run = 0
-        for c in t {
-            if c == "\t" { return true }
-            if c == " " || c == "\u{3000}" { run += 1; if run >= 2 { return true } } else { run = 0 }
-        }
-        return false
-    }
+    static func mayHoldCells(_ t: Printed) -> Bool { t.mayHoldCells }
 
     /// The cells of a line split by tabs, or by two or more spaces (ASCII or ideographic), each trimmed.
-    static func splitRowCells(_ t: [Ch]) -> [[Ch]] {
-        if t.contains(where: { $0 == "\t" }) {
-            return t.split(separator: "\t", omittingEmptySubsequences: false).map { Array($0.trimmed()) }
-        }
-        // Two or more spaces (ASCII or ideographic) between cells.
-        var cells: [[Ch]] = []
-        var cur: [Ch] = []
-        var spaces = 0
-        for c in t {
-            if c == " " || c == "\u{3000}" { spaces += 1; continue }
-            if spaces >= 2 { cells.append(cur); cur = [] }
-            else if spaces == 1 { cur.append(" ") }
-            spaces = 0
-            cur.append(c)
-        }
-        if !cur.isEmpty { cells.append(cur) }
-        return cells.map { Array($0.trimmed()) }
-    }
+    static func splitRowCells(_ t: Printed) -> [Printed] { t.cells }
 
     // MARK: cells
 
@@ -150,22 +144,22 @@ struct TableParser {
 
     struct Cell {
         /// The characters as printed, and folded.
-        var t: [Ch]
-        var f: [Ch]
+        var t: Printed
+        var f: Folded
         var line: Int
         var column: Int
         var kind: CellKind
-        var text: String { String(t) }
-        var folded: String { String(f) }
+        var text: String { t.string }
+        var folded: String { f.string }
     }
 
-    static func classify(folded: [Ch]) -> CellKind {
-        let f = Array(folded.trimmed())
+    static func classify(folded: Folded) -> CellKind {
+        let f = folded.trimmed()
         if f.isEmpty { return .empty }
-        let digits = f.filter { $0 != " " }
-        if digits.count <= 5, !digits.isEmpty, digits.allSatisfy({ $0.isASCIIDigit }), let v = Int(String(digits)) { return .number(v) }
+        let digits = f.keeping { $0 != " " }
+        if digits.count <= 5, digits.isDigits, let v = Int(digits.string) { return .number(v) }
         // 1. / 1、 alone (a sequence cell with its stop)
-        if f.count <= 5, let last = f.last, last == "." || last == "、", let v = Int(String(Array(f.dropLast()).withoutSpaces)) { return .number(v) }
+        if f.count <= 5, let last = f.last, last == "." || last == "、", let v = Int(f.dropLast().withoutSpaces.string) { return .number(v) }
         if f.last != "。", UnitNames.looksLikeUnitList(f) { return .units }
         return .text
     }
@@ -206,13 +200,21 @@ struct TableParser {
     }
 
     /// 2020年3月1日 / 二○二○年三月一日, alone on its line.
-    static func isDateLine(_ f: [Ch]) -> Bool {
+    static func isDateLine(_ f: Folded) -> Bool {
         let s = f.withoutSpaces
-        guard s.count >= 6, s.count <= 12, s.last == "日", let y = s.firstIndex(of: "年"), let m = s.firstIndex(of: "月"), y < m else { return false }
-        return s.allSatisfy { $0.isASCIIDigit || Headings.isCNNumeral($0) || $0 == "○" || $0 == "O" || $0 == "年" || $0 == "月" || $0 == "日" }
+        guard s.count >= 6, s.count <= 12, s.last == "日", let y = s.firstIndex(of: S.年), let m = s.firstIndex(of: S.月), y < m else { return false }
+        return s.allSatisfy { $0.isASCIIDigit || $0.isChineseNumeral || $0 == "○" || $0 == "O" || $0 == "年" || $0 == "月" || $0 == "日" }
     }
 
-    private static let S = (人民政府: chs("人民政府"), 办公室: chs("办公室"), 委员会: chs("委员会"))
+    /// The words, each made once (an enum of statics: a tuple of `Folded` is copied through
+    /// the runtime's generic tuple witness at every use, 6% of a 2 MB import).
+    private enum S {
+        static let 人民政府: Folded = "人民政府"
+        static let 办公室: Folded = "办公室"
+        static let 委员会: Folded = "委员会"
+        static let 年: Folded = "年"
+        static let 月: Folded = "月"
+    }
 
     // MARK: rows
 
@@ -231,7 +233,7 @@ struct TableParser {
             // One row a line: the lines are a table (the one table model), read by position.
             var table = Table()
             for l in body where !l.isBlank && !PageChrome.isChrome(l) {
-                table.rows.append(splitRowCells(l.text).map { Table.Cell(text: String($0), line: l.number, column: l.column) })
+                table.rows.append(splitRowCells(l.text).map { Table.Cell(text: $0.string, line: l.number, column: l.column) })
             }
             rows(of: table, from: 0, columns: header.columns, headerTexts: [], into: &d, tableNumber: nil)
         } else {
@@ -251,12 +253,12 @@ struct TableParser {
         while i + 1 < cells.count {
             let a = cells[i], b = cells[i + 1]
             if case .text = a.kind, case .units = b.kind, a.f.count <= 12, b.f.count <= 8,
-               !a.f.contains(where: { UnitNames.stopCharacters.contains($0) || $0 == "," || $0 == "、" || $0 == "。" }),
+               !a.f.contains(where: { UnitNames.stopCharacters.contains($0) || cellStops.contains($0) }),
                !UnitNames.startsLikeUnit(b.f), UnitNames.startsLikeUnit(a.f) || a.f.count <= 6 {
                 // Joined as strings, then read again: characters may combine where the two meet.
-                let joined = Ch.array(String(a.f.withoutSpaces) + String(b.f.withoutSpaces))
+                let joined = Folded(asIs: a.f.withoutSpaces.string + b.f.withoutSpaces.string)
                 if UnitNames.looksLikeUnit(joined) {
-                    cells[i] = Cell(t: Ch.array(a.text + b.text), f: joined, line: a.line, column: a.column, kind: .units)
+                    cells[i] = Cell(t: Printed(a.text + b.text), f: joined, line: a.line, column: a.column, kind: .units)
                     cells.remove(at: i + 1)
                     continue
                 }
@@ -264,6 +266,7 @@ struct TableParser {
             i += 1
         }
     }
+    private static let cellStops: CharSet = ",、。"
 
     private static func parseCells(_ cells: [Cell], _ cols: [Column], _ d: inout Drafts) {
         var i = 0
@@ -377,7 +380,7 @@ struct TableParser {
         for (c, col) in zip(row, cols) {
             let vs = c.f.trimmed()
             if vs.isEmpty { continue }
-            let v = String(vs)
+            let v = vs.string
             switch col {
             case .number: if case .number(let n) = c.kind { t.number = String(n) }
             case .text:

@@ -11,13 +11,13 @@ extension TableParser {
     static func parse(tables: [Table]) -> (result: Result, start: Int, end: Int)? {
         var d = Drafts()
         var header: Header? = nil
-        var headerTexts: [[Ch]] = []
+        var headerTexts: [Folded] = []
         var start: Int? = nil, end = 0
         for (number, table) in tables.enumerated() {
             var from = 0
             if let (h, at) = findHeader(in: table) {
                 header = h; from = at + 1
-                headerTexts = table.rows[at].prefix(h.columns.count).map { Lines.foldedChs($0.text).withoutSpaces }
+                headerTexts = table.rows[at].prefix(h.columns.count).map { Folded($0.text).withoutSpaces }
             } else if header == nil || table.rows.first?.count != header!.columns.count {
                 continue
             }
@@ -71,12 +71,12 @@ extension TableParser {
     /// The rows of a table from `from`, read by position into tasks and chapters.
     /// `tableNumber` (1-based, the table's place among the tables given) is kept with each task's
     /// row and column as its origin; nil for a text table written one row a line (its lines say where).
-    static func rows(of table: Table, from: Int, columns: [Column], headerTexts: [[Ch]], into d: inout Drafts, tableNumber: Int?) {
+    static func rows(of table: Table, from: Int, columns: [Column], headerTexts: [Folded], into d: inout Drafts, tableNumber: Int?) {
         for (r, whole) in table.rows.enumerated().dropFirst(from) {
             // Cells past the header's columns have no meaning.
             let row = whole.count > columns.count ? Array(whole.prefix(columns.count)) : whole
             if row.allSatisfy({ $0.text.isEmpty }) { continue }
-            let folded = row.map { Lines.foldedChs($0.text) }
+            let folded = row.map { Folded($0.text) }
             // The header again, at a page break.
             if !headerTexts.isEmpty, folded.map(\.withoutSpaces) == headerTexts { continue }
             // Either row of a two-row header again: three or more cells, every one a column name.
@@ -94,7 +94,7 @@ extension TableParser {
                 continue
             }
             let cells = zip(row, folded).map { c, f in
-                Cell(t: Ch.array(c.text), f: f, line: c.line, column: c.column, kind: classify(folded: f))
+                Cell(t: Printed(c.text), f: f, line: c.line, column: c.column, kind: classify(folded: f))
             }
             if var t = rowByPosition(cells, columns, &d) {
                 if !d.chapters.isEmpty { t.chapter = d.chapters.count - 1 }

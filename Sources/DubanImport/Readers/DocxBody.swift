@@ -296,7 +296,7 @@ final class DocxBodyReader: XMLSink {
             // Names a line each, spaced to the width of three characters (钱 宇): the names.
             return lines.map { $0.filter { !$0.isWhitespace } }.joined(separator: "、")
         }
-        if lines.count > 1, lines.allSatisfy({ UnitNames.looksLikeUnitList(Lines.foldedChs($0)) || isShortName($0) }) {
+        if lines.count > 1, lines.allSatisfy({ UnitNames.looksLikeUnitList(Folded($0)) || isShortName($0) }) {
             return lines.joined(separator: "、")
         }
         return lines.joined()

@@ -49,7 +49,7 @@ enum HTMLTable {
             cell = nil
             let lines = c.parts.map(cleanText).filter { !$0.isEmpty }
             let text: String
-            if lines.count > 1, lines.allSatisfy({ UnitNames.looksLikeUnitList(Lines.foldedChs($0)) }) {
+            if lines.count > 1, lines.allSatisfy({ UnitNames.looksLikeUnitList(Folded($0)) }) {
                 text = lines.joined(separator: "、")
             } else {
                 text = lines.joined()

@@ -11,13 +11,7 @@ enum StatusInference {
 
     /// The status a text suggests; in progress when it reports work without saying it is done.
     /// Every word of the three lists by its first character: (list, word), lists 0 lagging, 1 in progress, 2 done.
-    private static let byFirst: [Ch: [(Int, [Ch])]] = {
-        var d: [Ch: [(Int, [Ch])]] = [:]
-        for (k, list) in [lagging, inProgress, done].enumerated() {
-            for w in list { let c = chs(w); if let f = c.first { d[f, default: []].append((k, c)) } }
-        }
-        return d
-    }()
+    private static let byFirst = PhraseTable([lagging, inProgress, done].enumerated().flatMap { k, list in list.map { ($0, k) } })
 
     /// A status and why: the phrase that says so, or the target and the reported figure.
     struct Reading: Equatable {
@@ -30,15 +24,15 @@ enum StatusInference {
     /// 提前完成); then a reported figure that meets or beats the task's target in the same unit
     /// (创建15家 asked, 21户企业获评; 3500个 asked, 3847个 built).
     static func read(_ text: String, task: String) -> Reading {
-        let f = Lines.foldedChs(text).withoutSpaces
+        let f = Folded(text).withoutSpaces
         if f.isEmpty { return Reading(status: .notStarted) }
-        if f.hasExotic { return Reading(status: inferSlowly(text)) }
+        if !f.isSimple { return Reading(status: inferSlowly(text)) }
         let words = firstWords(in: f)
         if let w = words[0] { return Reading(status: .lagging, reason: w) }
         if let w = words[1] { return Reading(status: .inProgress, reason: w) }
         if let p = doneOnDate(f) { return Reading(status: .done, reason: p) }
         if let w = words[2] { return Reading(status: .done, reason: w) }
-        if let r = Figures.met(target: Lines.foldedChs(task).withoutSpaces, report: f) { return Reading(status: .done, reason: r) }
+        if let r = Figures.met(target: Folded(task).withoutSpaces, report: f) { return Reading(status: .done, reason: r) }
         return Reading(status: .inProgress)
     }
 
@@ -46,27 +40,25 @@ enum StatusInference {
     static let notYet = ["计划于", "计划在", "将于", "将在", "拟于", "争取", "力争", "预计"]
 
     /// The first word of each list in the text (0 lagging, 1 under way, 2 done), in one pass.
-    private static func firstWords(in f: [Ch]) -> [String?] {
+    private static func firstWords(in f: Folded) -> [String?] {
         var found: [String?] = [nil, nil, nil]
         for i in f.indices {
-            guard let ws = byFirstAll[f[i]] else { continue }
-            for (k, w) in ws where found[k] == nil && f.hasPrefix(w, at: i) { found[k] = String(w) }
+            byFirstAll.forEach(at: i, in: f) { w, k in
+                if found[k] == nil { found[k] = w.string }
+                return false
+            }
             if found[0] != nil { break }
         }
         return found
     }
     /// The lists' words by their first character, longest first within a list.
-    private static let byFirstAll: [Ch: [(Int, [Ch])]] = {
-        var d: [Ch: [(Int, [Ch])]] = [:]
-        for (k, list) in [lagging, inProgress + notYet, done].enumerated() {
-            for w in list.sorted(by: { $0.count > $1.count }) { let c = chs(w); if let f = c.first { d[f, default: []].append((k, c)) } }
-        }
-        return d
-    }()
+    private static let byFirstAll = PhraseTable([lagging, inProgress + notYet, done].enumerated().flatMap { k, list in
+        list.sorted(by: { $0.count > $1.count }).map { ($0, k) }
+    })
 
     /// 已于2023年二季度完成… / 已于12月29日全线建成通车: 已于, a time of at most 14 characters,
     /// then a completing verb. Returns the phrase as written (folded).
-    static func doneOnDate(_ f: [Ch]) -> String? {
+    static func doneOnDate(_ f: Folded) -> String? {
         var from = 0
         while let i = f.firstIndex(of: W.已于, from: from) {
             var j = i + 2
@@ -81,21 +73,27 @@ enum StatusInference {
         }
         return nil
     }
-    private static let W = (已于: chs("已于"), x: 0)
-    private static let completingVerbs: [[Ch]] = ["完成", "建成", "竣工", "通车", "投产", "投入运营", "印发", "出台", "通过", "获批", "开工"].map(chs)
+    /// The words, each made once (an enum of statics: a tuple of `Folded` is copied through
+    /// the runtime's generic tuple witness at every use, 6% of a 2 MB import).
+    private enum W {
+        static let 已于: Folded = "已于"
+    }
+    private static let completingVerbs: [Folded] = ["完成", "建成", "竣工", "通车", "投产", "投入运营", "印发", "出台", "通过", "获批", "开工"]
 
     static func infer(_ text: String) -> TaskStatus {
-        let f = Lines.foldedChs(text).withoutSpaces
+        let f = Folded(text).withoutSpaces
         if f.isEmpty { return .notStarted }
-        if f.hasExotic { return inferSlowly(text) }
+        if !f.isSimple { return inferSlowly(text) }
         // One pass: which lists have a word in the text.
         var found = [false, false, false]
         for i in f.indices {
-            guard let words = byFirst[f[i]] else { continue }
-            for (k, w) in words where !found[k] && f.hasPrefix(w, at: i) {
+            var lagging = false
+            byFirst.forEach(at: i, in: f) { _, k in
                 found[k] = true
-                if k == 0 { return .lagging }
+                lagging = k == 0
+                return lagging
             }
+            if lagging { return .lagging }
         }
         // 初步完成 / 基本完成 say "not yet": they count before the done words they contain.
         if found[1] { return .inProgress }
@@ -122,21 +120,21 @@ enum Figures {
         var unit: String
         var written: String
         /// The Han characters of the clause the figure stands in (what it counts).
-        var about: [Ch]
+        var about: Folded
     }
 
     /// Units that count the same things: 家 and 户 (enterprises), 个 and 处 (places).
     private static let sameAs: [String: String] = ["户": "家", "处": "个", "千米": "公里", "km": "公里"]
     /// Measure words read after a number, longest first.
-    private static let units: [[Ch]] = ["平方公里", "平方米", "万平方米", "千米", "公里", "千瓦", "兆瓦", "万千瓦", "亿元", "万元", "元",
-                                        "万人", "人次", "人", "家", "户", "个", "所", "项", "座", "套", "辆", "台", "条", "吨", "亩", "张",
-                                        "间", "床", "场", "处", "栋", "公顷", "km"].map(chs).sorted { $0.count > $1.count }
-    private static let tenThousandUnits: [[Ch]] = ["万元", "万人", "万平方米", "万千瓦"].map(chs)
+    private static let units: [Folded] = (["平方公里", "平方米", "万平方米", "千米", "公里", "千瓦", "兆瓦", "万千瓦", "亿元", "万元", "元",
+                                           "万人", "人次", "人", "家", "户", "个", "所", "项", "座", "套", "辆", "台", "条", "吨", "亩", "张",
+                                           "间", "床", "场", "处", "栋", "公顷", "km"] as [Folded]).sorted { $0.count > $1.count }
+    private static let tenThousandUnits: [Folded] = ["万元", "万人", "万平方米", "万千瓦"]
     /// Targets where less is better: not compared.
-    private static let lowerIsBetter: [[Ch]] = ["控制在", "以内", "以下", "下降", "降低", "减少", "不超过", "低于", "压减", "削减"].map(chs)
-    private static let clauseStops: Set<Ch> = [",", "，", ";", "；", "。", ":", "：", "\n"]
+    private static let lowerIsBetter: [Folded] = ["控制在", "以内", "以下", "下降", "降低", "减少", "不超过", "低于", "压减", "削减"]
+    private static let clauseStops: CharSet = ",，;；。:：\n"
 
-    static func amounts(_ f: [Ch]) -> [Amount] {
+    static func amounts(_ f: Folded) -> [Amount] {
         var out: [Amount] = []
         var i = 0
         while i < f.count {
@@ -151,7 +149,7 @@ enum Figures {
                 var a = i, b = k + u.count
                 while a > 0, !clauseStops.contains(f[a - 1]) { a -= 1 }
                 while b < f.count, !clauseStops.contains(f[b]) { b += 1 }
-                let about = (f[a..<i] + f[(k + u.count)..<b]).filter { $0.isHan }
+                let about = (f[a..<i] + f[(k + u.count)..<b]).hanOnly
                 out.append(Amount(value: v, unit: sameAs[name] ?? name, written: String(f[i..<(k + u.count)]), about: about))
                 i = k + u.count
             } else { i = max(k, i + 1) }
@@ -161,17 +159,17 @@ enum Figures {
 
     /// Whether two clauses speak of the same thing: three Han characters in a row in common
     /// (工业设计中心, 公共停车泊位, 健身步道), the measure words aside.
-    static func sameThing(_ a: [Ch], _ b: [Ch]) -> Bool {
+    static func sameThing(_ a: Folded, _ b: Folded) -> Bool {
         guard a.count >= 3, b.count >= 3 else { return false }
-        var grams = Set<[Ch]>()
-        for i in 0...(a.count - 3) { grams.insert(Array(a[i..<(i + 3)])) }
-        for i in 0...(b.count - 3) where grams.contains(Array(b[i..<(i + 3)])) { return true }
+        var grams = Set<Folded>()
+        for i in 0...(a.count - 3) { grams.insert(a[i..<(i + 3)]) }
+        for i in 0...(b.count - 3) where grams.contains(b[i..<(i + 3)]) { return true }
         return false
     }
 
     /// "15家 → 21户" when every target figure the report speaks of (same unit, same thing) is met
     /// or beaten, and at least one is; nil when one is missed, less is better, or nothing compares.
-    static func met(target: [Ch], report: [Ch]) -> String? {
+    static func met(target: Folded, report: Folded) -> String? {
         if lowerIsBetter.contains(where: { target.includes($0) }) { return nil }
         let asked = amounts(target)
         guard !asked.isEmpty else { return nil }

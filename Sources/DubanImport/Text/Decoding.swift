@@ -49,13 +49,29 @@ enum TextDecoding {
     /// `charset=gb2312` (or gbk, gb18030, cp936) in a `<meta>` near the start of the bytes.
     static func declaresGB(_ b: ArraySlice<UInt8>) -> Bool {
         let head = b.prefix(4096).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
-        guard head.count >= 8, let meta = head.firstRange(of: Array("<meta".utf8)) else { return false }
-        guard let r = head[meta.lowerBound...].firstRange(of: Array("charset".utf8)) else { return false }
-        var k = r.upperBound
+        // Searched byte by byte: Foundation's generic `firstRange(of:)` cost 2.8 M instructions
+        // for these 4 KB, 6% of importing the five seeds (callgrind, issue 11 chtext).
+        guard head.count >= 8, let meta = firstIndex(of: Array("<meta".utf8), in: head, from: 0),
+              let c = firstIndex(of: Array("charset".utf8), in: head, from: meta) else { return false }
+        var k = c + 7
         while k < head.count, head[k] == 0x20 || head[k] == 0x3D || head[k] == 0x22 || head[k] == 0x27 { k += 1 }
         var name: [UInt8] = []
         while k < head.count, name.count < 16, head[k] > 0x20, head[k] != 0x22, head[k] != 0x27, head[k] != 0x3B, head[k] != 0x3E, head[k] != 0x2F { name.append(head[k]); k += 1 }
         return ["gb2312", "gbk", "gb18030", "cp936", "x-gbk", "gb_2312-80"].contains(String(decoding: name, as: UTF8.self))
+    }
+
+    private static func firstIndex(of p: [UInt8], in h: [UInt8], from start: Int) -> Int? {
+        guard let first = p.first, p.count <= h.count else { return nil }
+        var i = start
+        while i + p.count <= h.count {
+            if h[i] == first {
+                var k = 1
+                while k < p.count && h[i + k] == p[k] { k += 1 }
+                if k == p.count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Too many control bytes: a binary file, not a notice.

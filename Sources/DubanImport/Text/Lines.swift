@@ -231,19 +231,42 @@ struct SourceLine: Sendable {
     let number: Int
     /// 1-based column (in characters) of the first printed character.
     let column: Int
-    let text: [Ch]
-    let folded: [Ch]
+    /// The characters as printed and folded (kept as arrays: a line costs one word each).
+    private let printedChs: [Ch]
+    private let foldedChs: [Ch]
     /// The line holds nothing at all.
     let isEmpty: Bool
     /// `PageChrome.isChrome`, worked out once when the line is made (issue 16: the
     /// parsers asked it of every line, several passes each, 15% of a 50 MB import).
     let chrome: Bool
-    /// The line holds only spaces (a table's empty cell written as a line of spaces).
-    var isSpaceOnly: Bool { !isEmpty && text.isEmpty }
-    var isBlank: Bool { text.isEmpty }
 
-    var string: String { String(text) }
-    var foldedString: String { String(folded) }
+    fileprivate init(number: Int, column: Int, printed: [Ch], folded: [Ch], isEmpty: Bool, chrome: Bool) {
+        self.number = number
+        self.column = column
+        printedChs = printed
+        foldedChs = folded
+        self.isEmpty = isEmpty
+        self.chrome = chrome
+    }
+
+    /// The characters as printed.
+    var text: Printed { Printed(chars: printedChs[...]) }
+    /// The characters folded, index for index with `text`.
+    var folded: Folded { Folded(chars: foldedChs[...]) }
+    /// The line holds only spaces (a table's empty cell written as a line of spaces).
+    var isSpaceOnly: Bool { !isEmpty && printedChs.isEmpty }
+    var isBlank: Bool { printedChs.isEmpty }
+
+    var string: String { String(printedChs) }
+    var foldedString: String { String(foldedChs) }
+
+    /// The characters from `a` to `b` as a line of their own (a row cut out of a line that
+    /// holds several), at its place in the line.
+    func cut(_ r: Range<Int>) -> SourceLine {
+        let f = Array(foldedChs[r])
+        return SourceLine(number: number, column: column + r.lowerBound, printed: Array(printedChs[r]), folded: f,
+                          isEmpty: r.isEmpty, chrome: PageChrome.isChrome(folded: f))
+    }
 }
 
 enum Lines {
@@ -322,7 +345,7 @@ enum Lines {
             }
         }
         let f = changed ? folded : text
-        return SourceLine(number: number, column: start + 1, text: text, folded: f,
+        return SourceLine(number: number, column: start + 1, printed: text, folded: f,
                           isEmpty: raw.isEmpty, chrome: PageChrome.isChrome(folded: f))
     }
 
@@ -378,101 +401,27 @@ enum Lines {
     }
 }
 
+/// What the text layer's own scanners (page chrome, trimming) read on a line's characters;
+/// everything outside `Text/` reads them through `Folded` / `Printed` (Folded.swift).
 extension Array where Element == Ch {
-    /// Each character's comparison key (its scalar, or for an exotic one the scalar it is canonically
-    /// equivalent to, else its class): equal exactly when the characters are. What the core's scanners
-    /// (`DeadlineText`) and the alias table's stem lookup read.
-    var scalarKeys: [UInt32] { map(\.key) }
-
-    /// The UTF-8 length of the characters, counted up to a little past `limit`.
-    func utf8Count(limit: Int) -> Int {
-        var n = 0
-        for c in self {
-            if c.isExotic { n += String([c]).utf8.count }
-            else { n += c.v < 0x80 ? 1 : c.v < 0x800 ? 2 : c.v < 0x10000 ? 3 : 4 }
-            if n > limit { return n }
-        }
-        return n
-    }
-
-    func hasPrefix(_ p: String) -> Bool { hasPrefix(Ch.array(p)) }
-
-    func hasPrefix(_ p: [Ch]) -> Bool { hasPrefix(p, at: 0) }
-
     /// Whether `p` occurs at `start`.
-    @inline(__always) func hasPrefix(_ p: [Ch], at start: Int) -> Bool {
+    @inline(__always) func hasPrefix(_ p: [Ch], at start: Int = 0) -> Bool {
         guard start >= 0, p.count <= count - start else { return false }
         var k = 0
         while k < p.count { if self[start + k] != p[k] { return false }; k += 1 }
         return true
     }
 
-    func hasSuffix(_ p: String) -> Bool { hasSuffix(Ch.array(p)) }
-
-    func hasSuffix(_ p: [Ch]) -> Bool { hasPrefix(p, at: count - p.count) }
-
-    func firstIndex(of p: String, from start: Int = 0) -> Int? { firstIndex(of: Ch.array(p), from: start) }
-
-    func firstIndex(of pc: [Ch], from start: Int = 0) -> Int? {
-        guard let first = pc.first, pc.count <= count else { return nil }
-        var i = Swift.max(0, start)
-        while i + pc.count <= count {
-            if self[i] == first {
-                var ok = true
-                var k = 1
-                while k < pc.count { if self[i + k] != pc[k] { ok = false; break }; k += 1 }
-                if ok { return i }
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    func contains(_ p: String) -> Bool { firstIndex(of: p) != nil }
-
     var hasExotic: Bool { contains(where: { $0.isExotic }) }
 
-    /// Whether the UTF-8 of `String(self)` contains `p`'s (String.includes, without building the string).
-    func includes(_ p: [Ch]) -> Bool {
-        if hasExotic || p.contains(where: { $0.isExotic }) { return String(self).includes(String(p)) }
-        guard let first = p.first else { return true }
-        guard p.count <= count else { return false }
-        var i = 0
-        while i + p.count <= count {
-            if self[i].v == first.v {
-                var k = 1
-                while k < p.count && self[i + k].v == p[k].v { k += 1 }
-                if k == p.count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-
     /// Without spaces at both ends nor the given extra characters (String.trimmed).
-    func trimmed(extra: Set<Ch> = []) -> ArraySlice<Ch> { self[...].trimmed(extra: extra) }
+    func trimmed(extra: CharSet = .none) -> [Ch] { Array(Folded(self).trimmed(extra: extra).chars) }
 
-    /// Every space removed (String.withoutSpaces; characters that meet where a space was
-    /// taken out may combine, as they do in a string).
-    var withoutSpaces: [Ch] {
-        guard contains(where: { Lines.isSpace($0) }) else { return self }
-        return resegmented(filter { !Lines.isSpace($0) })
-    }
 }
 
 /// The characters again as a string would have them after pieces were joined: only
 /// characters that are not simple scalars can combine with their neighbours.
 func resegmented(_ cs: [Ch]) -> [Ch] { cs.hasExotic ? Ch.array(String(cs)) : cs }
-
-extension ArraySlice where Element == Ch {
-    func trimmed(extra: Set<Ch> = []) -> ArraySlice<Ch> {
-        var a = startIndex, b = endIndex
-        func drop(_ c: Ch) -> Bool { Lines.isSpace(c) || c == "\n" || c == "\r" || (!extra.isEmpty && extra.contains(c)) }
-        while a < b, drop(self[a]) { a += 1 }
-        while b > a, drop(self[b - 1]) { b -= 1 }
-        return self[a..<b]
-    }
-}
 
 /// Literal patterns as characters, made once.
 func chs(_ s: String) -> [Ch] { Ch.array(s) }
@@ -495,19 +444,16 @@ extension String {
 
     /// Trims spaces (ASCII, ideographic, no-break) and the given extra characters at both ends.
     func trimmed(extra: Set<Character> = []) -> String {
-        var cs = Ch.array(self)
-        let ex = Set(extra.map { Exotics.shared.ch(for: $0) })
-        let t = cs.trimmed(extra: ex)
-        if t.count == cs.count { return self }
-        cs = Array(t)
-        return String(cs)
+        let cs = Printed(self)
+        let t = cs.trimmed(extra: extra.isEmpty ? .none : CharSet(extra))
+        return t.count == cs.count ? self : t.string
     }
 
     /// Removes every space inside the string (for numbers split by spaces and unit names).
     var withoutSpaces: String {
-        let cs = Ch.array(self)
+        let cs = Printed(self)
         let w = cs.withoutSpaces
-        return w.count == cs.count ? self : String(w)
+        return w.count == cs.count ? self : w.string
     }
 
     /// The number of characters (`count`), without breaking graphemes when every scalar is simple.

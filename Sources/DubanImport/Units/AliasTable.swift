@@ -64,7 +64,7 @@ public struct AliasTable: Sendable {
         for n in names where !classes[id].contains(n) {
             classes[id].append(n)
             classOfStem[n] = id
-            classOfStemKeys[Ch.array(n).scalarKeys] = id
+            classOfStemKeys[Printed(n).scalarKeys] = id
             maxStemLength = max(maxStemLength, n.count)
         }
     }
@@ -118,8 +118,8 @@ public struct AliasTable: Sendable {
     /// name holds characters that are not simple scalars (the string search above then decides),
     /// .some(nil) when no stem is found.
     private func stem(of name: String) -> (id: Int, place: String, stem: String)?? {
-        let cs = Ch.array(name)
-        if cs.hasExotic { return nil }
+        let cs = Printed(name)
+        if !cs.isSimple { return nil }
         let keys = cs.scalarKeys
         let lo = max(0, cs.count - maxStemLength)
         for k in lo..<cs.count {

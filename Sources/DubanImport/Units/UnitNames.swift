@@ -30,43 +30,55 @@ enum UnitNames {
         "为", "与", "和", "目前", "今年", "全年", "累计", "共", "我市", "全市", "新建", "改造", "整治",
     ]
 
-    static let stopCharacters: Set<Ch> = ["。", "!", "?", ":", "《", "》", "%", "\u{FF05}", "=", "…"]
+    static let stopCharacters: CharSet = "。!?:《》%\u{FF05}=…"
 
-    private static let suffixChs: [[Ch]] = suffixes.map(chs)
-    private static let verbPrefixChs: [[Ch]] = verbPrefixes.map(chs)
-    private static let markChs: Set<Ch> = ["★", "☆", "*", "※"]
-    private static let etcSuffixes: [[Ch]] = ["等相关单位", "等有关单位", "等相关部门", "等有关部门", "等成员单位", "等单位", "等部门", "等"].map(chs)
-    private static let connectives: [[Ch]] = ["以及", "及", "和", "由"].map(chs)
-    private static let unitStarts: [[Ch]] = ["市", "区", "县", "省", "各", "相关", "有关", "镇", "乡", "街道"].map(chs)
-    private static let groupPrefixes: [[Ch]] = ["相关", "有关", "市直", "区直", "县直", "沿江"].map(chs)
-    private static let groupSuffixes: [[Ch]] = ["成员单位", "相关单位", "有关单位", "相关部门", "有关部门", "领导小组", "联席会议", "委员会成员"].map(chs)
-    private static let aliasMarkers: [[Ch]] = ["以下简称", "以下称", "下称", "简称"].map(chs)
-    private static let 各: [Ch] = chs("各")
-    private static let appendixWords = (见附件: chs("见附件"), 附件: chs("附件"), 详见附件: chs("详见附件"), 名单附后: chs("名单附后"),
-                                        牵头: chs("牵头"), 牵头单位: chs("牵头单位"))
+    private static let suffixPatterns: [Folded] = suffixes.map(Folded.init(asIs:))
+    private static let verbPrefixPatterns: [Folded] = verbPrefixes.map(Folded.init(asIs:))
+    private static let marks: CharSet = "★☆*※"
+    private static let etcSuffixes: [Folded] = ["等相关单位", "等有关单位", "等相关部门", "等有关部门", "等成员单位", "等单位", "等部门", "等"]
+    private static let connectives: [Folded] = ["以及", "及", "和", "由"]
+    private static let unitStarts: [Folded] = ["市", "区", "县", "省", "各", "相关", "有关", "镇", "乡", "街道"]
+    private static let groupPrefixes: [Folded] = ["相关", "有关", "市直", "区直", "县直", "沿江"]
+    private static let groupSuffixes: [Folded] = ["成员单位", "相关单位", "有关单位", "相关部门", "有关部门", "领导小组", "联席会议", "委员会成员"]
+    private static let aliasMarkers: [Folded] = ["以下简称", "以下称", "下称", "简称"]
+    /// The words, each made once (an enum of statics: a tuple of `Folded` is copied through
+    /// the runtime's generic tuple witness at every use, 6% of a 2 MB import).
+    private enum AppendixWords {
+        static let 各: Folded = "各"
+        static let 见附件: Folded = "见附件"
+        static let 附件: Folded = "附件"
+        static let 详见附件: Folded = "详见附件"
+        static let 名单附后: Folded = "名单附后"
+        static let 牵头: Folded = "牵头"
+        static let 牵头单位: Folded = "牵头单位"
+    }
+    /// Where a list splits: 、 / | between names; , ; 。 and a line break between groups.
+    private static let nameSeparators: CharSet = "、/|"
+    private static let groupSeparators: CharSet = ",;。\n"
+    private static let opening: CharSet = "([【〔"
+    private static let closing: CharSet = ")]】〕"
+    private static let squareBrackets: CharSet = "[]【】"
+    private static let aliasQuotes: CharSet = "\u{201C}\u{201D}\":"
+    private static let leaderStops: CharSet = "。."
 
     /// Whether one name looks like a unit: short, no sentence punctuation, no digits,
     /// ends like a body (局, 委, 中心, 政府 ...) or is a group (各..., 市直...).
-    static func looksLikeUnit(_ raw: String) -> Bool { looksLikeUnit(Ch.array(raw)[...]) }
-    static func looksLikeUnit(_ raw: [Ch]) -> Bool { looksLikeUnit(raw[...]) }
+    static func looksLikeUnit(_ raw: String) -> Bool { looksLikeUnit(Folded(asIs: raw)) }
 
-    static func looksLikeUnit(_ raw: ArraySlice<Ch>) -> Bool {
-        let s = stripEtc(Array(raw.trimmed(extra: markChs)))
+    static func looksLikeUnit(_ raw: Folded) -> Bool {
+        let s = stripEtc(raw.trimmed(extra: marks))
         guard s.count >= 2, s.count <= 40 else { return false }
-        for c in s {
-            if c.isASCIIDigit || c == "," || c == ";" || stopCharacters.contains(c) { return false }
-        }
-        for v in verbPrefixChs where s.hasPrefix(v) { return false }
-        let base = Array(stripTrailingBracket(s))
+        if s.contains(where: { $0.isASCIIDigit || $0 == "," || $0 == ";" || stopCharacters.contains($0) }) { return false }
+        if s.prefix(among: verbPrefixPatterns) != nil { return false }
+        let base = stripTrailingBracket(s)
         guard base.count >= 2 else { return false }
-        for suf in suffixChs where base.hasSuffix(suf) { return true }
-        return false
+        return base.suffix(among: suffixPatterns) != nil
     }
 
     /// Whether a whole cell or value looks like a list of units.
-    static func looksLikeUnitList(_ value: String) -> Bool { looksLikeUnitList(Ch.array(value)) }
+    static func looksLikeUnitList(_ value: String) -> Bool { looksLikeUnitList(Folded(asIs: value)) }
 
-    static func looksLikeUnitList(_ value: [Ch]) -> Bool {
+    static func looksLikeUnitList(_ value: Folded) -> Bool {
         let parts = splitTopLevel(value)
         guard !parts.isEmpty else { return false }
         for p in parts {
@@ -78,44 +90,36 @@ enum UnitNames {
     }
 
     /// Group names standing for many units: 各县(市)区政府, 市直相关单位, 各乡镇街道, 市政府各部门, ...成员单位.
-    static func isGroup(_ s: String) -> Bool { isGroup(Ch.array(s)) }
+    static func isGroup(_ s: String) -> Bool { isGroup(Folded(asIs: s)) }
 
-    static func isGroup(_ s: [Ch]) -> Bool {
-        if s.includes(各) { return true }
-        for p in groupPrefixes where s.hasPrefix(p) { return true }
-        for suf in groupSuffixes where s.hasSuffix(suf) { return true }
-        return false
+    static func isGroup(_ s: Folded) -> Bool {
+        s.includes(AppendixWords.各) || s.prefix(among: groupPrefixes) != nil || s.suffix(among: groupSuffixes) != nil
     }
 
-    static func stripEtc(_ s: String) -> String { String(stripEtc(Ch.array(s))) }
+    static func stripEtc(_ s: String) -> String { stripEtc(Folded(asIs: s)).string }
 
-    static func stripEtc(_ s: [Ch]) -> [Ch] {
+    /// Without a trailing 等 / 等相关单位 ... (when something is left).
+    static func stripEtc(_ s: Folded) -> Folded {
         for suf in etcSuffixes where s.hasSuffix(suf) && s.count > suf.count {
-            return Array(s.dropLast(suf.count).trimmed())
+            return s.dropLast(suf.count).trimmed()
         }
         return s
     }
 
-    static func stripTrailingBracket(_ s: String) -> Substring { Substring(String(stripTrailingBracket(Ch.array(s)))) }
+    static func stripTrailingBracket(_ s: String) -> Substring { Substring(stripTrailingBracket(Folded(asIs: s)).string) }
 
-    static func stripTrailingBracket(_ cs: [Ch]) -> ArraySlice<Ch> {
-        guard let last = cs.last, last == ")" else { return cs[...] }
-        var depth = 0
-        var i = cs.count - 1
-        while i >= 0 {
-            if cs[i] == ")" { depth += 1 } else if cs[i] == "(" { depth -= 1; if depth == 0 { break } }
-            i -= 1
-        }
-        guard i > 0 else { return cs[...] }
-        return cs[0..<i]
+    /// The name before a bracket that ends it: 市交通运输局(市港航局) -> 市交通运输局.
+    static func stripTrailingBracket(_ cs: Folded) -> Folded {
+        guard cs.last == ")", let open = cs.openingBracket(ofCloseAt: cs.count - 1), open > 0 else { return cs }
+        return cs[0..<open]
     }
 
-    struct Part { var text: [Ch]; var commaGroup: Int }
+    struct Part { var text: Folded; var commaGroup: Int }
 
     /// Splits a folded list at top level (not inside brackets or quotes) on 、 , ; / and 及 before a unit.
-    static func splitTopLevel(_ value: String) -> [Part] { splitTopLevel(Ch.array(value)) }
+    static func splitTopLevel(_ value: String) -> [Part] { splitTopLevel(Folded(asIs: value)) }
 
-    static func splitTopLevel(_ cs: [Ch]) -> [Part] {
+    static func splitTopLevel(_ cs: Folded) -> [Part] {
         var parts: [Part] = []
         var depth = 0
         var quote = false
@@ -123,19 +127,19 @@ enum UnitNames {
         var group = 0
         func push(_ end: Int) {
             let t = cs[start..<end].trimmed()
-            if !t.isEmpty { parts.append(Part(text: Array(t), commaGroup: group)) }
+            if !t.isEmpty { parts.append(Part(text: t, commaGroup: group)) }
         }
         var i = 0
         while i < cs.count {
             let c = cs[i]
-            if c == "(" || c == "[" || c == "【" || c == "〔" { depth += 1 }
-            else if c == ")" || c == "]" || c == "】" || c == "〕" { depth = max(0, depth - 1) }
+            if opening.contains(c) { depth += 1 }
+            else if closing.contains(c) { depth = max(0, depth - 1) }
             else if c == "\u{201C}" { quote = true } else if c == "\u{201D}" { quote = false }
             if depth == 0 && !quote {
-                if c == "、" || c == "/" || c == "|" {
+                if nameSeparators.contains(c) {
                     push(i); i += 1; start = i; continue
                 }
-                if c == "," || c == ";" || c == "。" || c == "\n" {
+                if groupSeparators.contains(c) {
                     push(i)
                     if !parts.isEmpty { group = parts[parts.count - 1].commaGroup + 1 }
                     i += 1; start = i; continue
@@ -150,9 +154,9 @@ enum UnitNames {
         // Parts separated only by spaces: 市公安局 市司法局.
         var out: [Part] = []
         for p in parts {
-            let words = p.text.split(separator: " ")
+            let words = p.text.split { $0 == " " }
             if words.count > 1 && words.allSatisfy({ looksLikeUnit($0) }) {
-                for w in words { out.append(Part(text: Array(w), commaGroup: p.commaGroup)) }
+                for w in words { out.append(Part(text: w, commaGroup: p.commaGroup)) }
             } else {
                 out.append(p)
             }
@@ -160,71 +164,67 @@ enum UnitNames {
         return out
     }
 
-    static func startsLikeUnit(_ s: String) -> Bool { startsLikeUnit(Ch.array(s)[...]) }
-    static func startsLikeUnit(_ s: [Ch]) -> Bool { startsLikeUnit(s[...]) }
+    static func startsLikeUnit(_ s: String) -> Bool { startsLikeUnit(Folded(asIs: s)) }
 
-    static func startsLikeUnit(_ s: ArraySlice<Ch>) -> Bool {
-        for p in unitStarts where p.count <= s.count && s.prefix(p.count).elementsEqual(p) { return true }
-        return false
-    }
+    static func startsLikeUnit(_ s: Folded) -> Bool { s.prefix(among: unitStarts) != nil }
 
     enum Problem: Equatable { case hasNumber(String), notAUnit(String) }
 
     /// Parses a folded list into written units; problems are names dropped.
-    static func parseList(_ value: String) -> (units: [WrittenUnit], problems: [Problem]) { parseList(Ch.array(value)) }
+    static func parseList(_ value: String) -> (units: [WrittenUnit], problems: [Problem]) { parseList(Folded(asIs: value)) }
 
-    static func parseList(_ value: [Ch]) -> (units: [WrittenUnit], problems: [Problem]) {
+    static func parseList(_ value: Folded) -> (units: [WrittenUnit], problems: [Problem]) {
         var out: [WrittenUnit] = []
         var problems: [Problem] = []
-        let w = appendixWords
+        typealias w = AppendixWords
         for part in splitTopLevel(value) {
             var s = part.text
             var u = WrittenUnit(name: "", commaGroup: part.commaGroup)
-            if let f = s.first, f == "★" || f == "☆" || f == "*" || f == "※" { u.marked = true; s.removeFirst() }
-            if let l = s.last, l == "★" || l == "☆" || l == "*" || l == "※" { u.marked = true; s.removeLast() }
-            s = stripEtc(Array(s.trimmed()))
+            if let f = s.first, marks.contains(f) { u.marked = true; s = s.dropFirst() }
+            if let l = s.last, marks.contains(l) { u.marked = true; s = s.dropLast() }
+            s = stripEtc(s.trimmed())
             // Leading connectives left by the split.
-            for p in connectives where s.hasPrefix(p) && s.count > p.count + 1 { s.removeFirst(p.count); break }
+            for p in connectives where s.hasPrefix(p) && s.count > p.count + 1 { s = s.dropFirst(p.count); break }
             // Trailing brackets, innermost last: 市交通运输局(市港航局), ...(以下简称X), (见附件), (牵头)
             var guardCount = 0
             while s.last == ")", guardCount < 4 {
                 guardCount += 1
-                let base = Array(stripTrailingBracket(s))
+                let base = stripTrailingBracket(s)
                 guard base.count < s.count, !base.isEmpty else { break }
-                let inner = Array(s.dropFirst(base.count + 1).dropLast().trimmed())
+                let inner = s.dropFirst(base.count + 1).dropLast().trimmed()
                 if let r = aliasDefinition(inner) {
                     u.definedAlias = r
-                    s = Array(base.trimmed())
+                    s = base.trimmed()
                 } else if inner.hasPrefix(w.见附件) || inner == w.附件 || inner.hasPrefix(w.详见附件) || inner.hasPrefix(w.名单附后) {
                     u.seeAppendix = true
-                    s = Array(base.trimmed())
+                    s = base.trimmed()
                 } else if inner == w.牵头 || inner == w.牵头单位 {
                     u.marked = true
-                    s = Array(base.trimmed())
+                    s = base.trimmed()
                 } else if !isGroup(base), inner.count >= 3,
                           splitTopLevel(inner).allSatisfy({ looksLikeUnit($0.text) }) {
-                    u.alternates.append(contentsOf: splitTopLevel(inner).map { String(stripEtc($0.text).withoutSpaces) })
-                    s = Array(base.trimmed())
+                    u.alternates.append(contentsOf: splitTopLevel(inner).map { stripEtc($0.text).withoutSpaces.string })
+                    s = base.trimmed()
                 } else {
                     break
                 }
                 s = stripEtc(s)
             }
             s = s.withoutSpaces
-            s = Array(s.trimmed(extra: ["[", "]", "【", "】"]))
+            s = s.trimmed(extra: squareBrackets)
             if !balanced(s) {
                 // A stray bracket left by the split: drop unmatched ones at the ends, then any left.
-                while s.first == "(" && !balanced(s) { s.removeFirst() }
-                while s.last == ")" && !balanced(s) { s.removeLast() }
-                if !balanced(s) { s = resegmented(s.filter { $0 != "(" && $0 != ")" }) }
+                while s.first == "(" && !balanced(s) { s = s.dropFirst() }
+                while s.last == ")" && !balanced(s) { s = s.dropLast() }
+                if !balanced(s) { s = s.removing("()") }
             }
-            let name = String(s)
+            let name = s.string
             // A second name without its place takes the first name's: 市财政局(国资委) -> 市国资委.
-            if let place = placePrefix(of: s) {
+            if let place = placePrefix(of: name) {
                 u.alternates = u.alternates.flatMap { alt in placePrefix(of: alt) == nil && !alt.hasPrefix(place) ? [place + alt, alt] : [alt] }
             }
             if s.isEmpty { continue }
-            if s.contains(where: { $0.isASCIIDigit }) { problems.append(.hasNumber(name)); continue }
+            if s.hasDigit { problems.append(.hasNumber(name)); continue }
             if s.count < 2 || s.count > 40 { problems.append(.notAUnit(name)); continue }
             u.name = name
             out.append(u)
@@ -240,27 +240,18 @@ enum UnitNames {
         return String(f)
     }
 
-    static func placePrefix(of s: [Ch]) -> String? {
-        guard let f = s.first, f == "市" || f == "区" || f == "县" || f == "省" else { return nil }
-        let second = s.dropFirst().first
-        if second == "委" || second == "直" || second == "属" { return nil }
-        return String([f])
-    }
-
     /// 以下简称X / 简称X / 下称X
-    static func aliasDefinition(_ inner: String) -> String? { aliasDefinition(Ch.array(inner)) }
+    static func aliasDefinition(_ inner: String) -> String? { aliasDefinition(Folded(asIs: inner)) }
 
-    static func aliasDefinition(_ inner: [Ch]) -> String? {
-        for p in aliasMarkers where inner.hasPrefix(p) {
-            let r = Array(inner.dropFirst(p.count).trimmed(extra: ["\u{201C}", "\u{201D}", "\"", ":"]))
-            return r.isEmpty ? nil : String(r.withoutSpaces)
-        }
-        return nil
+    static func aliasDefinition(_ inner: Folded) -> String? {
+        guard let p = inner.prefix(among: aliasMarkers) else { return nil }
+        let r = inner.dropFirst(p.count).trimmed(extra: aliasQuotes)
+        return r.isEmpty ? nil : r.withoutSpaces.string
     }
 
-    static func balanced(_ s: String) -> Bool { balanced(Ch.array(s)) }
+    static func balanced(_ s: String) -> Bool { balanced(Folded(asIs: s)) }
 
-    static func balanced(_ s: [Ch]) -> Bool {
+    static func balanced(_ s: Folded) -> Bool {
         var d = 0
         for c in s {
             if c == "(" { d += 1 } else if c == ")" { d -= 1; if d < 0 { return false } }
@@ -272,14 +263,14 @@ enum UnitNames {
     static func parseLeaders(_ value: String) -> [String] {
         var out: [String] = []
         var seen = Set<TextKey>()
-        let cs = Ch.array(value)
-        for part in cs.split(whereSeparator: { $0 == "、" || $0 == "," || $0 == ";" || $0 == "。" || $0 == " " || $0 == "/" }) {
-            let t = Array(part.trimmed(extra: ["。", "."])).withoutSpaces
+        for part in Folded(asIs: value).split(on: leaderSeparators) {
+            let t = part.trimmed(extra: leaderStops).withoutSpaces
             if t.isEmpty || t.count > 20 { continue }
-            if t.contains(where: { $0.isASCIIDigit }) { continue }
-            let name = String(t)
+            if t.hasDigit { continue }
+            let name = t.string
             if seen.insert(TextKey(name)).inserted { out.append(name) }
         }
         return out
     }
+    private static let leaderSeparators: CharSet = "、,;。 /"
 }

@@ -4,7 +4,7 @@ extension OutlineParser {
     /// A line of body text (not a heading, not a field line), with its folded characters.
     struct Paragraph {
         var text: String
-        var folded: [Ch]
+        var folded: Folded
         var line: Int
         var column: Int
     }
@@ -24,7 +24,7 @@ extension OutlineParser {
         var label: String
         var value: Int
         var title: String
-        var titleFolded: [Ch]
+        var titleFolded: Folded
         var line: Int
         var column: Int
         var parent: Int?

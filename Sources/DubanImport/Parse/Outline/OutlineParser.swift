@@ -14,7 +14,7 @@ struct OutlineParser {
     var rootSegments: [Segment] = []
 
     /// Short heading titles such as 推进就业创业 or 引导多元共治: a body paragraph under them is its own task.
-    static func isShortTitle(_ f: [Ch]) -> Bool {
+    static func isShortTitle(_ f: Folded) -> Bool {
         f.count <= 24 && !f.contains(where: { $0 == "," || $0 == "。" || $0 == ";" || $0 == ":" })
     }
 

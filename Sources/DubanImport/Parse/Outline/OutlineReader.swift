@@ -7,7 +7,7 @@ extension OutlineParser {
                 // A wrapped unit list continues the last units field.
                 if let last = seg.last, let lf = last.fields.last, lf.kind.isUnits, inline == nil,
                    paragraph.folded.last != "。", UnitNames.looksLikeUnitList(paragraph.folded) {
-                    seg[seg.count - 1].fields[last.fields.count - 1].value += "、" + String(paragraph.folded.trimmed(extra: ["。"]))
+                    seg[seg.count - 1].fields[last.fields.count - 1].value += "、" + String(paragraph.folded.trimmed(extra: "。"))
                     seg[seg.count - 1].lastLine = paragraph.line
                     return
                 }
@@ -39,16 +39,16 @@ extension OutlineParser {
             let f = l.folded
             if let m = Headings.marker(f), m.titleStart <= f.count {
                 var title = String(l.text[m.titleStart...].trimmed())
-                var titleFolded = Array(f[m.titleStart...])
+                var titleFolded = f[m.titleStart...]
                 var inline: [Field] = []
                 if let found = InlineResponsibility.find(in: titleFolded, line: l.number, baseColumn: l.column + m.titleStart) {
                     inline = found.fields
                     title = String(l.text[m.titleStart..<(m.titleStart + found.textEnd)].trimmed())
-                    titleFolded = Array(titleFolded[0..<found.textEnd])
+                    titleFolded = titleFolded[0..<found.textEnd]
                 } else if let (before, fields) = splitTrailingFields(titleFolded, line: l.number, column: l.column + m.titleStart) {
                     inline = fields
                     title = String(l.text[m.titleStart..<(m.titleStart + before)].trimmed())
-                    titleFolded = Array(titleFolded[0..<before])
+                    titleFolded = titleFolded[0..<before]
                 }
                 while let top = stack.last, nodes[top].kind >= m.kind { stack.removeLast() }
                 let idx = nodes.count
@@ -69,12 +69,12 @@ extension OutlineParser {
                 // A bracket alone on its line, after the item it ends (the item wrapped before it):
                 // the item's responsibility, as a responsibility line would be.
                 if text.isEmpty { append(fields: found.fields, line: l.number); continue }
-                append(paragraph: Paragraph(text: text, folded: Array(f[0..<found.textEnd]), line: l.number, column: l.column), inline: found.fields)
+                append(paragraph: Paragraph(text: text, folded: f[0..<found.textEnd], line: l.number, column: l.column), inline: found.fields)
                 continue
             }
             if let (before, fields) = splitTrailingFields(f, line: l.number, column: l.column) {
                 let text = String(l.text[0..<before].trimmed())
-                append(paragraph: Paragraph(text: text, folded: Array(f[0..<before]), line: l.number, column: l.column), inline: fields)
+                append(paragraph: Paragraph(text: text, folded: f[0..<before], line: l.number, column: l.column), inline: fields)
                 continue
             }
             append(paragraph: Paragraph(text: l.string, folded: f, line: l.number, column: l.column), inline: nil)
@@ -82,7 +82,7 @@ extension OutlineParser {
     }
 
     /// "...任务文字。责任单位:市发改委" -> the text and the fields after it.
-    private func splitTrailingFields(_ f: [Ch], line: Int, column: Int) -> (Int, [Field])? {
+    private func splitTrailingFields(_ f: Folded, line: Int, column: Int) -> (Int, [Field])? {
         var i = 0
         while i < f.count {
             if f[i] == "。" || f[i] == ";" || f[i] == " " {
