@@ -71,7 +71,9 @@ let package = Package(
         .executableTarget(
             name: "duban-bench",
             dependencies: ["DubanCore", "DubanImport", "DubanTUI", "DubanSheets", "DubanSynthetic",
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                           // issue 15 (pgdb): --only db
+                           "DubanPostgres"],
             path: "Sources/duban-bench",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),

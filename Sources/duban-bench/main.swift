@@ -40,6 +40,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
     usage: duban-bench [--sizes 1000,10000,100000] [--runs N] [--presses N] [--seeds DIR]
                        [--keep DIR] [--no-baselines] [--no-candidates]
            duban-bench --only huge-remark [--megabytes 200] [--runs 11]
+           duban-bench --only db [--tasks 100000] [--runs 5] [--edits 200] [--url postgres://…]
            duban-bench --only import [--seeds DIR] [--megabytes 10]
            duban-bench --only sheets [--tasks 100000] [--runs 3]
            duban-bench --only docx [--megabytes 10] [--runs 5]
@@ -49,6 +50,20 @@ if arguments.contains("--help") || arguments.contains("-h") {
     Generates plans of each size, measures open, keystrokes, save, report, import, the
     demo and peak memory, and times jq and python on the largest file in the same run.
     """)
+    exit(0)
+}
+// issue 15 (pgdb): `--only db [--tasks N] [--runs N] [--edits N] [--url URL]`: a plan in
+// PostgreSQL against its JSON file, and the edit round trip.
+if option("--only") == "db" {
+    guard let f = databaseBench(tasks: Int(option("--tasks") ?? "") ?? 100_000, runs: Int(option("--runs") ?? "") ?? 5,
+                                edits: Int(option("--edits") ?? "") ?? 200,
+                                url: option("--url") ?? ProcessInfoEnv.get("DUBAN_BENCH_PG")) else { exit(1) }
+    print("")
+    print("Machine: \(Machine.description); load average \(Machine.load). PostgreSQL \(f.server) on loopback.")
+    print("")
+    print("| a plan in PostgreSQL | time | target | |")
+    print("|---|---:|---|---|")
+    for l in databaseRows(f) { print(l) }
     exit(0)
 }
 // `--only huge-remark [--megabytes N]`: only the figure of issue 10 (a few seconds).

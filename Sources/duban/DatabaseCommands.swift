@@ -35,6 +35,8 @@ struct DbCommand: ParsableCommand {
             ]),
             subcommands: [DbInitCommand.self, DbUserCommand.self])
     }
+
+    @OptionGroup var common: CommonOptions
 }
 
 struct DbInitCommand: ParsableCommand {

@@ -32,7 +32,7 @@ extension PlanJSON {
     /// The bytes before each task's item inside the array: a comma unless first, a newline
     /// and the item's indent.
     public static func taskSeparator(first: Bool) -> [UInt8] {
-        first ? Array("\n    ".utf8) : Array(",\n    ".utf8)
+        first ? sepFirst : sepNext
     }
 
     /// Frame and task items (as `encodeTask` writes them) joined: the plan file's bytes.
