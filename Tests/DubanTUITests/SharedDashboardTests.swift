@@ -91,14 +91,16 @@ final class SharedDashboardTests: XCTestCase {
 
     func testOthersChangesWaitWhileAnEditorIsOpen() throws {
         let store = MemorySharedPlan.Store(plan: DashboardFixture.plan())
-        let (d, _, _) = try open(store)
+        let (d, _, clock) = try open(store)
         key(d, .char("a"))
         type(d, "张三写到一半")
         let other = MemorySharedPlan(store: store)
         _ = try other.commit(Edit(taskID: "t1", command: .setProgress(55), date: DashboardFixture.asOf, author: "李四"),
                              expecting: 1, strings: Strings(.zh))
+        clock.now += 1e9  // the heartbeat is long due
         d.handle(.wake)
         XCTAssertEqual(d.state.store.task(at: 0).progress, 40, "the row does not change under the editor")
+        XCTAssertGreaterThan(d.shared?.timeout() ?? 0, 1, "the loop does not wake again at once while the editor is open")
         key(d, .enter)
         XCTAssertEqual(d.state.message?.text, "任务 1 刚被 李四 修改；你的修改已记在其后")
         XCTAssertEqual(d.state.store.task(at: 0).progress, 55, "the row as the server holds it now")

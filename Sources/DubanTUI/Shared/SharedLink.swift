@@ -320,7 +320,13 @@ public final class SharedLink {
         let expired = marks.filter { $0.value <= now }.map(\.key)
         for k in expired { marks[k] = nil; something = true }
         if drainWake() { heldNotification = true }
-        guard takeChanges else { return something ? SharedReport() : nil }
+        guard takeChanges else {
+            // Asked again when the editor closes (the held notification) or later: the
+            // loop must not wake at once again and again meanwhile.
+            nextHeartbeat = now + heartbeat
+            if nextRetry <= now { nextRetry = now + retryInterval }
+            return something ? SharedReport() : nil
+        }
         let notified = heldNotification
         heldNotification = false
         if offline != nil || !unsent.isEmpty {
