@@ -11,7 +11,8 @@
 # Debian's /usr/bin/python3) reads the .docx as a second library.
 # issue 15 (pgdb): PostgreSQL server and client (initdb/pg_ctl start a throwaway cluster
 # for the tests, scripts/pg-cluster.sh; psql runs the row-level security test). Debian's
-# package may start its own cluster on port 5432: nothing uses it.
+# package creates and starts its own cluster on port 5432 when it is installed; nothing
+# would stop it, so a cluster the install just made (empty) is stopped and dropped.
 set -euo pipefail
 need=()
 pkgs=(libncursesw5-dev tmux jq pkg-config poppler-utils fonts-wqy-zenhei python3-pip man-db libreoffice-writer-nogui python3-docx)
@@ -32,6 +33,11 @@ if [ ${#need[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+  if [[ " ${need[*]} " == *" postgresql "* ]] && command -v pg_lsclusters >/dev/null; then
+    { pg_lsclusters -h 2>/dev/null || true; } | while read -r ver name _; do
+      [ "$name" = main ] && $SUDO pg_dropcluster --stop "$ver" main 2>/dev/null || true
+    done
+  fi
 fi
 # The converters `duban import` runs on .doc/.wps (LibreOffice Writer, headless) and .pdf
 # (pdftotext), and that made Tests/Fixtures/docx/*.docx. No test needs them (tests stand in
