@@ -14,17 +14,23 @@ extension PlanJSON {
         return encode(plan, parallelAbove: 4000)
     }
 
+    /// The cores the slices are encoded on (at most 8), for `encode` and `encodePieces` alike.
+    static var encodingCores: Int { max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8)) }
+
+    /// A plan too small to split: one writer, sized by the estimate.
+    static func encodedByOneWriter(_ plan: Plan) -> [UInt8] {
+        var w = PlanWriter()
+        w.out.reserveCapacity(estimatedSize(plan))
+        w.plan(plan)
+        return w.out
+    }
+
     /// Plans with more tasks than `parallelAbove` have their tasks encoded in slices on
     /// every core, then joined: the bytes are the same as from one writer (a test checks).
     static func encode(_ plan: Plan, parallelAbove: Int) -> [UInt8] {
-        let cores = max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8))
+        let cores = encodingCores
         let n = plan.tasks.count
-        guard n > parallelAbove, cores > 1, n >= 2 else {
-            var w = PlanWriter()
-            w.out.reserveCapacity(estimatedSize(plan))
-            w.plan(plan)
-            return w.out
-        }
+        guard n > parallelAbove, cores > 1, n >= 2 else { return encodedByOneWriter(plan) }
         // The plan without its tasks, and where they go.
         var head = PlanWriter()
         head.splitTasks = true
@@ -87,13 +93,10 @@ extension PlanJSON {
         let progress = ProgressLine.current
         progress?.begin(.encode, count: plan.tasks.count)
         defer { progress?.end() }
-        let cores = max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8))
+        let cores = encodingCores
         let n = plan.tasks.count
         guard n > parallelAbove, cores > 1, n >= 2 else {
-            var w = PlanWriter()
-            w.out.reserveCapacity(estimatedSize(plan))
-            w.plan(plan)
-            try w.out.withUnsafeBytes { try emit($0) }
+            try encodedByOneWriter(plan).withUnsafeBytes { try emit($0) }
             return
         }
         var head = PlanWriter()
