@@ -15,6 +15,18 @@ public enum EditCommand: Hashable, Sendable {
     case decideExtension(index: Int, approve: Bool)
 }
 
+extension EditCommand {
+    /// Whether the command only reports on a task (a note, its progress, its status): all a
+    /// unit's login may do, and only on the tasks it leads (issue 15; the database's
+    /// row-level security holds the same rule, the dashboard says it sooner).
+    public var isReport: Bool {
+        switch self {
+        case .setStatus, .setProgress, .addNote: return true
+        default: return false
+        }
+    }
+}
+
 public struct Edit: Hashable, Sendable {
     public var taskID: String
     public var command: EditCommand

@@ -5,12 +5,7 @@ import DubanCore
 extension DashboardState {
     /// Whether a command only reports on a task (history, progress, status): what a
     /// unit's login may do on the tasks it leads.
-    static func isReport(_ c: EditCommand) -> Bool {
-        switch c {
-        case .setStatus, .setProgress, .addNote: return true
-        default: return false
-        }
-    }
+    static func isReport(_ c: EditCommand) -> Bool { c.isReport }
 
     /// Why the login may not make this change on these tasks (plan indexes); nil when it may.
     func sharedRefusal(_ cmd: EditCommand, tasks: [Int]) -> String? {
