@@ -194,7 +194,8 @@ final class ConventionsEndToEndTests: TmuxTestCase {
     /// --ambiguous-wide: the frame and markers in ASCII in a real terminal.
     func testAmbiguousWideDrawsTheFrameInASCII() {
         start(["--ambiguous-wide"])
-        let s = waitForText("任务 1/7")
+        // The whole first frame, not a capture landing while it is still being written.
+        let s = waitFor("the whole ASCII frame") { $0.contains("任务 1/7") && self.frameComplete($0, 120, 40, corner: "+") }
         XCTAssertTrue(s.contains("+--"), s)
         for g in ["┌", "─", "│", "…", "“"] { XCTAssertFalse(s.contains(g), "\(g) drawn:\n\(s)") }
         finish()

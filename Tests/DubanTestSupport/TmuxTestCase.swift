@@ -122,7 +122,7 @@ open class TmuxTestCase: XCTestCase {
     public func keys(_ ks: String...) { tmux(["send-keys", "-t", session] + ks) }
     public func literal(_ text: String) { tmux(["send-keys", "-t", session, "-l", text]) }
 
-    /// Polls the screen until the condition holds; fails with the last screen after `timeout`.
+    /// Polls the screen until the condition holds on a settled screen; fails with the last screen after `timeout`.
     @discardableResult
     open func waitFor(_ what: String, timeout: Double = 15, escapes: Bool = false, file: StaticString = #filePath, line: UInt = #line,
                  _ ok: (String) -> Bool) -> String {
@@ -130,7 +130,15 @@ open class TmuxTestCase: XCTestCase {
         var screen = ""
         while Date() < end {
             screen = capture(escapes: escapes)
-            if ok(screen) { return screen }
+            // A capture can land while a frame is still being written: a screen is taken
+            // only when a second capture a moment later shows the same.
+            if ok(screen) {
+                usleep(20_000)
+                let again = capture(escapes: escapes)
+                if again == screen { return screen }
+                screen = again
+                continue
+            }
             usleep(30_000)
         }
         if let kept = lastScreenFile {
@@ -166,10 +174,11 @@ open class TmuxTestCase: XCTestCase {
 
     /// Whether a capture holds a whole frame of that size (the last pane row drawn to its
     /// corner): a capture can land while ncurses is still writing the frame.
-    public func frameComplete(_ s: String, _ w: Int, _ h: Int) -> Bool {
+    /// `corner` is the frame's bottom-right glyph ("+" with --ambiguous-wide).
+    public func frameComplete(_ s: String, _ w: Int, _ h: Int, corner: String = "┘") -> Bool {
         let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count >= h else { return false }
-        return (1..<(h - 1)).allSatisfy { CellWidth.of(String(lines[$0])) == w } && lines[h - 2].hasSuffix("┘")
+        return (1..<(h - 1)).allSatisfy { CellWidth.of(String(lines[$0])) == w } && lines[h - 2].hasSuffix(corner)
     }
 
     /// The process id of duban, the child of the pane's shell script.
