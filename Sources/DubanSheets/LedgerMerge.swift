@@ -17,18 +17,9 @@ import DubanCore
 /// period), on a copy: `changes` is exactly what applying does. Any error in any sheet
 /// throws before anything is applied.
 public struct LedgerMerge {
-    public enum Field: String, Sendable, CaseIterable {
-        case status, progress, deadline, remarks, note
-        public func name(_ S: Strings) -> String {
-            switch self {
-            case .status: return S[.shColStatus]
-            case .progress: return S[.shColProgress]
-            case .note: return S[.shColNote]
-            case .remarks: return S[.shColRemarks]
-            case .deadline: return S[.shColDeadline]
-            }
-        }
-    }
+    /// The fields a unit edits (one enum with the errors that name them); `allCases` is
+    /// the order a task's changes are applied in.
+    public typealias Field = SheetError.Field
 
     /// Where a value came from: a cell of a returned sheet.
     public struct Place: Sendable, Hashable {

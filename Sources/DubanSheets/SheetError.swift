@@ -20,9 +20,10 @@ public enum SheetError: Error, Sendable, Hashable, LocalizedMessage, CustomStrin
     case unknownID(file: String, sheet: String, row: Int, column: Int, id: String)
     case twice(file: String, sheet: String, row: Int, task: String, firstRow: Int)
 
-    /// The fields a unit edits.
+    /// The fields a unit edits; `allCases` is the order a merge applies a task's changes in
+    /// (`LedgerMerge.Field`).
     public enum Field: String, Sendable, Hashable, CaseIterable {
-        case status, progress, note, remarks, deadline
+        case status, progress, deadline, remarks, note
         public func name(_ S: Strings) -> String {
             switch self {
             case .status: return S[.shColStatus]
