@@ -135,13 +135,14 @@ final class CuttingProxy: @unchecked Sendable {
 
     init(port target: Int, cutAfter: Int) throws {
         self.target = UInt16(target); self.cutAfter = cutAfter
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let s = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var addr = CuttingProxy.loopback(0)
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         let ok = withUnsafeMutablePointer(to: &addr) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && listen(fd, 8) == 0 && getsockname(fd, $0, &len) == 0 }
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(s, $0, len) == 0 && listen(s, 8) == 0 && getsockname(s, $0, &len) == 0 }
         }
-        guard ok else { close(fd); throw POSIXError(.EADDRINUSE) }
+        guard ok else { close(s); throw POSIXError(.EADDRINUSE) }
+        fd = s
         port = UInt16(bigEndian: addr.sin_port)
         Thread.detachNewThread { [self] in acceptLoop() }
     }

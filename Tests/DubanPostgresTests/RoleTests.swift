@@ -42,7 +42,7 @@ final class RoleTests: PostgresTestCase {
             .trimmingCharacters(in: .whitespacesAndNewlines), "0")
         // Its own task's text: refused by the trigger.
         let text = try server.psqlRun(unit, """
-            UPDATE duban.tasks SET doc = jsonb_set(doc::jsonb, '{text}', '"改过的任务"')::text WHERE id = 't1'
+            UPDATE duban.tasks SET doc = jsonb_set(doc::jsonb, '{text}', '"改过的任务"')::text, version = version + 1 WHERE id = 't1'
             """)
         XCTAssertNotEqual(text.status, 0)
         XCTAssertTrue(text.err.contains("only the status, progress and history"), text.err)
