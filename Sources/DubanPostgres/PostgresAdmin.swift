@@ -56,22 +56,34 @@ public enum PostgresAdmin {
     }
 
     /// What the connected login may do: a superuser or the schema's owner is an inspector;
-    /// otherwise its accounts row, else its group role; else it only reads.
-    static func access(_ c: PGConnection) throws -> SharedAccess {
+    /// otherwise what its accounts row in this database says (the policies read the same
+    /// row: migration 3); nil when it has none (it reads nothing here, whatever its group:
+    /// the group roles are the whole server's).
+    static func access(_ c: PGConnection) throws -> SharedAccess? {
         guard let row = try c.query("""
-            SELECT r.rolsuper OR pg_has_role(session_user, n.nspowner, 'MEMBER'), a.kind, a.unit,
-                   pg_has_role(session_user, 'duban_inspector', 'MEMBER')
+            SELECT r.rolsuper OR pg_has_role(session_user, n.nspowner, 'MEMBER'), a.kind, a.unit
             FROM pg_roles r JOIN pg_namespace n ON n.nspname = 'duban'
             LEFT JOIN duban.accounts a ON a.login = session_user
             WHERE r.rolname = session_user
-            """).first else { return .leader }
-        let (owner, kind, unit, inspector) = try row.decode((Bool, String?, String?, Bool).self)
+            """).first else { return nil }
+        let (owner, kind, unit) = try row.decode((Bool, String?, String?).self)
         if owner { return .inspector }
         switch kind {
         case "inspector": return .inspector
         case "unit": return .unit(unit ?? "")
         case "leader": return .leader
-        default: return inspector ? .inspector : .leader
+        default: return nil
+        }
+    }
+
+    /// A login name PostgreSQL keeps as given: 1 to 63 bytes (longer ones it cuts short,
+    /// so the account row and the role would not be the same name), no NUL, no control
+    /// character. Quotes, `;` and the like are fine: the name is always quoted (`%I`) or a
+    /// parameter.
+    static func checkLogin(_ login: String) throws {
+        let bytes = login.utf8.count
+        if bytes == 0 || bytes > 63 || login.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) {
+            throw PostgresAdminError.badLogin(login: TerminalText.clean(login), bytes: bytes)
         }
     }
 
@@ -86,6 +98,10 @@ public enum PostgresAdmin {
     public static func addUser(_ address: PostgresAddress, login: String, role: Role, unit: String?, password: String?) throws {
         if role == .unit, (unit ?? "").isEmpty { throw PostgresAdminError.unitNeeded(login: login) }
         if role != .unit, unit != nil { throw PostgresAdminError.unitOnlyForUnits(login: login) }
+        try checkLogin(login)
+        if let unit, unit.unicodeScalars.contains(where: { $0.value == 0 }) {
+            throw PostgresAdminError.badUnit(login: login)
+        }
         let c = try PGConnection.connect(address)
         defer { c.close() }
         try requireSchema(c)
@@ -206,9 +222,10 @@ public enum PostgresAdmin {
         }
         let (id, header, tasksAt, size, original) = try head.decode((Int64, String, Int, Int, ByteBuffer?).self)
         if let original { return Array(original.readableBytesView) }
+        let frame = try PostgresPlan.frame(header: header, tasksAt: tasksAt, plan: name, address: address)
         progress?.begin(.load, name: address.with(plan: .some(name)).display, total: size)
         defer { progress?.end() }
-        let box = PostgresPlan.LoadBox(frame: PlanJSON.Frame(bytes: Array(header.utf8), split: tasksAt), capacity: size + 4096, progress: progress)
+        let box = PostgresPlan.LoadBox(frame: frame, capacity: max(0, size) + 4096, progress: progress)
         try c.stream("SELECT doc, id, version FROM duban.tasks WHERE plan_id = \(id) ORDER BY ord") { box.add($0) }
         if let e = box.error { throw e }
         return box.finish()
@@ -229,6 +246,10 @@ public enum PostgresAdminError: Error, Hashable, Sendable, LocalizedMessage, Cus
     case planExists(name: String, address: String)
     case unitNeeded(login: String)
     case unitOnlyForUnits(login: String)
+    // pgattack
+    case noAccount(login: String, address: String)
+    case badLogin(login: String, bytes: Int)
+    case badUnit(login: String)
 
     public func message(_ S: Strings) -> String {
         switch self {
@@ -236,6 +257,9 @@ public enum PostgresAdminError: Error, Hashable, Sendable, LocalizedMessage, Cus
         case .planExists(let n, let a): return S.format(.pgPlanExists, n, a)
         case .unitNeeded(let l): return S.format(.pgUnitNeeded, l)
         case .unitOnlyForUnits(let l): return S.format(.pgUnitOnlyForUnits, l)
+        case .noAccount(let l, let a): return S.format(.pgNoAccount, a, l)
+        case .badLogin(let l, let n): return S.format(.pgBadLogin, l, n)
+        case .badUnit(let l): return S.format(.pgBadUnit, l)
         }
     }
 

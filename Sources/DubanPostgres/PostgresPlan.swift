@@ -38,11 +38,15 @@ public final class PostgresPlan: SharedPlan, @unchecked Sendable {
         conn = c
         do {
             try PostgresAdmin.requireSchema(c)
+            // A login without an account in this database sees no plan: said as such.
+            let account = try PostgresAdmin.access(c)
             guard let id = try PostgresPlan.findPlan(c, name: name) else {
+                if account == nil { throw PostgresAdminError.noAccount(login: address.user, address: address.display) }
                 throw SharedPlanError.noSuchPlan(name: name, address: address.display)
             }
             planID = id
-            access = try PostgresAdmin.access(c)
+            guard let account else { throw PostgresAdminError.noAccount(login: address.user, address: address.display) }
+            access = account
         } catch {
             c.close()
             throw error
@@ -96,22 +100,30 @@ public final class PostgresPlan: SharedPlan, @unchecked Sendable {
         }
         let (id, header, tasksAt, position, size) = try head.decode((Int64, String, Int, Int64, Int).self)
         planID = id
-        let frame = PlanJSON.Frame(bytes: Array(header.utf8), split: tasksAt)
+        let frame = try PostgresPlan.frame(header: header, tasksAt: tasksAt, plan: planName, address: address)
         progress?.begin(.load, name: address.display, total: size)
         defer { progress?.end() }
-        let box = LoadBox(frame: frame, capacity: size + 4096, progress: progress)
+        let box = LoadBox(frame: frame, capacity: max(0, size) + 4096, progress: progress)
         try c.stream("SELECT doc, id, version FROM duban.tasks WHERE plan_id = \(id) ORDER BY ord") { row in
             box.add(row)
         }
         if let e = box.error { throw e }
-        let bytes = box.finish()
-        let plan: Plan
-        do {
-            plan = try PlanJSON.decode(bytes, file: address.display)
-        } catch {
-            throw SharedPlanError.refused(address: address.display, reason: "the plan in the database does not read as a plan: \(error)")
-        }
+        let plan = try box.plan(name: planName, address: address)
         return SharedSnapshot(plan: plan, versions: box.versions, position: position)
+    }
+
+    /// The plan's frame from its `plans` row, refused (never a crash) when `tasks_at` does
+    /// not point at the tasks array's `[` and closing line in `header`: a row edited by hand.
+    static func frame(header: String, tasksAt: Int, plan: String, address: PostgresAddress) throws -> PlanJSON.Frame {
+        let bytes = Array(header.utf8)
+        let close = Array("\n  ]".utf8)
+        guard tasksAt >= 1, tasksAt + close.count <= bytes.count, bytes[tasksAt - 1] == UInt8(ascii: "["),
+              Array(bytes[tasksAt..<(tasksAt + close.count)]) == close else {
+            throw SharedPlanError.refused(address: address.display, reason: """
+                plan "\(plan)": its header in the database is damaged (tasks_at \(tasksAt) is not the place of the tasks array                 in a header of \(bytes.count) bytes); push the plan again with --replace
+                """)
+        }
+        return PlanJSON.Frame(bytes: bytes, split: tasksAt)
     }
 
     /// The rows of a load joined into the plan's bytes as they arrive.
@@ -119,6 +131,9 @@ public final class PostgresPlan: SharedPlan, @unchecked Sendable {
         let frame: PlanJSON.Frame
         var out: [UInt8] = []
         var versions: [String: Int] = [:]
+        /// Each row's id and where its doc lies in `out`, in order (to name a doc that
+        /// does not read).
+        var rows: [(id: String, start: Int, end: Int)] = []
         var n = 0
         var error: Error?
         let progress: ProgressLine?
@@ -133,10 +148,12 @@ public final class PostgresPlan: SharedPlan, @unchecked Sendable {
                 error = SharedPlanError.refused(address: "", reason: "a task row without its doc"); return
             }
             out.append(contentsOf: n == 0 ? PlanJSON.taskSeparator(first: true) : PlanJSON.taskSeparator(first: false))
+            let start = out.count
             doc.withUnsafeReadableBytes { out.append(contentsOf: $0) }
             do {
                 let id = try idCell.decode(String.self)
                 versions[id] = try vCell.decode(Int.self)
+                rows.append((id, start, out.count))
             } catch { self.error = error }
             n += 1
             if n & 1023 == 0 { progress?.advance(to: out.count) }
@@ -146,6 +163,49 @@ public final class PostgresPlan: SharedPlan, @unchecked Sendable {
             else { out.append(contentsOf: frame.bytes[frame.split...]) }
             return out
         }
+
+        /// The joined bytes read as a plan. When they do not, the task whose doc does not
+        /// read as a task is named (the plan, its id, what the reader expected), else the
+        /// plan; a doc whose `id` is not its row's is refused too.
+        func plan(name: String, address: PostgresAddress) throws -> Plan {
+            let bytes = finish()
+            let plan: Plan
+            do {
+                plan = try PlanJSON.decode(bytes, file: address.display)
+            } catch {
+                var ids: [String] = []
+                ids.reserveCapacity(rows.count)
+                for r in rows {
+                    do { ids.append(try PlanJSON.decodeTask(Array(bytes[r.start..<r.end]), file: "duban.tasks \(r.id)").id) } catch let e {
+                        throw PostgresPlan.unreadable(plan: name, task: r.id, address: address, e)
+                    }
+                }
+                try PostgresPlan.checkIDs(ids, rows: rows.map(\.id), plan: name, address: address)
+                throw SharedPlanError.refused(address: address.display, reason: "plan \"\(name)\" in the database does not read as a plan: \(error)")
+            }
+            try PostgresPlan.checkIDs(plan.tasks.map(\.id), rows: rows.map(\.id), plan: name, address: address)
+            return plan
+        }
+    }
+
+    /// A task's doc that does not read as a task, said with the plan and the task.
+    static func unreadable(plan: String, task: String, address: PostgresAddress, _ error: Error) -> SharedPlanError {
+        .refused(address: address.display, reason: "plan \"\(plan)\", task \"\(task)\": its doc in the database does not read as a task: \(error)")
+    }
+
+    struct Said: Error, CustomStringConvertible {
+        var description: String
+        init(_ s: String) { description = s }
+    }
+
+    /// Each doc's `id` is its row's: a doc edited to another id would be another task.
+    static func checkIDs(_ ids: [String], rows: [String], plan: String, address: PostgresAddress) throws {
+        guard ids != rows else { return }
+        for (k, row) in rows.enumerated() where k >= ids.count || ids[k] != row {
+            throw unreadable(plan: plan, task: row, address: address,
+                             Said("expected a doc whose id is \"\(row)\", found \(k < ids.count ? "\"\(ids[k])\"" : "none")"))
+        }
+        throw SharedPlanError.refused(address: address.display, reason: "plan \"\(plan)\": \(ids.count) tasks read from \(rows.count) rows")
     }
 
     // MARK: commit
@@ -195,7 +255,7 @@ public final class PostgresPlan: SharedPlan, @unchecked Sendable {
                                      editID: String, retry: Bool) throws -> SharedCommit {
         let id = planID, taskID = edit.taskID
         if retry, let row = try c.query("""
-            SELECT doc, version, author, position FROM duban.changes WHERE edit_id = \(editID)
+            SELECT doc, version, author, position, task_id FROM duban.changes WHERE edit_id = \(editID)
             """, task: taskID).first {
             // The first try was committed before the connection went: that is the answer.
             return .committed(try change(row))
@@ -210,7 +270,7 @@ public final class PostgresPlan: SharedPlan, @unchecked Sendable {
             throw SharedPlanError.notPermitted(task: taskID, reason: notPermittedReason(strings))
         }
         let (doc, current, position) = try row.decode((String, Int, Int64).self)
-        let task = try decodeTask(doc)
+        let task = try decodeTask(doc, id: taskID)
         guard let changed = try task.applying(edit, strings: strings) else {
             return .unchanged(SharedChange(task: task, version: current, author: nil, position: position))
         }
@@ -231,7 +291,7 @@ public final class PostgresPlan: SharedPlan, @unchecked Sendable {
         let mine = SharedChange(task: changed, version: newVersion, author: edit.author, position: newPosition)
         guard let expecting, expecting != current else { return .committed(mine) }
         let others = try c.query("""
-            SELECT doc, version, author, position FROM duban.changes
+            SELECT doc, version, author, position, task_id FROM duban.changes
             WHERE plan_id = \(id) AND task_id = \(taskID) AND version > \(expecting) AND version <= \(current)
             ORDER BY position
             """, task: taskID).map(change)
@@ -246,14 +306,18 @@ public final class PostgresPlan: SharedPlan, @unchecked Sendable {
         }
     }
 
-    private func decodeTask(_ doc: String) throws -> PlanTask {
-        do { return try PlanJSON.decodeTask(Array(doc.utf8), file: address.display) }
-        catch { throw SharedPlanError.refused(address: address.display, reason: "a task in the database does not read as a task: \(error)") }
+    private func decodeTask(_ doc: String, id: String) throws -> PlanTask {
+        let t: PlanTask
+        do { t = try PlanJSON.decodeTask(Array(doc.utf8), file: "duban.tasks \(id)") }
+        catch { throw PostgresPlan.unreadable(plan: planName, task: id, address: address, error) }
+        try PostgresPlan.checkIDs([t.id], rows: [id], plan: planName, address: address)
+        return t
     }
 
+    /// A change row: `doc, version, author, position, task_id`.
     private func change(_ row: PostgresRow) throws -> SharedChange {
-        let (doc, version, author, position) = try row.decode((String, Int, String?, Int64).self)
-        return SharedChange(task: try decodeTask(doc), version: version, author: author, position: position)
+        let (doc, version, author, position, id) = try row.decode((String, Int, String?, Int64, String).self)
+        return SharedChange(task: try decodeTask(doc, id: id), version: version, author: author, position: position)
     }
 
     // MARK: changes and listening
@@ -262,7 +326,7 @@ public final class PostgresPlan: SharedPlan, @unchecked Sendable {
         try locked {
             let c = try connection()
             let rows = try c.query("""
-                SELECT t.doc, t.version, l.author, l.position
+                SELECT t.doc, t.version, l.author, l.position, t.id
                 FROM (SELECT DISTINCT ON (task_id) task_id, author, position FROM duban.changes
                       WHERE plan_id = \(planID) AND position > \(position) ORDER BY task_id, position DESC) l
                 JOIN duban.tasks t ON t.plan_id = \(planID) AND t.id = l.task_id

@@ -42,7 +42,7 @@ final class RoleTests: PostgresTestCase {
             .trimmingCharacters(in: .whitespacesAndNewlines), "0")
         // Its own task's text: refused by the trigger.
         let text = try server.psqlRun(unit, """
-            UPDATE duban.tasks SET doc = jsonb_set(doc::jsonb, '{text}', '"改过的任务"')::text WHERE id = 't1'
+            UPDATE duban.tasks SET doc = jsonb_set(doc::jsonb, '{text}', '"改过的任务"')::text, version = version + 1 WHERE id = 't1'
             """)
         XCTAssertNotEqual(text.status, 0)
         XCTAssertTrue(text.err.contains("only the status, progress and history"), text.err)
@@ -52,12 +52,14 @@ final class RoleTests: PostgresTestCase {
             UPDATE duban.tasks SET doc = jsonb_set(doc::jsonb, '{history}', '[]')::text WHERE id = 't1'
             """)
         XCTAssertNotEqual(history.status, 0)
-        // Its own task's progress: allowed.
+        // Its own task's progress alone, with no history entry, no new version and no
+        // change-log row: not a report as duban makes one (migration 3), refused. The whole
+        // report through psql goes in: RoleAttackTests.
         let progress = try server.psqlRun(unit, """
             UPDATE duban.tasks SET doc = jsonb_set(doc::jsonb, '{progress}', '30')::text WHERE id = 't1' RETURNING id
             """)
-        XCTAssertEqual(progress.status, 0, progress.err)
-        XCTAssertEqual(progress.out.trimmingCharacters(in: .whitespacesAndNewlines), "t1")
+        XCTAssertNotEqual(progress.status, 0)
+        XCTAssertTrue(progress.err.contains("version by one"), progress.err)
         // Not a lead unit that moves, no rows deleted or added, no accounts made.
         for sql in ["DELETE FROM duban.tasks WHERE id = 't1'",
                     "INSERT INTO duban.tasks (plan_id, ord, id, doc) SELECT plan_id, 9, 'x', doc FROM duban.tasks WHERE id = 't1'",

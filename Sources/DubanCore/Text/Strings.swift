@@ -122,6 +122,8 @@ public struct Strings: Sendable {
         // issue 15, the PostgreSQL adapter (pgdb): db init, db user add, push, pull
         case pgNotInitialized, pgPlanExists, pgUnitNeeded, pgUnitOnlyForUnits
         case pgInitApplied, pgInitAlready, pgUserAdded, pgPushed, pgPushedKept, pgPulled, pgNoPlanNamed, pgPlanList, pgBadRole, pgEmptyPassword
+        // issue 15, pgattack: the database roles under attack (DubanPostgres/PostgresAdmin.swift)
+        case pgNoAccount, pgBadLogin, pgBadUnit
         case jrRunning, jrEnded, jrUnreadable
         case writeReadOnly, writeNotFlushed, backupNotKept
         // files opened for what they are (issue 10: SafeOpen, OutputFile)
@@ -437,6 +439,10 @@ extension Strings.Key {
         case .pgPlanExists: return ("{1}：数据库里已有名为“{0}”的计划；要替换它请加 --replace，或用 --as 另起名字。未做任何修改。", "{1}: the database already has a plan named \"{0}\"; add --replace to replace it, or --as to give another name. Nothing was changed.")
         case .pgUnitNeeded: return ("{0}：单位账号需要 --unit 单位名称", "{0}: a unit's account needs --unit NAME")
         case .pgUnitOnlyForUnits: return ("{0}：--unit 只用于单位账号（--role unit）", "{0}: --unit is only for a unit's account (--role unit)")
+        // issue 15, pgattack
+        case .pgNoAccount: return ("{0}：登录名 {1} 在这个数据库里没有 duban 账号，看不到任何计划；请管理员运行 `duban db user add`", "{0}: login {1} has no duban account in this database and sees no plan; the office adds it with `duban db user add`")
+        case .pgBadLogin: return ("登录名“{0}”不可用：须为 1 到 63 字节（现为 {1} 字节），且不含控制字符", "login \"{0}\" cannot be used: it must be 1 to 63 bytes ({1} now) with no control characters")
+        case .pgBadUnit: return ("{0}：单位名称不能含 NUL 字符", "{0}: a unit's name cannot hold a NUL character")
         case .pgInitApplied: return ("{0}：数据库结构已从版本 {1} 升级到 {2}", "{0}: database schema brought from version {1} to {2}")
         case .pgInitAlready: return ("{0}：数据库结构已是版本 {1}，无需改动", "{0}: already at version {1}; nothing to do")
         case .pgUserAdded: return ("{0}：账号 {1}（{2}）已就绪", "{0}: login {1} ({2}) is ready")
