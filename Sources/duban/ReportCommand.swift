@@ -115,7 +115,10 @@ struct ReportCommand: ParsableCommand {
         DisplayWidth.prepareLocale()
         installProgress(S)
         let p = try loadPlanOrExit(plan, S)
-        let store = PlanStore(plan: p, rules: Rules(asOf: date), strings: S)
+        // A workload (by unit, leader, chapter or status) reads the counts only: the task
+        // indexes are built for the lists of one unit, one leader and the overdue tasks.
+        let listsTasks = request.unit != nil || request.leader != nil || request.overdue
+        let store = PlanStore(plan: p, rules: Rules(asOf: date), strings: S, extent: listsTasks ? .full : .counts)
         // Tables and Markdown are clean always (the cleaner runs on every cell), JSON escapes
         // what it holds; CSV keeps the data exact, so it is cleaned only for a terminal.
         var text: String

@@ -208,6 +208,54 @@ final class StreamedSaveTests: XCTestCase {
         }
     }
 
+    /// speed2: behind a slow disk the workers wait for room; at most the window of slices
+    /// (2 x cores) is alive at once, and the bytes are still the encoder's.
+    func testASlowWriterKeepsAtMostTheWindowOfSlicesAlive() throws {
+        let plan = PlanGenerator(tasks: 1200, seed: 6).generate()
+        let whole = PlanJSON.encode(plan)
+        var joined: [UInt8] = []
+        var queue: SliceQueue?
+        try PlanJSON.encodePieces(plan, parallelAbove: 10, sliceTasks: 20, onQueue: { queue = $0 }) {
+            joined.append(contentsOf: $0)
+            usleep(2000)  // a disk slower than the encoding
+        }
+        XCTAssertEqual(joined, whole)
+        let q = try XCTUnwrap(queue, "1200 tasks above 10 are encoded in slices")
+        XCTAssertEqual(q.window, 2 * PlanJSON.encodingCores)
+        XCTAssertGreaterThanOrEqual(q.peakAlive, 1)
+        XCTAssertLessThanOrEqual(q.peakAlive, q.window, "60 slices, a window of \(q.window)")
+    }
+
+    /// The queue alone, one worker far ahead of the writer: it gets the window's slices
+    /// and waits; each slice written makes room for one more.
+    func testTheQueueHandsOutNoMoreThanItsWindow() {
+        final class Handed: @unchecked Sendable {
+            let lock = NSLock()
+            var count = 0
+        }
+        let q = SliceQueue(count: 10, window: 3)
+        let handed = Handed()
+        let worker = Thread {
+            while let k = q.next() {
+                handed.lock.lock(); handed.count += 1; handed.lock.unlock()
+                q.finish(k, [UInt8(k)])
+            }
+        }
+        worker.start()
+        var seen: [UInt8] = []
+        for k in 0..<10 {
+            let b = q.take(k)
+            usleep(5000)  // time for the worker to run ahead if it could
+            handed.lock.lock(); let ahead = handed.count; handed.lock.unlock()
+            XCTAssertLessThanOrEqual(ahead, k + 3, "slice \(k) not yet written")
+            seen += b
+            q.done(k)
+        }
+        XCTAssertEqual(seen, (0..<10).map(UInt8.init))
+        XCTAssertEqual(q.peakAlive, 3)
+        XCTAssertNil(q.next())
+    }
+
     func testAFailingWriterStopsTheWorkers() {
         let plan = PlanGenerator(tasks: 800, seed: 4).generate()
         struct Full: Error {}

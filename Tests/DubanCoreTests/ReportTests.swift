@@ -1,6 +1,7 @@
 import XCTest
 import DubanCore
 import Foundation
+import DubanSynthetic
 
 final class ReportTests: XCTestCase {
     override func setUp() { DisplayWidth.prepareLocale() }
@@ -242,5 +243,48 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(String(csv.dropFirst()), try render(.init(grouping: .chapter), .csv, asOf: Fixture.asOf))
         XCTAssertEqual(csv.unicodeScalars.filter { $0 == "\n" }.count, 5)
         XCTAssertEqual(csv.components(separatedBy: "\r\n").count, 6)
+    }
+}
+
+/// speed2 (issue 16): `duban report` on a workload builds the store's counts only
+/// (`PlanStore(extent: .counts)`); every such report is the same text as from the whole store.
+final class CountsOnlyStoreTests: XCTestCase {
+    override func setUp() { DisplayWidth.prepareLocale() }
+
+    func plans() throws -> [(String, Plan)] {
+        let cycle = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/cycle/plan.json")
+        let bytes = try [UInt8](Data(contentsOf: cycle))
+        return [("fixture", Fixture.plan), ("cycle", try PlanJSON.decode(bytes, file: "plan.json")),
+                ("generated", PlanGenerator(tasks: 3000, seed: 16).generate())]
+    }
+
+    func testEveryWorkloadReportIsTheWholeStoresText() throws {
+        let asOf = PlanDate(iso: "2020-07-15")!
+        var compared = 0
+        for (name, plan) in try plans() {
+            let full = PlanStore(plan: plan, rules: Rules(asOf: asOf))
+            let counts = PlanStore(plan: plan, rules: Rules(asOf: asOf), extent: .counts)
+            XCTAssertEqual(counts.extent, .counts)
+            XCTAssertEqual(counts.unitTallies, full.unitTallies, name)
+            XCTAssertEqual(counts.leaderTallies, full.leaderTallies, name)
+            XCTAssertEqual(counts.chapterTallies, full.chapterTallies, name)
+            XCTAssertEqual(counts.statusCounts, full.statusCounts, name)
+            XCTAssertEqual(counts.totals, full.totals, name)
+            XCTAssertFalse(full.unitTallies.isEmpty, name)
+            for g in ReportGrouping.allCases {
+                for f in ReportFormat.allCases {
+                    for width in [nil, 60] as [Int?] {
+                        let r = ReportRequest(grouping: g)
+                        let a = try Reports(full).render(r, format: f, width: width, excel: f == .csv)
+                        let b = try Reports(counts).render(r, format: f, width: width, excel: f == .csv)
+                        XCTAssertEqual(a, b, "\(name) by \(g) as \(f), width \(width.map(String.init) ?? "none")")
+                        XCTAssertFalse(a.isEmpty)
+                        compared += 1
+                    }
+                }
+            }
+        }
+        XCTAssertEqual(compared, 3 * 4 * 4 * 2)
     }
 }

@@ -88,7 +88,9 @@ extension PlanJSON {
         try encodePieces(plan, parallelAbove: 4000, emit)
     }
 
+    /// `onQueue`: for tests, the slices' queue once the encoding is over (its `peakAlive`).
     static func encodePieces(_ plan: Plan, parallelAbove: Int, sliceTasks: Int = 5000,
+                             onQueue: ((SliceQueue) -> Void)? = nil,
                              _ emit: (UnsafeRawBufferPointer) throws -> Void) throws {
         let progress = ProgressLine.current
         progress?.begin(.encode, count: plan.tasks.count)
@@ -104,7 +106,8 @@ extension PlanJSON {
         head.plan(plan)
         let split = head.taskSplit
         let slices = max(cores * 2, min(n, (n + sliceTasks - 1) / sliceTasks))
-        let work = SliceQueue(count: slices)
+        let work = SliceQueue(count: slices, window: 2 * cores)
+        defer { onQueue?(work) }
         let group = DispatchGroup()
         for _ in 0..<cores {
             DispatchQueue.global().async(group: group) {
@@ -120,8 +123,9 @@ extension PlanJSON {
         do {
             try head.out.withUnsafeBytes { try emit(UnsafeRawBufferPointer(rebasing: $0[0..<split])) }
             for k in 0..<slices {
-                let piece = work.take(k)
-                try piece.withUnsafeBytes { try emit($0) }
+                // The piece is dropped before `done` makes room for another.
+                try work.take(k).withUnsafeBytes { try emit($0) }
+                work.done(k)
             }
             try head.out.withUnsafeBytes { try emit(UnsafeRawBufferPointer(rebasing: $0[split...])) }
         } catch {
@@ -149,42 +153,94 @@ final class SliceResults: @unchecked Sendable {
 }
 
 /// The slices of `encodePieces`: handed out in order to the workers, taken in order by
-/// the writer (each waits on its own semaphore), dropped once taken.
+/// the writer, dropped once written. At most `window` slices are alive at once (handed
+/// out and not yet written: being encoded, waiting, or being written), so workers faster
+/// than the disk wait instead of piling encoded slices up in memory (issue 16: a 50 MB
+/// notice's import peaked at 11x its size behind a busy disk). One mutex and one
+/// condition, counted by hand: a `DispatchSemaphore` traps when it is freed below its
+/// initial value, which the last waits of a window leave it at.
 final class SliceQueue: @unchecked Sendable {
     private var items: [[UInt8]]
-    private let ready: [DispatchSemaphore]
+    private var isReady: [Bool]
     private var nextIndex = 0
+    /// Slices written and dropped (`done`), all of them below this index.
+    private var released = 0
     private var cancelled = false
-    private let lock = NSLockless()
+    let window: Int
+    /// The most slices alive at once so far (tests assert it stays within `window`).
+    private(set) var peakAlive = 0
+    private let m: UnsafeMutablePointer<pthread_mutex_t>
+    private let changed: UnsafeMutablePointer<pthread_cond_t>
 
-    init(count: Int) {
+    init(count: Int, window: Int) {
         items = Array(repeating: [], count: count)
-        ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        isReady = Array(repeating: false, count: count)
+        self.window = max(1, window)
+        m = .allocate(capacity: 1)
+        changed = .allocate(capacity: 1)
+        pthread_mutex_init(m, nil)
+        pthread_cond_init(changed, nil)
     }
 
+    deinit {
+        pthread_cond_destroy(changed)
+        pthread_mutex_destroy(m)
+        m.deallocate()
+        changed.deallocate()
+    }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(m)
+        defer { pthread_mutex_unlock(m) }
+        return body()
+    }
+
+    /// The next slice to encode, once the window has room for it; nil when all are
+    /// handed out or the write failed.
     func next() -> Int? {
-        lock.locked {
+        locked {
+            while !cancelled, nextIndex < items.count, nextIndex - released >= window {
+                pthread_cond_wait(changed, m)
+            }
             guard !cancelled, nextIndex < items.count else { return nil }
             defer { nextIndex += 1 }
+            peakAlive = max(peakAlive, nextIndex + 1 - released)
             return nextIndex
         }
     }
 
     func finish(_ k: Int, _ bytes: [UInt8]) {
-        lock.locked { items[k] = bytes }
-        ready[k].signal()
+        locked {
+            items[k] = bytes
+            isReady[k] = true
+            pthread_cond_broadcast(changed)
+        }
     }
 
+    /// Slice `k`'s bytes once encoded; the writer calls `done(k)` after writing them.
     func take(_ k: Int) -> [UInt8] {
-        ready[k].wait()
-        return lock.locked {
+        locked {
+            while !isReady[k] { pthread_cond_wait(changed, m) }
             let b = items[k]
             items[k] = []
             return b
         }
     }
 
-    func cancel() { lock.locked { cancelled = true } }
+    /// Slice `k` is written and its bytes dropped: room for one more.
+    func done(_ k: Int) {
+        locked {
+            released = k + 1
+            pthread_cond_broadcast(changed)
+        }
+    }
+
+    func cancel() {
+        locked {
+            cancelled = true
+            pthread_cond_broadcast(changed)
+        }
+    }
 }
 
 /// A pthread mutex (DubanCore does not import Foundation).

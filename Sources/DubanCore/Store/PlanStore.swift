@@ -58,8 +58,17 @@ public final class PlanStore {
     /// Goes up by one on every change (edit, undo, redo): views cache against it.
     public private(set) var revision = 0
 
-    public init(plan: Plan, rules: Rules, strings: Strings = Strings(.zh)) {
+    /// What a store is built with (issue 16, speed2). `.counts`: the tallies (units,
+    /// leaders, chapters, statuses, totals), the chapter tree and the assessments, what a
+    /// workload report reads, without the task indexes and lists (ids, numbers, tasks by
+    /// unit, leader, chapter and status, the overdue set) that queries, look-ups and edits
+    /// need; such a store refuses them (a precondition). `.full`: everything.
+    public enum Extent: Sendable { case full, counts }
+    public let extent: Extent
+
+    public init(plan: Plan, rules: Rules, strings: Strings = Strings(.zh), extent: Extent = .full) {
         self.plan = plan
+        self.extent = extent
         var r = rules
         if r.periodStart == nil { r.periodStart = plan.periodStart }
         self.rules = r
@@ -78,7 +87,8 @@ public final class PlanStore {
         // Read in place (as addAll does): `enumerated()` and `map` copied every PlanTask,
         // a retain and a release of each of its strings and arrays (issue 16's profile).
         let rules = self.rules
-        var byID = Dictionary<String, Int>(minimumCapacity: tasks.count)
+        let indexed = extent == .full
+        var byID = Dictionary<String, Int>(minimumCapacity: indexed ? tasks.count : 0)
         var byNumber: [String: [Int]] = [:]
         var widest = 0
         assessments = tasks.withUnsafeBufferPointer { tasks in
@@ -87,6 +97,7 @@ public final class PlanStore {
             for i in tasks.indices {
                 let t = UnsafePointer(tasks.baseAddress.unsafelyUnwrapped + i)
                 out.append(rules.assess(t.pointee))
+                guard indexed else { continue }
                 byID[t.pointee.id] = i
                 if let n = t.pointee.number { byNumber[n, default: []].append(i); widest = max(widest, DisplayWidth.of(n)) }
             }
@@ -120,13 +131,20 @@ public final class PlanStore {
             ancestorsByChapter[c.id] = chain
         }
         for s in TaskStatus.allCases { tasksByStatus[s] = []; statusCounts[s] = 0 }
-        addAll()
+        addAll(lists: indexed)
+    }
+
+    /// Queries, look-ups and edits read the indexes a `.counts` store does not build.
+    @inline(__always) private func requireIndexes() {
+        precondition(extent == .full, "PlanStore(extent: .counts) has counts only, no task indexes")
     }
 
     /// What `add(i)` for every task in order would give, built in arrays indexed by
     /// numbered names and chapters, then turned into the dictionaries once: the same
     /// keys, counts and sorted lists, without hashing a Chinese name for every task.
-    private func addAll() {
+    ///
+    /// `lists`: false for a `.counts` store, which keeps the tallies only.
+    private func addAll(lists: Bool) {
         let tasks = plan.tasks
         let chapters = plan.chapters
         var units = NameNumbering(), leaders = NameNumbering()
@@ -139,6 +157,7 @@ public final class PlanStore {
         var byChapter = [[Int]](repeating: [], count: none + 1)
         var ancestorIndexes = [[Int]?](repeating: nil, count: none + 1)
         var byStatus = [[Int]](repeating: [], count: 4)
+        var statusTally = [Int](repeating: 0, count: 4)
         var overdue: [Int] = []
         var total = Tally()
         var leadIDs: [Int] = [], coIDs: [Int] = [], leaderIDs: [Int] = []
@@ -170,12 +189,12 @@ public final class PlanStore {
             }
             while unitTally.count < units.names.count { unitTally.append(Tally()); led.append([]); shared.append([]) }
             while leaderTally.count < leaders.names.count { leaderTally.append(Tally()); byLeader.append([]) }
-            for k in leadIDs { a.add(to: &unitTally[k]); led[k].append(i) }
-            for k in coIDs { unitTally[k].shared += 1; shared[k].append(i) }
-            for k in leaderIDs { a.add(to: &leaderTally[k]); byLeader[k].append(i) }
+            for k in leadIDs { a.add(to: &unitTally[k]); if lists { led[k].append(i) } }
+            for k in coIDs { unitTally[k].shared += 1; if lists { shared[k].append(i) } }
+            for k in leaderIDs { a.add(to: &leaderTally[k]); if lists { byLeader[k].append(i) } }
 
             let ck = t.pointee.chapter.flatMap { chapterIndexByID[$0] } ?? none
-            byChapter[ck].append(i)
+            if lists { byChapter[ck].append(i) }
             a.add(to: &chapterTally[ck])
             chapterTallied[ck] = true
             if ck != none {
@@ -187,8 +206,12 @@ public final class PlanStore {
                     chapterTallied[anc] = true
                 }
             }
-            byStatus[a.statusSlot].append(i)
-            if a.isOverdue { overdue.append(i) }
+            if lists {
+                byStatus[a.statusSlot].append(i)
+                if a.isOverdue { overdue.append(i) }
+            } else {
+                statusTally[a.statusSlot] += 1
+            }
             a.add(to: &total)
         }
         }
@@ -196,24 +219,26 @@ public final class PlanStore {
 
         for (k, name) in units.names.enumerated() {
             unitTallies[name] = unitTally[k]
+            guard lists else { continue }
             if !led[k].isEmpty { ledByUnit[name] = led[k] }
             if !shared[k].isEmpty { sharedByUnit[name] = shared[k] }
         }
         for (k, name) in leaders.names.enumerated() {
             leaderTallies[name] = leaderTally[k]
-            tasksByLeader[name] = byLeader[k]
+            if lists { tasksByLeader[name] = byLeader[k] }
         }
         for k in 0...none where chapterTallied[k] {
             let id = k == none ? "" : chapters[k].id
             chapterTallies[id] = chapterTally[k]
-            if !byChapter[k].isEmpty { tasksByChapter[id] = byChapter[k] }
+            if lists, !byChapter[k].isEmpty { tasksByChapter[id] = byChapter[k] }
         }
         for s in TaskStatus.allCases {
             let k = Counted.slot(s)
+            guard lists else { statusCounts[s] = statusTally[k]; continue }
             statusCounts[s] = byStatus[k].count
             tasksByStatus[s] = Set(byStatus[k])
         }
-        overdueSet = Set(overdue)
+        if lists { overdueSet = Set(overdue) }
         totals = total
     }
 
@@ -337,11 +362,12 @@ public final class PlanStore {
 
     public var taskCount: Int { plan.tasks.count }
     public func task(at i: Int) -> PlanTask { plan.tasks[i] }
-    public func index(ofID id: String) -> Int? { indexByID[id] }
+    public func index(ofID id: String) -> Int? { requireIndexes(); return indexByID[id] }
 
     /// A task by id, else by its number label (an error when a number is not unique).
     public enum Lookup: Equatable, Sendable { case found(Int), notFound, ambiguous([String]) }
     public func lookup(_ key: String) -> Lookup {
+        requireIndexes()
         if let i = indexByID[key] { return .found(i) }
         let matches = indexesByNumber[key] ?? []
         if matches.count == 1 { return .found(matches[0]) }
@@ -394,6 +420,7 @@ public final class PlanStore {
     /// Task indexes matching the filter, in the given order. `within` narrows an earlier
     /// result (typing one more character of a search only looks at the last matches).
     public func query(_ f: TaskFilter, sort: TaskSort = .documentOrder, within: [Int]? = nil) -> [Int] {
+        requireIndexes()
         var candidates: [Int]
         if let within {
             candidates = within
@@ -505,6 +532,7 @@ public final class PlanStore {
 
     /// Task indexes in a chapter and its descendants, in document order.
     public func tasks(inChapterTree id: String) -> [Int] {
+        requireIndexes()
         let ids = chapterIDs(inTree: id)
         if ids.count == 1 { return tasksByChapter[id] ?? [] }
         return ids.flatMap { tasksByChapter[$0] ?? [] }.sorted()
@@ -638,6 +666,7 @@ public final class PlanStore {
     /// touched, and records it for undo. Returns false when the edit changed nothing.
     @discardableResult
     public func apply(_ edit: Edit) throws -> Bool {
+        requireIndexes()
         guard let i = indexByID[edit.taskID] else { throw EditError.noSuchTask(edit.taskID) }
         let before = plan.tasks[i]
         guard let after = try before.applying(edit, strings: strings) else { return false }
@@ -671,6 +700,7 @@ public final class PlanStore {
     /// nil when the plan has no task with that id (nothing changed).
     @discardableResult
     public func replaceFromOutside(_ task: PlanTask) -> Int? {
+        requireIndexes()
         guard let i = indexByID[task.id] else { return nil }
         replace(i, with: task)
         return i
