@@ -26,9 +26,10 @@ enum AlignedRows {
     }
 
     /// The pieces of a line: runs of two or more spaces (ASCII or ideographic) separate them.
-    static func pieces(_ s: String) -> [Piece] {
+    /// `indent`: the spaces the line had before its first character (a source line is kept without them).
+    static func pieces(_ s: String, indent: Int = 0) -> [Piece] {
         var out: [Piece] = []
-        var cur = "", curX = 0, curCol = 0, x = 0, col = 0, spaces = 0
+        var cur = "", curX = 0, curCol = 0, x = indent, col = 0, spaces = 0
         func flush() {
             let t = cur.trimmed()
             if !t.isEmpty { out.append(Piece(text: t, x: curX, width: DisplayWidth.of(t), column: curCol + 1)) }
@@ -62,7 +63,7 @@ enum AlignedRows {
     /// The rows of the table under `header` (a line of column names split by spaces), wrapped
     /// cells joined; nil when the header or the lines are split by tabs (read cell by cell instead).
     static func table(header: SourceLine, body: ArraySlice<SourceLine>, columns: [TableParser.Column]) -> Table? {
-        let hs = pieces(header.text.string)
+        let hs = pieces(header.text.string, indent: header.column - 1)
         guard hs.count == columns.count, !header.text.string.contains("\t") else { return nil }
         let centers = hs.map { $0.x + $0.width / 2 }
         let numberColumn = columns.firstIndex(of: .number)
@@ -82,7 +83,7 @@ enum AlignedRows {
         for l in body where !l.isBlank && !PageChrome.isChrome(l) {
             let line = l.text.string
             if line.contains("\t") { return nil }
-            let ps = pieces(line.filter { $0 != "\u{0C}" })
+            let ps = pieces(line.filter { $0 != "\u{0C}" }, indent: l.column - 1)
             guard let first = ps.first else { continue }
             // The header again at a page break, and the page's number (— 3 —, - 3 -, 第3页).
             if ps.map({ $0.text.filter { !$0.isWhitespace } }) == headerTexts { continue }

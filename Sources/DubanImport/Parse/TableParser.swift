@@ -303,7 +303,7 @@ struct TableParser {
             if cols.first == .number, case .text = cells[i].kind, let m = Headings.marker(cells[i].f), m.kind <= .cn,
                cells[i].f.count <= 40 {
                 let c = cells[i]
-                let title = String(c.t[min(m.titleStart, c.t.count)...]).trimmed()
+                let title = String(c.f[min(m.titleStart, c.f.count)...]).trimmed()
                 d.chapters.append(DraftChapter(label: m.label, title: title, parent: nil, line: c.line))
                 chapter = d.chapters.count - 1
                 i += 1

@@ -293,7 +293,7 @@ def cells_per_line():
             n += 1
     text = "\r\n".join(out) + "\r\n"
     write("04_cells_per_line_gbk.txt", text.encode("gbk"), {
-        "layout": "flatTable", "tasks": 20, "topChapters": 3, "chapterTitles": [c[3:] for c, _ in chapters],
+        "layout": "flatTable", "tasks": 20, "topChapters": 3, "chapterTitles": [c[2:] for c, _ in chapters],
         "samples": samples, "year": 2024})
 
 # ---------------------------------------------------------------------------------------------
