@@ -21,6 +21,8 @@ struct Field: Sendable {
     var value: String
     var line: Int
     var column: Int
+    /// The value as printed, where the reader has it (deadlines: `deadlineText` keeps the words as written).
+    var written: String? = nil
 }
 
 enum FieldLabels {
@@ -36,6 +38,10 @@ enum FieldLabels {
             ("协同责任单位", .coUnits), ("协同单位", .coUnits), ("配合单位", .coUnits), ("配合部门", .coUnits),
             ("协办单位", .coUnits), ("参与单位", .coUnits), ("协作单位", .coUnits), ("协同部门", .coUnits),
             ("责任单位", .units), ("责任主体", .units), ("承办单位", .units),
+            // more.notices2: the labels of other offices (实施 / 落实 / 执行 units are 责任单位; 协助 is co).
+            ("实施单位", .units), ("落实单位", .units), ("执行单位", .units), ("实施部门", .units), ("落实部门", .units),
+            ("协助单位", .coUnits), ("协助部门", .coUnits), ("配合责任单位", .coUnits), ("协同配合单位", .coUnits),
+            ("牵头落实单位", .leadUnits), ("牵头实施单位", .leadUnits),
             ("完成时限", .deadline), ("完成时间", .deadline), ("时间节点", .deadline), ("时限要求", .deadline), ("时限", .deadline),
             ("进度安排", .deadline), ("时间安排", .deadline), ("完成期限", .deadline),
             ("年度目标", .goal), ("工作目标", .goal), ("目标任务", .goal),
@@ -86,11 +92,23 @@ enum FieldLabels {
     static func fields(of line: SourceLine) -> [Field]? {
         let f = line.folded
         guard let (kind, valueStart) = label(in: f) else { return nil }
-        return split(f, firstKind: kind, valueStart: valueStart, line: line.number, baseColumn: line.column)
+        return split(f, firstKind: kind, valueStart: valueStart, line: line.number, baseColumn: line.column, printed: line.text)
     }
 
-    static func split(_ f: Folded, firstKind: FieldKind, valueStart: Int, line: Int, baseColumn: Int) -> [Field] {
+    /// `printed`: the line as printed (the same characters as `f`, unfolded), to keep a deadline's words as written.
+    static func split(_ f: Folded, firstKind: FieldKind, valueStart: Int, line: Int, baseColumn: Int, printed: Printed? = nil) -> [Field] {
         var out: [Field] = []
+        let printed = printed?.count == f.count ? printed : nil
+        func field(_ kind: FieldKind, _ a: Int, _ b: Int) -> Field {
+            var fd = Field(kind: kind, value: clean(f[a..<b]), line: line, column: baseColumn + a)
+            if kind == .deadline, let p = printed {
+                var x = a, y = b
+                while x < y, f[x] == " " || cleanExtra.contains(f[x]) { x += 1 }
+                while y > x, f[y - 1] == " " || cleanExtra.contains(f[y - 1]) { y -= 1 }
+                fd.written = p[x..<y].string
+            }
+            return fd
+        }
         var kind = firstKind
         var start = valueStart
         var i = valueStart
@@ -99,7 +117,7 @@ enum FieldLabels {
             if valueStops.contains(c) {
                 let j = f.skippingSpaces(from: i + 1)
                 if let (k, vs) = label(in: f, at: j) {
-                    out.append(Field(kind: kind, value: clean(f[start..<i]), line: line, column: baseColumn + start))
+                    out.append(field(kind, start, i))
                     kind = k
                     start = vs
                     i = vs
@@ -108,7 +126,7 @@ enum FieldLabels {
             } else if i > start, FieldLabels.firstCharacters.contains(c), let (k, vs) = label(in: f, at: i), vs - i >= 5 {
                 // Labels glued with no separator: 牵头单位:X配合单位:Y完成时限:Z (a label of four
                 // characters or more and its colon; shorter words such as 领导: may be text).
-                out.append(Field(kind: kind, value: clean(f[start..<i]), line: line, column: baseColumn + start))
+                out.append(field(kind, start, i))
                 kind = k
                 start = vs
                 i = vs
@@ -116,7 +134,7 @@ enum FieldLabels {
             }
             i += 1
         }
-        out.append(Field(kind: kind, value: clean(f[start..<f.count]), line: line, column: baseColumn + start))
+        out.append(field(kind, start, f.count))
         return out
     }
 
@@ -164,7 +182,24 @@ enum InlineResponsibility {
         guard end >= 4 else { return nil }
         var s = end - 1
         while s > 0, f[s - 1] != "。", f[s - 1] != ";", end - s < 60 { s -= 1 }
-        guard s > 0, f[s - 1] == "。" || f[s - 1] == ";" else { return nil }
+        if s > 0, f[s - 1] == "。" || f[s - 1] == ";", let found = proseFrom(s, f, end: end, line: line, baseColumn: baseColumn) {
+            return found
+        }
+        // The last clauses after a comma: `…完成5条道路黑化工程,区交建局负责。` / `…,X牵头,Y配合。`; the
+        // widest run of clauses that is only units and those words (never the whole item).
+        var commas: [Int] = []
+        var k = end - 1
+        while k > 0, end - k < 60, f[k - 1] != "。", f[k - 1] != ";" {
+            if f[k - 1] == "," { commas.append(k) }
+            k -= 1
+        }
+        for c in commas.reversed() where c > 1 {
+            if let found = proseFrom(c, f, end: end, line: line, baseColumn: baseColumn) { return Found(textEnd: c - 1, fields: found.fields) }
+        }
+        return nil
+    }
+
+    private static func proseFrom(_ s: Int, _ f: Folded, end: Int, line: Int, baseColumn: Int) -> Found? {
         let inner = f[s..<end]
         guard inner.includes(P.牵头) || inner.hasSuffix(P.负责) || inner.hasSuffix(P.落实) || inner.hasSuffix(P.配合) else { return nil }
         guard let fields = prose(inner, line: line, column: baseColumn + s) else { return nil }

@@ -29,16 +29,35 @@ enum GluedRows {
             cols.append(c); wh += 1
         }
         guard cols.count >= 3, cols.contains(.text), cols.contains(where: { $0.isUnits }), wh + 1 < ws.count else { return nil }
-        // The rows: each next number after the units of the row before.
+        // The rows: each next number after the units of the row before. A chapter row (一、稳增长)
+        // stands where a row would, after the header or the units of the row before, and before the
+        // next number; it is a piece of its own.
         var starts: [Int] = []
         var expected = 1
+        var boundary = wh          // the last word that may end a row: the header, units, a chapter
+        var end = f.count
         for j in (wh + 1)..<ws.count {
-            guard String(f[ws[j]]) == String(expected) else { continue }
-            if j == wh + 1 || UnitNames.looksLikeUnitList(f[ws[j - 1]]) {
+            let w = f[ws[j]]
+            if j == boundary + 1, j + 1 < ws.count, String(f[ws[j + 1]]) == String(expected),
+               let m = Headings.marker(w), m.kind <= .cn, w.count <= 30 {
+                starts.append(ws[j].lowerBound); boundary = j
+                continue
+            }
+            // The signature after the last row (某县人民政府办公室 2024年2月23日): the table ends there.
+            if expected > 1, j == boundary + 1 || UnitNames.looksLikeUnitList(f[ws[j - 1]]),
+               j + 1 < ws.count, TableParser.isDateLine(f[ws[j + 1]]), TableParser.isIssuer(w) {
+                end = ws[j].lowerBound
+                break
+            }
+            guard String(w) == String(expected) else {
+                if UnitNames.looksLikeUnitList(w) { boundary = j }
+                continue
+            }
+            if j == boundary + 1 || UnitNames.looksLikeUnitList(f[ws[j - 1]]) {
                 starts.append(ws[j].lowerBound); expected += 1
             }
         }
-        guard starts.count >= 2 else { return nil }
+        guard expected > 2 else { return nil }
         func piece(_ r: Range<Int>) -> SourceLine {
             var a = r.lowerBound, b = r.upperBound
             while a < b, f[a] == " " { a += 1 }
@@ -47,7 +66,13 @@ enum GluedRows {
         }
         var out = [piece(0..<ws[wh].upperBound)]
         for (k, s) in starts.enumerated() {
-            out.append(piece(s..<(k + 1 < starts.count ? starts[k + 1] : f.count)))
+            out.append(piece(s..<(k + 1 < starts.count ? starts[k + 1] : end)))
+        }
+        // The signature, its date and what follows (the page's footer), each a line as printed.
+        if end < f.count, let sig = ws.firstIndex(where: { $0.lowerBound == end }) {
+            out.append(piece(ws[sig]))
+            out.append(piece(ws[sig + 1]))
+            if sig + 2 < ws.count { out.append(piece(ws[sig + 2].lowerBound..<f.count)) }
         }
         return out
     }

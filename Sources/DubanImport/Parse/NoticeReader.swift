@@ -84,6 +84,7 @@ struct NoticeReader {
                         switch p {
                         case .hasNumber(let s): warnings.append(ImportWarning(line: f.line, column: f.column, .iwUnitHasNumber, .text(s)))
                         case .notAUnit(let s): warnings.append(ImportWarning(line: f.line, column: f.column, .iwNotAUnit, .text(s)))
+                        case .glued(let s, let split): warnings.append(ImportWarning(line: f.line, column: f.column, .iwGluedUnits, .text(s), .text(split), guess: true))
                         }
                     }
                     let names = written.map { book.resolve($0) }
@@ -117,7 +118,7 @@ struct NoticeReader {
                         } else { co += names }
                     }
                 case .deadline:
-                    let r = Deadlines.read(value: f.value, year: year)
+                    let r = Deadlines.read(value: f.written ?? f.value, year: year)
                     if let dl = r.date {
                         t.deadline = dl; t.deadlineText = r.text; t.milestones = r.milestones
                     } else if r.noDate {

@@ -41,7 +41,10 @@ enum SpacedRows {
         d.firstLine = lines[h].number
         var last = 0
         var chapter: Int?
-        for l in lines[(h + 1)...] where !l.isBlank && !PageChrome.isChrome(l) {
+        // The table ends at the signature (the issuing body, its date on the next line).
+        var body = lines[(h + 1)...]
+        if let sig = TableParser.signature(body) { body = body[..<sig] }
+        for l in body where !l.isBlank && !PageChrome.isChrome(l) {
             if let m = Headings.marker(l.folded), m.kind <= .cn {
                 let title = String(l.text[min(m.titleStart, l.text.count)...]).trimmed()
                 d.chapters.append(DraftChapter(label: m.label, title: title, parent: nil, line: l.number))

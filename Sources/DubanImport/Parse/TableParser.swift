@@ -39,7 +39,7 @@ struct TableParser {
 
 
     private static let numberNames: [Folded] = ["序号", "编号", "序", "No.", "NO.", "No"]
-    private static let coPrefixes: [Folded] = ["协同", "配合", "协办", "参与"]
+    private static let coPrefixes: [Folded] = ["协同", "配合", "协办", "参与", "协助"]
     private static let textNames: [Folded] = ["工作内容", "具体内容", "内容", "目标与任务", "任务名称", "项目名称"]
     private static let textSuffixes: [Folded] = ["任务", "工作", "事项", "措施", "内容", "问题"]
     private static let requirementSuffixes: [Folded] = ["要求", "标准"]
@@ -65,6 +65,7 @@ struct TableParser {
         static let 名称: Folded = "名称"
         static let 分值: Folded = "分值"
         static let 项目: Folded = "项目"
+        static let 目标值: Folded = "目标值"
     }
 
     /// The column a (folded) name stands for.
@@ -82,11 +83,17 @@ struct TableParser {
         if s.includes(P.牵头) && namesUnits { return .lead }
         if s.prefix(among: coPrefixes) != nil { return namesUnits ? .co : nil }
         if s.hasSuffix(P.责任单位) || s.hasSuffix(P.责任部门) || s == P.责任主体 || s == P.承办单位 { return .units }
+        // Any other name of units (实施单位, 落实单位, 监考单位, 考核部门): one unit column.
+        if namesUnits && s.count <= 6 { return .units }
         if s.includes(P.时限) || s == P.完成时间 || s == P.时间节点 || s == P.完成期限 { return .deadline }
         if s.suffix(among: completionSuffixes) != nil { return .completion }
         if s.suffix(among: requirementSuffixes) != nil { return .requirement }
         if s == P.年度目标 || s == P.目标 || s == P.工作目标 { return .goal }
+        // 预期目标, 具体目标, 目标值: what the task must reach.
+        if s.count <= 6, s.hasSuffix(P.目标) || s.hasSuffix(P.目标值) { return .goal }
         if s.suffix(among: textSuffixes) != nil || textNames.contains(s) { return .text }
+        // 工程项目, 实事项目, 指标名称: the item's own name is its text.
+        if s.count <= 6, s.hasSuffix(P.项目) || s.hasSuffix(P.名称) { return .text }
         return nil
     }
 
@@ -155,7 +162,7 @@ struct TableParser {
 
     static func classify(folded: Folded) -> CellKind {
         let f = folded.trimmed()
-        if f.isEmpty { return .empty }
+        if f.isEmpty || Table.isPlaceholder(f) { return .empty }
         let digits = f.keeping { $0 != " " }
         if digits.count <= 5, digits.isDigits, let v = Int(digits.string) { return .number(v) }
         // 1. / 1、 alone (a sequence cell with its stop)
@@ -181,6 +188,11 @@ struct TableParser {
             out.append(Cell(t: l.text, f: l.folded, line: l.number, column: l.column, kind: classify(folded: l.folded)))
         }
         return out
+    }
+
+    /// An issuing body as it signs: …人民政府 / …办公室 / …委员会, short.
+    static func isIssuer(_ f: Folded) -> Bool {
+        f.count <= 30 && (f.hasSuffix(S.人民政府) || f.hasSuffix(S.办公室) || f.hasSuffix(S.委员会))
     }
 
     /// The index of a signature line: an issuing body (…人民政府 / …办公室 / …委员会) whose next
@@ -226,14 +238,19 @@ struct TableParser {
     static func parse(_ lines: [SourceLine]) -> Result? {
         if let r = PipeCells.parse(lines) { return r }
         guard let header = findHeader(lines) else { return SpacedRows.parse(lines) ?? ScoreTable.parse(lines) }
+        // A score table with no 序号 (项目 / 分值 / 目标任务 / 监考单位): rows are told by their score.
+        if !header.oneRowPerLine, header.columns.contains(.score), !header.columns.contains(.number), let r = ScoreTable.parse(lines) { return r }
         var d = Drafts()
         d.firstLine = header.line
         let body = lines[header.bodyStart...]
         if header.oneRowPerLine {
             // One row a line: the lines are a table (the one table model), read by position.
-            var table = Table()
-            for l in body where !l.isBlank && !PageChrome.isChrome(l) {
-                table.rows.append(splitRowCells(l.text).map { Table.Cell(text: $0.string, line: l.number, column: l.column) })
+            // Aligned with spaces (pdftotext -layout): wrapped cells joined, each piece under its column.
+            var table = header.bodyStart > 0 ? AlignedRows.table(header: lines[header.bodyStart - 1], body: body, columns: header.columns) ?? Table() : Table()
+            if table.rows.isEmpty {
+                for l in body where !l.isBlank && !PageChrome.isChrome(l) {
+                    table.rows.append(splitRowCells(l.text).map { Table.Cell(text: $0.string, line: l.number, column: l.column) })
+                }
             }
             rows(of: table, from: 0, columns: header.columns, headerTexts: [], into: &d, tableNumber: nil)
         } else {
@@ -276,12 +293,24 @@ struct TableParser {
             let base = max(lastNumber, rows)
             return v > base && v <= base + 30
         }
+        var chapter: Int? = nil
         while i < cells.count {
             // Skip empty cells between rows.
             while i < cells.count, case .empty = cells[i].kind { i += 1 }
             guard i < cells.count else { break }
+            // Where a row's number should stand, a heading of the notice's own (一、稳增长, 第二部分…):
+            // a chapter row (its cell spanned the table) that the copy left on a line of its own.
+            if cols.first == .number, case .text = cells[i].kind, let m = Headings.marker(cells[i].f), m.kind <= .cn,
+               cells[i].f.count <= 40 {
+                let c = cells[i]
+                let title = String(c.f[min(m.titleStart, c.f.count)...]).trimmed()
+                d.chapters.append(DraftChapter(label: m.label, title: title, parent: nil, line: c.line))
+                chapter = d.chapters.count - 1
+                i += 1
+                continue
+            }
             let rowStart = i
-            var t = DraftTask(number: nil, chapter: nil, text: "", line: cells[i].line, column: cells[i].column)
+            var t = DraftTask(number: nil, chapter: chapter, text: "", line: cells[i].line, column: cells[i].column)
             var unitCells: [(Column, Cell)] = []
             for (ci, col) in cols.enumerated() {
                 guard i < cells.count else { break }
@@ -343,7 +372,7 @@ struct TableParser {
                     case .empty: i += 1
                     case .number(let v) where plausible(v) && col != .score: break
                     default:
-                        if col == .deadline { t.fields.append(Field(kind: .deadline, value: cell.folded, line: cell.line, column: cell.column)) }
+                        if col == .deadline { t.fields.append(Field(kind: .deadline, value: cell.folded, line: cell.line, column: cell.column, written: cell.text.trimmed())) }
                         else if col == .remarks || col == .requirement { t.remarks = [t.remarks, cell.text].compactMap { $0 }.joined(separator: "\n") }
                         else if col == .goal { t.goal = cell.text }
                         else if col == .title { t.title = cell.text }
@@ -379,7 +408,7 @@ struct TableParser {
         var t = DraftTask(number: nil, chapter: nil, text: "", line: first.line, column: first.column)
         for (c, col) in zip(row, cols) {
             let vs = c.f.trimmed()
-            if vs.isEmpty { continue }
+            if vs.isEmpty || Table.isPlaceholder(vs) { continue }
             let v = vs.string
             switch col {
             case .number: if case .number(let n) = c.kind { t.number = String(n) }
@@ -398,7 +427,7 @@ struct TableParser {
             case .co: t.fields.append(Field(kind: .coUnits, value: v, line: c.line, column: c.column))
             case .units: t.fields.append(Field(kind: .units, value: v, line: c.line, column: c.column))
             case .leaders: t.fields.append(Field(kind: .leaders, value: v, line: c.line, column: c.column))
-            case .deadline: t.fields.append(Field(kind: .deadline, value: v, line: c.line, column: c.column))
+            case .deadline: t.fields.append(Field(kind: .deadline, value: v, line: c.line, column: c.column, written: c.text.trimmed()))
             case .completion: t.completion = c.text
             case .remarks: t.remarks = c.text
             case .goal: t.goal = c.text

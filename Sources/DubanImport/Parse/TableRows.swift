@@ -13,7 +13,7 @@ extension TableParser {
         var header: Header? = nil
         var headerTexts: [Folded] = []
         var start: Int? = nil, end = 0
-        for (number, table) in tables.enumerated() {
+        for (number, table) in laidOut(tables).enumerated() {
             var from = 0
             if let (h, at) = findHeader(in: table) {
                 header = h; from = at + 1
@@ -29,6 +29,17 @@ extension TableParser {
         guard var h = header, let s = start, !d.tasks.isEmpty else { return nil }
         h.reader = .table
         return (Result(drafts: d, header: h), s, end)
+    }
+
+    /// The tables in reading order, a layout table (no header of its own, tables in its cells) read
+    /// as the tables inside it: a government site often sets its whole page in one table.
+    static func laidOut(_ tables: [Table]) -> [Table] {
+        guard tables.contains(where: { !$0.inner.isEmpty }) else { return tables }
+        var out: [Table] = []
+        for t in tables {
+            if !t.inner.isEmpty, findHeader(in: t) == nil { out += laidOut(t.inner) } else { out.append(t) }
+        }
+        return out
     }
 
     /// The first row (of the first ten) whose non-empty cells all name columns and make a valid
@@ -82,9 +93,24 @@ extension TableParser {
             // Either row of a two-row header again: three or more cells, every one a column name.
             let filled = row.filter { !$0.text.isEmpty }
             if filled.count >= 3, filled.allSatisfy({ column(for: $0.text) != nil }) { continue }
-            // A chapter: one cell over the whole row.
+            // A chapter: one cell over the whole row; or a heading of the notice's own (一、稳增长,
+            // 第二部分) alone in its row, the other cells left empty rather than merged.
+            let alone = filled.count == 1 ? filled[0] : nil
+            let aloneHeading = alone.flatMap { c -> Folded? in
+                let f = Folded(c.text)
+                guard f.count <= 40, let m = Headings.marker(f), m.kind <= .cn else { return nil }
+                return f
+            }
+            if let f = aloneHeading, let first = alone {
+                let m = Headings.marker(f)
+                d.chapters.append(DraftChapter(label: m?.label ?? "", title: String(f[(m?.titleStart ?? 0)...]).trimmed(),
+                                               parent: nil, line: first.line))
+                continue
+            }
             if row.count > 1, row.allSatisfy({ $0.spansRow }), let first = row.first {
                 let f = folded[0]
+                // A note under the table (注:请于…报送 / 备注: / 说明:) is the sheet's, not a chapter.
+                if f.hasPrefix(NoteWords.注) || f.hasPrefix(NoteWords.备注) || f.hasPrefix(NoteWords.说明) { continue }
                 var label = "", title = String(f.trimmed())
                 if let m = Headings.marker(f) {
                     label = m.label
@@ -105,5 +131,11 @@ extension TableParser {
                 d.tasks.append(t)
             }
         }
+    }
+
+    private enum NoteWords {
+        static let 注: Folded = "注:"
+        static let 备注: Folded = "备注"
+        static let 说明: Folded = "说明:"
     }
 }

@@ -265,7 +265,7 @@ final class DocxBodyReader: XMLSink {
                     for _ in 0..<spread(c.span) { cells.append(prev) }
                     continue
                 }
-                let joined = Self.join(c.lines)
+                let joined = Table.joinLines(c.lines)
                 if !joined.isEmpty { emit(Array(joined.utf8)) }
                 var cellLine = line - 1
                 if joined.isEmpty { cellLine = line }
@@ -287,25 +287,6 @@ final class DocxBodyReader: XMLSink {
         guard span > 1, spreadLeft >= span - 1 else { return 1 }
         spreadLeft -= span - 1
         return span
-    }
-
-    /// One cell's lines as the web page reader joins them: units written one a line (or
-    /// short names, leaders one a line) by 、, other lines run on.
-    static func join(_ lines: [String]) -> String {
-        if lines.count > 1, lines.allSatisfy({ isShortName($0) }) {
-            // Names a line each, spaced to the width of three characters (钱 宇): the names.
-            return lines.map { $0.filter { !$0.isWhitespace } }.joined(separator: "、")
-        }
-        if lines.count > 1, lines.allSatisfy({ UnitNames.looksLikeUnitList(Folded($0)) || isShortName($0) }) {
-            return lines.joined(separator: "、")
-        }
-        return lines.joined()
-    }
-
-    /// Two to four Chinese characters, spaces aside: a person's name (钱 宇).
-    static func isShortName(_ s: String) -> Bool {
-        let cs = s.unicodeScalars.filter { !$0.properties.isWhitespace }
-        return (2...4).contains(cs.count) && cs.allSatisfy { $0.value >= 0x4E00 && $0.value <= 0x9FFF }
     }
 
     /// Runs of spaces become one, ends trimmed, on the UTF-8 bytes: ASCII spaces and controls,

@@ -5,7 +5,8 @@
 /// value; `<br>` and `<p>` inside a cell separate its lines (units written one a line
 /// are joined by 、); Word's export markup (`<o:p>`, `<span style='mso-…'>`, conditional
 /// comments) is read past as any other tag; scripts and styles are skipped. A table
-/// inside a cell is read as the cell's text.
+/// inside a cell is read as the cell's text, and also, as a table of its own, into the outer
+/// table's `inner` (a site that lays its page out in a table puts the task table in a cell).
 enum HTMLTable {
     /// Spans larger than these are read as these: a page cannot make the grid blow up.
     static let maxColspan = 64
@@ -13,10 +14,13 @@ enum HTMLTable {
     /// Cells a page's spans may copy in all: past it, spans are no longer spread (a page of
     /// `<td colspan=64 rowspan=10000>` and empty `<tr>`s cannot fill the memory).
     static let maxSpreadCells = 2_000_000
+    /// How deep nested tables are read as tables (a layout table in a layout table is the most
+    /// sites do); each level reads its outer table's bytes once more.
+    static let maxNesting = 3
 
     static func tables(in html: String) -> [Table] {
         var html = html
-        return html.withUTF8 { scan($0) }
+        return html.withUTF8 { scan($0, base: 0, line0: 1, lineStart0: 0, nesting: maxNesting) }
     }
 
     private struct OpenCell {
@@ -27,7 +31,8 @@ enum HTMLTable {
 
     private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
 
-    private static func scan(_ p: UnsafeBufferPointer<UInt8>) -> [Table] {
+    /// `p` is the page from `base` on; `line0` / `lineStart0` the line there and where it starts (relative to `p`).
+    private static func scan(_ p: UnsafeBufferPointer<UInt8>, base: Int, line0: Int, lineStart0: Int, nesting: Int) -> [Table] {
         let n = p.count
         var tables: [Table] = []
         var depth = 0
@@ -37,10 +42,23 @@ enum HTMLTable {
         // Rowspans still running: column -> (rows left, the cell).
         var pending: [Int: (left: Int, cell: Table.Cell)] = [:]
         var rowCells: [(cell: Table.Cell, colspan: Int, rowspan: Int)] = []
-        var line = 1
-        var lineStart = 0
+        var line = line0
+        var lineStart = lineStart0
         var i = 0
         var spreadLeft = maxSpreadCells
+        // The outer table holds tables of its own: where it starts (line, line start) to read them.
+        var nested = false
+        var tableLine = line0, tableLineStart = lineStart0, tableAt = 0
+
+        func finishTable(end: Int) {
+            table.end = base + end
+            if nested, nesting > 1, tableAt + 1 < end {
+                // The tables inside: read again from after the outer `<table`, with their places.
+                table.inner = scan(UnsafeBufferPointer(rebasing: p[(tableAt + 1)..<end]), base: base + tableAt + 1,
+                                   line0: tableLine, lineStart0: tableLineStart - (tableAt + 1), nesting: nesting - 1)
+            }
+            if !table.rows.isEmpty || !table.inner.isEmpty { tables.append(table) }
+        }
 
         func newline(at j: Int) { line += 1; lineStart = j + 1 }
 
@@ -48,12 +66,7 @@ enum HTMLTable {
             guard let c = cell, row != nil else { cell = nil; return }
             cell = nil
             let lines = c.parts.map(cleanText).filter { !$0.isEmpty }
-            let text: String
-            if lines.count > 1, lines.allSatisfy({ UnitNames.looksLikeUnitList(Folded($0)) }) {
-                text = lines.joined(separator: "、")
-            } else {
-                text = lines.joined()
-            }
+            let text = lines.count == 1 ? lines[0] : Table.joinLines(lines)
             rowCells.append((Table.Cell(text: text, line: c.line, column: c.column), c.colspan, c.rowspan))
         }
 
@@ -155,15 +168,16 @@ enum HTMLTable {
                 if closing {
                     if depth == 1 {
                         closeRow()
-                        table.end = i
-                        if !table.rows.isEmpty { tables.append(table) }
+                        finishTable(end: i)
                         table = Table(); pending = [:]
                     } else if depth > 1 { cellBreak() }
                     depth = max(0, depth - 1)
                 } else {
                     depth += 1
-                    if depth == 1 { table = Table(); table.start = tagStart }
-                    else { cellBreak() }
+                    if depth == 1 {
+                        table = Table(); table.start = base + tagStart
+                        nested = false; tableAt = tagStart; tableLine = tagLine; tableLineStart = tagStart - tagColumn + 1
+                    } else { nested = true; cellBreak() }
                 }
             case "tr" where depth == 1:
                 closeRow()
@@ -182,7 +196,7 @@ enum HTMLTable {
                 break
             }
         }
-        if depth >= 1 { closeRow(); table.end = n; if !table.rows.isEmpty { tables.append(table) } }
+        if depth >= 1 { closeRow(); finishTable(end: n) }
         return tables
     }
 

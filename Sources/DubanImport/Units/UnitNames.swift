@@ -168,7 +168,8 @@ enum UnitNames {
 
     static func startsLikeUnit(_ s: Folded) -> Bool { s.prefix(among: unitStarts) != nil }
 
-    enum Problem: Equatable { case hasNumber(String), notAUnit(String) }
+    /// `glued`: two names with no separator split where the second begins (the list as written, the names read): a guess.
+    enum Problem: Equatable { case hasNumber(String), notAUnit(String), glued(String, String) }
 
     /// Parses a folded list into written units; problems are names dropped.
     static func parseList(_ value: String) -> (units: [WrittenUnit], problems: [Problem]) { parseList(Folded(asIs: value)) }
@@ -226,10 +227,51 @@ enum UnitNames {
             if s.isEmpty { continue }
             if s.hasDigit { problems.append(.hasNumber(name)); continue }
             if s.count < 2 || s.count > 40 { problems.append(.notAUnit(name)); continue }
+            let pieces = splitGlued(s)
+            if pieces.count > 1 {
+                // 区发改局区统计局: two names, the second starting with the first one's place.
+                problems.append(.glued(name, pieces.map(\.string).joined(separator: "、")))
+                for piece in pieces {
+                    var v = u
+                    v.name = piece.string
+                    out.append(v)
+                }
+                continue
+            }
             u.name = name
             out.append(u)
         }
         return (out, problems)
+    }
+
+    /// `区发改局区统计局` -> [区发改局, 区统计局]: split where the first name's place (区 市 县 镇) starts a
+    /// second name, each half reading as a unit; otherwise the name alone. Allocates only on a split.
+    static func splitGlued(_ s: Folded) -> [Folded] {
+        guard s.count >= 6, let p = s.first, gluePlaces.contains(p) else { return [s] }
+        var parts: [Folded] = []
+        var start = 0
+        var i = 3
+        while i + 3 <= s.count {
+            if s[i] == p, i - start >= 3, endsLikeBody(s[start..<i]), looksLikeUnit(s[start..<i]), looksLikeUnit(s[i...]) {
+                parts.append(s[start..<i]); start = i; i += 3; continue
+            }
+            i += 1
+        }
+        if parts.isEmpty { return [s] }
+        parts.append(s[start...])
+        return parts
+    }
+    private static let gluePlaces: CharSet = "区市县镇"
+    /// The end of a body's name: 局 委 办 院 部 中心 政府 公司 街道 ….
+    private static func endsLikeBody(_ s: Folded) -> Bool {
+        guard let l = s.last else { return false }
+        return bodyEnds.contains(l) || s.hasSuffix(W.中心) || s.hasSuffix(W.政府) || s.hasSuffix(W.街道)
+    }
+    private static let bodyEnds: CharSet = "局委办院部厅处所站队会社行联"
+    private enum W {
+        static let 中心: Folded = "中心"
+        static let 政府: Folded = "政府"
+        static let 街道: Folded = "街道"
     }
 
     /// 市 / 区 / 县 / 省 at the start of a name (not 市委, 市直), or nil.

@@ -25,12 +25,29 @@ extension OutlineParser {
                 for f in seg0.fields where f.kind == .goal { goal = f.value }
                 for f in seg0.fields where f.kind == .mainTasks { main = f.value }
             }
+            // A chapter heading printed again at a page break (五、民生保障 … 五、民生保障（续）): the
+            // same chapter, when its label and title (续 aside) are those of the last chapter beside it.
+            if let last = drafts.chapters.lastIndex(where: { $0.parent == parentChapter }),
+               drafts.chapters[last].label == nodes[i].label,
+               Self.withoutContinued(drafts.chapters[last].title) == Self.withoutContinued(nodes[i].title) {
+                chapterOfNode[i] = last
+                continue
+            }
             chapterOfNode[i] = drafts.chapters.count
             drafts.chapters.append(DraftChapter(label: nodes[i].label, title: nodes[i].title, parent: parentChapter,
                                                 line: nodes[i].line, goal: goal, mainTasks: main))
         }
         d.hasTaskBelow = hasTaskBelow
         d.chapterOfNode = chapterOfNode
+    }
+
+    /// A title without the mark of a heading printed again: 民生保障（续） / 民生保障(续表) / 民生保障 续.
+    static func withoutContinued(_ title: String) -> String {
+        var t = Folded(title).withoutSpaces.string
+        for mark in ["(续表)", "(续)", "续表", "续"] where t.hasSuffix(mark) && t.count > mark.count {
+            t = String(t.dropLast(mark.count)); break
+        }
+        return t
     }
 
     /// The chapter a node stands in: its own or its nearest ancestor's.
