@@ -135,7 +135,6 @@ final class SharedDashboardEndToEndTests: TmuxTestCase {
         keys("k")
         waitFor("the selection on task 3", timeout: 3) { $0.contains("3/7") }
         XCTAssertLessThan(Date().timeIntervalSince(began), 1.0)
-        XCTAssertEqual(try serverTask("t1")?.status, .inProgress, "nothing arrived yet")
 
         thaw()
         let s2 = waitFor("the edit sent", timeout: 25) { s in
