@@ -211,12 +211,21 @@ public final class PostgresPlan: SharedPlan, @unchecked Sendable {
     // MARK: commit
 
     public func commit(_ edit: Edit, expecting version: Int?, strings: Strings) throws -> SharedCommit {
-        let editID = PostgresPlan.randomID()
+        try commit(edit, expecting: version, strings: strings, editID: nil)
+    }
+
+    /// issue 15, pgloop: a name given by the caller is looked for first (the edit may have
+    /// been committed by an earlier try whose answer was lost); a name of its own only on
+    /// a retry within this call.
+    public func commit(_ edit: Edit, expecting version: Int?, strings: Strings, editID given: String?) throws -> SharedCommit {
+        let editID = given ?? PostgresPlan.randomID()
         let started = ProgressLine.monotonic()
         var attempt = 0
         while true {
             do {
-                return try locked { try commitOnce(edit, expecting: version, strings: strings, editID: editID, retry: attempt > 0) }
+                return try locked {
+                    try commitOnce(edit, expecting: version, strings: strings, editID: editID, retry: attempt > 0 || given != nil)
+                }
             } catch {
                 attempt += 1
                 let state = PGConnection.sqlState(error)

@@ -152,7 +152,9 @@ public final class Dashboard {
         }
         session?.close(unsaved: state.hasUnsavedChanges)
         if let link = shared {
-            link.close()
+            // issue 15, pgloop: waits a moment for a call in flight, never for a server
+            // that hangs; what was not acknowledged stays in the file of unsent edits.
+            link.close(store: state.store)
             if !link.unsent.isEmpty {
                 farewell = state.strings.format(.pgQuitUnsent, link.unsent.count, link.unsent.path ?? "-")
             }

@@ -36,6 +36,8 @@ final class SharedDashboardEndToEndTests: TmuxTestCase {
     }
 
     override func tearDown() {
+        // issue 15, pgloop: the cluster is never left stopped, whatever the test did.
+        thaw()
         if stopped { try? pgCtl("start") }
         if !socketB.isEmpty {
             socket = socketB
@@ -73,6 +75,77 @@ final class SharedDashboardEndToEndTests: TmuxTestCase {
         let r = Self.spawn(["/bin/bash", "-c", script], capture: true)
         guard r.status == 0 else { throw TestDatabase.Problem.failed("pg_ctl \(action): \(r.out)") }
         stopped = action == "stop"
+    }
+
+    /// issue 15, pgloop: the cluster's processes (the postmaster, then its backends) stopped
+    /// with SIGSTOP: a server that hangs (connections accepted, nothing answered) until `thaw`.
+    var frozen: [pid_t] = []
+    func freeze() throws {
+        guard let folder = server.folder else { throw TestDatabase.Problem.failed("the cluster's folder is not known") }
+        let text = try String(contentsOfFile: folder + "/data/postmaster.pid", encoding: .utf8)
+        guard let pm = text.split(separator: "\n").first.flatMap({ pid_t($0.trimmingCharacters(in: .whitespaces)) }) else {
+            throw TestDatabase.Problem.failed("no postmaster pid in \(folder)/data/postmaster.pid")
+        }
+        // The postmaster first: it starts no backend after that.
+        guard kill(pm, SIGSTOP) == 0 else { throw TestDatabase.Problem.failed("kill -STOP \(pm): errno \(errno)") }
+        frozen = [pm]
+        let out = Self.spawn(["/bin/sh", "-c", "ps -o pid= --ppid \(pm)"], capture: true).out
+        for p in out.split(separator: "\n").compactMap({ pid_t($0.trimmingCharacters(in: .whitespaces)) }) where kill(p, SIGSTOP) == 0 {
+            frozen.append(p)
+        }
+    }
+
+    func thaw() {
+        for p in frozen.reversed() { kill(p, SIGCONT) }
+        frozen = []
+    }
+
+    func title(_ s: String) -> String { String(s.split(separator: "\n").first ?? "") }
+
+    /// issue 15, pgloop: a server that hangs (stopped with SIGSTOP) does not freeze the
+    /// dashboard: the edit shows pending at once, the selection moves at once, the title
+    /// says the server is not answering (then that it is gone, when the adapter gives up);
+    /// woken with SIGCONT, the edit arrives, exactly once.
+    func testAStoppedServerDoesNotFreezeTheKeys() throws {
+        startDashboard("A", author: "张三")
+        waitFor("A's dashboard") { $0.contains("office") && $0.contains("┘") && $0.contains("1/7") }
+        try freeze()
+        XCTAssertGreaterThan(frozen.count, 1, "the postmaster and its backends")
+        keys("3")  // t1 done: its commit hangs
+        waitFor("the edit shown at once, pending", timeout: 2) { s in
+            s.split(separator: "\n").contains { $0.contains("全年城镇新增就业") && $0.contains("已完成") && $0.contains("^") }
+        }
+        var worst = 0.0
+        for n in 2...4 {
+            let began = Date()
+            keys("j")
+            waitFor("the selection on task \(n)", timeout: 3) { $0.contains("\(n)/7") }
+            worst = max(worst, Date().timeIntervalSince(began))
+        }
+        print("pgloop: a key with the server stopped: answered within \(String(format: "%.3f", worst)) s (worst of 3)")
+        XCTAssertLessThan(worst, 1.0, "a key is answered while the commit hangs (before pgloop: up to 4 s)")
+        let s1 = waitFor("the title says the server does not answer", timeout: 4) { s in
+            let t = self.title(s)
+            return t.contains("服务器未应答") || t.contains("服务器断开")
+        }
+        XCTAssertTrue(title(s1).contains("1项未发送"), title(s1))
+        // The adapter gives up after its timeouts: the server is gone; the keys still answer.
+        waitFor("the server gone", timeout: 20) { self.title($0).contains("服务器断开") }
+        let began = Date()
+        keys("k")
+        waitFor("the selection on task 3", timeout: 3) { $0.contains("3/7") }
+        XCTAssertLessThan(Date().timeIntervalSince(began), 1.0)
+
+        thaw()
+        let s2 = waitFor("the edit sent", timeout: 25) { s in
+            let t = self.title(s)
+            return !t.contains("未发送") && !t.contains("服务器断开") && !t.contains("服务器未应答")
+        }
+        XCTAssertFalse(s2.split(separator: "\n").contains { $0.contains("全年城镇新增就业") && $0.contains("^") }, s2)
+        let t1 = try XCTUnwrap(try serverTask("t1"))
+        XCTAssertEqual(t1.status, .done, "the edit arrived")
+        XCTAssertEqual(t1.history.count, 2, "exactly once: the pushed entry and this edit's")
+        XCTAssertEqual(t1.history.filter { $0.author == "张三" }.count, 1)
     }
 
     func serverTask(_ id: String) throws -> PlanTask? {

@@ -39,6 +39,10 @@ final class SharedDashboardTests: XCTestCase {
         let d = Dashboard(shared: login, snapshot: snapshot, options: o)
         let clock = Clock()
         d.shared?.clock = { clock.now }
+        // issue 15, pgloop: every call answered before a key or a wake returns (the calls
+        // are made on the worker; SharedLoopTests has a server that hangs).
+        d.shared?.answerWait = .infinity
+        d.shared?.wakeWait = .infinity
         d.state.resize(width: width, height: height)
         return (d, login, clock)
     }

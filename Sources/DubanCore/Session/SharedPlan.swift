@@ -92,6 +92,11 @@ public protocol SharedPlan: AnyObject {
     /// checked against `version` (nil: whatever is there now). History entries are written
     /// in `strings`' language.
     func commit(_ edit: Edit, expecting version: Int?, strings: Strings) throws -> SharedCommit
+    /// issue 15, pgloop: the same, the edit named by `editID` (the caller's, kept with the
+    /// edit until it is acknowledged): sent again under the same name after its answer was
+    /// lost (the server went quiet after committing it, the dashboard was killed meanwhile),
+    /// it is not made twice: the first commit is the answer. nil: a name of its own.
+    func commit(_ edit: Edit, expecting version: Int?, strings: Strings, editID: String?) throws -> SharedCommit
     /// Every task changed after `position`, each once at its latest version, in log order.
     func changes(since position: Int64) throws -> [SharedChange]
     /// Calls `notify` (on another thread) soon after anyone commits to this plan; the caller
@@ -99,6 +104,13 @@ public protocol SharedPlan: AnyObject {
     func listen(_ notify: @escaping @Sendable () -> Void) throws
     /// Ends the connection (and the listening).
     func close()
+}
+
+extension SharedPlan {
+    /// A store that does not know edits by name: the name is not used.
+    public func commit(_ edit: Edit, expecting version: Int?, strings: Strings, editID: String?) throws -> SharedCommit {
+        try commit(edit, expecting: version, strings: strings)
+    }
 }
 
 /// The opener the command line installs at start-up (DubanPostgres); nil in a build or a

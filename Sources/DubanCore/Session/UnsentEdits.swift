@@ -20,7 +20,9 @@ import Darwin
 /// the dashboard journal's encoding of an edit (`JournalLine`: op, at, task, cmd and the
 /// command's own keys, date, author, period, and `after`, the task as the dashboard showed
 /// it with the edit made) with one key more, written first: `expecting`, the task's row
-/// version the edit was made on (null: whatever is there). Sending one is
+/// version the edit was made on (null: whatever is there), then (issue 15, pgloop) `id`,
+/// the edit's name for the server, when it has one (`SharedPlan.commit(…, editID:)`: sent
+/// again after a lost answer, it is not made twice). Sending one is
 /// `SharedPlan.commit(edit, expecting:)`: a task changed in between is merged, as for any
 /// edit. The file is rewritten whole (a temporary beside it, then renamed) after each
 /// change, and removed when nothing is left to send.
@@ -33,9 +35,13 @@ public struct UnsentEdits {
         public var after: PlanTask
         /// When it was made: seconds since 1970, UTC.
         public var time: Int
+        /// issue 15, pgloop: its name for the server (`SharedPlan.commit(…, editID:)`), so
+        /// that sending it again after a lost answer does not make it twice; nil in files
+        /// written before.
+        public var id: String?
 
-        public init(edit: Edit, expecting: Int?, after: PlanTask, time: Int) {
-            self.edit = edit; self.expecting = expecting; self.after = after; self.time = time
+        public init(edit: Edit, expecting: Int?, after: PlanTask, time: Int, id: String? = nil) {
+            self.edit = edit; self.expecting = expecting; self.after = after; self.time = time; self.id = id
         }
     }
 
@@ -93,6 +99,21 @@ public struct UnsentEdits {
         try write()
     }
 
+    /// issue 15, pgloop: the first edit was committed at row version `version`: it is
+    /// dropped, and the later edits on its task that were made on the same version as it
+    /// (made while it was on its way, on top of it) now expect `version`, so they are not
+    /// taken for edits made on a task someone changed meanwhile. One rewrite of the file.
+    public mutating func dropFirst(committedAt version: Int) throws {
+        guard !items.isEmpty else { return }
+        let first = items.removeFirst()
+        if let was = first.expecting {
+            for k in items.indices where items[k].edit.taskID == first.edit.taskID && items[k].expecting == was {
+                items[k].expecting = version
+            }
+        }
+        try write()
+    }
+
     // MARK: the file
 
     mutating func read(_ path: String) {
@@ -111,6 +132,7 @@ public struct UnsentEdits {
                 break
             }
             var expecting: Int? = nil
+            var id: String? = nil
             let prefix = Array("{\"expecting\":".utf8)
             if line.starts(with: prefix) {
                 var k = prefix.count
@@ -119,12 +141,20 @@ public struct UnsentEdits {
                 while k < line.count, line[k] >= 0x30, line[k] <= 0x39, digits < 18 {
                     v = v * 10 + Int(line[k] - 0x30); k += 1; digits += 1
                 }
-                if digits > 0 { expecting = v }
+                if digits > 0 { expecting = v } else if line[k...].starts(with: Array("null".utf8)) { k += 4 }
+                // issue 15, pgloop: `"id":"…"` next, when the edit has a name.
+                let idKey = Array(",\"id\":\"".utf8)
+                if line[k...].starts(with: idKey) {
+                    var e = k + idKey.count
+                    let s = e
+                    while e < line.count, line[e] != 0x22 { e += 1 }
+                    id = String(decoding: line[s..<e], as: UTF8.self)
+                }
             }
             let parsed = line.withUnsafeBufferPointer { JournalLine.parse($0, number: number, file: path) }
             switch parsed {
             case .success(.entry(let e)):
-                items.append(Item(edit: e.edit, expecting: expecting, after: e.after, time: e.time))
+                items.append(Item(edit: e.edit, expecting: expecting, after: e.after, time: e.time, id: id))
             case .success:
                 notes.append("\(path):\(number):1: not an edit; line skipped")
             case .failure(let f):
@@ -147,6 +177,7 @@ public struct UnsentEdits {
         for item in items {
             let entry = JournalLine.entry(JournalEntry(kind: .edit, edit: item.edit, after: item.after, time: item.time)).bytes
             out += Array("{\"expecting\":\(item.expecting.map(String.init) ?? "null"),".utf8)
+            if let id = item.id { out += Array("\"id\":\"\(id)\",".utf8) }
             out += entry.dropFirst()
         }
         return out

@@ -15,6 +15,9 @@ public struct SharedFacts: Equatable {
     public var access: SharedAccess
     /// The server could not be reached at the last try: the title says so.
     public var offline = false
+    /// issue 15, pgloop: a call has been on its way longer than `SharedLink.slowAfter`
+    /// (the server is slow or hangs): the title says the server is not answering.
+    public var waiting = false
     /// Edits kept here, not sent yet.
     public var unsent = 0
     /// Tasks changed by someone else a moment ago (marked for a few seconds).
@@ -39,11 +42,18 @@ public struct SharedReport {
 }
 
 /// The dashboard's side of a shared plan: the row versions it holds, where it stands in
-/// the change log, the edits kept while the server is gone (`UnsentEdits`), its own undo
-/// steps (an undo is a new edit: the inverse, committed), the rows recently changed by
-/// others, and the wake pipe the server's notifications write to. Every call is made on
-/// the loop's thread; only the listen callback runs elsewhere, and it only writes a byte
-/// to the pipe.
+/// the change log, the edits not acknowledged yet (`UnsentEdits`), its own undo steps (an
+/// undo is a new edit: the inverse, committed), the rows recently changed by others, and
+/// the wake pipe.
+///
+/// issue 15, pgloop: no call to the server is made on the loop's thread. The calls (a
+/// commit, `changes(since:)`, `listen`) are made one at a time on `SharedWorker`'s thread;
+/// the loop gives the next one when the last one's answer was taken, and takes the answers
+/// on its own thread (an edit key waits `answerWait` for its answer, a wake takes what came)
+/// and puts them in the store. An edit is shown at once (pending, `^`) and written to the
+/// file of unsent edits before it is given to the worker, so an edit not acknowledged yet
+/// is on disk (a kill loses nothing); edits made meanwhile wait behind it in that file, in
+/// the order typed, and go one after the other; the acknowledgement takes it out.
 public final class SharedLink {
     public let plan: SharedPlan
     let strings: Strings
@@ -60,21 +70,56 @@ public final class SharedLink {
     public var heartbeat = 2.0
     /// How long a row changed by someone else stays marked.
     public var markSeconds = 4.0
+    /// issue 15, pgloop: how long (real seconds) an edit key waits for the server's answer
+    /// before the loop goes on with the row shown pending: a server that answers (loopback:
+    /// a few milliseconds) shows its answer on the key itself, as before the worker.
+    public var answerWait = 0.15
+    /// How long a wake waits for the answer of the call in flight (0: its own wake brings
+    /// it). Tests set both waits to `.infinity`: every call answered before a key returns.
+    public var wakeWait = 0.0
+    /// A call on its way longer than this (seconds on `clock`): the title says the server
+    /// is not answering.
+    public var slowAfter = 1.0
+    /// How long closing waits (real seconds) for the call in flight and the connection's end.
+    public var closeWait = 1.5
     var nextRetry = 0.0
     var nextHeartbeat = 0.0
     var marks: [String: Double] = [:]
-    /// A notification came while changes were not being taken (an editor open).
-    var heldNotification = false
 
-    /// One undo step: the edits committed, each with the task as it was just before.
-    struct Step { var edits: [(edit: Edit, before: PlanTask)] }
+    /// One undo step: the edits made, each with the task as it was just before, and the
+    /// number of its entry among the unsent edits (taken out of the step if refused).
+    struct Step { var edits: [(edit: Edit, before: PlanTask, seq: Int)] }
     var undoSteps: [Step] = []
     var redoSteps: [Step] = []
 
-    /// The read end of the wake pipe (the loop waits on it) and the write end (the listen
-    /// callback writes to it).
+    /// The read end of the wake pipe (the loop waits on it) and the write end (the worker
+    /// writes to it when an answer came or the server said something changed).
     public let wakeFD: Int32
     let wakeWrite: Int32
+    let worker: SharedWorker
+
+    /// The call the worker is making, and since when (on `clock`).
+    enum Call { case listen, probe, commit, pull }
+    var inFlight: Call?
+    var inFlightSince = 0.0
+    /// The listening is to be (re)started; others' changes are to be asked for.
+    var wantListen = true
+    var wantPull = false
+    /// An editor is open: others' changes wait, nothing new is sent.
+    var holding = false
+
+    /// Beside each unsent edit (same order): its number, and whether it was made while the
+    /// server answered (its answer is said as the edit's own) or kept (said in a count).
+    struct Entry { var seq: Int; var live: Bool }
+    var entries: [Entry] = []
+    var nextSeq = 1
+    /// The tasks with unsent edits: each as the server last said it (the row shows it with
+    /// those edits made on it).
+    var confirmed: [String: PlanTask] = [:]
+    /// Kept edits being sent (the server came back, or an earlier session kept them): said
+    /// once they are sent and the changes since are in.
+    struct Round { var wasOffline: Bool; var sent = 0; var notes: [String] = []; var errors: [String] = [] }
+    var round: Round?
 
     public init(plan: SharedPlan, snapshot: SharedSnapshot, strings: Strings, environment: [String: String]) {
         self.plan = plan
@@ -91,182 +136,211 @@ public final class SharedLink {
         }
         wakeFD = fds[0]
         wakeWrite = fds[1]
+        worker = SharedWorker(wakeWrite: fds[1])
+        for _ in unsent.items { entries.append(Entry(seq: nextSeq, live: false)); nextSeq += 1 }
         nextHeartbeat = clock() + heartbeat
-        startListening()
+        // The listening starts on the worker at once; its answer comes at a wake.
+        _ = dispatch()
     }
 
     deinit {
+        worker.stop()
         if wakeFD >= 0 { Glibc.close(wakeFD) }
         if wakeWrite >= 0 { Glibc.close(wakeWrite) }
-    }
-
-    /// Asks the server to say when anyone commits to the plan: a byte in the wake pipe.
-    func startListening() {
-        let fd = wakeWrite
-        do {
-            try plan.listen {
-                var b: UInt8 = 1
-                _ = write(fd, &b, 1)
-            }
-        } catch {
-            goOffline(error)
-        }
     }
 
     public var facts: SharedFacts {
         var f = SharedFacts(address: plan.displayAddress, planName: plan.planName, access: plan.access)
         f.offline = offline != nil
+        f.waiting = offline == nil && inFlight != nil && clock() - inFlightSince >= slowAfter
         f.unsent = unsent.count
         f.changed = Set(marks.keys)
         f.pending = Set(unsent.items.map(\.edit.taskID))
         return f
     }
 
-    /// How long the loop may wait for a key before it must wake (a retry, a heartbeat, a
-    /// marker to take away).
+    /// Whether a call is on its way.
+    public var busy: Bool { inFlight != nil }
+
+    /// How long an edit key waits for answers: `answerWait`, or nothing when the call on
+    /// its way is slow already (the server hangs: the key would only wait for it).
+    var keyWait: Double { inFlight != nil && clock() - inFlightSince >= slowAfter ? 0 : answerWait }
+
+    /// How long the loop may wait for a key before it must wake (a call to give, a retry, a
+    /// heartbeat, the title to say a call is slow, a marker to take away). An answer wakes
+    /// it through the pipe.
     public func timeout() -> Double {
         let now = clock()
-        var until = (offline != nil || !unsent.isEmpty) ? nextRetry : nextHeartbeat
+        var until = nextHeartbeat
+        if inFlight != nil {
+            until = inFlightSince + slowAfter > now ? inFlightSince + slowAfter : now + 3600
+        } else if offline != nil {
+            until = nextRetry
+        } else if !holding && (wantListen || wantPull || !unsent.isEmpty) {
+            until = now
+        }
         if let m = marks.values.min() { until = min(until, m) }
-        return max(0, until - now)
+        return min(3600, max(0, until - now))
     }
 
     /// Edits an earlier session kept (the server was gone when it quit) are shown as
-    /// pending and sent at the loop's first wake.
+    /// pending and sent at the loop's first wakes.
     func showKept(in store: PlanStore) {
         for item in unsent.items {
             guard let i = store.index(ofID: item.edit.taskID) else { continue }
-            let after = (try? store.task(at: i).applying(item.edit, strings: strings)).flatMap { $0 } ?? item.after
-            store.replaceFromOutside(after)
+            if confirmed[item.edit.taskID] == nil { confirmed[item.edit.taskID] = store.task(at: i) }
         }
+        for id in confirmed.keys { settle(id, in: store) }
+        round = Round(wasOffline: false)
+        wantPull = true
         nextRetry = 0
+    }
+
+    // MARK: what one call of the loop said
+
+    /// What the answers taken in one call of the loop said.
+    struct Tally {
+        /// The numbers of the edits this key made: their answers are said as theirs.
+        var mine: Set<Int> = []
+        var answered: Set<Int> = []
+        /// Tasks changed by this key's edits (the first is selected).
+        var ids: [String] = []
+        var texts: [String] = []
+        var errors: [String] = []
+        /// Texts worth saying even when several tasks changed at once (merged, kept here).
+        var special: Set<String> = []
+        /// Later answers to edits of earlier keys.
+        var arrived: [String] = []
+        var wentOffline: String?
+        /// What a pull or a round of kept edits said.
+        var other: String?
+        var otherIsError = false
     }
 
     // MARK: edits
 
-    /// One edit as one commit, expecting the version the dashboard holds; kept here when
-    /// the server is gone. Adds what happened to `report`; returns whether the task changed.
-    func send(_ edit: Edit, to store: PlanStore, report: inout [String]) -> (changed: Bool, error: String?) {
+    /// One edit of the user's: made on the row at once, written to the file of unsent edits,
+    /// then sent (behind the edits before it). Returns whether the task changed, and the
+    /// edit's number.
+    func queue(_ edit: Edit, in store: PlanStore, tally: inout Tally) -> (changed: Bool, seq: Int) {
         guard let i = store.index(ofID: edit.taskID) else {
-            return (false, strings.describe(EditError.noSuchTask(edit.taskID)))
+            tally.errors.append(strings.describe(EditError.noSuchTask(edit.taskID)))
+            return (false, 0)
         }
         let before = store.task(at: i)
-        if offline != nil || !unsent.isEmpty { return keep(edit, before: before, in: store, report: &report) }
-        do {
-            let r = try plan.commit(edit, expecting: versions[edit.taskID], strings: strings)
-            took(r.change, into: store)
-            switch r {
-            case .committed(let c):
-                report.append(c.task.history.last?.note ?? "")
-            case .merged(let c, let others):
-                let t = mergedText(c.task, others)
-                special.insert(t)
-                report.append(t)
-            case .unchanged(let c):
-                report.append(strings.format(.pgUnchanged, label(c.task)))
-                return (false, nil)
-            }
-            return (true, nil)
-        } catch SharedPlanError.unreachable(let a, let why) {
-            goOffline(SharedPlanError.unreachable(address: a, reason: why))
-            return keep(edit, before: before, in: store, report: &report)
-        } catch {
-            return (false, strings.describe(error))
-        }
-    }
-
-    /// The server is gone: the edit is applied here (shown pending) and written to the
-    /// file of unsent edits before the store shows it.
-    func keep(_ edit: Edit, before: PlanTask, in store: PlanStore, report: inout [String]) -> (changed: Bool, error: String?) {
         let after: PlanTask
         do {
             guard let a = try before.applying(edit, strings: strings) else {
-                report.append(strings[.tuiNoChange])
-                return (false, nil)
+                tally.texts.append(strings[.tuiNoChange])
+                return (false, 0)
             }
             after = a
         } catch {
-            return (false, strings.describe(error))
+            tally.errors.append(strings.describe(error))
+            return (false, 0)
         }
+        if !unsent.items.contains(where: { $0.edit.taskID == edit.taskID }) { confirmed[edit.taskID] = before }
         do {
-            try unsent.append(UnsentEdits.Item(edit: edit, expecting: versions[edit.taskID], after: after, time: Int(time(nil))))
+            try unsent.append(UnsentEdits.Item(edit: edit, expecting: versions[edit.taskID], after: after, time: Int(time(nil)),
+                                               id: Self.newID()))
         } catch {
-            return (false, strings.format(.pgKeepFailed, strings.describe(error)))
+            // Kept in memory only: it is still sent, but a kill before then loses it.
+            let t = strings.format(.plJournalFailed, strings.describe(error))
+            tally.special.insert(t)
+            tally.texts.append(t)
         }
+        let seq = nextSeq
+        nextSeq += 1
+        entries.append(Entry(seq: seq, live: offline == nil))
         store.replaceFromOutside(after)
-        let t = strings.format(.pgKept, unsent.count)
-        special.insert(t)
-        report.append(t)
-        return (true, nil)
+        tally.mine.insert(seq)
+        return (true, seq)
+    }
+
+    /// An edit's name for the server: sent again after a lost answer (or by the next
+    /// dashboard, after a kill), it is not made twice.
+    static func newID() -> String {
+        var g = SystemRandomNumberGenerator()
+        return (0..<2).map { _ in String(g.next() as UInt64, radix: 16) }.joined(separator: "-")
     }
 
     /// Edits of the user's (one, or one per marked task): one undo step.
     public func run(_ edits: [Edit], store: PlanStore) -> SharedReport {
-        var texts: [String] = []
+        holding = false
+        var tally = Tally()
         var step = Step(edits: [])
-        var errors: [String] = []
-        var ids: [String] = []
         for e in edits {
             guard let i = store.index(ofID: e.taskID) else { continue }
             let before = store.task(at: i)
-            let (changed, error) = send(e, to: store, report: &texts)
-            if let error { errors.append(error); continue }
-            if changed { step.edits.append((e, before)); ids.append(e.taskID) }
+            let (changed, seq) = queue(e, in: store, tally: &tally)
+            if changed { step.edits.append((e, before, seq)); tally.ids.append(e.taskID) }
         }
         if !step.edits.isEmpty { undoSteps.append(step); redoSteps = [] }
-        return report(ids: ids, texts: texts, errors: errors, count: edits.count)
+        work(store: store, wait: keyWait, tally: &tally)
+        return keyReport(tally, count: edits.count)
     }
 
-    /// Texts worth saying even when several tasks changed at once (merged, kept here).
-    var special: Set<String> = []
-
-    func report(ids: [String], texts: [String], errors: [String], count: Int) -> SharedReport {
-        defer { special = [] }
-        if let e = errors.first { return SharedReport(taskIDs: ids, text: e, isError: true) }
-        if count == 1 || texts.count == 1 { return SharedReport(taskIDs: ids, text: texts.first ?? strings[.tuiNoChange]) }
+    /// What a key's edits say: each one's answer when it came in time, else that it is on
+    /// its way (or kept here, the server gone).
+    func keyReport(_ t: Tally, count: Int) -> SharedReport {
+        var tally = t
+        let waiting = tally.mine.subtracting(tally.answered)
+        if !waiting.isEmpty {
+            let text = offline != nil ? strings.format(.pgKept, unsent.count) : strings[.plSending]
+            tally.special.insert(text)
+            for _ in waiting { tally.texts.append(text) }
+        }
+        if let e = tally.errors.first { return SharedReport(taskIDs: tally.ids, text: e, isError: true) }
+        if count == 1 || tally.texts.count == 1 {
+            return SharedReport(taskIDs: tally.ids, text: tally.texts.first ?? tally.arrived.first ?? strings[.tuiNoChange])
+        }
         // Several tasks: the count, and what was special (merged, kept) after it.
-        var text = strings.format(.uiEditedMarked, ids.count)
-        if let special = texts.first(where: { special.contains($0) }) { text += "；" + special }
-        return SharedReport(taskIDs: ids, text: text)
+        var text = strings.format(.uiEditedMarked, tally.ids.count)
+        if let special = tally.texts.first(where: { tally.special.contains($0) }) { text += "；" + special }
+        return SharedReport(taskIDs: tally.ids, text: text)
     }
 
     /// Undo: the last step's edits taken back by committing their inverse, newest first,
     /// as new edits (the same rules: merged when the task changed in between, kept here
-    /// when the server is gone). A note or an extension request has no inverse.
+    /// when the server is gone, queued behind the step's own edits while they are on their
+    /// way). A note or an extension request has no inverse.
     public func undo(store: PlanStore) -> SharedReport {
+        holding = false
         guard let step = undoSteps.popLast() else { return SharedReport(text: strings[.tuiNothingToUndo]) }
         var inverses: [Edit] = []
-        for (e, before) in step.edits.reversed() {
+        for (e, before, _) in step.edits.reversed() {
             guard let cmd = Self.inverse(e.command, before: before) else {
                 undoSteps.append(step)
                 return SharedReport(taskIDs: [e.taskID], text: strings[.pgNoInverse], isError: true)
             }
             inverses.append(Edit(taskID: e.taskID, command: cmd, date: e.date, author: e.author, period: e.period))
         }
-        var texts: [String] = [], errors: [String] = [], ids: [String] = []
+        var tally = Tally()
         for inv in inverses {
-            let (changed, error) = send(inv, to: store, report: &texts)
-            if let error { errors.append(error) } else if changed { ids.append(inv.taskID) }
+            if queue(inv, in: store, tally: &tally).changed { tally.ids.append(inv.taskID) }
         }
         redoSteps.append(step)
-        var r = report(ids: ids, texts: texts, errors: errors, count: inverses.count)
+        work(store: store, wait: keyWait, tally: &tally)
+        var r = keyReport(tally, count: inverses.count)
         if !r.isError { r.text = strings.format(.pgUndone, r.text ?? "") }
         return r
     }
 
-    /// Redo: the undone step's edits committed again.
+    /// Redo: the undone step's edits made again.
     public func redo(store: PlanStore) -> SharedReport {
+        holding = false
         guard let step = redoSteps.popLast() else { return SharedReport(text: strings[.tuiNothingToRedo]) }
-        var texts: [String] = [], errors: [String] = [], ids: [String] = []
+        var tally = Tally()
         var again = Step(edits: [])
-        for (e, _) in step.edits {
+        for (e, _, _) in step.edits {
             guard let i = store.index(ofID: e.taskID) else { continue }
             let before = store.task(at: i)
-            let (changed, error) = send(e, to: store, report: &texts)
-            if let error { errors.append(error) } else if changed { ids.append(e.taskID); again.edits.append((e, before)) }
+            let (changed, seq) = queue(e, in: store, tally: &tally)
+            if changed { tally.ids.append(e.taskID); again.edits.append((e, before, seq)) }
         }
         if !again.edits.isEmpty { undoSteps.append(again) }
-        var r = report(ids: ids, texts: texts, errors: errors, count: step.edits.count)
+        work(store: store, wait: keyWait, tally: &tally)
+        var r = keyReport(tally, count: step.edits.count)
         if !r.isError { r.text = strings.format(.pgRedone, r.text ?? "") }
         return r
     }
@@ -285,12 +359,182 @@ public final class SharedLink {
         }
     }
 
-    // MARK: the server's side
+    // MARK: the worker
 
-    /// A change the server holds, put in the store (and its version kept).
-    func took(_ c: SharedChange, into store: PlanStore) {
-        store.replaceFromOutside(c.task)
-        versions[c.task.id] = c.version
+    /// Takes the answers and gives the next calls until nothing is left to give, or no
+    /// answer came within `wait` real seconds.
+    func work(store: PlanStore, wait: Double, tally: inout Tally) {
+        let end = wait == .infinity ? .infinity : ProgressLine.monotonic() + wait
+        while true {
+            if inFlight != nil {
+                let left = end == .infinity ? .infinity : end - ProgressLine.monotonic()
+                guard let a = left > 0 ? worker.wait(left) : worker.take() else { return }
+                take(a, store: store, tally: &tally)
+            }
+            if worker.takeNotified() { wantPull = true }
+            guard !holding, dispatch() else { return }
+        }
+    }
+
+    /// Gives the worker its next call, if there is one: the cheap question when the server
+    /// was gone (and the retry is due), the listening, the first unsent edit, then others'
+    /// changes (notified, or the heartbeat due).
+    func dispatch() -> Bool {
+        guard inFlight == nil else { return false }
+        let now = clock()
+        let plan = self.plan, strings = self.strings
+        if offline != nil {
+            guard now >= nextRetry else { return false }
+            nextRetry = now + retryInterval
+            let p = position
+            start(.probe) {
+                do { _ = try plan.changes(since: p); return .probed(nil) } catch { return .probed(error) }
+            }
+            return true
+        }
+        if wantListen {
+            let w = worker
+            start(.listen) {
+                do { try plan.listen { w.notify() }; return .listened(nil) } catch { return .listened(error) }
+            }
+            return true
+        }
+        if let item = unsent.items.first, let entry = entries.first {
+            let seq = entry.seq
+            start(.commit) {
+                .committed(seq: seq, Result { try plan.commit(item.edit, expecting: item.expecting, strings: strings, editID: item.id) })
+            }
+            return true
+        }
+        if wantPull || now >= nextHeartbeat {
+            wantPull = false
+            nextHeartbeat = now + heartbeat
+            let p = position
+            start(.pull) { .pulled(Result { try plan.changes(since: p) }) }
+            return true
+        }
+        return false
+    }
+
+    func start(_ call: Call, _ body: @escaping () -> SharedAnswer) {
+        inFlight = call
+        inFlightSince = clock()
+        worker.give(body)
+    }
+
+    /// One answer put in the store and the tally.
+    func take(_ a: SharedAnswer, store: PlanStore, tally: inout Tally) {
+        inFlight = nil
+        switch a {
+        case .listened(nil):
+            wantListen = false
+            // What was committed before the listening was in place is asked for.
+            wantPull = true
+        case .listened(let e?):
+            goOffline(e, tally: &tally)
+        case .probed(nil):
+            offline = nil
+            wantListen = true
+            wantPull = true
+            if round == nil { round = Round(wasOffline: true) } else { round?.wasOffline = true }
+        case .probed(let e?):
+            goOffline(e, tally: &tally)
+        case .committed(let seq, let result):
+            guard let entry = entries.first, entry.seq == seq, let item = unsent.items.first else { return }
+            let id = item.edit.taskID
+            switch result {
+            case .success(let r):
+                let c = r.change
+                do { try unsent.dropFirst(committedAt: c.version) } catch { tally.errors.append(strings.describe(error)) }
+                entries.removeFirst()
+                versions[id] = c.version
+                confirmed[id] = c.task
+                settle(id, in: store)
+                var text: String? = nil
+                var special = false
+                switch r {
+                case .committed(let c): text = c.task.history.last?.note ?? ""
+                case .merged(let c, let others): text = mergedText(c.task, others); special = true
+                case .unchanged(let c): text = strings.format(.pgUnchanged, label(c.task))
+                }
+                if tally.mine.contains(seq) {
+                    tally.answered.insert(seq)
+                    if let text { tally.texts.append(text); if special { tally.special.insert(text) } }
+                } else if entry.live {
+                    if special, let text { tally.arrived.insert(text, at: 0) }
+                    else { tally.arrived.append(strings.format(.plArrived, label(c.task))) }
+                } else {
+                    if round == nil { round = Round(wasOffline: false) }
+                    round?.sent += 1
+                    if special, let text { round?.notes.append(text) }
+                }
+            case .failure(SharedPlanError.unreachable(let a, let why)):
+                goOffline(SharedPlanError.unreachable(address: a, reason: why), tally: &tally)
+            case .failure(let error):
+                // Refused for good (not permitted, gone): said, dropped, and the row shown
+                // as the server has it (with the edits still to go made on it).
+                do { try unsent.dropFirst() } catch { tally.errors.append(strings.describe(error)) }
+                entries.removeFirst()
+                for k in undoSteps.indices { undoSteps[k].edits.removeAll { $0.seq == seq } }
+                for k in redoSteps.indices { redoSteps[k].edits.removeAll { $0.seq == seq } }
+                undoSteps.removeAll { $0.edits.isEmpty }
+                redoSteps.removeAll { $0.edits.isEmpty }
+                settle(id, in: store)
+                if tally.mine.contains(seq) { tally.answered.insert(seq) }
+                if entry.live {
+                    tally.errors.append(strings.describe(error))
+                } else {
+                    let t = strings.format(.pgSendRefused, strings.describe(error))
+                    if round != nil { round?.errors.append(t) } else { tally.errors.append(t) }
+                }
+            }
+        case .pulled(.success(let changes)):
+            if holding { wantPull = true; return }
+            var others: [SharedChange] = []
+            for c in changes {
+                position = max(position, c.position)
+                if versions[c.task.id].map({ $0 >= c.version }) ?? false { continue }
+                versions[c.task.id] = c.version
+                if confirmed[c.task.id] != nil {
+                    confirmed[c.task.id] = c.task
+                    settle(c.task.id, in: store)
+                } else {
+                    store.replaceFromOutside(c.task)
+                }
+                marks[c.task.id] = clock() + markSeconds
+                others.append(c)
+            }
+            var text: String? = nil
+            if others.count == 1, let c = others.first {
+                text = strings.format(.pgChangedBy, label(c.task), c.author ?? strings[.pgSomeone])
+            } else if others.count > 1 {
+                text = strings.format(.pgChangedMany, others.count)
+            }
+            if let r = round, unsent.isEmpty {
+                round = nil
+                var t = r.wasOffline ? strings.format(.pgBackOnline, r.sent)
+                    : r.sent > 0 ? strings.format(.pgSentKept, r.sent) : (text ?? "")
+                if let n = r.notes.first { t += "；" + n }
+                if let e = r.errors.first { t += "；" + e; tally.otherIsError = true }
+                tally.other = t
+            } else if let text {
+                tally.other = text
+            }
+        case .pulled(.failure(let e)):
+            goOffline(e, tally: &tally)
+        }
+    }
+
+    /// The row of a task with unsent edits: the task as the server last said it, with
+    /// those edits made on it.
+    func settle(_ id: String, in store: PlanStore) {
+        guard var task = confirmed[id] else { return }
+        let waiting = unsent.items.filter { $0.edit.taskID == id }
+        if waiting.isEmpty { confirmed[id] = nil }
+        for item in waiting {
+            if let next = (try? task.applying(item.edit, strings: strings)) ?? nil { task = next }
+        }
+        store.replaceFromOutside(task)
     }
 
     func label(_ t: PlanTask) -> String { t.number.map { "\($0)" } ?? t.id }
@@ -302,14 +546,22 @@ public final class SharedLink {
         return strings.format(.pgMerged, label(t), names.joined(separator: "、"))
     }
 
-    func goOffline(_ error: Error) {
+    /// The server did not answer: the title says so, the edits not sent are kept (and said
+    /// in a count when they go), and it is tried again after `retryInterval`.
+    func goOffline(_ error: Error, tally: inout Tally) {
+        let first = offline == nil
         if case SharedPlanError.unreachable(_, let why) = error { offline = why } else { offline = strings.describe(error) }
         nextRetry = clock() + retryInterval
+        for k in entries.indices { entries[k].live = false }
+        if first { tally.wentOffline = offline }
     }
 
-    /// The loop woke: asks for the changes since its position when the server said
-    /// something changed (or the heartbeat is due), sends what was kept when the server
-    /// is back, takes away markers whose time is up. nil when nothing happened.
+    // MARK: the loop's wakes
+
+    /// The loop woke: takes the answers that came, gives the next call (others' changes
+    /// when the server said something changed or the heartbeat is due, the unsent edits,
+    /// the cheap question to a server that was gone), takes away markers whose time is up.
+    /// nil when nothing happened.
     ///
     /// `takeChanges` false (an editor is open on a task): others' changes wait until it
     /// closes, so the row does not change under the user's typing and the commit, expecting
@@ -319,102 +571,46 @@ public final class SharedLink {
         var something = false
         let expired = marks.filter { $0.value <= now }.map(\.key)
         for k in expired { marks[k] = nil; something = true }
-        if drainWake() { heldNotification = true }
-        guard takeChanges else {
-            // Asked again when the editor closes (the held notification) or later: the
-            // loop must not wake at once again and again meanwhile.
+        drainWake()
+        holding = !takeChanges
+        if holding {
+            // Asked again when the editor closes or later: the loop must not wake at once
+            // again and again meanwhile.
             nextHeartbeat = now + heartbeat
             if nextRetry <= now { nextRetry = now + retryInterval }
-            return something ? SharedReport() : nil
         }
-        let notified = heldNotification
-        heldNotification = false
-        if offline != nil || !unsent.isEmpty {
-            heldNotification = false
-            guard now >= nextRetry else { return something ? SharedReport() : nil }
-            nextRetry = now + retryInterval
-            return flush(store: store) ?? (something ? SharedReport() : nil)
-        }
-        guard notified || now >= nextHeartbeat else { return something ? SharedReport() : nil }
-        nextHeartbeat = now + heartbeat
-        return pull(store: store) ?? (something ? SharedReport() : nil)
-    }
-
-    /// Whether the listen callback wrote to the pipe since the last look (emptied).
-    func drainWake() -> Bool {
-        var buf = [UInt8](repeating: 0, count: 64)
-        var any = false
-        while read(wakeFD, &buf, buf.count) > 0 { any = true }
-        return any
-    }
-
-    /// Every task changed since the position: replaced in the store and marked, unless it
-    /// is at the version held already (the dashboard's own commit).
-    func pull(store: PlanStore) -> SharedReport? {
-        let changes: [SharedChange]
-        do { changes = try plan.changes(since: position) } catch {
-            goOffline(error)
-            return SharedReport(text: strings.format(.pgWentOffline, offline ?? ""), isError: true)
-        }
-        var others: [SharedChange] = []
-        for c in changes {
-            position = max(position, c.position)
-            if versions[c.task.id].map({ $0 >= c.version }) ?? false { continue }
-            took(c, into: store)
-            marks[c.task.id] = clock() + markSeconds
-            others.append(c)
-        }
-        guard !others.isEmpty else { return nil }
-        if others.count == 1, let c = others.first {
-            return SharedReport(text: strings.format(.pgChangedBy, label(c.task), c.author ?? strings[.pgSomeone]))
-        }
-        return SharedReport(text: strings.format(.pgChangedMany, others.count))
-    }
-
-    /// The server is tried again: the kept edits are sent in order (each expecting the
-    /// version it was made on: merged when the task changed meanwhile), then every change
-    /// since the position is loaded. Stays offline when the server is still gone.
-    func flush(store: PlanStore) -> SharedReport? {
-        // A cheap question first: a server still gone fails it at once, where a commit
-        // would wait for the adapter's reconnect.
-        if offline != nil {
-            do { _ = try plan.changes(since: position) } catch {
-                goOffline(error)
-                return nil
-            }
-        }
-        var sent = 0
-        var notes: [String] = []
-        var errors: [String] = []
-        while let item = unsent.items.first {
-            do {
-                let r = try plan.commit(item.edit, expecting: item.expecting, strings: strings)
-                took(r.change, into: store)
-                if case .merged(let c, let others) = r { notes.append(mergedText(c.task, others)) }
-                sent += 1
-            } catch SharedPlanError.unreachable(let a, let why) {
-                let first = offline == nil
-                goOffline(SharedPlanError.unreachable(address: a, reason: why))
-                return first || sent > 0 ? SharedReport(text: strings.format(.pgWentOffline, why), isError: true) : nil
-            } catch {
-                // Refused for good (not permitted, gone): said, and dropped.
-                errors.append(strings.format(.pgSendRefused, strings.describe(error)))
-            }
-            do { try unsent.dropFirst() } catch { errors.append(strings.describe(error)); break }
-        }
+        let wasWaiting = offline == nil && inFlight != nil && now - inFlightSince >= slowAfter
+        var tally = Tally()
         let wasOffline = offline != nil
-        offline = nil
-        if wasOffline { startListening() }
-        nextHeartbeat = clock() + heartbeat
-        let pulled = pull(store: store)
-        if offline != nil { return pulled }
-        var text = wasOffline ? strings.format(.pgBackOnline, sent)
-            : sent > 0 ? strings.format(.pgSentKept, sent) : (pulled?.text ?? "")
-        if let n = notes.first { text += "；" + n }
-        if let e = errors.first { return SharedReport(text: text + "；" + e, isError: true) }
-        return SharedReport(text: text)
+        work(store: store, wait: wakeWait, tally: &tally)
+        if let e = tally.errors.first { return SharedReport(text: e, isError: true) }
+        if let o = tally.other { return SharedReport(text: o, isError: tally.otherIsError) }
+        if let why = tally.wentOffline, !wasOffline { return SharedReport(text: strings.format(.pgWentOffline, why), isError: true) }
+        if !tally.arrived.isEmpty {
+            return SharedReport(text: tally.arrived.count == 1 ? tally.arrived[0] : strings.format(.plArrivedMany, tally.arrived.count))
+        }
+        let isWaiting = offline == nil && inFlight != nil && clock() - inFlightSince >= slowAfter
+        return something || wasWaiting != isWaiting || wasOffline != (offline != nil) ? SharedReport() : nil
     }
 
-    /// The dashboard closes: the connection ends; the unsent edits stay in their file.
-    public func close() { plan.close() }
+    /// Empties the wake pipe (the answers and notifications are in the worker).
+    func drainWake() {
+        var buf = [UInt8](repeating: 0, count: 64)
+        while read(wakeFD, &buf, buf.count) > 0 {}
+    }
+
+    /// The dashboard closes: the call in flight is given `closeWait` to be answered (an
+    /// edit acknowledged then leaves the file), then the connection ends on the worker,
+    /// waited for no longer than what is left of it. What was not acknowledged stays in the
+    /// file of unsent edits.
+    public func close(store: PlanStore? = nil) {
+        let end = ProgressLine.monotonic() + closeWait
+        if inFlight != nil, let a = worker.wait(closeWait) {
+            var tally = Tally()
+            if let store { take(a, store: store, tally: &tally) } else { inFlight = nil }
+        }
+        let plan = self.plan
+        worker.stop { plan.close() }
+        _ = worker.waitEnded(max(0, end - ProgressLine.monotonic()))
+    }
 }

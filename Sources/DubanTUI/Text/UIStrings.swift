@@ -175,6 +175,8 @@ public enum UIKey: String, CaseIterable, Sendable {
     case pgAlreadySaved, pgMerged, pgSomeone, pgUnchanged, pgKept, pgKeepFailed, pgUnitNotLead, pgUnitOnlyReports
     case pgChangedBy, pgChangedMany, pgBackOnline, pgWentOffline, pgNoInverse, pgUndone, pgRedone, pgSendRefused
     case pgQuitUnsent, pgSendingKept, pgSentKept
+    // issue 15, pgloop: the database calls on a worker thread (Shared/SharedLink.swift, SharedWorker.swift)
+    case plTitleWaiting, plSending, plArrived, plArrivedMany, plJournalFailed
 }
 
 extension UIKey {
@@ -637,6 +639,11 @@ extension UIKey {
         case .pgQuitUnsent: return ("{0}项修改尚未发送到服务器，已保存在 {1}；下次打开本计划时发送（或运行 duban recover）", "{0} changes were not sent to the server; they are kept in {1} and sent the next time the plan is opened (or by duban recover)")
         case .pgSentKept: return ("已发送上次未发送的{0}项修改", "{0} changes kept last time sent")
         case .pgSendingKept: return ("上次有{0}项修改未发送，正在发送", "{0} changes kept last time are being sent")
+        case .plTitleWaiting: return ("服务器未应答", "server not answering")
+        case .plSending: return ("修改已记在本机，正在发送（服务器尚未应答）", "the change is kept here and on its way (the server has not answered yet)")
+        case .plArrived: return ("任务 {0} 的修改已送达服务器", "the change of task {0} reached the server")
+        case .plArrivedMany: return ("{0}项修改已送达服务器", "{0} changes reached the server")
+        case .plJournalFailed: return ("修改正在发送，但无法记在本机（{0}）：送达前退出会丢失", "the change is on its way but could not be kept here ({0}): quitting before it arrives loses it")
         }
     }
 }

@@ -77,6 +77,8 @@ enum TitleBar {
             if sh.access != .leader { segs.insert((sh.access.title(S), .titleBar, 2), at: 0) }
             if sh.unsent > 0 { segs.append((S.format(.pgTitleUnsent, sh.unsent), .titleBarAlert, 1)) }
             if sh.offline { segs.append((S[.pgTitleOffline], .titleBarAlert, 0)) }
+            // issue 15, pgloop: a call on its way for more than a second.
+            else if sh.waiting { segs.append((S[.plTitleWaiting], .titleBarAlert, 0)) }
         }
         func width(_ xs: [(String, Role, Int)]) -> Int { xs.reduce(0) { $0 + CellWidth.of($1.0) + 1 } + 1 }
         // Drop the least important segments until the title keeps a little room.
