@@ -156,9 +156,8 @@ final class SliceResults: @unchecked Sendable {
 /// the writer, dropped once written. At most `window` slices are alive at once (handed
 /// out and not yet written: being encoded, waiting, or being written), so workers faster
 /// than the disk wait instead of piling encoded slices up in memory (issue 16: a 50 MB
-/// notice's import peaked at 11x its size behind a busy disk). One mutex and one
-/// condition, counted by hand: a `DispatchSemaphore` traps when it is freed below its
-/// initial value, which the last waits of a window leave it at.
+/// notice's import peaked at 11x its size behind a busy disk), counted by hand under one
+/// `Condition`.
 final class SliceQueue: @unchecked Sendable {
     private var items: [[UInt8]]
     private var isReady: [Bool]
@@ -169,38 +168,22 @@ final class SliceQueue: @unchecked Sendable {
     let window: Int
     /// The most slices alive at once so far (tests assert it stays within `window`).
     private(set) var peakAlive = 0
-    private let m: UnsafeMutablePointer<pthread_mutex_t>
-    private let changed: UnsafeMutablePointer<pthread_cond_t>
+    private let changed = Condition()
 
     init(count: Int, window: Int) {
         items = Array(repeating: [], count: count)
         isReady = Array(repeating: false, count: count)
         self.window = max(1, window)
-        m = .allocate(capacity: 1)
-        changed = .allocate(capacity: 1)
-        pthread_mutex_init(m, nil)
-        pthread_cond_init(changed, nil)
     }
 
-    deinit {
-        pthread_cond_destroy(changed)
-        pthread_mutex_destroy(m)
-        m.deallocate()
-        changed.deallocate()
-    }
-
-    private func locked<T>(_ body: () -> T) -> T {
-        pthread_mutex_lock(m)
-        defer { pthread_mutex_unlock(m) }
-        return body()
-    }
+    private func locked<T>(_ body: () -> T) -> T { changed.locked(body) }
 
     /// The next slice to encode, once the window has room for it; nil when all are
     /// handed out or the write failed.
     func next() -> Int? {
         locked {
             while !cancelled, nextIndex < items.count, nextIndex - released >= window {
-                pthread_cond_wait(changed, m)
+                changed.wait()
             }
             guard !cancelled, nextIndex < items.count else { return nil }
             defer { nextIndex += 1 }
@@ -213,14 +196,14 @@ final class SliceQueue: @unchecked Sendable {
         locked {
             items[k] = bytes
             isReady[k] = true
-            pthread_cond_broadcast(changed)
+            changed.broadcast()
         }
     }
 
     /// Slice `k`'s bytes once encoded; the writer calls `done(k)` after writing them.
     func take(_ k: Int) -> [UInt8] {
         locked {
-            while !isReady[k] { pthread_cond_wait(changed, m) }
+            while !isReady[k] { changed.wait() }
             let b = items[k]
             items[k] = []
             return b
@@ -231,14 +214,14 @@ final class SliceQueue: @unchecked Sendable {
     func done(_ k: Int) {
         locked {
             released = k + 1
-            pthread_cond_broadcast(changed)
+            changed.broadcast()
         }
     }
 
     func cancel() {
         locked {
             cancelled = true
-            pthread_cond_broadcast(changed)
+            changed.broadcast()
         }
     }
 }

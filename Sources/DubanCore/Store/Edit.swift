@@ -25,6 +25,22 @@ extension EditCommand {
         default: return false
         }
     }
+
+    /// The command that takes this one back on a task that was `t` before it; nil for a
+    /// note or an extension's request or decision, which have none (a shared plan's undo
+    /// commits the inverse as a new edit).
+    public func inverse(before t: PlanTask) -> EditCommand? {
+        switch self {
+        case .setStatus: return .setStatus(t.status)
+        case .setProgress: return .setProgress(t.progress)
+        case .setDeadline: return .setDeadline(t.deadline)
+        case .setText: return .setText(t.text)
+        case .setUnits: return .setUnits(lead: t.leadUnits, co: t.coUnits)
+        case .setLeaders: return .setLeaders(t.leaders)
+        case .setRemarks: return .setRemarks(t.remarks)
+        case .addNote, .requestExtension, .decideExtension: return nil
+        }
+    }
 }
 
 public struct Edit: Hashable, Sendable {

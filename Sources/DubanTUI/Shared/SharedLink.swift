@@ -309,7 +309,7 @@ public final class SharedLink {
         guard let step = undoSteps.popLast() else { return SharedReport(text: strings[.tuiNothingToUndo]) }
         var inverses: [Edit] = []
         for (e, before, _) in step.edits.reversed() {
-            guard let cmd = Self.inverse(e.command, before: before) else {
+            guard let cmd = e.command.inverse(before: before) else {
                 undoSteps.append(step)
                 return SharedReport(taskIDs: [e.taskID], text: strings[.pgNoInverse], isError: true)
             }
@@ -343,20 +343,6 @@ public final class SharedLink {
         var r = keyReport(tally, count: step.edits.count)
         if !r.isError { r.text = strings.format(.pgRedone, r.text ?? "") }
         return r
-    }
-
-    /// The edit that takes `command` back on a task that was `before` it.
-    static func inverse(_ command: EditCommand, before t: PlanTask) -> EditCommand? {
-        switch command {
-        case .setStatus: return .setStatus(t.status)
-        case .setProgress: return .setProgress(t.progress)
-        case .setDeadline: return .setDeadline(t.deadline)
-        case .setText: return .setText(t.text)
-        case .setUnits: return .setUnits(lead: t.leadUnits, co: t.coUnits)
-        case .setLeaders: return .setLeaders(t.leaders)
-        case .setRemarks: return .setRemarks(t.remarks)
-        case .addNote, .requestExtension, .decideExtension: return nil
-        }
     }
 
     // MARK: the worker

@@ -3,13 +3,9 @@ import DubanCore
 /// issue 15, pgtui: what a shared plan's login may do, said by the dashboard before the
 /// server is asked (the database's roles and row-level security decide in the end).
 extension DashboardState {
-    /// Whether a command only reports on a task (history, progress, status): what a
-    /// unit's login may do on the tasks it leads.
-    static func isReport(_ c: EditCommand) -> Bool { c.isReport }
-
     /// Why the login may not make this change on these tasks (plan indexes); nil when it may.
     func sharedRefusal(_ cmd: EditCommand, tasks: [Int]) -> String? {
-        sharedRefusal(reports: Self.isReport(cmd), tasks: tasks)
+        sharedRefusal(reports: cmd.isReport, tasks: tasks)
     }
 
     /// The same for an edit key, before its editor opens: the status and progress keys

@@ -24,8 +24,7 @@ enum SharedAnswer {
 /// given but not begun, and ends after the call it is in (which cannot be cut short: the
 /// adapter's own timeouts end it).
 final class SharedWorker: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    private var cond = pthread_cond_t()
+    private let c = Condition()
     private var job: (() -> SharedAnswer)?
     private var answer: SharedAnswer?
     private var notified = false
@@ -36,12 +35,6 @@ final class SharedWorker: @unchecked Sendable {
 
     init(wakeWrite: Int32) {
         self.wakeWrite = wakeWrite
-        pthread_mutex_init(&mutex, nil)
-        var attr = pthread_condattr_t()
-        pthread_condattr_init(&attr)
-        pthread_condattr_setclock(&attr, CLOCK_MONOTONIC)
-        pthread_cond_init(&cond, &attr)
-        pthread_condattr_destroy(&attr)
         var thread = pthread_t()
         let me = Unmanaged.passRetained(self).toOpaque()
         if pthread_create(&thread, nil, { p in
@@ -59,24 +52,19 @@ final class SharedWorker: @unchecked Sendable {
 
     private var noThread = false
 
-    deinit {
-        pthread_cond_destroy(&cond)
-        pthread_mutex_destroy(&mutex)
-    }
-
     /// Starts a call; the loop gives one only when the last one was answered and taken.
     func give(_ call: @escaping () -> SharedAnswer) {
         if noThread { answer = call(); return }
-        pthread_mutex_lock(&mutex)
+        c.lock()
         job = call
         answer = nil
-        pthread_cond_broadcast(&cond)
-        pthread_mutex_unlock(&mutex)
+        c.broadcast()
+        c.unlock()
     }
 
     /// The answer, when it came.
     func take() -> SharedAnswer? {
-        pthread_mutex_lock(&mutex); defer { pthread_mutex_unlock(&mutex) }
+        c.lock(); defer { c.unlock() }
         let a = answer
         answer = nil
         return a
@@ -84,41 +72,32 @@ final class SharedWorker: @unchecked Sendable {
 
     /// The answer, waiting for it up to `seconds` (real time; `.infinity`: until it comes).
     func wait(_ seconds: Double) -> SharedAnswer? {
-        pthread_mutex_lock(&mutex)
-        if answer == nil && !stopped && seconds > 0 {
+        c.locked {
             if seconds == .infinity {
-                while answer == nil && !stopped { pthread_cond_wait(&cond, &mutex) }
-            } else {
-                var until = timespec()
-                clock_gettime(CLOCK_MONOTONIC, &until)
-                let whole = seconds.rounded(.down)
-                until.tv_sec += Int(whole)
-                until.tv_nsec += Int((seconds - whole) * 1e9)
-                if until.tv_nsec >= 1_000_000_000 { until.tv_sec += 1; until.tv_nsec -= 1_000_000_000 }
-                while answer == nil && !stopped {
-                    if pthread_cond_timedwait(&cond, &mutex, &until) == ETIMEDOUT { break }
-                }
+                while answer == nil && !stopped { c.wait() }
+            } else if seconds > 0 {
+                let deadline = ProgressLine.monotonic() + seconds
+                while answer == nil && !stopped && c.wait(until: deadline) {}
             }
+            let a = answer
+            answer = nil
+            return a
         }
-        let a = answer
-        answer = nil
-        pthread_mutex_unlock(&mutex)
-        return a
     }
 
     /// The listen callback: the server said someone committed.
     func notify() {
-        pthread_mutex_lock(&mutex)
+        c.lock()
         if !stopped {
             notified = true
             wake()
         }
-        pthread_mutex_unlock(&mutex)
+        c.unlock()
     }
 
     /// Whether the server said something changed since the last look (cleared).
     func takeNotified() -> Bool {
-        pthread_mutex_lock(&mutex); defer { pthread_mutex_unlock(&mutex) }
+        c.lock(); defer { c.unlock() }
         let n = notified
         notified = false
         return n
@@ -128,63 +107,56 @@ final class SharedWorker: @unchecked Sendable {
     /// call it is in (a call given but not begun is dropped).
     func stop(finally: (() -> Void)? = nil) {
         if noThread { finally?(); ended = true; return }
-        pthread_mutex_lock(&mutex)
+        c.lock()
         stopped = true
         job = nil
         last = finally
-        pthread_cond_broadcast(&cond)
-        pthread_mutex_unlock(&mutex)
+        c.broadcast()
+        c.unlock()
     }
 
     /// Waits up to `seconds` for the thread to end after `stop`; whether it did.
     func waitEnded(_ seconds: Double) -> Bool {
-        let end = ProgressLine.monotonic() + seconds
-        pthread_mutex_lock(&mutex); defer { pthread_mutex_unlock(&mutex) }
-        while !ended {
-            let left = end - ProgressLine.monotonic()
-            if left <= 0 { return false }
-            var until = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &until)
-            until.tv_nsec += Int(min(left, 0.05) * 1e9)
-            if until.tv_nsec >= 1_000_000_000 { until.tv_sec += 1; until.tv_nsec -= 1_000_000_000 }
-            _ = pthread_cond_timedwait(&cond, &mutex, &until)
+        let deadline = ProgressLine.monotonic() + seconds
+        return c.locked {
+            while !ended && c.wait(until: deadline) {}
+            return ended
         }
-        return true
     }
 
-    /// With the mutex held.
+    /// With the lock held.
     private func wake() {
         var b: UInt8 = 1
         _ = write(wakeWrite, &b, 1)
     }
 
     private func main() {
-        pthread_mutex_lock(&mutex)
+        c.lock()
         while true {
             if let j = job {
                 job = nil
-                pthread_mutex_unlock(&mutex)
+                c.unlock()
                 let a = j()
-                pthread_mutex_lock(&mutex)
+                c.lock()
                 if !stopped {
                     answer = a
                     wake()
                 }
-                pthread_cond_broadcast(&cond)
+                c.broadcast()
                 continue
             }
             if stopped {
                 let f = last
                 last = nil
-                pthread_mutex_unlock(&mutex)
+                c.unlock()
                 f?()
-                pthread_mutex_lock(&mutex)
+                c.lock()
                 ended = true
-                pthread_cond_broadcast(&cond)
-                pthread_mutex_unlock(&mutex)
+                c.broadcast()
+                c.unlock()
                 return
             }
-            pthread_cond_wait(&cond, &mutex)
+            c.wait()
         }
     }
 }
