@@ -8,25 +8,15 @@ import DubanTestSupport
 /// A hostile unit's and a hostile leader's own logins, through psql (issue 15, pgattack):
 /// each attack of DECISIONS.md's "Attacks on the database roles" refused, and the rows as
 /// they were after it.
-final class RoleAttackTests: PostgresTestCase {
-    var unitLogin = "", otherLogin = "", leaderLogin = ""
+final class RoleAttackTests: RoleTestCase {
     var unit = "", leader = ""
 
     override func setUpWithError() throws {
         try super.setUpWithError()
-        let tag = UInt32.random(in: 0...UInt32.max)
-        unitLogin = "fgw_\(tag)"; otherLogin = "czj_\(tag)"; leaderLogin = "boss_\(tag)"
-        try PostgresAdmin.addUser(address, login: unitLogin, role: .unit, unit: "市发改委", password: "fgw-pw")
-        try PostgresAdmin.addUser(address, login: otherLogin, role: .unit, unit: "市财政局", password: "czj-pw")
-        try PostgresAdmin.addUser(address, login: leaderLogin, role: .leader, unit: nil, password: "boss-pw")
-        var p = Plan(title: "计划")
-        p.tasks = [PlanTask(id: "t1", text: "推进项目建设"), PlanTask(id: "t2", text: "优化营商环境"), PlanTask(id: "t3", text: "加强安全生产")]
-        p.tasks[0].leadUnits = ["市发改委"]
-        p.tasks[0].deadline = PlanDate(year: 2020, month: 12, day: 31)
-        p.tasks[0].history = [HistoryEntry(date: PlanDate(year: 2020, month: 3, day: 1)!, status: .notStarted, progress: 0, note: "已部署", author: "督查室")]
-        p.tasks[1].leadUnits = ["市财政局"]
-        p.tasks[2].leadUnits = ["市应急局", "市发改委"]
-        try push(p, as: "p")
+        try setUpLoginsAndPlan { p in
+            p.tasks[0].deadline = PlanDate(year: 2020, month: 12, day: 31)
+            p.tasks[0].history = [HistoryEntry(date: PlanDate(year: 2020, month: 3, day: 1)!, status: .notStarted, progress: 0, note: "已部署", author: "督查室")]
+        }
         unit = server.address(database: address.database, user: unitLogin, password: "fgw-pw")
         leader = server.address(database: address.database, user: leaderLogin, password: "boss-pw")
     }

@@ -4,13 +4,13 @@ import DubanCore
 import DubanPostgres
 import DubanTestSupport
 
-/// Roles in the database, not the client (issue 15): a unit's own login, through psql and
-/// through duban, cannot do more than report on the tasks it leads; a leader only reads.
-final class RoleTests: PostgresTestCase {
+/// Three logins (a unit 市发改委, another unit 市财政局, a leader) and a plan of three
+/// tasks (t1 led by 市发改委, t2 by 市财政局, t3 by 市应急局 and 市发改委), for the role
+/// tests and the attacks on them. `adjust` changes the plan before it is pushed.
+class RoleTestCase: PostgresTestCase {
     var unitLogin = "", otherLogin = "", leaderLogin = ""
 
-    override func setUpWithError() throws {
-        try super.setUpWithError()
+    func setUpLoginsAndPlan(_ adjust: (inout Plan) -> Void = { _ in }) throws {
         let tag = UInt32.random(in: 0...UInt32.max)
         unitLogin = "fgw_\(tag)"; otherLogin = "czj_\(tag)"; leaderLogin = "boss_\(tag)"
         try PostgresAdmin.addUser(address, login: unitLogin, role: .unit, unit: "市发改委", password: "fgw-pw")
@@ -21,7 +21,17 @@ final class RoleTests: PostgresTestCase {
         p.tasks[0].leadUnits = ["市发改委"]
         p.tasks[1].leadUnits = ["市财政局"]
         p.tasks[2].leadUnits = ["市应急局", "市发改委"]
+        adjust(&p)
         try push(p, as: "p")
+    }
+}
+
+/// Roles in the database, not the client (issue 15): a unit's own login, through psql and
+/// through duban, cannot do more than report on the tasks it leads; a leader only reads.
+final class RoleTests: RoleTestCase {
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        try setUpLoginsAndPlan()
     }
 
     func login(_ user: String, _ password: String) -> String {
