@@ -24,8 +24,17 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        // The model, the file format and every rule. Foundation only: no terminal code.
-        .target(name: "DubanCore", path: "Sources/DubanCore"),
+        // XXH3 (Debian's libxxhash-dev): the fingerprint of a plan's bytes the journal
+        // records (ContentHash, issue 16: FNV-1a took 14% of a 100k open's CPU).
+        .systemLibrary(
+            name: "CXXHash",
+            path: "Sources/CXXHash",
+            pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"])]
+        ),
+        // The model, the file format and every rule. Foundation (and XXH3) only: no
+        // terminal code.
+        .target(name: "DubanCore", dependencies: ["CXXHash"], path: "Sources/DubanCore"),
         // Synthetic plans (PlanGenerator): `duban generate`, the benchmark and the tests;
         // not part of the product library.
         .target(name: "DubanSynthetic", dependencies: ["DubanCore"], path: "Sources/DubanSynthetic"),

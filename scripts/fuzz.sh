@@ -22,9 +22,10 @@ if [ ${#TARGETS[@]} -eq 0 ]; then TARGETS=(planjson journal import theme); fi
 OUT=.build-fuzz
 mkdir -p "$OUT/mods" "$OUT/crashes" "$OUT/logs"
 SWIFTC="${SWIFTC:-swiftc}"
-FLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld -I "$OUT/mods")
+# DubanCore hashes plans with XXH3 (Debian's libxxhash, Sources/CXXHash).
+FLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld -I "$OUT/mods" -I Sources/CXXHash -lxxhash)
 # Module libraries: instrumented for coverage and ASan, no libFuzzer main.
-LIBFLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$OUT/mods" -enable-testing -emit-library -static)
+LIBFLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$OUT/mods" -I Sources/CXXHash -enable-testing -emit-library -static)
 
 sources() { find "$1" -name '*.swift' | LC_ALL=C sort; }
 

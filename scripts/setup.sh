@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks to build, run and test duban:
-# ncursesw headers (the dashboard), tmux (end-to-end tests), jq (benchmark baseline).
+# ncursesw headers (the dashboard), libxxhash (the journal's plan hash; xxhsum checks it in the
+# tests), tmux (end-to-end tests), jq (benchmark baseline).
 # Spreadsheets (issue 14): LibreOffice Calc and poppler-utils (an exported sheet to PDF to
 # text, in the tests), a Chinese font (so the PDF holds the Chinese text), openpyxl (the
 # second spreadsheet library the tests edit returned sheets with).
@@ -15,7 +16,7 @@
 # would stop it, so a cluster the install just made (empty) is stopped and dropped.
 set -euo pipefail
 need=()
-pkgs=(libncursesw5-dev tmux jq pkg-config poppler-utils fonts-wqy-zenhei python3-pip man-db libreoffice-writer-nogui python3-docx)
+pkgs=(libncursesw5-dev libxxhash-dev xxhash tmux jq pkg-config poppler-utils fonts-wqy-zenhei python3-pip man-db libreoffice-writer-nogui python3-docx)
 pkgs+=(postgresql)
 # `make bench` (setup.sh bench) also needs the whole-process baselines: the simdjson
 # floor program (g++ against libsimdjson-dev), jq, and hyperfine to cross-check by hand.

@@ -161,7 +161,7 @@ final class ByteReleaseTests: XCTestCase {
         let written = try PlanFile.read(path: path)
         XCTAssertEqual(written, PlanJSON.encode(store.plan))
         let text = String(decoding: try PlanFile.read(path: Journal.path(forPlan: path)), as: UTF8.self)
-        XCTAssertTrue(text.contains(ContentHash(written).hex), text)
+        XCTAssertTrue(text.contains(ContentHash(written).text), text)
         XCTAssertEqual(text.split(separator: "\n").count, 1, "only the header")
         journal.close(unsaved: false)
     }
@@ -176,7 +176,7 @@ final class ByteReleaseTests: XCTestCase {
         XCTAssertEqual(written, PlanJSON.encode(plan))
         let journal = try XCTUnwrap(session.journal)
         let text = String(decoding: try PlanFile.read(path: Journal.path(forPlan: path)), as: UTF8.self)
-        XCTAssertTrue(text.contains(ContentHash(written).hex), text)
+        XCTAssertTrue(text.contains(ContentHash(written).text), text)
         journal.close(unsaved: false)
     }
 }

@@ -52,7 +52,7 @@ final class FuzzRegressionTests: XCTestCase {
             let contents = JournalContents(bytes, path: path)
             XCTAssertLessThanOrEqual(contents.goodLength, bytes.count, path)
             for note in contents.notes { XCTAssertTrue(note.text.hasPrefix(path + ":"), note.text) }
-            let entries = contents.pending(plan: ContentHash(size: -1, fnv: 0), path: path)?.entries ?? []
+            let entries = contents.pending(plan: ContentHash(size: -1, value: 0), path: path)?.entries ?? []
             for e in entries {
                 let back = JournalLine.entry(e).bytes.dropLast().withUnsafeBufferPointer { JournalLine.parse($0, number: e.line, file: path) }
                 XCTAssertEqual(try back.get(), .entry(e), "\(path):\(e.line)")

@@ -142,7 +142,18 @@ public final class Journal {
         let planHash = hash ?? ContentHash(planBytes)
         let contents = JournalContents(bytes, path: jpath)
         let j = Journal(planPath: planPath, fd: fd, base: planHash, length: contents.goodLength, state: .recording)
-        if let p = contents.pending(plan: planHash, path: jpath) {
+        // A journal of format 1 names plan versions by FNV-1a: worked out for it alone,
+        // from the bytes if they are still here, else from the file (given back, issue 16).
+        let hashOf = { (kind: ContentHash.Kind) -> ContentHash? in
+            switch kind {
+            case planHash.kind: return planHash
+            case .fnv1a:
+                if planBytes.count == planHash.size { return ContentHash.fnv1a(planBytes) }
+                return (try? PlanFile.read(path: planPath)).map { ContentHash.fnv1a($0) }
+            case .xxh3: return ContentHash(planBytes)
+            }
+        }
+        if let p = contents.pending(plan: hashOf, path: jpath) {
             j.found = p
             j.state = .undecided
         } else {
@@ -174,7 +185,7 @@ public final class Journal {
             return .unreadable(journal: jpath, reason: "the plan \(planPath) cannot be read")
         }
         let contents = JournalContents(bytes, path: jpath)
-        if let p = contents.pending(plan: ContentHash(plan), path: jpath) {
+        if let p = contents.pending(plan: { $0 == .fnv1a ? ContentHash.fnv1a(plan) : ContentHash(plan) }, path: jpath) {
             if p.entries.isEmpty {
                 return .unreadable(journal: jpath, reason: p.notes.first ?? "damaged")
             }

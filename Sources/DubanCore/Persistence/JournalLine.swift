@@ -35,7 +35,9 @@ enum JournalLine: Hashable, Sendable {
     case entry(JournalEntry)
     case saving(ContentHash, time: Int)
 
-    static let formatVersion = 1
+    /// 2 (issue 16): hashes are XXH3 (`xxh3:` and 16 hex digits); format 1's were FNV-1a
+    /// (the 16 digits alone), still read.
+    static let formatVersion = 2
 
     // MARK: writing
 
@@ -51,13 +53,13 @@ enum JournalLine: Hashable, Sendable {
             w.key("dubanJournal", first: &first); w.int(JournalLine.formatVersion)
             w.key("plan", first: &first); w.string(plan)
             w.key("baseSize", first: &first); w.int(base.size)
-            w.key("baseHash", first: &first); w.string(base.hex)
+            w.key("baseHash", first: &first); w.string(base.text)
             w.key("started", first: &first); w.int(started)
         case .saving(let h, let time):
             w.key("op", first: &first); w.string("saving")
             w.key("at", first: &first); w.int(time)
             w.key("size", first: &first); w.int(h.size)
-            w.key("hash", first: &first); w.string(h.hex)
+            w.key("hash", first: &first); w.string(h.text)
         case .entry(let e):
             w.key("op", first: &first); w.string(e.kind.rawValue)
             w.key("at", first: &first); w.int(e.time)
@@ -225,7 +227,7 @@ extension PlanDecoder {
             }
             guard let size else { return missing("baseSize") }
             guard let hash else { return missing("baseHash") }
-            guard let h = ContentHash(size: size, hex: hash) else {
+            guard let h = ContentHash(size: size, text: hash) else {
                 problem(start, "baseHash", .k(.jlHexDigits, .text(hash)))
                 return nil
             }
@@ -235,7 +237,7 @@ extension PlanDecoder {
         if op == "saving" {
             guard let size else { return missing("size") }
             guard let hash else { return missing("hash") }
-            guard let h = ContentHash(size: size, hex: hash) else {
+            guard let h = ContentHash(size: size, text: hash) else {
                 problem(start, "hash", .k(.jlHexDigits, .text(hash)))
                 return nil
             }

@@ -79,15 +79,26 @@ struct JournalContents {
     /// The entries not yet in the plan whose bytes hash to `plan`: those after the last
     /// point (the header or a saving marker) naming that version. When no point names it,
     /// the plan changed on disk: every entry is pending, to be merged.
+    /// `plan` gives the plan's hash of the kind a line recorded (a journal of format 1
+    /// recorded FNV-1a, worked out only if asked for).
     func pending(plan: ContentHash, path: String) -> JournalPending? {
+        pending(plan: { $0 == plan.kind ? plan : nil }, path: path)
+    }
+
+    func pending(plan: (ContentHash.Kind) -> ContentHash?, path: String) -> JournalPending? {
         guard let header else {
             if damagedAt.isEmpty { return nil }
             return JournalPending(journalPath: path, entries: [], baseMatches: false, notes: notes.map(\.text), started: 0)
         }
         var after = -1
-        if header.base == plan { after = 0 }
+        var hashes: [ContentHash.Kind: ContentHash?] = [:]
+        func names(_ h: ContentHash) -> Bool {
+            if hashes[h.kind] == nil { hashes[h.kind] = .some(plan(h.kind)) }
+            return hashes[h.kind].flatMap { $0 } == h
+        }
+        if names(header.base) { after = 0 }
         for (i, l) in lines.enumerated() {
-            if case .saving(let h, _) = l, h == plan { after = i + 1 }
+            if case .saving(let h, _) = l, names(h) { after = i + 1 }
         }
         let matches = after >= 0
         let from = max(after, 0)

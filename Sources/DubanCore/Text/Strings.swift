@@ -299,7 +299,7 @@ extension Strings.Key {
         case .jlWantBytes: return ("字节数", "a byte count")
         case .jlWantTime: return ("时间", "a time")
         case .jlNewerFormat: return ("日志格式 {0} 比本督办能读的版本（{1}）新", "journal format {0} is newer than this duban reads ({1})")
-        case .jlHexDigits: return ("应为16位十六进制数字，实际是 \"{0}\"", "expected 16 hex digits, found \"{0}\"")
+        case .jlHexDigits: return ("应为 xxh3: 加16位十六进制数字，实际是 \"{0}\"", "expected xxh3: and 16 hex digits, found \"{0}\"")
         case .jlUnknownOp: return ("未知操作 \"{0}\"（应为 edit、undo、redo 或 saving）", "unknown operation \"{0}\" (expected edit, undo, redo or saving)")
         case .jlUnknownCommand: return ("未知命令 \"{0}\"", "unknown command \"{0}\"")
         case .jlSnapshotMismatch: return ("任务快照是 \"{0}\"，应为 \"{1}\"", "the task snapshot is \"{0}\", expected \"{1}\"")
