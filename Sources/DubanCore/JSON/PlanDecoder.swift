@@ -310,6 +310,15 @@ struct PlanDecoder {
     /// Walks an object's keys; `body` reads the value of each key it knows and returns
     /// true, or returns false to keep the value as an unknown key.
     mutating func object(_ path: @autoclosure () -> String, _ body: (inout PlanDecoder, Range<Int>, Int) throws -> Bool) throws -> [JSONField]? {
+        var none: Void = ()
+        return try object(path(), into: &none) { d, _, k, at in try body(&d, k, at) }
+    }
+
+    /// The same, the value being read passed to `body` in place (issue 16): a struct the
+    /// closure captured could not be moved out afterwards, so every task and history entry
+    /// was copied (a retain and a release of each of its strings) on its way into the plan.
+    mutating func object<T>(_ path: @autoclosure () -> String, into value: inout T,
+                            _ body: (inout PlanDecoder, inout T, Range<Int>, Int) throws -> Bool) throws -> [JSONField]? {
         let c = s.peek()
         guard c == 0x7B else {
             try skipWrongValue(c, path(), expected: .k(.pjFoundObject))
@@ -332,7 +341,7 @@ struct PlanDecoder {
             mask |= bit
             try s.expect(0x3A, .k(.pjWhatColon))
             let known: Bool
-            if let range { known = try body(&self, range, keyAt) } else { known = false }
+            if let range { known = try body(&self, &value, range, keyAt) } else { known = false }
             if !known {
                 guard let key = range.map({ String(validating: UnsafeBufferPointer(rebasing: s.buf[$0]), as: UTF8.self) })
                         ?? String(validating: decoded, as: UTF8.self) else {
@@ -604,9 +613,12 @@ struct PlanDecoder {
         for cyc in cycles(plan.chapters) {
             problem(chapterParentAt[cyc], "chapters[\(cyc)].parent", .k(.pjOwnAncestor, .text(plan.chapters[cyc].id)))
         }
-        for (i, t) in plan.tasks.enumerated() {
-            if let c = t.chapter, !chapterIDs.contains(c) {
-                problem(taskChapterAt[i], "tasks[\(i)].chapter", .k(.pjNoSuchChapter, .text(c)))
+        // Each task's chapter read in place: `for t in plan.tasks` copied every task.
+        plan.tasks.withUnsafeBufferPointer { tasks in
+            for i in tasks.indices {
+                if let c = tasks[i].chapter, !chapterIDs.contains(c) {
+                    problem(taskChapterAt[i], "tasks[\(i)].chapter", .k(.pjNoSuchChapter, .text(c)))
+                }
             }
         }
         return plan
@@ -687,10 +699,11 @@ struct PlanDecoder {
             if !joined, s.here() == half.start {
                 half.done.wait()
                 joined = true
+                // No id of the other half may be one of this half's; the union itself is not
+                // needed (nothing reads `ids` after the array), so it is not made (issue 16).
                 if half.ok && half.ids.allSatisfy({ !ids.contains($0) }) {
                     tasks.append(contentsOf: half.tasks)
                     chapterAt.append(contentsOf: half.chapterAt)
-                    ids.formUnion(half.ids)
                     s.pos = half.end
                     PlanJSON.twoCoreDecodes += 1
                     return
@@ -775,7 +788,7 @@ struct PlanDecoder {
         var t = PlanTask(id: "", text: "")
         var hasID = false, sawID = false, hasText = false
         var idAt = at, chapterAt = at
-        guard let extra = try object("tasks[\(i)]", { d, k, _ in
+        guard let extra = try object("tasks[\(i)]", into: &t, { d, t, k, _ in
             switch k.count {
             case 2 where d.s.keyIs(k, "id"):
                 sawID = true
@@ -859,7 +872,7 @@ struct PlanDecoder {
         var hasDate = false, sawDate = false
         // The path is only spelled out when there is a problem to report.
         func p() -> String { "tasks[\(i)].history[\(j)]" }
-        guard let extra = try object(p(), { d, k, _ in
+        guard let extra = try object(p(), into: &e, { d, e, k, _ in
             switch k.count {
             case 4 where d.s.keyIs(k, "date"):
                 sawDate = true

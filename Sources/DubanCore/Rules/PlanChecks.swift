@@ -19,13 +19,19 @@ public enum PlanChecks {
     /// contradicts the progress (`StatusProgress`).
     public static func check(_ plan: Plan, file: String) -> [PlanCheck] {
         var out: [PlanCheck] = []
-        for (i, t) in plan.tasks.enumerated() {
-            if let (onStatus, words) = StatusProgress.contradiction(t.status, t.progress) {
-                out.append(PlanCheck(file: file, path: "tasks[\(i)]." + (onStatus ? "status" : "progress"), words: words))
-            }
-            for k in t.history.indices.dropFirst() where t.history[k].date < t.history[k - 1].date {
-                out.append(PlanCheck(file: file, path: "tasks[\(i)].history[\(k)].date",
-                                     words: .k(.chkHistoryOrder, .t(t.history[k].date.iso), .t(t.history[k - 1].date.iso))))
+        // Read in place (issue 16): `for t in plan.tasks` copied every task.
+        plan.tasks.withUnsafeBufferPointer { tasks in
+            for i in tasks.indices {
+                let t = UnsafePointer(tasks.baseAddress.unsafelyUnwrapped + i)
+                if let (onStatus, words) = StatusProgress.contradiction(t.pointee.status, t.pointee.progress) {
+                    out.append(PlanCheck(file: file, path: "tasks[\(i)]." + (onStatus ? "status" : "progress"), words: words))
+                }
+                t.pointee.history.withUnsafeBufferPointer { h in
+                    for k in h.indices.dropFirst() where h[k].date < h[k - 1].date {
+                        out.append(PlanCheck(file: file, path: "tasks[\(i)].history[\(k)].date",
+                                             words: .k(.chkHistoryOrder, .t(h[k].date.iso), .t(h[k - 1].date.iso))))
+                    }
+                }
             }
         }
         return out
