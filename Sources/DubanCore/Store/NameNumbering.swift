@@ -40,6 +40,16 @@ struct NameNumbering {
         return id
     }
 
+    /// The number of a name already canonical (another numbering's `names`: the store's
+    /// build merging two halves), numbering it if new; no spelling is recorded.
+    mutating func id(ofCanonical c: String) -> Int {
+        if let known = idByName[c] { return known }
+        let id = names.count
+        names.append(c)
+        idByName[c] = id
+        return id
+    }
+
     @inline(__always)
     static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }

@@ -1,3 +1,8 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The plan in memory with every index and count the views need, kept up to date
 /// on each edit: no edit and no query walks the whole plan unless asked to search
 /// all of it. Views read; only `apply`, `undo` and `redo` change anything.
@@ -11,12 +16,15 @@ public final class PlanStore {
 
     // Indexes.
     private var indexByID: [String: Int] = [:]
-    private var indexesByNumber: [String: [Int]] = [:]
+    /// nil until the first look-up by number (`numberIndex`).
+    private var indexesByNumber: [String: [Int]]? = nil
     public private(set) var chapterIndexByID: [String: Int] = [:]
     /// Child chapter indexes of each chapter id; "" holds the top level.
     public private(set) var childChapters: [String: [Int]] = [:]
     /// Each chapter's ancestors, nearest first.
-    private var ancestorsByChapter: [String: [String]] = [:]
+    /// (By chapter index, as `chapterIndexByID` gives it: ids are unique in a plan that
+    /// loaded. Indexes, not ids, since issue 16: the build hashed every ancestor's id.)
+    private var ancestorIndexes: [[Int]] = []
     /// Task indexes directly in each chapter ("" for tasks with no chapter), in document order.
     public private(set) var tasksByChapter: [String: [Int]] = [:]
     /// Task indexes by canonical unit name: led, and shared without leading. Sorted.
@@ -84,28 +92,10 @@ public final class PlanStore {
     /// Builds every index and count from scratch: once, on open.
     private func rebuild() {
         let tasks = plan.tasks
-        // Read in place (as addAll does): `enumerated()` and `map` copied every PlanTask,
-        // a retain and a release of each of its strings and arrays (issue 16's profile).
-        let rules = self.rules
         let indexed = extent == .full
-        var byID = Dictionary<String, Int>(minimumCapacity: indexed ? tasks.count : 0)
-        var byNumber: [String: [Int]] = [:]
-        var widest = 0
-        assessments = tasks.withUnsafeBufferPointer { tasks in
-            var out: [Assessment] = []
-            out.reserveCapacity(tasks.count)
-            for i in tasks.indices {
-                let t = UnsafePointer(tasks.baseAddress.unsafelyUnwrapped + i)
-                out.append(rules.assess(t.pointee))
-                guard indexed else { continue }
-                byID[t.pointee.id] = i
-                if let n = t.pointee.number { byNumber[n, default: []].append(i); widest = max(widest, DisplayWidth.of(n)) }
-            }
-            return out
-        }
-        indexByID = byID
-        indexesByNumber = byNumber
-        widestNumber = widest
+        // The id index and the widest number on another core while this one assesses and
+        // counts (issue 16: a tenth of a 100k open's wall time was this build, on one core).
+        let ids = IDIndexBuild(tasks, run: indexed && tasks.count >= IDIndexBuild.parallelTasks)
         let chapters = plan.chapters
         chapterIndexByID = Dictionary(minimumCapacity: chapters.count)
         for (i, c) in chapters.enumerated() {
@@ -115,23 +105,73 @@ public final class PlanStore {
         // "seen" is a stamp per index instead of a Set of ids per chapter.
         let parentIndex: [Int?] = chapters.map { c in c.parent.flatMap { chapterIndexByID[$0] } }
         var seenBy = [Int](repeating: -1, count: chapters.count)
+        ancestorIndexes.reserveCapacity(chapters.count)
         for (i, c) in chapters.enumerated() {
             let parent = parentIndex[i] != nil ? (c.parent ?? "") : ""
             childChapters[parent, default: []].append(i)
-            var chain: [String] = []
-            if let me = chapterIndexByID[c.id] { seenBy[me] = i }
-            var p = c.parent
+            var chain: [Int] = []
+            seenBy[i] = i
             var k = parentIndex[i]
-            while let pid = p, let pk = k, seenBy[pk] != i {
+            while let pk = k, seenBy[pk] != i {
                 seenBy[pk] = i
-                chain.append(pid)
-                p = chapters[pk].parent
+                chain.append(pk)
                 k = parentIndex[pk]
             }
-            ancestorsByChapter[c.id] = chain
+            ancestorIndexes.append(chain)
         }
         for s in TaskStatus.allCases { tasksByStatus[s] = []; statusCounts[s] = 0 }
         addAll(lists: indexed)
+        if indexed {
+            let (byID, widest) = ids.result()
+            indexByID = byID
+            widestNumber = widest
+        }
+    }
+
+    /// The id index and the widest number label's cells, built on a thread of the global
+    /// queue when `run` (else where `result` is asked for). The number index is built on
+    /// the first look-up by number (`numberIndex`), which the first frame never needs.
+    final class IDIndexBuild: @unchecked Sendable {
+        /// Plans of at least this many tasks build the id index on another core.
+        nonisolated(unsafe) static var parallelTasks = 20_000
+        private let tasks: [PlanTask]
+        private var built: ([String: Int], Int)?
+        private let done = DispatchSemaphore(value: 0)
+        private let started: Bool
+
+        init(_ tasks: [PlanTask], run: Bool) {
+            self.tasks = tasks
+            started = run
+            if run { DispatchQueue.global().async { self.built = IDIndexBuild.build(tasks); self.done.signal() } }
+        }
+
+        func result() -> ([String: Int], Int) {
+            if started { done.wait() } else { built = IDIndexBuild.build(tasks) }
+            return built ?? ([:], 0)
+        }
+
+        static func build(_ tasks: [PlanTask]) -> ([String: Int], Int) {
+            var byID = Dictionary<String, Int>(minimumCapacity: tasks.count)
+            var widest = 0
+            tasks.withUnsafeBufferPointer { tasks in
+                for i in tasks.indices {
+                    let t = UnsafePointer(tasks.baseAddress.unsafelyUnwrapped + i)
+                    byID[t.pointee.id] = i
+                    if let n = t.pointee.number { widest = max(widest, DisplayWidth.of(n)) }
+                }
+            }
+            return (byID, widest)
+        }
+    }
+
+    /// Task indexes by number label, built on the first look-up by number and kept up
+    /// to date by edits from then on.
+    private var numberIndex: [String: [Int]] {
+        if let n = indexesByNumber { return n }
+        var byNumber: [String: [Int]] = [:]
+        for (i, t) in plan.tasks.enumerated() { if let n = t.number { byNumber[n, default: []].append(i) } }
+        indexesByNumber = byNumber
+        return byNumber
     }
 
     /// Queries, look-ups and edits read the indexes a `.counts` store does not build.
@@ -145,101 +185,182 @@ public final class PlanStore {
     ///
     /// `lists`: false for a `.counts` store, which keeps the tallies only.
     private func addAll(lists: Bool) {
-        let tasks = plan.tasks
         let chapters = plan.chapters
+        let none = chapters.count
+        // A large plan's two halves are assessed and counted on two cores, then merged
+        // (issue 16: the build was a quarter of a second on one core at 100k tasks, after
+        // the decode). Each half numbers its names as it meets them; the merge renumbers
+        // the second's, and its task lists follow the first's, so they stay sorted.
+        let job = CountJob(tasks: plan.tasks, rules: rules, registry: registry, chapters: chapters,
+                           chapterIndexByID: chapterIndexByID, ancestorIndexes: ancestorIndexes, lists: lists)
+        let n = job.tasks.count
+        var c: Counts
+        if n >= PlanStore.parallelCountTasks && sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 {
+            let mid = n / 2
+            let done = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async { job.second = job.count(mid..<n); done.signal() }
+            c = job.count(0..<mid)
+            done.wait()
+            if let second = job.second { c.merge(second) }
+        } else {
+            c = job.count(0..<n)
+        }
+        assessments = c.assessments
+
+        for (k, name) in c.units.names.enumerated() {
+            unitTallies[name] = c.unitTally[k]
+            guard lists else { continue }
+            if !c.led[k].isEmpty { ledByUnit[name] = c.led[k] }
+            if !c.shared[k].isEmpty { sharedByUnit[name] = c.shared[k] }
+        }
+        for (k, name) in c.leaders.names.enumerated() {
+            leaderTallies[name] = c.leaderTally[k]
+            if lists { tasksByLeader[name] = c.byLeader[k] }
+        }
+        for k in 0...none where c.chapterTallied[k] {
+            let id = k == none ? "" : chapters[k].id
+            chapterTallies[id] = c.chapterTally[k]
+            if lists, !c.byChapter[k].isEmpty { tasksByChapter[id] = c.byChapter[k] }
+        }
+        for s in TaskStatus.allCases {
+            let k = Counted.slot(s)
+            guard lists else { statusCounts[s] = c.statusTally[k]; continue }
+            statusCounts[s] = c.byStatus[k].count
+            tasksByStatus[s] = Set(c.byStatus[k])
+        }
+        if lists { overdueSet = Set(c.overdue) }
+        totals = c.total
+    }
+
+    /// What the tasks of a range add up to: their assessments, tallies by numbered unit,
+    /// leader and chapter index (the last slot for "" no chapter), and their lists.
+    private struct Counts {
         var units = NameNumbering(), leaders = NameNumbering()
         var unitTally: [Tally] = [], led: [[Int]] = [], shared: [[Int]] = []
         var leaderTally: [Tally] = [], byLeader: [[Int]] = []
-        // Chapters by index; the last slot stands for "" (no chapter).
-        let none = chapters.count
-        var chapterTally = [Tally](repeating: Tally(), count: none + 1)
-        var chapterTallied = [Bool](repeating: false, count: none + 1)
-        var byChapter = [[Int]](repeating: [], count: none + 1)
-        var ancestorIndexes = [[Int]?](repeating: nil, count: none + 1)
+        var chapterTally: [Tally], chapterTallied: [Bool], byChapter: [[Int]]
         var byStatus = [[Int]](repeating: [], count: 4)
         var statusTally = [Int](repeating: 0, count: 4)
         var overdue: [Int] = []
         var total = Tally()
-        var leadIDs: [Int] = [], coIDs: [Int] = [], leaderIDs: [Int] = []
-        let registry = self.registry
-        let canonical: (String) -> String = { registry.canonical($0) }
-        let sameName: (String) -> String = { $0 }
+        var assessments: [Assessment] = []
 
-        // Fields are read in place: copying a whole PlanTask retains every string and
-        // array in it, a cache miss each on a 100k-task plan.
-        tasks.withUnsafeBufferPointer { tasks in
-        assessments.withUnsafeBufferPointer { assessments in
-        for i in tasks.indices {
-            let t = UnsafePointer(tasks.baseAddress.unsafelyUnwrapped + i)
-            let a = Counted(status: t.pointee.status, assessments[i])
-            leadIDs.removeAll(keepingCapacity: true)
-            coIDs.removeAll(keepingCapacity: true)
-            leaderIDs.removeAll(keepingCapacity: true)
-            for u in t.pointee.leadUnits {
-                let k = units.id(of: u, canonical: canonical)
-                if !leadIDs.contains(k) { leadIDs.append(k) }
-            }
-            for u in t.pointee.coUnits {
-                let k = units.id(of: u, canonical: canonical)
-                if !leadIDs.contains(k) && !coIDs.contains(k) { coIDs.append(k) }
-            }
-            for l in t.pointee.leaders {
-                let k = leaders.id(of: l, canonical: sameName)
-                if !leaderIDs.contains(k) { leaderIDs.append(k) }
-            }
-            while unitTally.count < units.names.count { unitTally.append(Tally()); led.append([]); shared.append([]) }
-            while leaderTally.count < leaders.names.count { leaderTally.append(Tally()); byLeader.append([]) }
-            for k in leadIDs { a.add(to: &unitTally[k]); if lists { led[k].append(i) } }
-            for k in coIDs { unitTally[k].shared += 1; if lists { shared[k].append(i) } }
-            for k in leaderIDs { a.add(to: &leaderTally[k]); if lists { byLeader[k].append(i) } }
+        init(chapters n: Int) {
+            chapterTally = [Tally](repeating: Tally(), count: n + 1)
+            chapterTallied = [Bool](repeating: false, count: n + 1)
+            byChapter = [[Int]](repeating: [], count: n + 1)
+        }
 
-            let ck = t.pointee.chapter.flatMap { chapterIndexByID[$0] } ?? none
-            if lists { byChapter[ck].append(i) }
-            a.add(to: &chapterTally[ck])
-            chapterTallied[ck] = true
-            if ck != none {
-                if ancestorIndexes[ck] == nil {
-                    ancestorIndexes[ck] = (ancestorsByChapter[chapters[ck].id] ?? []).compactMap { chapterIndexByID[$0] }
+        /// Adds the counts of the range that follows this one.
+        mutating func merge(_ b: Counts) {
+            for (kb, name) in b.units.names.enumerated() {
+                let k = units.id(ofCanonical: name)
+                while unitTally.count < units.names.count { unitTally.append(Tally()); led.append([]); shared.append([]) }
+                unitTally[k].add(b.unitTally[kb])
+                led[k] += b.led[kb]
+                shared[k] += b.shared[kb]
+            }
+            for (kb, name) in b.leaders.names.enumerated() {
+                let k = leaders.id(ofCanonical: name)
+                while leaderTally.count < leaders.names.count { leaderTally.append(Tally()); byLeader.append([]) }
+                leaderTally[k].add(b.leaderTally[kb])
+                byLeader[k] += b.byLeader[kb]
+            }
+            for k in chapterTally.indices where b.chapterTallied[k] {
+                chapterTally[k].add(b.chapterTally[k])
+                chapterTallied[k] = true
+                byChapter[k] += b.byChapter[k]
+            }
+            for k in 0..<4 { byStatus[k] += b.byStatus[k]; statusTally[k] += b.statusTally[k] }
+            overdue += b.overdue
+            total.add(b.total)
+            assessments += b.assessments
+        }
+    }
+
+    /// The inputs of a count, for the thread that counts the second half.
+    /// Plans of at least this many tasks are assessed and counted on two cores (a
+    /// variable so that tests can lower it).
+    nonisolated(unsafe) static var parallelCountTasks = 20_000
+
+    private final class CountJob: @unchecked Sendable {
+        let tasks: [PlanTask]
+        let rules: Rules
+        let registry: UnitRegistry
+        let chapters: [Chapter]
+        let chapterIndexByID: [String: Int]
+        let ancestorIndexes: [[Int]]
+        let lists: Bool
+        var second: Counts?
+
+        init(tasks: [PlanTask], rules: Rules, registry: UnitRegistry, chapters: [Chapter],
+             chapterIndexByID: [String: Int], ancestorIndexes: [[Int]], lists: Bool) {
+            self.tasks = tasks; self.rules = rules; self.registry = registry; self.chapters = chapters
+            self.chapterIndexByID = chapterIndexByID; self.ancestorIndexes = ancestorIndexes; self.lists = lists
+        }
+
+        /// What `add(i)` for every task of `range` in order would give, built in arrays
+        /// indexed by numbered names and chapters (turned into the store's dictionaries
+        /// once, by `addAll`): the same keys, counts and sorted lists, without hashing a
+        /// Chinese name for every task.
+        func count(_ range: Range<Int>) -> Counts {
+            let none = chapters.count
+            var c = Counts(chapters: none)
+            var leadIDs: [Int] = [], coIDs: [Int] = [], leaderIDs: [Int] = []
+            let registry = self.registry, rules = self.rules, lists = self.lists
+            let canonical: (String) -> String = { registry.canonical($0) }
+            let sameName: (String) -> String = { $0 }
+            c.assessments.reserveCapacity(range.count)
+            // Fields are read in place: copying a whole PlanTask retains every string and
+            // array in it, a cache miss each on a 100k-task plan.
+            tasks.withUnsafeBufferPointer { tasks in
+            for i in range {
+                let t = UnsafePointer(tasks.baseAddress.unsafelyUnwrapped + i)
+                let assessment = rules.assess(t.pointee)
+                c.assessments.append(assessment)
+                let a = Counted(status: t.pointee.status, assessment)
+                leadIDs.removeAll(keepingCapacity: true)
+                coIDs.removeAll(keepingCapacity: true)
+                leaderIDs.removeAll(keepingCapacity: true)
+                for u in t.pointee.leadUnits {
+                    let k = c.units.id(of: u, canonical: canonical)
+                    if !leadIDs.contains(k) { leadIDs.append(k) }
                 }
-                for anc in ancestorIndexes[ck] ?? [] {
-                    a.add(to: &chapterTally[anc])
-                    chapterTallied[anc] = true
+                for u in t.pointee.coUnits {
+                    let k = c.units.id(of: u, canonical: canonical)
+                    if !leadIDs.contains(k) && !coIDs.contains(k) { coIDs.append(k) }
                 }
-            }
-            if lists {
-                byStatus[a.statusSlot].append(i)
-                if a.isOverdue { overdue.append(i) }
-            } else {
-                statusTally[a.statusSlot] += 1
-            }
-            a.add(to: &total)
-        }
-        }
-        }
+                for l in t.pointee.leaders {
+                    let k = c.leaders.id(of: l, canonical: sameName)
+                    if !leaderIDs.contains(k) { leaderIDs.append(k) }
+                }
+                while c.unitTally.count < c.units.names.count { c.unitTally.append(Tally()); c.led.append([]); c.shared.append([]) }
+                while c.leaderTally.count < c.leaders.names.count { c.leaderTally.append(Tally()); c.byLeader.append([]) }
+                for k in leadIDs { a.add(to: &c.unitTally[k]); if lists { c.led[k].append(i) } }
+                for k in coIDs { c.unitTally[k].shared += 1; if lists { c.shared[k].append(i) } }
+                for k in leaderIDs { a.add(to: &c.leaderTally[k]); if lists { c.byLeader[k].append(i) } }
 
-        for (k, name) in units.names.enumerated() {
-            unitTallies[name] = unitTally[k]
-            guard lists else { continue }
-            if !led[k].isEmpty { ledByUnit[name] = led[k] }
-            if !shared[k].isEmpty { sharedByUnit[name] = shared[k] }
+                let ck = t.pointee.chapter.flatMap { chapterIndexByID[$0] } ?? none
+                if lists { c.byChapter[ck].append(i) }
+                a.add(to: &c.chapterTally[ck])
+                c.chapterTallied[ck] = true
+                if ck != none {
+                    for anc in ancestorIndexes[ck] {
+                        a.add(to: &c.chapterTally[anc])
+                        c.chapterTallied[anc] = true
+                    }
+                }
+                if lists {
+                    c.byStatus[a.statusSlot].append(i)
+                    if a.isOverdue { c.overdue.append(i) }
+                } else {
+                    c.statusTally[a.statusSlot] += 1
+                }
+                a.add(to: &c.total)
+            }
+            }
+            return c
         }
-        for (k, name) in leaders.names.enumerated() {
-            leaderTallies[name] = leaderTally[k]
-            if lists { tasksByLeader[name] = byLeader[k] }
-        }
-        for k in 0...none where chapterTallied[k] {
-            let id = k == none ? "" : chapters[k].id
-            chapterTallies[id] = chapterTally[k]
-            if lists, !byChapter[k].isEmpty { tasksByChapter[id] = byChapter[k] }
-        }
-        for s in TaskStatus.allCases {
-            let k = Counted.slot(s)
-            guard lists else { statusCounts[s] = statusTally[k]; continue }
-            statusCounts[s] = byStatus[k].count
-            tasksByStatus[s] = Set(byStatus[k])
-        }
-        if lists { overdueSet = Set(overdue) }
-        totals = total
     }
 
     /// What a task adds to a tally, copied out of its assessment so the build does not
@@ -321,7 +442,7 @@ public final class PlanStore {
         let ck = chapterKey(t)
         update(&tasksByChapter[ck, default: []], i, sign)
         chapterTallies[ck, default: Tally()].count(t.status, a, sign: sign)
-        for anc in ancestorsByChapter[ck] ?? [] {
+        for anc in ancestors(ofChapter: ck) {
             chapterTallies[anc, default: Tally()].count(t.status, a, sign: sign)
         }
         statusCounts[t.status, default: 0] += sign
@@ -369,14 +490,17 @@ public final class PlanStore {
     public func lookup(_ key: String) -> Lookup {
         requireIndexes()
         if let i = indexByID[key] { return .found(i) }
-        let matches = indexesByNumber[key] ?? []
+        let matches = numberIndex[key] ?? []
         if matches.count == 1 { return .found(matches[0]) }
         if matches.isEmpty { return .notFound }
         return .ambiguous(matches.map { plan.tasks[$0].id })
     }
 
     public func chapter(_ id: String) -> Chapter? { chapterIndexByID[id].map { plan.chapters[$0] } }
-    public func ancestors(ofChapter id: String) -> [String] { ancestorsByChapter[id] ?? [] }
+    public func ancestors(ofChapter id: String) -> [String] {
+        guard let k = chapterIndexByID[id] else { return [] }
+        return ancestorIndexes[k].map { plan.chapters[$0].id }
+    }
     public func tally(forChapter id: String) -> Tally { chapterTallies[id] ?? Tally() }
     /// Tasks with no chapter.
     public var unchapteredTally: Tally { chapterTallies[""] ?? Tally() }
@@ -719,8 +843,8 @@ public final class PlanStore {
         remove(i)
         let old = plan.tasks[i]
         if old.number != new.number {
-            if let n = old.number { indexesByNumber[n]?.removeAll { $0 == i } }
-            if let n = new.number { indexesByNumber[n, default: []].append(i) }
+            if let n = old.number { indexesByNumber?[n]?.removeAll { $0 == i } }
+            if let n = new.number { indexesByNumber?[n, default: []].append(i) }
         }
         plan.tasks[i] = new
         assessments[i] = rules.assess(new)
@@ -763,3 +887,11 @@ extension Array where Element == UInt8 {
 @_silgen_name("memmem")
 func c_memmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int,
               _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?
+
+extension Tally {
+    /// Adds another tally's counts (the store's build merging two halves).
+    fileprivate mutating func add(_ b: Tally) {
+        led += b.led; shared += b.shared; done += b.done; overdue += b.overdue
+        lagging += b.lagging; red += b.red; yellow += b.yellow; noDeadline += b.noDeadline
+    }
+}
