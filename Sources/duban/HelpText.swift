@@ -247,8 +247,20 @@ enum HelpText {
         wrapped(helpStrings[k], width: command == helpTarget ? width - 10 : width - 26)
     }
 
-    /// A command's discussion: its paragraphs wrapped once, then the examples as they are.
+    /// Whether this run prints help (`-h`, `--help`, `help`, a completion script, the
+    /// dump ArgumentParser's tools read). Only then are the discussions wrapped and the
+    /// options' helps wrapped to their column (issue 16: ArgumentParser reads every
+    /// command's configuration, several times, on every start; wrapping them all was
+    /// ~80 M instructions, ~25 ms, of each `duban` process before it did anything).
+    static let printsHelp: Bool = CommandLine.arguments.dropFirst().contains { a in
+        a == "-h" || a == "--help" || a == "help" || a.hasPrefix("--experimental-dump-help")
+            || a.hasPrefix("--generate-completion-script")
+    }
+
+    /// A command's discussion: its paragraphs wrapped once, then the examples as they are
+    /// (empty when this run prints no help: nothing else shows it).
     static func discussion(_ paragraphs: [HelpKey], examples: [String]) -> String {
+        guard printsHelp else { return "" }
         var parts = paragraphs.map { wrapped(helpStrings[$0], width: width) }
         if !examples.isEmpty {
             parts.append(helpStrings[.examples] + "\n" + examples.map { example($0) }.joined(separator: "\n"))
@@ -262,6 +274,8 @@ enum HelpText {
 /// for it on the last line, which ArgumentParser (counting characters, not cells)
 /// would not wrap again.
 func helpArg(_ k: HelpKey, default value: String? = nil) -> ArgumentHelp {
+    // A usage error names the argument with its help on a line of its own: unwrapped.
+    guard HelpText.printsHelp else { return ArgumentHelp(helpStrings[k]) }
     let reserve = value.map { " (default: \($0))".count } ?? 0
     return ArgumentHelp(HelpText.wrapped(helpStrings[k], width: HelpText.width - 26 - reserve))
 }
