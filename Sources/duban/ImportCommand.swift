@@ -131,8 +131,11 @@ struct ImportCommand: ParsableCommand {
             if cs.isEmpty { throw CommandRefusal(S.format(.reviewNoCorrections, path)) }
             return cs
         }
-        guard let output, PlanEditor.isExistingFile(output), let plan = try? PlanFile.load(path: output) else { return [] }
-        let (cs, problems) = ImportCorrections.read(from: plan, S)
+        // Only the one key of the plan being replaced is read (issue 16: decoding all of a
+        // large plan for it was 6% of the import).
+        guard let output, PlanEditor.isExistingFile(output), let bytes = try? PlanFile.read(path: output),
+              let kept = PlanJSON.topLevelField(ImportCorrections.planKey, in: bytes) else { return [] }
+        let (cs, problems) = ImportCorrections.read(kept, S)
         if !problems.isEmpty { printError(S.format(.reviewBadCorrections, output, problems.joined(separator: "; "))) }
         return cs
     }
