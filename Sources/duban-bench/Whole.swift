@@ -207,48 +207,44 @@ func wholeProcesses(plan: String, bytes: Int, tasks: Int, runs: Int, folder: Str
     // Warm the page cache for everyone alike: every program reads the file once first.
     _ = spawn(["cat", plan], quiet: true)
 
-    note("whole processes: simdjson floor ...")
     let (floorBinary, why) = compileFloor(into: folder)
-    if let fb = floorBinary {
-        w.floor = timeRuns([fb, plan], runs: runs)
-        w.floor.peak = peakOf([fb, plan], folder: folder) ?? 0
-    } else { w.floor.missing = why }
-
-    note("whole processes: jq length, python json.load ...")
-    if onPath("jq") {
-        w.jq = timeRuns(["jq", "length", plan], runs: runs)
-        w.jq.peak = peakOf(["jq", "length", plan], folder: folder) ?? 0
-    } else { w.jq.missing = "jq not installed" }
+    if floorBinary == nil { w.floor.missing = why }
+    if !onPath("jq") { w.jq.missing = "jq not installed" }
     let py = ["python3", "-c", "import json,sys; json.load(open(sys.argv[1]))", plan]
-    w.python = timeRuns(py, runs: runs)
-    w.python.peak = peakOf(py, folder: folder) ?? 0
-
-    note("whole processes: duban report, validate ...")
     let report = [duban, "report", plan, "--by", "unit", "--format", "json"] + asOf
-    w.report = timeRuns(report, runs: runs)
-    w.report.peak = peakOf(report, folder: folder) ?? 0
     let validate = [duban, "validate", plan]
-    w.validate = timeRuns(validate, runs: runs)
-    w.validate.peak = peakOf(validate, folder: folder) ?? 0
-
-    note("whole processes: duban set and dd conv=fsync ...")
     let copy = "\(folder)/set-plan.json"
-    if spawn(["cp", plan, copy], quiet: true)?.ok == true {
-        for k in 0..<runs {
+    if spawn(["cp", plan, copy], quiet: true)?.ok != true { w.set.missing = "cannot copy the plan" }
+    func add(_ f: inout WholeFigure, _ r: WholeFigure) {
+        if let m = r.missing { f.missing = m; return }
+        f.times += r.times; f.cpus += r.cpus
+        if r.peak > f.peak { f.peak = r.peak }
+    }
+    // Round by round, every program once a round (issue 16): the machine's speed drifts
+    // by tens of percent within minutes here, and a figure taken minutes after its
+    // baseline compared the drift, not the programs.
+    for k in 0..<runs {
+        note("whole processes: round \(k + 1) of \(runs) (floor, jq, python, report, validate, set and dd, the dashboard) ...")
+        if let fb = floorBinary { add(&w.floor, timeRuns([fb, plan], runs: 1)) }
+        if w.jq.missing == nil { add(&w.jq, timeRuns(["jq", "length", plan], runs: 1)) }
+        add(&w.python, timeRuns(py, runs: 1))
+        add(&w.report, timeRuns(report, runs: 1))
+        add(&w.validate, timeRuns(validate, runs: 1))
+        if w.set.missing == nil {
             // Each run a real change: t1 turns done, then back in progress.
             let status = k % 2 == 0 ? "done" : "inProgress"
-            let r = timeRuns([duban, "set", copy, "t1", "--status", status] + asOf, runs: 1)
-            if let m = r.missing { w.set.missing = m; break }
-            w.set.times += r.times
-            w.set.cpus += r.cpus
-            let d = timeRuns(["dd", "if=\(copy)", "of=\(folder)/dd-copy.json", "bs=8M", "conv=fsync", "status=none"], runs: 1)
-            if let m = d.missing { w.dd.missing = m } else { w.dd.times += d.times; w.dd.cpus += d.cpus }
+            add(&w.set, timeRuns([duban, "set", copy, "t1", "--status", status] + asOf, runs: 1))
+            add(&w.dd, timeRuns(["dd", "if=\(copy)", "of=\(folder)/dd-copy.json", "bs=8M", "conv=fsync", "status=none"], runs: 1))
         }
-        unlink(copy); unlink(copy + ".bak"); unlink(copy + ".lock"); unlink("\(folder)/dd-copy.json")
-    } else { w.set.missing = "cannot copy the plan" }
-
-    note("whole processes: the dashboard's first frame in tmux ...")
-    w.frame = dashboardFirstFrame(duban: duban, plan: plan, tasks: tasks, runs: runs, folder: folder)
+        add(&w.frame, dashboardFirstFrame(duban: duban, plan: plan, tasks: tasks, runs: 1, folder: folder))
+    }
+    unlink(copy); unlink(copy + ".bak"); unlink(copy + ".lock"); unlink("\(folder)/dd-copy.json")
+    note("whole processes: peak memory ...")
+    if let fb = floorBinary { w.floor.peak = peakOf([fb, plan], folder: folder) ?? 0 }
+    if w.jq.missing == nil { w.jq.peak = peakOf(["jq", "length", plan], folder: folder) ?? 0 }
+    w.python.peak = peakOf(py, folder: folder) ?? 0
+    w.report.peak = peakOf(report, folder: folder) ?? 0
+    w.validate.peak = peakOf(validate, folder: folder) ?? 0
 
     if noticeMB > 0 {
         note("whole processes: import of a \(noticeMB) MB notice ...")
