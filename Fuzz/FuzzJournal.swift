@@ -11,7 +11,7 @@ public func fuzzJournal(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let contents = JournalContents(bytes, path: "fuzz.journal")
     if contents.goodLength > bytes.count { fuzzFail("resumes past the end") }
-    guard let pending = contents.pending(plan: ContentHash(size: 0, fnv: 0), path: "fuzz.journal") else { return 0 }
+    guard let pending = contents.pending(plan: ContentHash(size: 0, value: 0), path: "fuzz.journal") else { return 0 }
     // Whatever was read replays onto a small plan without trapping, exact or merged.
     var plan = Plan(title: "fuzz")
     var ids = Set<String>()
