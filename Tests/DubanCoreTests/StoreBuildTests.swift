@@ -11,8 +11,7 @@ import Glibc
 /// one the single-core build gives.
 final class StoreBuildTests: XCTestCase {
     override func tearDown() {
-        PlanStore.parallelCountTasks = 20_000
-        PlanStore.IDIndexBuild.parallelTasks = 20_000
+        PlanStore.parallelBuildTasks = 20_000
         SafeOpen.parallelReadBytes = 16 << 20
     }
 
@@ -36,8 +35,7 @@ final class StoreBuildTests: XCTestCase {
     }
 
     func build(_ p: Plan, twoCores: Bool, extent: PlanStore.Extent = .full) -> PlanStore {
-        PlanStore.parallelCountTasks = twoCores ? 0 : Int.max
-        PlanStore.IDIndexBuild.parallelTasks = twoCores ? 0 : Int.max
+        PlanStore.parallelBuildTasks = twoCores ? 0 : Int.max
         return PlanStore(plan: p, rules: Rules(asOf: PlanDate(year: 2020, month: 9, day: 1)!), extent: extent)
     }
 

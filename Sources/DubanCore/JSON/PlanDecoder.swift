@@ -731,7 +731,7 @@ struct PlanDecoder {
     /// or when no split point is found.
     func startSecondHalf() -> SecondHalf? {
         let rest = s.buf.count - s.pos
-        guard rest >= PlanJSON.parallelDecodeBytes, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1,
+        guard rest >= PlanJSON.parallelDecodeBytes, Cores.online > 1,
               let base = s.buf.baseAddress else { return nil }
         let pattern = Array(",\n    {\n      \"id\": ".utf8)
         let from = s.pos + rest / 2

@@ -15,7 +15,7 @@ extension PlanJSON {
     }
 
     /// The cores the slices are encoded on (at most 8), for `encode` and `encodePieces` alike.
-    static var encodingCores: Int { max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8)) }
+    static var encodingCores: Int { min(Cores.online, 8) }
 
     /// A plan too small to split: one writer, sized by the estimate.
     static func encodedByOneWriter(_ plan: Plan) -> [UInt8] {

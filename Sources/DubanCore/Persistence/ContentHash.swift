@@ -34,6 +34,11 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         self.init(size: buffer.count, value: XXH3_64bits(buffer.baseAddress, buffer.count))
     }
 
+    /// The fingerprint of `bytes` of the given kind (a journal line names its kind).
+    public static func of(_ bytes: [UInt8], kind: Kind) -> ContentHash {
+        kind == .fnv1a ? fnv1a(bytes) : ContentHash(bytes)
+    }
+
     /// The format-1 fingerprint of `bytes` (FNV-1a), for a journal that recorded one.
     public static func fnv1a(_ bytes: [UInt8]) -> ContentHash {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -145,13 +145,9 @@ public final class Journal {
         // A journal of format 1 names plan versions by FNV-1a: worked out for it alone,
         // from the bytes if they are still here, else from the file (given back, issue 16).
         let hashOf = { (kind: ContentHash.Kind) -> ContentHash? in
-            switch kind {
-            case planHash.kind: return planHash
-            case .fnv1a:
-                if planBytes.count == planHash.size { return ContentHash.fnv1a(planBytes) }
-                return (try? PlanFile.read(path: planPath)).map { ContentHash.fnv1a($0) }
-            case .xxh3: return ContentHash(planBytes)
-            }
+            if kind == planHash.kind { return planHash }
+            if planBytes.count == planHash.size { return ContentHash.of(planBytes, kind: kind) }
+            return (try? PlanFile.read(path: planPath)).map { ContentHash.of($0, kind: kind) }
         }
         if let p = contents.pending(plan: hashOf, path: jpath) {
             j.found = p
@@ -185,7 +181,7 @@ public final class Journal {
             return .unreadable(journal: jpath, reason: "the plan \(planPath) cannot be read")
         }
         let contents = JournalContents(bytes, path: jpath)
-        if let p = contents.pending(plan: { $0 == .fnv1a ? ContentHash.fnv1a(plan) : ContentHash(plan) }, path: jpath) {
+        if let p = contents.pending(plan: { ContentHash.of(plan, kind: $0) }, path: jpath) {
             if p.entries.isEmpty {
                 return .unreadable(journal: jpath, reason: p.notes.first ?? "damaged")
             }

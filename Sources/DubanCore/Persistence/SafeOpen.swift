@@ -179,7 +179,7 @@ public enum SafeOpen {
     /// nil whenever anything is not as fstat said (a short read, an error, bytes past the
     /// size): the caller then reads the file the ordinary way, which gives the message.
     static func readHalves(_ fd: Int32, size: Int, limit: Int, regular: Bool) -> [UInt8]? {
-        guard regular, size >= parallelReadBytes, size <= limit, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else { return nil }
+        guard regular, size >= parallelReadBytes, size <= limit, Cores.online > 1 else { return nil }
         final class Half: @unchecked Sendable {
             var ok = false
             let done = DispatchSemaphore(value: 0)

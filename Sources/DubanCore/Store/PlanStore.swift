@@ -1,7 +1,4 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The plan in memory with every index and count the views need, kept up to date
 /// on each edit: no edit and no query walks the whole plan unless asked to search
@@ -95,7 +92,7 @@ public final class PlanStore {
         let indexed = extent == .full
         // The id index and the widest number on another core while this one assesses and
         // counts (issue 16: a tenth of a 100k open's wall time was this build, on one core).
-        let ids = IDIndexBuild(tasks, run: indexed && tasks.count >= IDIndexBuild.parallelTasks)
+        let ids = IDIndexBuild(tasks, run: indexed && tasks.count >= PlanStore.parallelBuildTasks && Cores.online > 1)
         let chapters = plan.chapters
         chapterIndexByID = Dictionary(minimumCapacity: chapters.count)
         for (i, c) in chapters.enumerated() {
@@ -132,8 +129,6 @@ public final class PlanStore {
     /// queue when `run` (else where `result` is asked for). The number index is built on
     /// the first look-up by number (`numberIndex`), which the first frame never needs.
     final class IDIndexBuild: @unchecked Sendable {
-        /// Plans of at least this many tasks build the id index on another core.
-        nonisolated(unsafe) static var parallelTasks = 20_000
         private let tasks: [PlanTask]
         private var built: ([String: Int], Int)?
         private let done = DispatchSemaphore(value: 0)
@@ -195,7 +190,7 @@ public final class PlanStore {
                            chapterIndexByID: chapterIndexByID, ancestorIndexes: ancestorIndexes, lists: lists)
         let n = job.tasks.count
         var c: Counts
-        if n >= PlanStore.parallelCountTasks && sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 {
+        if n >= PlanStore.parallelBuildTasks && Cores.online > 1 {
             let mid = n / 2
             let done = DispatchSemaphore(value: 0)
             DispatchQueue.global().async { job.second = job.count(mid..<n); done.signal() }
@@ -279,9 +274,9 @@ public final class PlanStore {
     }
 
     /// The inputs of a count, for the thread that counts the second half.
-    /// Plans of at least this many tasks are assessed and counted on two cores (a
-    /// variable so that tests can lower it).
-    nonisolated(unsafe) static var parallelCountTasks = 20_000
+    /// Plans of at least this many tasks are assessed and counted on two cores, their id
+    /// index built beside (a variable so that tests can lower it).
+    nonisolated(unsafe) static var parallelBuildTasks = 20_000
 
     private final class CountJob: @unchecked Sendable {
         let tasks: [PlanTask]
