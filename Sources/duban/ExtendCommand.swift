@@ -44,23 +44,21 @@ struct ExtendCommand: ParsableCommand {
         if case .database(let address) = PlanAddress(plan) {
             return try runDatabase(address, date: date, who: who, target: target, deciding: deciding, S)
         }
-        var result: PlanStore?
         var index = 0
         var decided = 0
+        let saved: Plan
         do {
             let w = wait ?? PlanLock.defaultWait
-            let outcome = try PlanEditor.edit(path: plan, command: "duban extend", wait: w,
+            let edited = try PlanSession.edit(path: plan, command: "duban extend", strings: S, wait: w,
                                               waiting: { printWaiting(plan, $0, w, S) }) { opened in
-                let store = PlanStore(plan: opened.plan, rules: Rules(asOf: date), strings: S)
-                index = try lookup(store, S)
-                decided = try steps(store.task(at: index), date: date, who: who, target: target, deciding: deciding, S) {
-                    try store.apply($0)
-                    return store.task(at: index)
+                index = try lookup({ opened.lookup($0) }, S)
+                decided = try steps(opened.task(at: index), date: date, who: who, target: target, deciding: deciding, S) {
+                    try opened.apply($0)
+                    return opened.task(at: index)
                 }
-                result = store
-                return store.isDirty ? store.plan : nil
             }
-            if let b = outcome.backupProblem { printError(S.describe(b)) }
+            saved = edited.plan
+            if let b = edited.outcome.backupProblem { printError(S.describe(b)) }
         } catch let e as PlanLoadError {
             printError(e.description)
             throw ExitCode(1)
@@ -68,13 +66,12 @@ struct ExtendCommand: ParsableCommand {
             printError(S.describe(error))
             throw ExitCode(1)
         }
-        guard let store = result else { throw ExitCode(1) }
-        printDone(store.task(at: index), decided, S)
+        printDone(saved.tasks[index], decided, S)
     }
 
     /// The task the argument names, by id or number.
-    func lookup(_ store: PlanStore, _ S: Strings) throws -> Int {
-        switch store.lookup(task) {
+    func lookup(_ find: (String) -> TaskLookup, _ S: Strings) throws -> Int {
+        switch find(task) {
         case .found(let i): return i
         case .notFound: throw CommandRefusal(S.format(.taskNotFound, task))
         case .ambiguous(let ids): throw CommandRefusal(S.format(.taskAmbiguous, task, ids.joined(separator: ", ")))
@@ -114,7 +111,7 @@ struct ExtendCommand: ParsableCommand {
         defer { run.close() }
         let store = PlanStore(plan: run.snapshot.plan, rules: Rules(asOf: date), strings: S)
         let index: Int
-        do { index = try lookup(store, S) } catch {
+        do { index = try lookup(store.lookup, S) } catch {
             printError(S.describe(error))
             throw ExitCode(1)
         }

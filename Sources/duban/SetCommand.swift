@@ -65,16 +65,16 @@ struct SetCommand: ParsableCommand {
         // rename (PlanEditor); inside it a dashboard's unsaved (journaled) changes refuse
         // the save, and so does a plan with no write bit.
         var index = 0
-        let store: PlanStore
+        let saved: Plan
         do {
             let waitFor = wait ?? PlanLock.defaultWait
-            let edited = try PlanSession.edit(path: plan, command: "duban set", rules: Rules(asOf: date), strings: S,
-                                              wait: waitFor, waiting: { printWaiting(plan, $0, waitFor, S) }) { store in
-                let (i, edits) = try self.edits(in: store, planned, S)
+            let edited = try PlanSession.edit(path: plan, command: "duban set", strings: S,
+                                              wait: waitFor, waiting: { printWaiting(plan, $0, waitFor, S) }) { opened in
+                let (i, edits) = try self.edits(in: opened.plan, lookup: { opened.lookup($0) }, planned, S)
                 index = i
-                for e in edits { try store.apply(e) }
+                for e in edits { try opened.apply(e) }
             }
-            store = edited.store
+            saved = edited.plan
             if let b = edited.outcome.backupProblem { printError(S.describe(b)) }
         } catch let e as PlanLoadError {
             printError(e.description)
@@ -83,9 +83,9 @@ struct SetCommand: ParsableCommand {
             printError(S.describe(error))
             throw ExitCode(1)
         }
-        let t = store.task(at: index)
+        let t = saved.tasks[index]
         printOut(S.format(.setDone, t.number ?? t.id, S.status(t.status), "\(t.progress)%"))
-        withExtendedLifetime(store) { exitFlushed() }
+        withExtendedLifetime(saved) { exitFlushed() }
     }
 
     /// What the options ask, before the plan is read.
@@ -100,24 +100,24 @@ struct SetCommand: ParsableCommand {
     /// The task the argument names and the edits the options make on it, in order: the
     /// same for a plan file and a database (the deadline's year is the plan's, the period
     /// its cycle's).
-    func edits(in store: PlanStore, _ p: Planned, _ S: Strings) throws -> (index: Int, edits: [Edit]) {
+    func edits(in plan: Plan, lookup: (String) -> TaskLookup, _ p: Planned, _ S: Strings) throws -> (index: Int, edits: [Edit]) {
         let index: Int
-        switch store.lookup(task) {
+        switch lookup(task) {
         case .found(let i): index = i
         case .notFound: throw CommandRefusal(S.format(.taskNotFound, task))
         case .ambiguous(let ids): throw CommandRefusal(S.format(.taskAmbiguous, task, ids.joined(separator: ", ")))
         }
-        let id = store.task(at: index).id
+        let id = plan.tasks[index].id
         var commands = p.commands
         if let text = p.deadlineText {
-            guard let d = DeadlineText.read(text, year: store.plan.year ?? p.date.year) else {
+            guard let d = DeadlineText.read(text, year: plan.year ?? p.date.year) else {
                 throw CommandRefusal(S.format(.badDeadline, text))
             }
             commands.append(.setDeadline(d))
         }
         var periodID: String?
         if let period {
-            guard let cycle = store.plan.reporting else { throw CommandRefusal(S.format(.cycPeriodNeedsCycle, period)) }
+            guard let cycle = plan.reporting else { throw CommandRefusal(S.format(.cycPeriodNeedsCycle, period)) }
             guard let per = cycle.period(id: period) else { throw CommandRefusal(S.format(.cycBadPeriod, period, cycle.idShape)) }
             periodID = per.id
         }
@@ -138,7 +138,7 @@ struct SetCommand: ParsableCommand {
         defer { run.close() }
         let store = PlanStore(plan: run.snapshot.plan, rules: Rules(asOf: p.date), strings: S)
         let index: Int, edits: [Edit]
-        do { (index, edits) = try self.edits(in: store, p, S) } catch {
+        do { (index, edits) = try self.edits(in: store.plan, lookup: store.lookup, p, S) } catch {
             printError(S.describe(error))
             throw ExitCode(1)
         }

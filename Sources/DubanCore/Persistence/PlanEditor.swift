@@ -91,15 +91,15 @@ public enum PlanEditor {
     public static func edit(path: String, command: String, wait: Double = PlanLock.defaultWait,
                             waiting: (PlanLockHolder?) -> Void = { _ in },
                             checkJournal: Bool = true,
-                            _ body: (PlanFile.Opened) throws -> Plan?) throws -> Outcome {
+                            _ body: (inout PlanFile.Opened) throws -> Plan?) throws -> Outcome {
         try refuseReadOnly(path)
         return try withLock(path: path, command: command, wait: wait, waiting: waiting) {
             if checkJournal, let st = Journal.blockingStatus(planPath: path) {
                 throw PlanWriteError.journalPending(path: path, status: st)
             }
-            let opened = try PlanFile.loadForEditing(path: path, hashing: false)
+            var opened = try PlanFile.loadForEditing(path: path, hashing: false)
             guard opened.writable else { throw PlanWriteError.readOnly(path: path) }
-            guard let changed = try body(opened) else { return Outcome(saved: false, stamp: opened.stamp, backupProblem: nil) }
+            guard let changed = try body(&opened) else { return Outcome(saved: false, stamp: opened.stamp, backupProblem: nil) }
             let s = try PlanFile.saveReporting(changed, to: path, expecting: opened.stamp, backup: true)
             return Outcome(saved: true, stamp: s.stamp, backupProblem: s.backupProblem)
         }

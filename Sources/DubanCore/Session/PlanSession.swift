@@ -290,20 +290,25 @@ public final class PlanSession {
 }
 
 extension PlanSession {
-    /// `duban set`'s "open, change, save": the plan's lock held from the read to the
-    /// rename (`PlanEditor.edit`), a store built on the plan read, `body` changing it; the
-    /// plan is saved when the store changed. Returns the store and what the save did.
-    public static func edit(path: String, command: String, rules: Rules, strings: Strings,
+    /// `duban set`'s and `duban extend`'s "open, change, save": the plan's lock held from
+    /// the read to the rename (`PlanEditor.edit`), `body` changing the plan read through
+    /// `PlanEdits` (no store: issue 16); the plan is saved when an edit changed it. Returns
+    /// the plan as saved (or as read, when nothing changed) and what the save did.
+    public static func edit(path: String, command: String, strings: Strings,
                             wait: Double = PlanLock.defaultWait, waiting: (PlanLockHolder?) -> Void = { _ in },
-                            _ body: (PlanStore) throws -> Void) throws -> (store: PlanStore, outcome: PlanEditor.Outcome) {
-        var result: PlanStore? = nil
+                            _ body: (inout PlanEdits) throws -> Void) throws -> (plan: Plan, outcome: PlanEditor.Outcome) {
+        var result: Plan? = nil
         let outcome = try PlanEditor.edit(path: path, command: command, wait: wait, waiting: waiting) { opened in
-            let store = PlanStore(plan: opened.plan, rules: rules, strings: strings)
-            try body(store)
-            result = store
-            return store.isDirty ? store.plan : nil
+            // The plan moved out of `opened`, so that the first edit changes the tasks in
+            // place instead of copying the array the two would share.
+            var plan = Plan(title: "")
+            swap(&plan, &opened.plan)
+            var edits = PlanEdits(consume plan, strings: strings)
+            try body(&edits)
+            result = edits.plan
+            return edits.isDirty ? edits.plan : nil
         }
-        guard let store = result else { throw FileError.cannotRead(path: path, reason: "not read") }
-        return (store, outcome)
+        guard let plan = result else { throw FileError.cannotRead(path: path, reason: "not read") }
+        return (plan, outcome)
     }
 }

@@ -480,8 +480,9 @@ public final class PlanStore {
     public func task(at i: Int) -> PlanTask { plan.tasks[i] }
     public func index(ofID id: String) -> Int? { requireIndexes(); return indexByID[id] }
 
-    /// A task by id, else by its number label (an error when a number is not unique).
-    public enum Lookup: Equatable, Sendable { case found(Int), notFound, ambiguous([String]) }
+    /// A task by id, else by its number label (an error when a number is not unique);
+    /// `Plan.lookup` is the same rule without the indexes.
+    public typealias Lookup = TaskLookup
     public func lookup(_ key: String) -> Lookup {
         requireIndexes()
         if let i = indexByID[key] { return .found(i) }
