@@ -162,12 +162,12 @@ final class FastPathTests: XCTestCase {
             w.date(d)
             var v = PlanWriter()
             v.string(d.iso)
-            XCTAssertEqual(w.out, v.out, d.iso)
+            XCTAssertEqual(w.out.bytes, v.out.bytes, d.iso)
         }
         for i in [0, 5, 9, 10, 99, 100, 999, 1000, -1, -100, 123_456_789, Int.min, Int.max] {
             var w = PlanWriter()
             w.int(i)
-            XCTAssertEqual(String(decoding: w.out, as: UTF8.self), String(i))
+            XCTAssertEqual(String(decoding: w.out.bytes, as: UTF8.self), String(i))
         }
         // Strings: an escape at every offset of a longer string.
         for special in ["\"", "\\", "\u{1}", "\u{7F}", "\n", "\t"] {
@@ -175,7 +175,7 @@ final class FastPathTests: XCTestCase {
                 let text = String(repeating: "中", count: k / 3) + String(repeating: "x", count: k % 5) + special + "尾巴"
                 var w = PlanWriter()
                 w.string(text)
-                let back = try? PlanJSON.decode(Array("{\"formatVersion\":1,\"title\":".utf8) + w.out
+                let back = try? PlanJSON.decode(Array("{\"formatVersion\":1,\"title\":".utf8) + w.out.bytes
                                                  + Array(",\"chapters\":[],\"tasks\":[]}".utf8), file: "p")
                 XCTAssertEqual(back?.title, text)
                 XCTAssertFalse(Array(text.utf8).withUnsafeBufferPointer { PlanWriter.isClean($0) })

@@ -238,7 +238,9 @@ final class StreamedSaveTests: XCTestCase {
         let worker = Thread {
             while let k = q.next() {
                 handed.lock.lock(); handed.count += 1; handed.lock.unlock()
-                q.finish(k, [UInt8(k)])
+                var sink = ByteSink()
+                sink.append(UInt8(k))
+                q.finish(k, sink.take())
             }
         }
         worker.start()
@@ -248,7 +250,7 @@ final class StreamedSaveTests: XCTestCase {
             usleep(5000)  // time for the worker to run ahead if it could
             handed.lock.lock(); let ahead = handed.count; handed.lock.unlock()
             XCTAssertLessThanOrEqual(ahead, k + 3, "slice \(k) not yet written")
-            seen += b
+            seen += b.withUnsafeBytes { Array($0) }
             q.done(k)
         }
         XCTAssertEqual(seen, (0..<10).map(UInt8.init))

@@ -102,7 +102,7 @@ final class TerminalTextTests: XCTestCase {
         let nasty = "a\u{9B}31m\u{202E}b\u{2066}\u{2028}\u{E0041}\u{7F}中"
         var w = PlanWriter()
         w.string(nasty)
-        let json = TerminalText.escapingForJSON("[" + String(decoding: w.out, as: UTF8.self) + "]")
+        let json = TerminalText.escapingForJSON("[" + String(decoding: w.out.bytes, as: UTF8.self) + "]")
         XCTAssertEqual(json, "[\"a\\u009b31m\\u202eb\\u2066\\u2028\\udb40\\udc41\\u007f中\"]")
         let back = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String])
         XCTAssertEqual(back, [nasty])

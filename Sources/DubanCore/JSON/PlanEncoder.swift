@@ -22,7 +22,7 @@ extension PlanJSON {
         var w = PlanWriter()
         w.out.reserveCapacity(estimatedSize(plan))
         w.plan(plan)
-        return w.out
+        return w.out.bytes
     }
 
     /// Plans with more tasks than `parallelAbove` have their tasks encoded in slices on
@@ -43,13 +43,13 @@ extension PlanJSON {
             var w = PlanWriter()
             w.out.reserveCapacity((hi - lo) * 2200)
             w.taskItems(plan.tasks[lo..<hi], first: lo == 0)
-            chunks.set(k, w.out)
+            chunks.set(k, w.out.take())
         }
         var out: [UInt8] = []
         out.reserveCapacity(head.out.count + chunks.totalCount)
-        out.append(contentsOf: head.out[0..<split])
-        for k in 0..<slices { out.append(contentsOf: chunks.get(k)) }
-        out.append(contentsOf: head.out[split...])
+        head.out.withUnsafeBytes { out.append(contentsOf: $0[0..<split]) }
+        for k in 0..<slices { chunks.get(k).withUnsafeBytes { out.append(contentsOf: $0) } }
+        head.out.withUnsafeBytes { out.append(contentsOf: $0[split...]) }
         return out
     }
 
@@ -57,26 +57,49 @@ extension PlanJSON {
     /// output is written without reallocating (a 200 MB plan otherwise copies itself
     /// once or twice): the layout's fixed bytes per object plus the strings' bytes.
     static func estimatedSize(_ plan: Plan) -> Int {
+        // Read in place through the buffers: `for t in plan.tasks` copied every task (a
+        // retain and a release of each of its strings and arrays), a tenth of a 100k
+        // plan's `set` (issue 16).
         var n = 4096
-        for c in plan.chapters {
-            n += 160 + c.id.utf8.count + c.label.utf8.count + c.title.utf8.count + (c.parent?.utf8.count ?? 4)
-                + (c.goal?.utf8.count ?? 0) + (c.mainTasks?.utf8.count ?? 0)
+        plan.chapters.withUnsafeBufferPointer { cs in
+            for i in cs.indices {
+                n += 160 + cs[i].id.utf8.count + cs[i].label.utf8.count + cs[i].title.utf8.count + (cs[i].parent?.utf8.count ?? 4)
+                    + (cs[i].goal?.utf8.count ?? 0) + (cs[i].mainTasks?.utf8.count ?? 0)
+            }
         }
-        for t in plan.tasks {
-            n += 420 + t.id.utf8.count + (t.number?.utf8.count ?? 0) + (t.chapter?.utf8.count ?? 0) + t.text.utf8.count
-                + t.remarks.utf8.count + (t.goal.map { 16 + $0.utf8.count } ?? 0) + (t.mainTasks.map { 24 + $0.utf8.count } ?? 0)
-            for l in t.leaders { n += 12 + l.utf8.count }
-            for u in t.leadUnits { n += 12 + u.utf8.count }
-            for u in t.coUnits { n += 12 + u.utf8.count }
-            for e in t.history { n += 150 + e.note.utf8.count + (e.author.map { 24 + $0.utf8.count } ?? 0) + (e.period.map { 24 + $0.utf8.count } ?? 0) }
-            for m in t.milestones { n += 80 + m.text.utf8.count }
-            for e in t.extensions { n += 220 + e.reason.utf8.count + (e.decidedBy?.utf8.count ?? 0) }
-            if t.originalDeadline != nil { n += 40 }
-            n += (t.deadlineText.map { 24 + $0.utf8.count } ?? 0) + (t.statusReason.map { 24 + $0.utf8.count } ?? 0)
-            if t.origin != nil { n += 120 }
+        plan.tasks.withUnsafeBufferPointer { ts in
+            for i in ts.indices {
+                let t = ts.baseAddress! + i
+                n += 420 + t.pointee.id.utf8.count + (t.pointee.number?.utf8.count ?? 0) + (t.pointee.chapter?.utf8.count ?? 0)
+                    + t.pointee.text.utf8.count + t.pointee.remarks.utf8.count
+                    + (t.pointee.goal.map { 16 + $0.utf8.count } ?? 0) + (t.pointee.mainTasks.map { 24 + $0.utf8.count } ?? 0)
+                n += strings(t.pointee.leaders, 12) + strings(t.pointee.leadUnits, 12) + strings(t.pointee.coUnits, 12)
+                t.pointee.history.withUnsafeBufferPointer { hs in
+                    for j in hs.indices {
+                        n += 150 + hs[j].note.utf8.count + (hs[j].author.map { 24 + $0.utf8.count } ?? 0)
+                            + (hs[j].period.map { 24 + $0.utf8.count } ?? 0)
+                    }
+                }
+                t.pointee.milestones.withUnsafeBufferPointer { ms in for j in ms.indices { n += 80 + ms[j].text.utf8.count } }
+                t.pointee.extensions.withUnsafeBufferPointer { es in
+                    for j in es.indices { n += 220 + es[j].reason.utf8.count + (es[j].decidedBy?.utf8.count ?? 0) }
+                }
+                if t.pointee.originalDeadline != nil { n += 40 }
+                n += (t.pointee.deadlineText.map { 24 + $0.utf8.count } ?? 0) + (t.pointee.statusReason.map { 24 + $0.utf8.count } ?? 0)
+                if t.pointee.origin != nil { n += 120 }
+            }
         }
         for u in plan.units { n += 120 + u.name.utf8.count + u.aliases.count * 40 + u.members.count * 40 }
         return n + n / 64
+    }
+
+    /// The bytes of `list`'s strings, each with `each` more.
+    @inline(__always) private static func strings(_ list: [String], _ each: Int) -> Int {
+        list.withUnsafeBufferPointer { b in
+            var n = 0
+            for i in b.indices { n += each + b[i].utf8.count }
+            return n
+        }
     }
 
     /// The same bytes as `encode`, handed to `emit` in order, piece by piece, as they are
@@ -98,7 +121,10 @@ extension PlanJSON {
         let cores = encodingCores
         let n = plan.tasks.count
         guard n > parallelAbove, cores > 1, n >= 2 else {
-            try encodedByOneWriter(plan).withUnsafeBytes { try emit($0) }
+            var w = PlanWriter()
+            w.out.reserveCapacity(estimatedSize(plan))
+            w.plan(plan)
+            try w.out.withUnsafeBytes { try emit($0) }
             return
         }
         var head = PlanWriter()
@@ -116,7 +142,7 @@ extension PlanJSON {
                     var w = PlanWriter()
                     w.out.reserveCapacity((hi - lo) * 2200)
                     w.taskItems(plan.tasks[lo..<hi], first: lo == 0)
-                    work.finish(k, w.out)
+                    work.finish(k, w.out.take())
                 }
             }
         }
@@ -144,12 +170,12 @@ extension PlanJSON {
 /// Each slice's bytes, filled by one worker each (distinct indexes, so no two threads
 /// touch the same element; the lock only orders the writes before the reads).
 final class SliceResults: @unchecked Sendable {
-    private var items: [[UInt8]]
+    private var items: [OwnedBytes?]
     private let lock = NSLockless()
-    init(count: Int) { items = Array(repeating: [], count: count) }
-    func set(_ k: Int, _ bytes: [UInt8]) { lock.locked { items[k] = bytes } }
-    func get(_ k: Int) -> [UInt8] { lock.locked { items[k] } }
-    var totalCount: Int { lock.locked { items.reduce(0) { $0 + $1.count } } }
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ bytes: OwnedBytes) { lock.locked { items[k] = bytes } }
+    func get(_ k: Int) -> OwnedBytes { lock.locked { items[k]! } }
+    var totalCount: Int { lock.locked { items.reduce(0) { $0 + ($1?.count ?? 0) } } }
 }
 
 /// The slices of `encodePieces`: handed out in order to the workers, taken in order by
@@ -159,7 +185,7 @@ final class SliceResults: @unchecked Sendable {
 /// notice's import peaked at 11x its size behind a busy disk), counted by hand under one
 /// `Condition`.
 final class SliceQueue: @unchecked Sendable {
-    private var items: [[UInt8]]
+    private var items: [OwnedBytes?]
     private var isReady: [Bool]
     private var nextIndex = 0
     /// Slices written and dropped (`done`), all of them below this index.
@@ -171,7 +197,7 @@ final class SliceQueue: @unchecked Sendable {
     private let changed = Condition()
 
     init(count: Int, window: Int) {
-        items = Array(repeating: [], count: count)
+        items = Array(repeating: nil, count: count)
         isReady = Array(repeating: false, count: count)
         self.window = max(1, window)
     }
@@ -192,7 +218,7 @@ final class SliceQueue: @unchecked Sendable {
         }
     }
 
-    func finish(_ k: Int, _ bytes: [UInt8]) {
+    func finish(_ k: Int, _ bytes: OwnedBytes) {
         locked {
             items[k] = bytes
             isReady[k] = true
@@ -201,11 +227,11 @@ final class SliceQueue: @unchecked Sendable {
     }
 
     /// Slice `k`'s bytes once encoded; the writer calls `done(k)` after writing them.
-    func take(_ k: Int) -> [UInt8] {
+    func take(_ k: Int) -> OwnedBytes {
         locked {
             while !isReady[k] { changed.wait() }
-            let b = items[k]
-            items[k] = []
+            let b = items[k]!
+            items[k] = nil
             return b
         }
     }
@@ -238,9 +264,9 @@ final class NSLockless: @unchecked Sendable {
     }
 }
 
-/// Writes JSON in the one layout duban uses.
-struct PlanWriter {
-    var out: [UInt8] = []
+/// Writes JSON in the one layout duban uses. Not copyable: its `ByteSink` is its own.
+struct PlanWriter: ~Copyable {
+    var out = ByteSink()
     /// When set, `plan` writes the tasks array empty and records in `taskSplit` where
     /// its items go (after the `[`), for the parallel encoder.
     var splitTasks = false
@@ -250,7 +276,7 @@ struct PlanWriter {
     var depth = 0
 
     @inline(__always) mutating func raw(_ s: StaticString) {
-        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        out.append(s.utf8Start, count: s.utf8CodeUnitCount)
     }
 
     static let spaces = [UInt8](repeating: 0x20, count: 64)
@@ -319,7 +345,7 @@ struct PlanWriter {
             out.append(0x30 + UInt8(v % 10))
             return
         }
-        out.append(contentsOf: String(v).utf8)
+        out.append(contentsOf: String(v))
     }
 
     /// `"YYYY-MM-DD"`, as `string(d.iso)` writes it, without building the string.
@@ -409,7 +435,7 @@ struct PlanWriter {
         switch v {
         case .null: raw("null")
         case .bool(let b): bool(b)
-        case .number(let n): out.append(contentsOf: n.utf8)
+        case .number(let n): out.append(contentsOf: n)
         case .string(let s): string(s)
         case .array(let list):
             items(count: list.count) { w, i in w.value(list[i]) }

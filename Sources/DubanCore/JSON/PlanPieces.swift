@@ -17,7 +17,7 @@ extension PlanJSON {
         w.splitTasks = true
         w.splitEmpty = true
         w.plan(plan)
-        return Frame(bytes: w.out, split: w.taskSplit)
+        return Frame(bytes: w.out.bytes, split: w.taskSplit)
     }
 
     /// One task as an item of the plan's tasks array writes it: `{` … `}` with the inner
@@ -26,7 +26,7 @@ extension PlanJSON {
         var w = PlanWriter()
         w.depth = 2
         w.objectItem { $0.task(task) }
-        return w.out
+        return w.out.bytes
     }
 
     /// The bytes before each task's item inside the array: a comma unless first, a newline

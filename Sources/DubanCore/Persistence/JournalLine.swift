@@ -76,7 +76,7 @@ enum JournalLine: Hashable, Sendable {
             w.out.append(0x7D)
         }
         w.out.append(0x7D)
-        return JournalLine.compact(w.out) + [0x0A]
+        return JournalLine.compact(w.out.bytes) + [0x0A]
     }
 
     static func command(_ c: EditCommand, _ w: inout PlanWriter, _ first: inout Bool) {

@@ -87,7 +87,7 @@ extension Reports {
             }
         }
         w.out.append(0x0A)
-        return String(decoding: w.out, as: UTF8.self)
+        return String(decoding: w.out.bytes, as: UTF8.self)
     }
 
     /// Per lead unit, how many tasks became overdue, stopped being overdue, were done,
@@ -127,7 +127,7 @@ extension Reports {
             }
         }
         w.out.append(0x0A)
-        return String(decoding: w.out, as: UTF8.self)
+        return String(decoding: w.out.bytes, as: UTF8.self)
     }
 
     /// A cycle report as text: table and Markdown start with the plan's title, what the

@@ -269,7 +269,7 @@ public struct Reports {
             }
         }
         w.out.append(0x0A)
-        return String(decoding: w.out, as: UTF8.self)
+        return String(decoding: w.out.bytes, as: UTF8.self)
     }
 
     /// The overdue tasks as task objects (the file's keys) with `daysOverdue` added.
@@ -281,7 +281,7 @@ public struct Reports {
             w.key("daysOverdue", first: &first); w.int(store.assessments[i].daysOverdue)
         }
         w.out.append(0x0A)
-        return String(decoding: w.out, as: UTF8.self)
+        return String(decoding: w.out.bytes, as: UTF8.self)
     }
 
     /// The report as text. A table is cut as `renderTable(width:wide:)` says; CSV, JSON and

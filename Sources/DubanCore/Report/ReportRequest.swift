@@ -252,7 +252,7 @@ extension Reports {
             }
         }
         w.out.append(0x0A)
-        return String(decoding: w.out, as: UTF8.self)
+        return String(decoding: w.out.bytes, as: UTF8.self)
     }
 
     // MARK: one unit, one leader
@@ -302,7 +302,7 @@ extension Reports {
             w.key("daysOverdue", first: &first); w.int(store.assessments[i].daysOverdue)
         }
         w.out.append(0x0A)
-        return String(decoding: w.out, as: UTF8.self)
+        return String(decoding: w.out.bytes, as: UTF8.self)
     }
 
     // MARK: the whole report

@@ -173,7 +173,7 @@ public struct UnsentEdits {
         w.key("address", first: &first); w.string(address)
         w.key("plan", first: &first); w.string(planName)
         w.out.append(0x7D)
-        var out = JournalLine.compact(w.out) + [0x0A]
+        var out = JournalLine.compact(w.out.bytes) + [0x0A]
         for item in items {
             let entry = JournalLine.entry(JournalEntry(kind: .edit, edit: item.edit, after: item.after, time: item.time)).bytes
             out += Array("{\"expecting\":\(item.expecting.map(String.init) ?? "null"),".utf8)
