@@ -54,7 +54,8 @@ final class SecondHalf: @unchecked Sendable {
     let scanner: JSONScanner
     let start: Int
     let file: String
-    var tasks: [PlanTask] = []
+    /// Moved, not copied, into the plan's array when this half is used.
+    let tasks = Gather<PlanTask>(capacity: 1024)
     var chapterAt: [Int] = []
     var ids = Set<String>()
     var end = 0
@@ -75,7 +76,10 @@ final class SecondHalf: @unchecked Sendable {
                 guard let (t, _, at) = try d.task(k), ids.insert(t.id).inserted else { return }
                 tasks.append(t)
                 chapterAt.append(at)
-                if k == 255 { PlanDecoder.reserve(&tasks, &ids, from: start, at: d.s.pos, seen: 256, end: d.s.buf.count) }
+                if k == 255, let n = PlanDecoder.expectedTasks(from: start, at: d.s.pos, seen: 256, end: d.s.buf.count) {
+                    tasks.reserve(n)
+                    ids.reserveCapacity(n)
+                }
                 k += 1
             } while d.s.take(0x2C)
             try d.s.expect(0x5D, .k(.pjWhatCommaBracket))
@@ -661,12 +665,13 @@ struct PlanDecoder {
     /// so the result and every message are the same as from one core (a test checks).
     mutating func tasksArray(into tasks: inout [PlanTask], chapterAt: inout [Int], ids: inout Set<String>) throws {
         let arrayStart = s.here()
-        func one(_ d: inout PlanDecoder, _ i: Int) throws {
+        // `gathered`: where the tasks go on two cores (moved into `tasks` at the end).
+        func one(_ d: inout PlanDecoder, _ i: Int, _ gathered: Gather<PlanTask>?) throws {
             if let (t, idAt, at) = try d.task(i) {
                 if !ids.insert(t.id).inserted {
                     d.problem(idAt, "tasks[\(i)].id", .k(.pjDuplicateTask, .text(t.id)))
                 }
-                tasks.append(t)
+                if let gathered { gathered.append(t) } else { tasks.append(t) }
                 chapterAt.append(at)
             }
             // Nothing is given back once a problem waits to be placed (it will be decoded again).
@@ -674,14 +679,17 @@ struct PlanDecoder {
             // Room for every task, guessed from the first 256 (issue 16): growing by doubling
             // copied the array four times over at the end of a large file's decode, the old
             // and the new array alive together at the open's peak.
-            if i == 255 { PlanDecoder.reserve(&tasks, &ids, from: arrayStart, at: d.s.pos, seen: 256, end: d.s.buf.count) }
+            if i == 255, let n = PlanDecoder.expectedTasks(from: arrayStart, at: d.s.pos, seen: 256, end: d.s.buf.count) {
+                if let gathered { gathered.reserve(n) } else if n > tasks.capacity { tasks.reserveCapacity(n) }
+                ids.reserveCapacity(n)
+            }
         }
         // The progress line (issue 16): every 512 tasks, the bytes read so far; on two
         // cores this half's share scaled to the whole array.
         let progress = ProgressLine.current
         guard s.peek() == 0x5B, let half = startSecondHalf() else {
             try array("tasks") { d, i in
-                try one(&d, i)
+                try one(&d, i, nil)
                 if i & 511 == 511, let p = progress { p.advance(to: d.s.pos) }
             }
             return
@@ -694,6 +702,12 @@ struct PlanDecoder {
         defer { if !joined { half.done.wait() } }
         s.pos += 1
         if s.take(0x5D) { return }
+        let mine = Gather<PlanTask>(capacity: 1024)
+        // This half's tasks and the other's (when used), moved into the plan's array.
+        func finish(_ other: Gather<PlanTask>?) {
+            let all = other.map { Gather.joined(mine, $0) } ?? Gather.joined(mine)
+            if tasks.isEmpty { tasks = all } else { tasks.append(contentsOf: all) }
+        }
         var i = 0
         repeat {
             if !joined, s.here() == half.start {
@@ -702,29 +716,28 @@ struct PlanDecoder {
                 // No id of the other half may be one of this half's; the union itself is not
                 // needed (nothing reads `ids` after the array), so it is not made (issue 16).
                 if half.ok && half.ids.allSatisfy({ !ids.contains($0) }) {
-                    tasks.append(contentsOf: half.tasks)
+                    finish(half.tasks)
                     chapterAt.append(contentsOf: half.chapterAt)
                     s.pos = half.end
                     PlanJSON.twoCoreDecodes += 1
                     return
                 }
             }
-            try one(&self, i)
+            try one(&self, i, mine)
             if i & 511 == 511, let p = progress { p.advance(to: from + Int(Double(s.pos - from) * Double(rest) / Double(split))) }
             i += 1
         } while s.take(0x2C)
+        finish(nil)
         try s.expect(0x5D, .k(.pjWhatCommaBracket))
     }
 
-    /// Reserves room for the tasks of `from..<end` when `seen` tasks took `from..<at`: a
-    /// little more than the guess (an array too large costs address space; its pages are
+    /// The room to reserve for the tasks of `from..<end` when `seen` tasks took `from..<at`:
+    /// a little more than the guess (an array too large costs address space; its pages are
     /// only used when written).
-    static func reserve(_ tasks: inout [PlanTask], _ ids: inout Set<String>, from: Int, at: Int, seen: Int, end: Int) {
-        guard at > from else { return }
+    static func expectedTasks(from: Int, at: Int, seen: Int, end: Int) -> Int? {
+        guard at > from else { return nil }
         let guess = Int(Double(end - from) / Double(at - from) * Double(seen) * 1.05) + 16
-        let n = min(guess, (end - from) / 16)
-        if n > tasks.capacity { tasks.reserveCapacity(n) }
-        ids.reserveCapacity(n)
+        return min(guess, (end - from) / 16)
     }
 
     /// Starts decoding tasks from a guessed split point on another core; nil for small files
