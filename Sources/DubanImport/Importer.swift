@@ -247,8 +247,11 @@ public struct NoticeImporter: Sendable {
             // Word files are read here; .doc, .wps and .pdf through their converter when it is installed.
             return try importForeign(format, bytes: bytes, source: source, converted: converted)
         }
-        let decoded: (text: String, encoding: TextDecoding.Encoding)
-        do { decoded = try TextDecoding.decode(bytes) } catch {
+        // The text alone in its variable (no tuple keeping a second reference), so that it
+        // is given back once split into lines.
+        var text: String
+        let encoding: TextDecoding.Encoding
+        do { (text, encoding) = try TextDecoding.decode(bytes) } catch {
             switch error {
             case .empty: throw .empty(file: source)
             case .binary(let r):
@@ -260,7 +263,6 @@ public struct NoticeImporter: Sendable {
             }
         }
         _ = consume bytes
-        var text = decoded.text
         var pageTable: NoticeReader.PageTable? = nil
         if HTMLText.looksLikeHTML(text) {
             // A web page: its task tables read as tables; the text around them (title, issuer,
@@ -276,14 +278,17 @@ public struct NoticeImporter: Sendable {
                 text = HTMLText.text(of: text)
             }
         }
-        return try read(text: text, pageTable: pageTable, encoding: decoded.encoding.rawValue, source: source)
+        return try read(text: consume text, pageTable: pageTable, encoding: encoding.rawValue, source: source)
     }
 
     /// Decoded text (and a table already read as a table) -> the plan, with aliases and --strict.
-    func read(text: String, pageTable: NoticeReader.PageTable?, encoding: String, source: String) throws(ImportError) -> ImportResult {
+    /// `text` is given up once split into lines (the caller passes it with `consume`).
+    func read(text: consuming String, pageTable: NoticeReader.PageTable?, encoding: String, source: String) throws(ImportError) -> ImportResult {
         var table = AliasTable()
         let aliasWarnings = loadAliases(into: &table)
-        var result = try NoticeReader(text: text, source: source, options: options, aliases: table, pageTable: pageTable).read()
+        let lines = Lines.split(text)
+        _ = consume text
+        var result = try NoticeReader(lines: lines, source: source, options: options, aliases: table, pageTable: pageTable).read()
         result.encoding = encoding
         result.warnings = aliasWarnings + result.warnings
         result.summary.warnings = result.warnings.count

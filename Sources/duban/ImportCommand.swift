@@ -88,7 +88,9 @@ struct ImportCommand: ParsableCommand {
                 // A task table as a spreadsheet (.xlsx, .csv): the same column recognition as web pages.
                 result = try importSpreadsheet(bytes: bytes, kind: kind, options: options, S)
             } else if kept.isEmpty {
-                result = try NoticeImporter(options: options).importNotice(bytes: bytes, source: notice)
+                // Handed over (`consume`): the importer gives the bytes back once decoded
+                // (issue 16: kept here, they were a tenth of a 50 MB notice's peak).
+                result = try NoticeImporter(options: options).importNotice(bytes: consume bytes, source: notice)
             } else {
                 let corrected = try NoticeReview(bytes: bytes, source: notice, options: options, corrections: kept)
                 result = corrected.base

@@ -3,12 +3,14 @@ import DubanCore
 /// Reads decoded notice text into a plan: finds the layout, the metadata, the
 /// tasks and chapters, resolves units, deadlines and statuses.
 struct NoticeReader {
-    let text: String
+    /// The notice's lines (`Lines.split` of its text: the text itself is not kept, issue
+    /// 16: a 50 MB notice's text held to the end of the read was a tenth of the peak).
+    let lines: [SourceLine]
     let source: String
     let options: ImportOptions
     let aliases: AliasTable
-    /// A web page's task table, already read as a table; `text` is then the page's text
-    /// around it, the table standing at line `textLine` of that text.
+    /// A web page's task table, already read as a table; `lines` are then those of the
+    /// page's text around it, the table standing at line `textLine` of that text.
     var pageTable: PageTable? = nil
 
     struct PageTable {
@@ -18,7 +20,6 @@ struct NoticeReader {
     }
 
     func read() throws(ImportError) -> ImportResult {
-        let lines = Lines.split(text)
         guard pageTable != nil || lines.contains(where: { !$0.isBlank }) else { throw .empty(file: source) }
 
         // Both readers run; the one that finds more tasks wins (a table header is strong evidence).
